@@ -1,0 +1,3 @@
+"""vpnotebook: an offline, encrypted case notebook for Dutch confidential counsellors."""
+
+__version__ = "0.1.0"
