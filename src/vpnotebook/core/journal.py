@@ -1,0 +1,326 @@
+"""The journal: every read and write of the VP's records, over one open vault database.
+
+One generic mapping (fields.py) serves every entity; the few rules that are not plain storage
+— case numbering, categories, closing and re-opening — live here as named operations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any, TypeVar
+
+from ..vault.database import Database
+from .fields import ValidationError, from_row, to_row, validate
+from .models import (
+    TABLES,
+    Case,
+    Conversation,
+    Department,
+    FollowUp,
+    Organisation,
+    Reporter,
+)
+from .taxonomy import CATEGORIES
+
+E = TypeVar("E")
+
+
+class NotFoundError(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """A row of the case list: enough to find a case, nothing of its notes."""
+
+    id: int
+    number: str
+    organisation_id: int
+    organisation: str
+    first_contact: date
+    contact_type: str
+    status: str
+    categories: tuple[str, ...]
+    title: str
+    last_contact: date | None
+    conversations: int
+    destroyed: bool
+
+
+class Journal:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- generic storage -------------------------------------------------------------------
+
+    def add(self, entity: E) -> E:
+        if isinstance(entity, Case):
+            return self._add_case(entity)  # type: ignore[return-value]
+        validate(entity)
+        row = to_row(entity)
+        table = TABLES[type(entity)]
+        with self.db.transaction():
+            if isinstance(entity, Reporter):
+                self._upsert(table, row, key="case_id")
+                return entity
+            new_id = self._insert(table, row)
+        return replace(entity, id=new_id)  # type: ignore[type-var]
+
+    def update(self, entity: Any) -> None:
+        validate(entity)
+        if entity.id is None:
+            raise ValueError("cannot update a record that was never stored")
+        row = to_row(entity)
+        table = TABLES[type(entity)]
+        assignments = ", ".join(f"{column} = :{column}" for column in row)
+        with self.db.transaction():
+            cursor = self.db.execute(
+                f"UPDATE {table} SET {assignments} WHERE id = :id", {**row, "id": entity.id}
+            )
+            if cursor.rowcount != 1:
+                raise NotFoundError(f"{table} {entity.id}")
+            if isinstance(entity, Case):
+                self._store_categories(entity.id, entity.categories)
+
+    def get(self, entity_type: type[E], record_id: int) -> E:
+        key = "case_id" if entity_type is Reporter else "id"
+        row = self.db.query_one(
+            f"SELECT * FROM {TABLES[entity_type]} WHERE {key} = ?", (record_id,)
+        )
+        if row is None:
+            raise NotFoundError(f"{TABLES[entity_type]} {record_id}")
+        return self._entity(entity_type, row)
+
+    def find(
+        self, entity_type: type[E], where: str = "", params: Iterable[Any] = (), order: str = "id"
+    ) -> list[E]:
+        clause = f" WHERE {where}" if where else ""
+        rows = self.db.query(
+            f"SELECT * FROM {TABLES[entity_type]}{clause} ORDER BY {order}", tuple(params)
+        )
+        if entity_type is Case:
+            categories = self._categories_of([row["id"] for row in rows])
+            return [
+                from_row(Case, row, categories=categories.get(row["id"], ()))  # type: ignore[misc]
+                for row in rows
+            ]
+        return [from_row(entity_type, row) for row in rows]
+
+    def delete(self, entity_type: type, record_id: int) -> None:
+        key = "case_id" if entity_type is Reporter else "id"
+        with self.db.transaction():
+            self.db.execute(f"DELETE FROM {TABLES[entity_type]} WHERE {key} = ?", (record_id,))
+
+    def count(self, entity_type: type) -> int:
+        return int(self.db.scalar(f"SELECT count(*) FROM {TABLES[entity_type]}"))
+
+    def record_counts(self) -> dict[str, int]:
+        """Rows per table: what a backup or an export must carry, for verification."""
+        return {table: self.count(entity_type) for entity_type, table in TABLES.items()}
+
+    def _insert(self, table: str, row: dict[str, Any]) -> int:
+        columns = ", ".join(row)
+        values = ", ".join(f":{column}" for column in row)
+        cursor = self.db.execute(f"INSERT INTO {table} ({columns}) VALUES ({values})", row)
+        return int(cursor.lastrowid)
+
+    def _upsert(self, table: str, row: dict[str, Any], key: str) -> None:
+        columns = ", ".join(row)
+        values = ", ".join(f":{column}" for column in row)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in row if c != key)
+        self.db.execute(
+            f"INSERT INTO {table} ({columns}) VALUES ({values}) "
+            f"ON CONFLICT({key}) DO UPDATE SET {updates}",
+            row,
+        )
+
+    def _entity(self, entity_type: type[E], row: Any) -> E:
+        if entity_type is Case:
+            categories = self._categories_of([row["id"]]).get(row["id"], ())
+            return from_row(Case, row, categories=categories)  # type: ignore[no-any-return]
+        return from_row(entity_type, row)  # type: ignore[no-any-return]
+
+    # -- cases -----------------------------------------------------------------------------
+
+    def _add_case(self, case: Case) -> Case:
+        validate(case)
+        assert case.first_contact is not None
+        with self.db.transaction():
+            year = case.year or case.first_contact.year
+            seq = case.seq or int(
+                self.db.scalar(
+                    "SELECT coalesce(max(seq), 0) + 1 FROM cases WHERE year = ?", (year,)
+                )
+            )
+            stored = replace(case, year=year, seq=seq)
+            if self.db.scalar("SELECT 1 FROM cases WHERE year = ? AND seq = ?", (year, seq)):
+                raise ValidationError(
+                    "Case", "seq", "Dit meldingsnummer bestaat al.", "case number already used"
+                )
+            new_id = self._insert("cases", to_row(stored))
+            self._store_categories(new_id, stored.categories)
+        return replace(stored, id=new_id)
+
+    def _store_categories(self, case_id: int, categories: tuple[str, ...]) -> None:
+        self.db.execute("DELETE FROM case_categories WHERE case_id = ?", (case_id,))
+        self.db.executemany(
+            "INSERT INTO case_categories (case_id, category) VALUES (?, ?)",
+            [(case_id, category) for category in categories],
+        )
+
+    def _categories_of(self, case_ids: list[int]) -> dict[int, tuple[str, ...]]:
+        if not case_ids:
+            return {}
+        found: dict[int, list[str]] = {}
+        # Chunked: SQLite limits the number of bound parameters.
+        for start in range(0, len(case_ids), 500):
+            chunk = case_ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for row in self.db.query(
+                f"SELECT case_id, category FROM case_categories WHERE case_id IN ({marks}) "
+                "ORDER BY case_id",
+                chunk,
+            ):
+                found.setdefault(row[0], []).append(row[1])
+        return {case_id: _in_taxonomy_order(",".join(values)) for case_id, values in found.items()}
+
+    def case_by_number(self, number: str) -> Case:
+        try:
+            year_text, seq_text = number.strip().split("-")
+            year, seq = int(year_text), int(seq_text)
+        except ValueError:
+            raise NotFoundError(number) from None
+        row = self.db.query_one("SELECT * FROM cases WHERE year = ? AND seq = ?", (year, seq))
+        if row is None:
+            raise NotFoundError(number)
+        return self._entity(Case, row)
+
+    def case_summaries(
+        self,
+        *,
+        organisation_id: int | None = None,
+        year: int | None = None,
+        status: str | None = None,
+        category: str | None = None,
+    ) -> list[CaseSummary]:
+        clauses, params = [], []
+        if organisation_id is not None:
+            clauses.append("c.organisation_id = ?")
+            params.append(organisation_id)
+        if year is not None:
+            clauses.append("c.year = ?")
+            params.append(year)
+        if status is not None:
+            clauses.append("c.status = ?")
+            params.append(status)
+        if category is not None:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM case_categories k WHERE k.case_id = c.id AND k.category = ?)"
+            )
+            params.append(category)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        rows = self.db.query(
+            "SELECT c.id, c.year, c.seq, c.organisation_id, o.name AS organisation, "
+            "c.first_contact, c.contact_type, c.status, c.title, c.destroyed_on, "
+            "(SELECT max(held_on) FROM conversations v WHERE v.case_id = c.id) AS last_contact, "
+            "(SELECT count(*) FROM conversations v WHERE v.case_id = c.id) AS conversations, "
+            "(SELECT group_concat(category, ',') FROM case_categories k "
+            " WHERE k.case_id = c.id) AS categories "
+            f"FROM cases c JOIN organisations o ON o.id = c.organisation_id {where} "
+            "ORDER BY c.year DESC, c.seq DESC",
+            params,
+        )
+        return [
+            CaseSummary(
+                id=row["id"],
+                number=f"{row['year']}-{row['seq']:03d}",
+                organisation_id=row["organisation_id"],
+                organisation=row["organisation"],
+                first_contact=date.fromisoformat(row["first_contact"]),
+                contact_type=row["contact_type"],
+                status=row["status"],
+                categories=_in_taxonomy_order(row["categories"]),
+                title=row["title"],
+                last_contact=date.fromisoformat(row["last_contact"])
+                if row["last_contact"]
+                else None,
+                conversations=row["conversations"],
+                destroyed=row["destroyed_on"] is not None,
+            )
+            for row in rows
+        ]
+
+    def close_case(self, case_id: int, on: date, outcome: str, note: str = "") -> Case:
+        case = self.get(Case, case_id)
+        closed = replace(case, status="closed", closed_on=on, outcome=outcome, outcome_note=note)
+        if case.first_contact and on < case.first_contact:
+            raise ValidationError(
+                "Case",
+                "closed_on",
+                "De afsluitdatum ligt vóór het eerste contact.",
+                "closing date before first contact",
+            )
+        self.update(closed)
+        return closed
+
+    def reopen_case(self, case_id: int) -> Case:
+        case = self.get(Case, case_id)
+        reopened = replace(case, status="reopened", closed_on=None, outcome=None)
+        self.update(reopened)
+        return reopened
+
+    def conversations_of(self, case_id: int) -> list[Conversation]:
+        return self.find(Conversation, "case_id = ?", (case_id,), order="held_on, id")
+
+    def minutes_of_case(self, case_id: int) -> int:
+        return int(
+            self.db.scalar(
+                "SELECT (SELECT coalesce(sum(duration_min), 0) FROM conversations "
+                "WHERE case_id = :id) + (SELECT coalesce(sum(minutes), 0) FROM time_entries "
+                "WHERE case_id = :id)",
+                {"id": case_id},
+            )
+        )
+
+    # -- organisations, agenda, settings ---------------------------------------------------
+
+    def organisations(self, *, include_archived: bool = True) -> list[Organisation]:
+        where = "" if include_archived else "archived = 0"
+        return self.find(Organisation, where, order="name COLLATE NOCASE")
+
+    def organisation_by_name(self, name: str) -> Organisation:
+        found = self.find(Organisation, "name = ? COLLATE NOCASE", (name.strip(),))
+        if not found:
+            raise NotFoundError(name)
+        return found[0]
+
+    def departments_of(self, organisation_id: int) -> list[Department]:
+        return self.find(Department, "organisation_id = ?", (organisation_id,), order="name")
+
+    def open_follow_ups(self, until: date | None = None) -> list[FollowUp]:
+        if until is None:
+            return self.find(FollowUp, "done_on IS NULL", order="due_on, id")
+        return self.find(
+            FollowUp, "done_on IS NULL AND due_on <= ?", (until.isoformat(),), order="due_on, id"
+        )
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        value = self.db.scalar("SELECT value FROM settings WHERE key = ?", (key,))
+        return default if value is None else str(value)
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.db.transaction():
+            self.db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+
+def _in_taxonomy_order(joined: str | None) -> tuple[str, ...]:
+    if not joined:
+        return ()
+    order = {code: index for index, code in enumerate(CATEGORIES.codes)}
+    return tuple(sorted(joined.split(","), key=lambda c: order.get(c, len(order))))

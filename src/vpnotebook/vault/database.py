@@ -1,0 +1,201 @@
+"""The one wrapper around a SQLCipher connection: pinned settings, transactions, error kinds.
+
+Every SQL statement of the program runs through `Database`, so the cipher settings, the
+durability settings and the translation of SQLite errors into our typed failures live in one
+place (qutebrowser's `misc/sql.py` is the model).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlcipher3 import dbapi2
+
+from .errors import StorageError, VaultDamagedError, VaultError
+
+Row = sqlcipher3.Row
+Params = Sequence[Any] | dict[str, Any]
+
+# Pinned SQLCipher 4 settings. A raw key skips SQLCipher's own PBKDF2 (Argon2id already made
+# the key), but page size, HMAC and KDF algorithm still define the file format.
+EXPECTED_CIPHER_SETTINGS = {
+    "cipher_page_size": "4096",
+    "cipher_use_hmac": "1",
+    "cipher_hmac_algorithm": "HMAC_SHA512",
+    "cipher_kdf_algorithm": "PBKDF2_HMAC_SHA512",
+    "cipher_plaintext_header_size": "0",
+}
+
+_STORAGE_MARKERS = (
+    "disk is full",
+    "disk i/o error",
+    "readonly database",
+    "read-only",
+    "unable to open database",
+    "no such device",
+)
+_DAMAGE_MARKERS = ("file is not a database", "malformed", "database corrupt", "hmac")
+
+
+def translate_error(exc: Exception) -> VaultError:
+    """Turn a SQLite error into the failure the VP is told about; anything else is a bug."""
+    text = str(exc).lower()
+    if any(marker in text for marker in _STORAGE_MARKERS):
+        return StorageError(text)
+    if any(marker in text for marker in _DAMAGE_MARKERS):
+        return VaultDamagedError(text)
+    raise exc
+
+
+class Database:
+    """An open, keyed SQLCipher database with our pinned settings."""
+
+    def __init__(self, connection: Any, path: Path) -> None:
+        self._conn = connection
+        self.path = path
+        self._depth = 0
+
+    @classmethod
+    def open(cls, path: Path, key: bytes) -> Database:
+        if len(key) != 32:
+            raise ValueError("SQLCipher key must be 32 bytes")
+        try:
+            # check_same_thread off: the GUI derives the key and opens the database in a
+            # worker, then hands the connection to the GUI thread; it is never shared at once.
+            conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+        except dbapi2.Error as exc:
+            raise translate_error(exc) from exc
+        database = cls(conn, path)
+        try:
+            database._configure(key)
+        except dbapi2.Error as exc:
+            conn.close()
+            raise translate_error(exc) from exc
+        except BaseException:
+            conn.close()
+            raise
+        return database
+
+    def _configure(self, key: bytes) -> None:
+        conn = self._conn
+        conn.row_factory = Row
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        conn.execute("PRAGMA cipher_compatibility = 4")
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        # The first real read proves the key: a wrong key or damaged file fails here.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.enable_load_extension(False)
+        for pragma in (
+            "PRAGMA secure_delete = ON",
+            "PRAGMA foreign_keys = ON",
+            "PRAGMA journal_mode = WAL",
+            # FULL in WAL mode: a commit is on disk before it returns (durable commits).
+            "PRAGMA synchronous = FULL",
+            # Temporary tables and sort spills stay in memory: no plaintext temp files.
+            "PRAGMA temp_store = MEMORY",
+            "PRAGMA trusted_schema = OFF",
+            "PRAGMA cell_size_check = ON",
+            "PRAGMA busy_timeout = 2000",
+        ):
+            conn.execute(pragma).fetchall()
+
+    # -- queries ---------------------------------------------------------------------------
+
+    def execute(self, sql: str, params: Params = ()) -> Any:
+        try:
+            return self._conn.execute(sql, params)
+        except dbapi2.Error as exc:
+            raise translate_error(exc) from exc
+
+    def executemany(self, sql: str, rows: Iterable[Params]) -> None:
+        try:
+            self._conn.executemany(sql, rows)
+        except dbapi2.Error as exc:
+            raise translate_error(exc) from exc
+
+    def query(self, sql: str, params: Params = ()) -> list[Row]:
+        return self.execute(sql, params).fetchall()
+
+    def query_one(self, sql: str, params: Params = ()) -> Row | None:
+        return self.execute(sql, params).fetchone()
+
+    def scalar(self, sql: str, params: Params = ()) -> Any:
+        row = self.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    def pragma(self, name: str) -> str | None:
+        row = self.query_one(f"PRAGMA {name}")
+        return None if row is None else str(row[0])
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """BEGIN IMMEDIATE … COMMIT; nested calls join the outer transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        self.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield self
+        except BaseException:
+            self._depth = 0
+            with contextlib.suppress(dbapi2.Error):
+                self._conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        try:
+            self._conn.execute("COMMIT")
+        except dbapi2.Error as exc:
+            with contextlib.suppress(dbapi2.Error):
+                self._conn.execute("ROLLBACK")
+            raise translate_error(exc) from exc
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._depth > 0
+
+    # -- maintenance -----------------------------------------------------------------------
+
+    @property
+    def user_version(self) -> int:
+        return int(self.scalar("PRAGMA user_version"))
+
+    def set_user_version(self, version: int) -> None:
+        self.execute(f"PRAGMA user_version = {int(version)}")
+
+    def checkpoint(self) -> None:
+        """Fold the WAL into the main file so a file copy of it is complete."""
+        self.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+    def integrity_problems(self) -> list[str]:
+        """Every problem SQLCipher's HMAC check and SQLite's structural checks find."""
+        problems: list[str] = []
+        problems += [str(r[0]) for r in self.query("PRAGMA cipher_integrity_check")]
+        integrity = [str(r[0]) for r in self.query("PRAGMA integrity_check")]
+        if integrity != ["ok"]:
+            problems += integrity
+        problems += [
+            f"foreign key: {row[0]} row {row[1]} -> {row[2]}"
+            for row in self.query("PRAGMA foreign_key_check")
+        ]
+        return problems
+
+    def vacuum(self) -> None:
+        self.execute("VACUUM")
+
+    def close(self) -> None:
+        with contextlib.suppress(dbapi2.Error):
+            self._conn.close()
+
+    @property
+    def raw_connection(self) -> Any:
+        """For the migration runner only: migrations talk SQL to the connection directly."""
+        return self._conn

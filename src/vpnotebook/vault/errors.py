@@ -1,0 +1,111 @@
+"""Typed vault failures, each with its own Dutch and English message and CLI exit code.
+
+Messages never carry case content: they are shown in dialogs and printed by the CLI, and may
+end up in a screenshot or a support e-mail.
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+EXIT_WRONG_SECRET = 3
+EXIT_DAMAGED = 4
+EXIT_IN_USE = 5
+
+
+class VaultError(Exception):
+    """Base of every failure the VP is told about in words rather than a traceback."""
+
+    exit_code: int = EXIT_FAILURE
+    message_nl: str = "Er ging iets mis met de kluis."
+    message_en: str = "Something went wrong with the vault."
+
+    def __init__(self, detail: str = "") -> None:
+        # `detail` is for developers (never case content); the user sees the fixed message.
+        super().__init__(detail or self.message_en)
+        self.detail = detail
+
+    def message(self, language: str = "nl") -> str:
+        return self.message_en if language == "en" else self.message_nl
+
+
+class WrongSecretError(VaultError):
+    exit_code = EXIT_WRONG_SECRET
+    message_nl = (
+        "Het wachtwoord of de herstelcode klopt niet. Controleer hoofdletters en de "
+        "Caps Lock-toets en probeer het opnieuw."
+    )
+    message_en = (
+        "The passphrase or recovery code is not correct. Check upper and lower case and "
+        "Caps Lock, and try again."
+    )
+
+
+class InvalidRecoveryCodeError(WrongSecretError):
+    message_nl = (
+        "Deze herstelcode is niet goed overgenomen: de controletekens kloppen niet. "
+        "Kijk de code nog eens na, groepje voor groepje."
+    )
+    message_en = (
+        "This recovery code was not copied correctly: its check characters do not match. "
+        "Go through the code again, group by group."
+    )
+
+
+class VaultDamagedError(VaultError):
+    exit_code = EXIT_DAMAGED
+    message_nl = (
+        "De kluis is beschadigd of er is mee geknoeid. Er is niets gewijzigd. "
+        "Zet een reservekopie terug of neem contact op met de ondersteuning."
+    )
+    message_en = (
+        "The vault is damaged or has been tampered with. Nothing was changed. "
+        "Restore a backup or contact support."
+    )
+
+
+class VaultInUseError(VaultError):
+    exit_code = EXIT_IN_USE
+    message_nl = (
+        "Deze kluis is al geopend in een ander venster of programma. Sluit dat eerst; "
+        "twee tegelijk zou gegevens kunnen beschadigen."
+    )
+    message_en = (
+        "This vault is already open in another window or program. Close that first; "
+        "two at once could damage data."
+    )
+
+
+class VaultTooNewError(VaultError):
+    message_nl = (
+        "Deze kluis is gemaakt met een nieuwere versie van vpnotebook. Werk het programma "
+        "bij om hem te openen; de kluis zelf is niet aangeraakt."
+    )
+    message_en = (
+        "This vault was made with a newer version of vpnotebook. Update the program to open "
+        "it; the vault itself was not touched."
+    )
+
+
+class VaultNotFoundError(VaultError):
+    message_nl = "In deze map staat geen kluis. Kies een andere map of maak een nieuwe kluis."
+    message_en = "There is no vault in this folder. Choose another folder or create a new vault."
+
+
+class VaultExistsError(VaultError):
+    message_nl = "In deze map staat al een kluis. Kies een lege map voor een nieuwe kluis."
+    message_en = "This folder already holds a vault. Choose an empty folder for a new vault."
+
+
+class StorageError(VaultError):
+    """Not our fault: the disk is full, read-only, gone, or failing."""
+
+    message_nl = (
+        "De gegevens konden niet worden opgeslagen: de schijf is vol, alleen-lezen of "
+        "niet meer bereikbaar. Wat al was opgeslagen, is bewaard gebleven."
+    )
+    message_en = (
+        "The data could not be saved: the disk is full, read-only or no longer available. "
+        "What was saved before is kept."
+    )

@@ -1,0 +1,271 @@
+"""A vault: a folder with an encrypted database, a key-slot file and a lock.
+
+vault.db         SQLCipher 4 database, keyed with a random 256-bit data key
+vault.db-wal     its write-ahead log (encrypted by SQLCipher as well)
+keyslots.json    the data key, sealed once per secret (passphrase, recovery code)
+vault.lock       advisory lock: one process at a time
+pre-migration/   encrypted copies of the database taken before each schema upgrade
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+from . import keyslots
+from .database import Database
+from .errors import (
+    StorageError,
+    VaultDamagedError,
+    VaultError,
+    VaultExistsError,
+    VaultNotFoundError,
+    VaultTooNewError,
+)
+from .fsutil import fsync_dir, make_private_dir
+from .kdf import DEFAULT_TARGET_MS, Argon2Params, calibrate
+from .keyslots import DATA_KEY_LENGTH, KeySlotFile
+from .lockfile import VaultLock
+from .schema import LATEST_VERSION, MIGRATIONS
+
+DATABASE_NAME = "vault.db"
+KEYSLOTS_NAME = "keyslots.json"
+PRE_MIGRATION_DIR = "pre-migration"
+KEEP_PRE_MIGRATION_COPIES = 3
+
+
+def default_vault_folder() -> Path:
+    return user_data_path("vpnotebook", appauthor=False) / "kluis"
+
+
+def is_vault(folder: Path) -> bool:
+    return (folder / KEYSLOTS_NAME).is_file()
+
+
+class Vault:
+    """An open vault. Holds the lock and the data key until `close()`."""
+
+    def __init__(
+        self, folder: Path, database: Database, slots: KeySlotFile, data_key: bytes, lock: VaultLock
+    ) -> None:
+        self.folder = folder
+        self.db = database
+        self._slots = slots
+        self._data_key = data_key
+        self._lock = lock
+
+    # -- creating and opening ----------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        folder: Path,
+        passphrase: str,
+        *,
+        kdf_params: Argon2Params | None = None,
+        decryption_time_ms: int = DEFAULT_TARGET_MS,
+        schema_version: int = LATEST_VERSION,
+    ) -> tuple[Vault, str]:
+        """Make a new vault; returns it open, with the recovery code to show once.
+
+        `kdf_params` is for tests and for the CLI's explicit choice; by default Argon2id is
+        calibrated to take about `decryption_time_ms` on this machine. `schema_version` lets
+        tests make a vault of an older schema to prove migrations.
+        """
+        folder = Path(folder)
+        if is_vault(folder) or (folder / DATABASE_NAME).exists():
+            raise VaultExistsError(str(folder))
+        try:
+            make_private_dir(folder)
+        except OSError as exc:
+            raise StorageError(f"cannot create folder: {exc.strerror}") from exc
+        lock = VaultLock(folder)
+        lock.acquire()
+        database = None
+        try:
+            params = kdf_params or calibrate(decryption_time_ms)
+            data_key = os.urandom(DATA_KEY_LENGTH)
+            slots, code = keyslots.new_slot_file(data_key, passphrase, params)
+            database = Database.open(folder / DATABASE_NAME, data_key)
+            _migrate(database, target=schema_version)
+            database.checkpoint()
+            # The slot file goes last: until it exists the folder is not a vault, so a crash
+            # during creation leaves nothing that pretends to be one.
+            slots.save(folder / KEYSLOTS_NAME)
+        except BaseException:
+            if database is not None:
+                database.close()
+            _remove_half_made_vault(folder)
+            lock.release()
+            raise
+        return cls(folder, database, slots, data_key, lock), code
+
+    @classmethod
+    def open(
+        cls, folder: Path, *, passphrase: str | None = None, recovery_code: str | None = None
+    ) -> Vault:
+        if (passphrase is None) == (recovery_code is None):
+            raise ValueError("give exactly one of passphrase and recovery_code")
+        folder = Path(folder)
+        slots = read_slots(folder)
+        lock = VaultLock(folder)
+        lock.acquire()
+        try:
+            if passphrase is not None:
+                data_key = slots.open_with_passphrase(passphrase)
+            else:
+                assert recovery_code is not None
+                data_key = slots.open_with_recovery_code(recovery_code)
+            database = open_database(folder, data_key)
+        except BaseException:
+            lock.release()
+            raise
+        return cls(folder, database, slots, data_key, lock)
+
+    # -- secrets ---------------------------------------------------------------------------
+
+    def change_passphrase(
+        self, new_passphrase: str, *, kdf_params: Argon2Params | None = None
+    ) -> None:
+        """Rewrap the data key only: instant, and the recovery code stays valid."""
+        old = self._slots.slots[keyslots.PASSPHRASE]
+        slot = keyslots.seal(
+            self._slots.vault_id,
+            keyslots.PASSPHRASE,
+            keyslots.passphrase_bytes(new_passphrase),
+            self._data_key,
+            kdf_params or old.params,
+        )
+        self._save_slots(self._slots.with_slot(slot))
+
+    def new_recovery_code(self, *, kdf_params: Argon2Params | None = None) -> str:
+        """Replace the recovery slot; the old code stops working at once."""
+        from . import recovery
+
+        code = recovery.generate()
+        old = self._slots.slots.get(keyslots.RECOVERY) or self._slots.slots[keyslots.PASSPHRASE]
+        slot = keyslots.seal(
+            self._slots.vault_id,
+            keyslots.RECOVERY,
+            recovery.secret_bytes(code),
+            self._data_key,
+            kdf_params or old.params,
+        )
+        self._save_slots(self._slots.with_slot(slot))
+        return code
+
+    def _save_slots(self, slots: KeySlotFile) -> None:
+        slots.save(self.folder / KEYSLOTS_NAME)
+        self._slots = slots
+
+    @property
+    def vault_id(self) -> str:
+        return self._slots.vault_id
+
+    @property
+    def slot_file(self) -> KeySlotFile:
+        return self._slots
+
+    @property
+    def data_key(self) -> bytes:
+        """For the backup writer, which seals the backup under a key derived from this one."""
+        return self._data_key
+
+    @property
+    def kdf_params(self) -> Argon2Params:
+        return self._slots.slots[keyslots.PASSPHRASE].params
+
+    # -- upkeep ----------------------------------------------------------------------------
+
+    def check(self) -> list[str]:
+        """A full integrity check; an empty list means all is well."""
+        return self.db.integrity_problems()
+
+    def close(self) -> None:
+        if self._lock.held:
+            with contextlib.suppress(VaultError):
+                self.db.checkpoint()
+            self.db.close()
+            self._lock.release()
+
+    @property
+    def is_open(self) -> bool:
+        return self._lock.held
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def read_slots(folder: Path) -> KeySlotFile:
+    path = Path(folder) / KEYSLOTS_NAME
+    if not path.is_file():
+        raise VaultNotFoundError(str(folder))
+    try:
+        return KeySlotFile.load(path)
+    except OSError as exc:
+        raise StorageError(f"cannot read key slots: {exc.strerror}") from exc
+
+
+def open_database(folder: Path, data_key: bytes) -> Database:
+    """Open the database with a key that a slot already proved right; migrate if older."""
+    path = folder / DATABASE_NAME
+    if not path.is_file():
+        raise VaultDamagedError("the database file is missing")
+    database = Database.open(path, data_key)
+    try:
+        version = database.user_version
+        if version > LATEST_VERSION:
+            raise VaultTooNewError(f"schema {version}")
+        if version < LATEST_VERSION:
+            _copy_before_migration(database, folder, version)
+            _migrate(database, target=LATEST_VERSION)
+    except BaseException:
+        database.close()
+        raise
+    return database
+
+
+def _migrate(database: Database, *, target: int) -> None:
+    conn = database.raw_connection
+    current = database.user_version
+    for migration in MIGRATIONS:
+        if current < migration.version <= target:
+            with database.transaction():
+                migration.apply(conn)
+                database.set_user_version(migration.version)
+            current = migration.version
+
+
+def _copy_before_migration(database: Database, folder: Path, version: int) -> None:
+    # A plain file copy after a checkpoint: the copy is as encrypted as the original.
+    database.checkpoint()
+    target_dir = folder / PRE_MIGRATION_DIR
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    try:
+        make_private_dir(target_dir)
+        target = target_dir / f"vault-schema{version}-{stamp}.db"
+        shutil.copyfile(folder / DATABASE_NAME, target)
+        os.chmod(target, 0o600)
+        with open(target, "rb") as handle:
+            os.fsync(handle.fileno())
+        fsync_dir(target_dir)
+    except OSError as exc:
+        raise StorageError(f"cannot copy before migrating: {exc.strerror}") from exc
+    copies = sorted(target_dir.glob("vault-schema*.db"))
+    for old in copies[:-KEEP_PRE_MIGRATION_COPIES]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+def _remove_half_made_vault(folder: Path) -> None:
+    for name in (DATABASE_NAME, DATABASE_NAME + "-wal", DATABASE_NAME + "-shm", KEYSLOTS_NAME):
+        with contextlib.suppress(OSError):
+            (folder / name).unlink()
