@@ -83,6 +83,8 @@ class Database:
     def _configure(self, key: bytes) -> None:
         conn = self._conn
         conn.row_factory = Row
+        # SQLCipher's own log goes to stderr; our typed errors say what the VP needs to know.
+        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         conn.execute("PRAGMA cipher_compatibility = 4")
         conn.execute("PRAGMA cipher_memory_security = ON")

@@ -263,8 +263,8 @@ def _fill_search_index(conn: Connection) -> None:
         text = " || char(10) || ".join(f"t.{col}" for col in columns)
         conn.execute(
             "INSERT INTO search_index(rowid, kind, case_id, organisation_id, body) "
-            f"SELECT t.{id_col} * {SEARCH_KIND_BITS} + {kind}, {kind}, {case_expr.format(row='t')}, "
-            f"{org_expr.format(row='t')}, {text} FROM {table} AS t"
+            f"SELECT t.{id_col} * {SEARCH_KIND_BITS} + {kind}, {kind}, "
+            f"{case_expr.format(row='t')}, {org_expr.format(row='t')}, {text} FROM {table} AS t"
         )
 
 

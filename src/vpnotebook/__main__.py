@@ -1,0 +1,5 @@
+import sys
+
+from vpnotebook.cli import main
+
+sys.exit(main())

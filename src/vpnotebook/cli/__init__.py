@@ -1,0 +1,179 @@
+"""The `vpnotebook` command: the desktop program by default, sub-commands for headless jobs.
+
+Exit codes: 0 success, 1 other failure, 2 usage, 3 wrong passphrase or recovery code,
+4 damaged or tampered file, 5 vault in use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from ..vault.errors import EXIT_FAILURE, EXIT_USAGE, VaultError
+from .messages import UsageProblem, language, text
+
+
+def _vault_argument(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
+    parser.add_argument(
+        "--vault",
+        type=Path,
+        required=required,
+        metavar="DIR",
+        help="vault folder (kluismap)",
+    )
+
+
+def _passphrase_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help="read the passphrase from the first line of FILE "
+        "(otherwise $VPNOTEBOOK_PASSPHRASE, otherwise a prompt)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .. import __version__
+    from . import commands
+
+    parser = argparse.ArgumentParser(
+        prog="vpnotebook",
+        description="Offline, encrypted case notebook for confidential counsellors "
+        "(vertrouwenspersonen). Without a sub-command the desktop program starts.",
+        epilog="Exit codes: 0 success, 1 other failure, 2 usage, 3 wrong passphrase or "
+        "recovery code, 4 damaged or tampered file, 5 vault in use. "
+        "Messages are Dutch; set VPNOTEBOOK_LANGUAGE=en for English.",
+    )
+    parser.add_argument("--version", action="version", version=f"vpnotebook {__version__}")
+    _vault_argument(parser, required=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    init = sub.add_parser("init", help="create a new vault and show its recovery code")
+    _vault_argument(init)
+    _passphrase_argument(init)
+    init.add_argument(
+        "--decryption-time",
+        type=int,
+        default=1000,
+        metavar="MS",
+        help="calibrate Argon2id so unlocking takes about MS milliseconds (default 1000)",
+    )
+    init.add_argument(
+        "--argon2-memory-kib",
+        type=int,
+        metavar="KIB",
+        help="explicit Argon2id memory instead of calibration (tests)",
+    )
+    init.add_argument(
+        "--argon2-iterations",
+        type=int,
+        metavar="N",
+        help="explicit Argon2id iterations instead of calibration (tests)",
+    )
+    init.set_defaults(run=commands.init)
+
+    passwd = sub.add_parser("passwd", help="change the passphrase (the recovery code stays valid)")
+    _vault_argument(passwd)
+    _passphrase_argument(passwd)
+    passwd.add_argument(
+        "--new-passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help="read the new passphrase from the first line of FILE",
+    )
+    passwd.set_defaults(run=commands.passwd)
+
+    recover = sub.add_parser("recover", help="open with the recovery code and set a new passphrase")
+    _vault_argument(recover)
+    recover.add_argument(
+        "--recovery-code-file",
+        type=Path,
+        metavar="FILE",
+        help="read the recovery code from FILE instead of a prompt",
+    )
+    recover.add_argument(
+        "--new-passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help="read the new passphrase from the first line of FILE",
+    )
+    recover.set_defaults(run=commands.recover)
+
+    new_code = sub.add_parser(
+        "new-recovery-code", help="make a new recovery code; the old one stops working"
+    )
+    _vault_argument(new_code)
+    _passphrase_argument(new_code)
+    new_code.set_defaults(run=commands.new_recovery_code)
+
+    check = sub.add_parser("check", help="full integrity check of the vault")
+    _vault_argument(check)
+    _passphrase_argument(check)
+    check.set_defaults(run=commands.check)
+
+    export = sub.add_parser("export", help="write everything to an UNENCRYPTED JSON file")
+    _vault_argument(export)
+    _passphrase_argument(export)
+    export.add_argument("--out", type=Path, required=True, metavar="FILE")
+    export.add_argument(
+        "--yes", action="store_true", help="confirm that an unencrypted file may be written"
+    )
+    export.set_defaults(run=commands.export)
+
+    imp = sub.add_parser("import", help="read an export file into an empty vault, all or nothing")
+    _vault_argument(imp)
+    _passphrase_argument(imp)
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.set_defaults(run=commands.import_)
+
+    demo = sub.add_parser("demo", help="fill a new or empty vault with fictional example data")
+    _vault_argument(demo)
+    _passphrase_argument(demo)
+    demo.add_argument("--cases", type=int, default=120, metavar="N")
+    demo.add_argument("--seed", type=int, default=1, metavar="S")
+    demo.add_argument(
+        "--today",
+        type=date.fromisoformat,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the date the example data is built around (default: today); the same seed "
+        "and date always give the same data",
+    )
+    demo.add_argument("--argon2-memory-kib", type=int, metavar="KIB", help=argparse.SUPPRESS)
+    demo.add_argument("--argon2-iterations", type=int, metavar="N", help=argparse.SUPPRESS)
+    demo.set_defaults(run=commands.demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from ..hardening import harden_process
+
+    harden_process()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from .commands import gui
+
+            return gui(args)
+        return int(args.run(args))
+    except UsageProblem as problem:
+        print(str(problem), file=sys.stderr)
+        return EXIT_USAGE
+    except VaultError as error:
+        print(error.message(language()), file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print(text("interrupted"), file=sys.stderr)
+        return 130
+    except Exception as error:  # a traceback could carry case content: type name only
+        print(text("unexpected", kind=type(error).__name__), file=sys.stderr)
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,170 @@
+"""The sub-commands. Each opens the vault, does one job, closes it, and returns an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+
+from ..core.journal import Journal
+from ..core.models import Case, Organisation
+from ..vault.errors import EXIT_DAMAGED, EXIT_OK
+from ..vault.kdf import DEFAULT_PARALLELISM, Argon2Params
+from ..vault.vault import Vault, default_vault_folder, is_vault
+from . import secrets_input
+from .messages import UsageProblem, language, text
+
+
+def _say(message: str) -> None:
+    print(message)
+
+
+def _explicit_kdf(args: argparse.Namespace) -> Argon2Params | None:
+    memory, iterations = args.argon2_memory_kib, args.argon2_iterations
+    if memory is None and iterations is None:
+        return None
+    if memory is None or iterations is None or memory < 8 or iterations < 1:
+        raise UsageProblem("--argon2-memory-kib and --argon2-iterations go together (>= 8, >= 1)")
+    params = Argon2Params(
+        memory_kib=memory, iterations=iterations, parallelism=min(DEFAULT_PARALLELISM, memory // 8)
+    )
+    if not params.meets_floor:
+        print(text("weak_kdf"), file=sys.stderr)
+    return params
+
+
+def _open(args: argparse.Namespace) -> Vault:
+    return Vault.open(
+        args.vault, passphrase=secrets_input.existing_passphrase(args.passphrase_file)
+    )
+
+
+def _show_recovery_code(code: str) -> None:
+    _say(text("recovery_code_intro"))
+    _say("")
+    _say(f"    {code}")
+    _say("")
+    _say(text("recovery_code_outro"))
+
+
+def _create(args: argparse.Namespace) -> Vault:
+    passphrase = secrets_input.new_passphrase(args.passphrase_file)
+    vault, code = Vault.create(
+        args.vault,
+        passphrase,
+        kdf_params=_explicit_kdf(args),
+        decryption_time_ms=getattr(args, "decryption_time", 1000),
+    )
+    _say(text("created", folder=args.vault))
+    _show_recovery_code(code)
+    return vault
+
+
+def init(args: argparse.Namespace) -> int:
+    if args.decryption_time < 100 or args.decryption_time > 60_000:
+        raise UsageProblem("--decryption-time: 100..60000 ms")
+    _create(args).close()
+    return EXIT_OK
+
+
+def passwd(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        new = secrets_input.new_passphrase(args.new_passphrase_file, use_env=False)
+        vault.change_passphrase(new)
+    _say(text("passphrase_changed"))
+    return EXIT_OK
+
+
+def recover(args: argparse.Namespace) -> int:
+    code = secrets_input.recovery_code(args.recovery_code_file)
+    with Vault.open(args.vault, recovery_code=code) as vault:
+        new = secrets_input.new_passphrase(args.new_passphrase_file, use_env=False)
+        vault.change_passphrase(new)
+    _say(text("recovered"))
+    return EXIT_OK
+
+
+def new_recovery_code(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        code = vault.new_recovery_code()
+    _say(text("new_recovery_code"))
+    _show_recovery_code(code)
+    return EXIT_OK
+
+
+def check(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        problems = vault.check()
+    if problems:
+        print(text("check_failed", count=len(problems)), file=sys.stderr)
+        for problem in problems[:50]:
+            print(f"  - {problem}", file=sys.stderr)
+        return EXIT_DAMAGED
+    _say(text("check_ok"))
+    return EXIT_OK
+
+
+def export(args: argparse.Namespace) -> int:
+    from ..core.exchange import write_export
+
+    print(text("export_warning"), file=sys.stderr)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UsageProblem(text("export_needs_yes"))
+        answer = input(text("export_confirm")).strip().lower()
+        if answer not in ("ja", "yes", "j", "y"):
+            _say(text("export_cancelled"))
+            return EXIT_OK
+    with _open(args) as vault:
+        write_export(Journal(vault.db), args.out)
+    _say(text("exported", path=args.out))
+    return EXIT_OK
+
+
+def import_(args: argparse.Namespace) -> int:
+    from ..core.exchange import ImportFormatError, import_journal, read_import
+
+    with _open(args) as vault:
+        journal = Journal(vault.db)
+        try:
+            document = read_import(args.file)
+            summary = import_journal(journal, document)
+        except ImportFormatError as error:
+            where = error.location() if hasattr(error, "location") else ""
+            message = error.message_en if language() == "en" else error.message_nl
+            print(text("import_failed", where=where, message=message), file=sys.stderr)
+            return EXIT_DAMAGED
+    _say(text("imported", summary=_summary_text(summary)))
+    return EXIT_OK
+
+
+def demo(args: argparse.Namespace) -> int:
+    from ..core.demo import fill_demo
+
+    if args.cases < 0 or args.cases > 1_000_000:
+        raise UsageProblem("--cases: 0..1000000")
+    vault = _open(args) if is_vault(args.vault) else _create(args)
+    with vault:
+        journal = Journal(vault.db)
+        if journal.count(Organisation) or journal.count(Case):
+            raise UsageProblem(text("vault_not_empty"))
+        summary = fill_demo(
+            journal, cases=args.cases, seed=args.seed, today=args.today or date.today()
+        )
+    _say(text("demo_filled", summary=_summary_text(summary)))
+    return EXIT_OK
+
+
+def gui(args: argparse.Namespace) -> int:
+    from ..gui.app import run_gui
+
+    return run_gui(vault_folder=args.vault or default_vault_folder())
+
+
+def _summary_text(summary: object) -> str:
+    counts = getattr(summary, "counts", None)
+    if counts is None and hasattr(summary, "__dataclass_fields__"):
+        counts = {name: getattr(summary, name) for name in summary.__dataclass_fields__}
+    if not isinstance(counts, dict):
+        return str(summary)
+    return ", ".join(f"{name}: {value}" for name, value in counts.items())

@@ -1,0 +1,125 @@
+"""The CLI's words, in Dutch by default and English with VPNOTEBOOK_LANGUAGE=en."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+LANGUAGE_ENV = "VPNOTEBOOK_LANGUAGE"
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "prompt_passphrase": ("Wachtwoord van de kluis: ", "Vault passphrase: "),
+    "prompt_new_passphrase": ("Nieuw wachtwoord: ", "New passphrase: "),
+    "prompt_repeat_passphrase": ("Herhaal het nieuwe wachtwoord: ", "Repeat the new passphrase: "),
+    "prompt_recovery_code": ("Herstelcode: ", "Recovery code: "),
+    "passphrases_differ": (
+        "De twee wachtwoorden zijn niet gelijk. Er is niets gewijzigd.",
+        "The two passphrases differ. Nothing was changed.",
+    ),
+    "passphrase_too_short": (
+        "Kies een wachtwoord van minstens {minimum} tekens; een zin van een paar woorden "
+        "is sterk en goed te onthouden.",
+        "Choose a passphrase of at least {minimum} characters; a sentence of a few words is "
+        "strong and easy to remember.",
+    ),
+    "secret_file_unreadable": (
+        "Het bestand {path} kan niet worden gelezen.",
+        "The file {path} cannot be read.",
+    ),
+    "secret_file_empty": ("Het bestand {path} is leeg.", "The file {path} is empty."),
+    "no_terminal": (
+        "Er is geen terminal om het wachtwoord te vragen. Gebruik --passphrase-file of de "
+        "omgevingsvariabele VPNOTEBOOK_PASSPHRASE.",
+        "There is no terminal to ask for the passphrase. Use --passphrase-file or the "
+        "VPNOTEBOOK_PASSPHRASE environment variable.",
+    ),
+    "created": ("Nieuwe kluis gemaakt in {folder}.", "New vault created in {folder}."),
+    "recovery_code_intro": (
+        "Uw herstelcode (wordt maar één keer getoond). Schrijf hem op of print hem, en bewaar "
+        "hem op een veilige plek, los van de laptop:",
+        "Your recovery code (shown only once). Write it down or print it, and keep it in a "
+        "safe place, away from the laptop:",
+    ),
+    "recovery_code_outro": (
+        "Met deze code opent u de kluis als u het wachtwoord kwijt bent.",
+        "With this code you open the vault if you lose the passphrase.",
+    ),
+    "weak_kdf": (
+        "Let op: lichte sleutelafleiding gekozen. Alleen bedoeld voor tests.",
+        "Warning: light key derivation chosen. Meant for tests only.",
+    ),
+    "passphrase_changed": (
+        "Het wachtwoord is gewijzigd. De herstelcode blijft geldig.",
+        "The passphrase was changed. The recovery code stays valid.",
+    ),
+    "recovered": (
+        "De kluis is geopend met de herstelcode en heeft een nieuw wachtwoord.",
+        "The vault was opened with the recovery code and has a new passphrase.",
+    ),
+    "new_recovery_code": (
+        "Er is een nieuwe herstelcode gemaakt; de oude werkt niet meer.",
+        "A new recovery code was made; the old one no longer works.",
+    ),
+    "check_ok": (
+        "De kluis is in orde: versleuteling, structuur en verwijzingen gecontroleerd.",
+        "The vault is sound: encryption, structure and references checked.",
+    ),
+    "check_failed": (
+        "De controle vond {count} probleem/problemen. De kluis is niet gewijzigd.",
+        "The check found {count} problem(s). The vault was not changed.",
+    ),
+    "export_warning": (
+        "Let op: het exportbestand is NIET versleuteld. Iedereen die het bestand in handen "
+        "krijgt, kan alles lezen. Bewaar het alleen op een veilige plek en verwijder het als "
+        "u het niet meer nodig hebt.",
+        "Warning: the export file is NOT encrypted. Anyone who gets hold of the file can "
+        "read everything. Keep it only in a safe place and delete it when no longer needed.",
+    ),
+    "export_confirm": ("Typ 'ja' om door te gaan: ", "Type 'yes' to continue: "),
+    "export_needs_yes": (
+        "Exporteren vraagt om bevestiging. Gebruik --yes als u het zeker weet.",
+        "Exporting needs confirmation. Use --yes if you are sure.",
+    ),
+    "export_cancelled": (
+        "Export afgebroken; er is niets geschreven.",
+        "Export cancelled; nothing was written.",
+    ),
+    "exported": ("Alles geëxporteerd naar {path}.", "Everything exported to {path}."),
+    "imported": ("Geïmporteerd: {summary}.", "Imported: {summary}."),
+    "import_failed": (
+        "Het bestand kon niet worden ingelezen; er is niets geïmporteerd.\n{where}: {message}",
+        "The file could not be read in; nothing was imported.\n{where}: {message}",
+    ),
+    "demo_filled": (
+        "Voorbeeldgegevens (fictief) toegevoegd: {summary}.",
+        "Example data (fictional) added: {summary}.",
+    ),
+    "vault_not_empty": (
+        "Deze kluis bevat al gegevens. Kies een nieuwe of lege kluis.",
+        "This vault already holds data. Choose a new or empty vault.",
+    ),
+    "unexpected": (
+        "Er ging onverwacht iets mis ({kind}). Er is niets van uw gegevens getoond of "
+        "weggeschreven; wat al was opgeslagen, is bewaard.",
+        "Something unexpected went wrong ({kind}). None of your data was shown or written "
+        "out; what was saved before is kept.",
+    ),
+    "interrupted": ("Afgebroken.", "Interrupted."),
+    "gui_unavailable": (
+        "Het venster kan niet worden gestart: {reason}",
+        "The window cannot be started: {reason}",
+    ),
+}
+
+
+def language() -> str:
+    return "en" if os.environ.get(LANGUAGE_ENV, "nl").lower().startswith("en") else "nl"
+
+
+def text(key: str, **values: Any) -> str:
+    dutch, english = MESSAGES[key]
+    return (english if language() == "en" else dutch).format(**values)
+
+
+class UsageProblem(Exception):
+    """Wrong use of the command line; exit code 2 with a message in the VP's language."""
