@@ -120,13 +120,20 @@ class Database:
             raise translate_error(exc) from exc
 
     def query(self, sql: str, params: Params = ()) -> list[Row]:
-        return self.execute(sql, params).fetchall()
+        # Rows are decrypted as they are fetched, so damage can surface here, not in execute.
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except dbapi2.Error as exc:
+            raise translate_error(exc) from exc
 
     def query_one(self, sql: str, params: Params = ()) -> Row | None:
-        return self.execute(sql, params).fetchone()
+        try:
+            return self._conn.execute(sql, params).fetchone()
+        except dbapi2.Error as exc:
+            raise translate_error(exc) from exc
 
     def scalar(self, sql: str, params: Params = ()) -> Any:
-        row = self.execute(sql, params).fetchone()
+        row = self.query_one(sql, params)
         return None if row is None else row[0]
 
     def pragma(self, name: str) -> str | None:
@@ -180,14 +187,17 @@ class Database:
     def integrity_problems(self) -> list[str]:
         """Every problem SQLCipher's HMAC check and SQLite's structural checks find."""
         problems: list[str] = []
-        problems += [str(r[0]) for r in self.query("PRAGMA cipher_integrity_check")]
-        integrity = [str(r[0]) for r in self.query("PRAGMA integrity_check")]
-        if integrity != ["ok"]:
-            problems += integrity
-        problems += [
-            f"foreign key: {row[0]} row {row[1]} -> {row[2]}"
-            for row in self.query("PRAGMA foreign_key_check")
-        ]
+        try:
+            problems += [str(r[0]) for r in self.query("PRAGMA cipher_integrity_check")]
+            integrity = [str(r[0]) for r in self.query("PRAGMA integrity_check")]
+            if integrity != ["ok"]:
+                problems += integrity
+            problems += [
+                f"foreign key: {row[0]} row {row[1]} -> {row[2]}"
+                for row in self.query("PRAGMA foreign_key_check")
+            ]
+        except VaultDamagedError as damage:
+            problems.append(f"unreadable: {damage.detail}")
         return problems
 
     def vacuum(self) -> None:
