@@ -130,6 +130,56 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.set_defaults(run=commands.import_)
 
+    backup = sub.add_parser("backup", help="write an encrypted, verified backup file")
+    _vault_argument(backup)
+    _passphrase_argument(backup)
+    backup.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="FILE|DIR",
+        help="a folder (a dated name is chosen) or a .vpbackup file",
+    )
+    backup.add_argument(
+        "--keep",
+        type=int,
+        default=5,
+        metavar="N",
+        help="keep the newest N backups in that folder (default 5)",
+    )
+    backup.set_defaults(run=commands.backup)
+
+    verify = sub.add_parser(
+        "verify-backup",
+        help="check that a backup file is complete and opens with the passphrase or recovery code",
+    )
+    verify.add_argument("file", type=Path, metavar="FILE")
+    _passphrase_argument(verify)
+    verify.add_argument(
+        "--recovery-code-file",
+        type=Path,
+        metavar="FILE",
+        help="open with the recovery code in FILE instead of the passphrase",
+    )
+    verify.set_defaults(run=commands.verify_backup)
+
+    restore = sub.add_parser("restore", help="restore a backup file into a new vault folder")
+    restore.add_argument("file", type=Path, metavar="FILE")
+    _vault_argument(restore)
+    _passphrase_argument(restore)
+    restore.add_argument(
+        "--recovery-code-file",
+        type=Path,
+        metavar="FILE",
+        help="open with the recovery code in FILE instead of the passphrase",
+    )
+    restore.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace the vault in DIR; the current one is first put aside",
+    )
+    restore.set_defaults(run=commands.restore)
+
     demo = sub.add_parser("demo", help="fill a new or empty vault with fictional example data")
     _vault_argument(demo)
     _passphrase_argument(demo)

@@ -8,6 +8,8 @@ from datetime import date
 
 from ..core.journal import Journal
 from ..core.models import Case, Organisation
+from ..vault.backup import BackupInfo, make_backup, restore_backup
+from ..vault.backup import verify_backup as verify_backup_file
 from ..vault.errors import EXIT_DAMAGED, EXIT_OK
 from ..vault.kdf import DEFAULT_PARALLELISM, Argon2Params
 from ..vault.vault import Vault, default_vault_folder, is_vault
@@ -152,6 +154,53 @@ def demo(args: argparse.Namespace) -> int:
             journal, cases=args.cases, seed=args.seed, today=args.today or date.today()
         )
     _say(text("demo_filled", summary=_summary_text(summary)))
+    return EXIT_OK
+
+
+def _backup_secret(args: argparse.Namespace) -> dict[str, str]:
+    if args.recovery_code_file is not None:
+        return {"recovery_code": secrets_input.recovery_code(args.recovery_code_file)}
+    return {"passphrase": secrets_input.existing_passphrase(args.passphrase_file)}
+
+
+def _describe(info: BackupInfo) -> str:
+    counts = info.record_counts
+    return text(
+        "backup_contents",
+        cases=counts.get("cases", 0),
+        conversations=counts.get("conversations", 0),
+        organisations=counts.get("organisations", 0),
+        created=info.created_at,
+    )
+
+
+def backup(args: argparse.Namespace) -> int:
+    if args.keep < 1 or args.keep > 1000:
+        raise UsageProblem("--keep: 1..1000")
+    with _open(args) as vault:
+        info = make_backup(vault, args.out, keep=args.keep)
+    _say(text("backup_made", path=info.path, size=info.size // 1024))
+    _say(_describe(info))
+    for old in info.removed_old:
+        _say(text("backup_rotated", path=old.name))
+    return EXIT_OK
+
+
+def verify_backup(args: argparse.Namespace) -> int:
+    info = verify_backup_file(args.file, **_backup_secret(args))
+    _say(text("backup_verified", path=args.file))
+    _say(_describe(info))
+    return EXIT_OK
+
+
+def restore(args: argparse.Namespace) -> int:
+    info, set_aside = restore_backup(
+        args.file, args.vault, replace=args.replace, **_backup_secret(args)
+    )
+    _say(text("restored", folder=args.vault))
+    _say(_describe(info))
+    if set_aside is not None:
+        _say(text("restore_set_aside", folder=set_aside))
     return EXIT_OK
 
 

@@ -104,6 +104,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Something unexpected went wrong ({kind}). None of your data was shown or written "
         "out; what was saved before is kept.",
     ),
+    "backup_made": (
+        "Reservekopie gemaakt en gecontroleerd: {path} ({size} kB).",
+        "Backup made and verified: {path} ({size} kB).",
+    ),
+    "backup_contents": (
+        "Inhoud: {organisations} organisaties, {cases} meldingen, {conversations} gesprekken "
+        "(gemaakt {created}).",
+        "Contents: {organisations} organisations, {cases} cases, {conversations} conversations "
+        "(made {created}).",
+    ),
+    "backup_rotated": ("Oude reservekopie opgeruimd: {path}", "Old backup removed: {path}"),
+    "backup_verified": (
+        "De reservekopie {path} is volledig, onbeschadigd en te openen.",
+        "The backup {path} is complete, undamaged and opens.",
+    ),
+    "restored": (
+        "De reservekopie is teruggezet in {folder}. U opent die kluis met het wachtwoord of de "
+        "herstelcode van het moment van de reservekopie.",
+        "The backup was restored into {folder}. Open that vault with the passphrase or "
+        "recovery code valid when the backup was made.",
+    ),
+    "restore_set_aside": (
+        "De kluis die er stond, is bewaard in {folder}.",
+        "The vault that was there is kept in {folder}.",
+    ),
     "interrupted": ("Afgebroken.", "Interrupted."),
     "gui_unavailable": (
         "Het venster kan niet worden gestart: {reason}",

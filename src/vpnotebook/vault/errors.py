@@ -109,3 +109,52 @@ class StorageError(VaultError):
         "The data could not be saved: the disk is full, read-only or no longer available. "
         "What was saved before is kept."
     )
+
+
+class BackupWriteError(StorageError):
+    message_nl = (
+        "De reservekopie kon niet worden geschreven: de schijf of USB-stick is vol, "
+        "alleen-lezen of is verwijderd. Er is geen half bestand achtergebleven en de kluis "
+        "is niet aangeraakt."
+    )
+    message_en = (
+        "The backup could not be written: the disk or USB stick is full, read-only or was "
+        "removed. No half-written file was left behind and the vault was not touched."
+    )
+
+
+class BackupDamagedError(VaultDamagedError):
+    message_nl = (
+        "Deze reservekopie is beschadigd, onvolledig of er is mee geknoeid, en is niet te "
+        "gebruiken. Er is niets gewijzigd. Probeer een andere reservekopie."
+    )
+    message_en = (
+        "This backup is damaged, incomplete or has been tampered with, and cannot be used. "
+        "Nothing was changed. Try another backup."
+    )
+
+
+class NotABackupError(VaultDamagedError):
+    message_nl = "Dit bestand is geen reservekopie van vpnotebook."
+    message_en = "This file is not a vpnotebook backup."
+
+
+class BackupTooNewError(VaultTooNewError):
+    message_nl = (
+        "Deze reservekopie is gemaakt met een nieuwere versie van vpnotebook. Werk het "
+        "programma bij om hem terug te zetten."
+    )
+    message_en = (
+        "This backup was made with a newer version of vpnotebook. Update the program to restore it."
+    )
+
+
+class RestoreTargetError(VaultError):
+    message_nl = (
+        "In de gekozen map staat al een kluis of andere bestanden. Kies een nieuwe, lege map, "
+        "of kies uitdrukkelijk voor vervangen."
+    )
+    message_en = (
+        "The chosen folder already holds a vault or other files. Choose a new, empty folder, "
+        "or explicitly choose to replace."
+    )
