@@ -8,6 +8,7 @@ place (qutebrowser's `misc/sql.py` is the model).
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,13 @@ class Database:
     def open(cls, path: Path, key: bytes) -> Database:
         if len(key) != 32:
             raise ValueError("SQLCipher key must be 32 bytes")
+        try:
+            if not path.exists():
+                # SQLite would create it with the umask's mode; the -wal and -shm files then
+                # copy whatever this file has. Private from the first byte.
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except OSError as exc:
+            raise StorageError(f"cannot create database: {exc.strerror}") from exc
         try:
             # check_same_thread off: the GUI derives the key and opens the database in a
             # worker, then hands the connection to the GUI thread; it is never shared at once.
@@ -182,7 +190,7 @@ class Database:
 
     def checkpoint(self) -> None:
         """Fold the WAL into the main file so a file copy of it is complete."""
-        self.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        self.query("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def integrity_problems(self) -> list[str]:
         """Every problem SQLCipher's HMAC check and SQLite's structural checks find."""

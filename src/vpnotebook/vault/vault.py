@@ -27,7 +27,7 @@ from .errors import (
     VaultNotFoundError,
     VaultTooNewError,
 )
-from .fsutil import fsync_dir, make_private_dir
+from .fsutil import fsync_dir, make_private_dir, write_atomic
 from .kdf import DEFAULT_TARGET_MS, Argon2Params, calibrate
 from .keyslots import DATA_KEY_LENGTH, KeySlotFile
 from .lockfile import VaultLock
@@ -36,6 +36,7 @@ from .schema import LATEST_VERSION, MIGRATIONS
 DATABASE_NAME = "vault.db"
 KEYSLOTS_NAME = "keyslots.json"
 PRE_MIGRATION_DIR = "pre-migration"
+CREATING_MARKER = ".wordt-aangemaakt"
 KEEP_PRE_MIGRATION_COPIES = 3
 
 
@@ -78,16 +79,26 @@ class Vault:
         tests make a vault of an older schema to prove migrations.
         """
         folder = Path(folder)
-        if is_vault(folder) or (folder / DATABASE_NAME).exists():
+        marker = folder / CREATING_MARKER
+        if is_vault(folder):
+            raise VaultExistsError(str(folder))
+        if (folder / DATABASE_NAME).exists() and not marker.exists():
+            # A database without key slots and without our marker may be a real vault whose
+            # slot file was lost: never overwrite it.
             raise VaultExistsError(str(folder))
         try:
             make_private_dir(folder)
+            os.chmod(folder, 0o700)
         except OSError as exc:
             raise StorageError(f"cannot create folder: {exc.strerror}") from exc
         lock = VaultLock(folder)
         lock.acquire()
         database = None
         try:
+            # The marker says "half made" until the slot file exists, so an interrupted
+            # creation can be cleaned up by the next one instead of blocking the folder.
+            _remove_half_made_vault(folder)
+            write_atomic(marker, b"")
             params = kdf_params or calibrate(decryption_time_ms)
             data_key = os.urandom(DATA_KEY_LENGTH)
             slots, code = keyslots.new_slot_file(data_key, passphrase, params)
@@ -97,10 +108,14 @@ class Vault:
             # The slot file goes last: until it exists the folder is not a vault, so a crash
             # during creation leaves nothing that pretends to be one.
             slots.save(folder / KEYSLOTS_NAME)
+            with contextlib.suppress(OSError):
+                marker.unlink()
         except BaseException:
             if database is not None:
                 database.close()
             _remove_half_made_vault(folder)
+            with contextlib.suppress(OSError):
+                marker.unlink()
             lock.release()
             raise
         return cls(folder, database, slots, data_key, lock), code
@@ -219,9 +234,14 @@ def open_database(folder: Path, data_key: bytes) -> Database:
     path = folder / DATABASE_NAME
     if not path.is_file():
         raise VaultDamagedError("the database file is missing")
+    if path.stat().st_size == 0:
+        # SQLCipher would take an empty file for a new database under any key.
+        raise VaultDamagedError("the database file is empty")
     database = Database.open(path, data_key)
     try:
         version = database.user_version
+        if version == 0:
+            raise VaultDamagedError("the database holds no schema")
         if version > LATEST_VERSION:
             raise VaultTooNewError(f"schema {version}")
         if version < LATEST_VERSION:

@@ -96,7 +96,7 @@ def test_destroyed_case_leaves_no_text_in_any_page(vault_folder: Path, vault: Va
 
 
 def test_statistics_stay_after_destruction(journal: Journal) -> None:
-    org, case = _make_case(journal)
+    _org, case = _make_case(journal)
     destroy_case(journal, case.id, rule="erasure_request", today=date(2026, 11, 28))
     kept = journal.get(Case, case.id)
     assert kept.is_destroyed and kept.number == case.number

@@ -25,7 +25,7 @@ def test_unicode_passphrase_is_normalised() -> None:
 
 
 def test_wrong_secrets_are_refused() -> None:
-    slots, code = keyslots.new_slot_file(DATA_KEY, "juist", TEST_PARAMS)
+    slots, _code = keyslots.new_slot_file(DATA_KEY, "juist", TEST_PARAMS)
     with pytest.raises(WrongSecretError):
         slots.open_with_passphrase("onjuist")
     from vpnotebook.vault import recovery
