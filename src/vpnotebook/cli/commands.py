@@ -12,7 +12,7 @@ from ..vault.backup import BackupInfo, make_backup, restore_backup
 from ..vault.backup import verify_backup as verify_backup_file
 from ..vault.errors import EXIT_DAMAGED, EXIT_OK
 from ..vault.kdf import DEFAULT_PARALLELISM, Argon2Params
-from ..vault.vault import Vault, default_vault_folder, is_vault
+from ..vault.vault import Vault, is_vault
 from . import secrets_input
 from .messages import UsageProblem, language, text
 
@@ -207,7 +207,7 @@ def restore(args: argparse.Namespace) -> int:
 def gui(args: argparse.Namespace) -> int:
     from ..gui.app import run_gui
 
-    return run_gui(vault_folder=args.vault or default_vault_folder())
+    return run_gui(vault_folder=args.vault)
 
 
 def _summary_text(summary: object) -> str:

@@ -1,42 +1,36 @@
-"""Start of the desktop program.
-
-Until the desktop journal lands this shows a calm placeholder that says what works today (the
-command line) — never an empty or broken window.
-"""
+"""Start of the desktop program: one QApplication, one main window."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication
 
-PLACEHOLDER_NL = (
-    "<h2>vpnotebook</h2>"
-    "<p>Uw vertrouwelijke logboek, versleuteld op deze computer.</p>"
-    "<p>Het bureaubladvenster is in aanbouw. De kluis zelf werkt al: maak, controleer en "
-    "beheer hem met de opdrachtregel, bijvoorbeeld <code>vpnotebook init --vault MAP</code>. "
-    "Zie <code>vpnotebook --help</code>.</p>"
-    "<p>Kluismap: <code>{folder}</code></p>"
-)
+from . import i18n
+from .main_window import MainWindow
+from .settings.store import AppSettings
 
 
-def build_placeholder(vault_folder: Path) -> QWidget:
-    window = QWidget()
-    window.setWindowTitle("vpnotebook")
-    layout = QVBoxLayout(window)
-    label = QLabel(PLACEHOLDER_NL.format(folder=vault_folder))
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-    layout.addWidget(label)
-    window.resize(560, 260)
-    return window
+def create_application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("vpnotebook")
+    app.setApplicationDisplayName("vpnotebook")
+    app.setDesktopFileName("nl.vpnotebook.VPNotebook")
+    return app
 
 
-def run_gui(vault_folder: Path) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = build_placeholder(vault_folder)
+def run_gui(vault_folder: Path | None, settings_path: Path | None = None) -> int:
+    app = create_application()
+    settings = AppSettings(settings_path)
+    i18n.install_language(settings.language)
+    folder = vault_folder or settings.vault_folder
+    if folder is None:
+        from ..vault.vault import default_vault_folder
+
+        folder = default_vault_folder()
+    window = MainWindow(folder, settings)
     window.show()
     return int(app.exec())

@@ -1,0 +1,1 @@
+"""Run-time resources: translation sources and icons (see pyproject package-dir)."""

@@ -1,0 +1,96 @@
+"""Translations: the source strings are Dutch; English comes from a Qt Linguist .ts file.
+
+The .ts file (resources/i18n/vpnotebook_en.ts) is the single source of the English text. It
+is edited with pyside6-linguist and refreshed with pyside6-lupdate; we read it directly at
+run time, so no compiled .qm file is generated or committed.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
+
+
+@dataclass(frozen=True)
+class Message:
+    context: str
+    source: str
+    translation: str
+    finished: bool
+    plural_forms: tuple[str, ...] = ()
+
+
+def ts_path(language: str) -> Path:
+    base = resources.files("vpnotebook.resources") / "i18n" / f"vpnotebook_{language}.ts"
+    return Path(str(base))
+
+
+def read_ts(path: Path) -> list[Message]:
+    root = ElementTree.parse(path).getroot()
+    messages = []
+    for context in root.iter("context"):
+        name = context.findtext("name", default="")
+        for message in context.iter("message"):
+            source = message.findtext("source", default="")
+            translation = message.find("translation")
+            if translation is None:
+                continue
+            kind = translation.get("type", "")
+            forms = tuple(form.text or "" for form in translation.iter("numerusform"))
+            text = forms[0] if forms else (translation.text or "")
+            messages.append(
+                Message(
+                    name, source, text, kind not in ("unfinished", "vanished", "obsolete"), forms
+                )
+            )
+    return messages
+
+
+class TsTranslator(QTranslator):
+    """A QTranslator fed straight from a .ts file."""
+
+    def __init__(self, messages: list[Message]) -> None:
+        super().__init__()
+        self._table: dict[tuple[str, str], Message] = {
+            (m.context, m.source): m for m in messages if m.finished and m.translation
+        }
+
+    def translate(  # type: ignore[override]
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        message = self._table.get((context, source))
+        if message is None:
+            return ""  # Qt then shows the (Dutch) source text
+        if message.plural_forms and n >= 0:
+            form = message.plural_forms[0 if n == 1 else min(1, len(message.plural_forms) - 1)]
+            return form
+        return message.translation
+
+    def isEmpty(self) -> bool:
+        return not self._table
+
+
+_installed: TsTranslator | None = None
+
+
+def install_language(language: str) -> None:
+    """Switch the whole program's language; Dutch needs no translator."""
+    global _installed
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    if _installed is not None:
+        app.removeTranslator(_installed)
+        _installed = None
+    if language != DEFAULT_LANGUAGE:
+        path = ts_path(language)
+        if path.is_file():
+            _installed = TsTranslator(read_ts(path))
+            app.installTranslator(_installed)

@@ -1,0 +1,244 @@
+"""The program's one window: first-start wizard, unlock screen, or the unlocked workspace."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QWidget
+
+from ..vault.kdf import Argon2Params
+from ..vault.vault import is_vault
+from . import i18n
+from .common import clipboard
+from .common.inactivity import InactivityTimer
+from .common.screenlock import ScreenLockWatcher
+from .session import Session
+from .settings.store import AppSettings
+from .unlock.screen import UnlockScreen
+from .wizard.first_start import FirstStartWizard
+from .workspace import Workspace
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        vault_folder: Path,
+        settings: AppSettings,
+        *,
+        kdf_params: Argon2Params | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.vault_folder = vault_folder
+        self._kdf_params = kdf_params
+        self.session: Session | None = None
+        self.workspace: Workspace | None = None
+        self._saved_state: dict[str, Any] = {}
+        # Only the program's name: a title must never show case content or a client's name.
+        self.setWindowTitle("vpnotebook")
+        self.resize(1200, 760)
+
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.unlock_screen = UnlockScreen(vault_folder, settings.language)
+        self.unlock_screen.unlocked.connect(self._unlocked)
+        self.unlock_screen.other_vault_chosen.connect(self.open_other_vault)
+        self.stack.addWidget(self.unlock_screen)
+        self.wizard: FirstStartWizard | None = None
+
+        self.inactivity = InactivityTimer(settings.autolock_minutes, self)
+        self.inactivity.inactive.connect(self.lock)
+        self.screen_lock = ScreenLockWatcher(self)
+        self.screen_lock.lock_requested.connect(self.lock)
+
+        self._build_menus()
+        self.vault_label = QLabel()
+        self.lock_label = QLabel()
+        self.backup_label = QLabel()
+        for label in (self.vault_label, self.lock_label, self.backup_label):
+            self.statusBar().addPermanentWidget(label)
+        if is_vault(vault_folder):
+            self.show_unlock()
+        else:
+            self.show_wizard()
+
+    # -- menus ---------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
+        self.lock_action = QAction(self.tr("&Vergrendelen"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        file_menu.addAction(self.lock_action)
+        self.settings_action = QAction(self.tr("&Instellingen…"), self)
+        self.settings_action.triggered.connect(self.open_settings)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Afsluiten"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        go_menu = self.menuBar().addMenu(self.tr("&Ga naar"))
+        self.search_action = QAction(self.tr("&Zoeken"), self)
+        self.search_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.search_action.triggered.connect(lambda: self.go_to("search"))
+        go_menu.addAction(self.search_action)
+        self.new_case_action = QAction(self.tr("&Nieuwe melding…"), self)
+        self.new_case_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_case_action.triggered.connect(self.new_case)
+        go_menu.addAction(self.new_case_action)
+        self.today_action = QAction(self.tr("&Vandaag"), self)
+        self.today_action.setShortcut(QKeySequence("Ctrl+1"))
+        self.today_action.triggered.connect(lambda: self.go_to("today"))
+        go_menu.addAction(self.today_action)
+        self._unlocked_actions = [
+            self.lock_action,
+            self.search_action,
+            self.new_case_action,
+            self.today_action,
+        ]
+
+    # -- states --------------------------------------------------------------------------
+
+    def show_wizard(self) -> None:
+        self.wizard = FirstStartWizard(self.vault_folder, kdf_params=self._kdf_params)
+        self.wizard.setWindowFlags(Qt.WindowType.Widget)
+        self.wizard.completed.connect(self._wizard_done)
+        self.wizard.rejected.connect(self.close)
+        self.wizard.setMaximumWidth(860)
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.addStretch(1)
+        row.addWidget(self.wizard, 4)
+        row.addStretch(1)
+        self._wizard_holder = holder
+        self.stack.addWidget(holder)
+        self.stack.setCurrentWidget(holder)
+        self._set_locked_ui()
+
+    def _wizard_done(self, session: Session) -> None:
+        self.vault_folder = session.vault.folder
+        self.settings.vault_folder = self.vault_folder
+        self.unlock_screen.set_folder(self.vault_folder)
+        if self.wizard is not None:
+            self.stack.removeWidget(self._wizard_holder)
+            self._wizard_holder.deleteLater()
+            self.wizard = None
+        self._unlocked(session)
+
+    def show_unlock(self) -> None:
+        self.unlock_screen.reset()
+        self.stack.setCurrentWidget(self.unlock_screen)
+        self._set_locked_ui()
+        self.unlock_screen.passphrase.setFocus()
+
+    def _set_locked_ui(self) -> None:
+        for action in self._unlocked_actions:
+            action.setEnabled(False)
+        self.vault_label.setText(self.tr("Kluis: %1").replace("%1", self.vault_folder.name))
+        self.lock_label.setText(self.tr("Vergrendeld"))
+        self.backup_label.clear()
+
+    def _unlocked(self, session: Session) -> None:
+        self.session = session
+        self.workspace = Workspace(session)
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+        if self._saved_state:
+            self.workspace.restore_state(self._saved_state)
+            self._saved_state = {}
+        for action in self._unlocked_actions:
+            action.setEnabled(True)
+        self.lock_label.setText(self.tr("Ontgrendeld"))
+        self.update_backup_status()
+        session.changed.connect(lambda _what: self.update_backup_status())
+        self.inactivity.set_minutes(self.settings.autolock_minutes)
+        self.inactivity.start()
+
+    def update_backup_status(self) -> None:
+        if self.session is None:
+            return
+        text, overdue = backup_status(self.session, self.settings.backup_reminder_days)
+        self.backup_label.setText(text)
+        self.backup_label.setStyleSheet("color: #b3261e; font-weight: bold;" if overdue else "")
+
+    @property
+    def is_locked(self) -> bool:
+        return self.session is None
+
+    def lock(self) -> None:
+        """Save what is being typed, drop every widget that held case data, close the vault."""
+        if self.session is None:
+            return
+        self.inactivity.stop()
+        if self.workspace is not None:
+            self.workspace.save_pending()
+            self._saved_state = self.workspace.state()
+            self.stack.removeWidget(self.workspace)
+            self.workspace.deleteLater()
+            self.workspace = None
+        clipboard.clear_if_ours()
+        self.session.close()
+        self.session = None
+        self.show_unlock()
+
+    def go_to(self, key: str) -> None:
+        if self.workspace is not None:
+            self.workspace.show_page(key)
+
+    def new_case(self) -> None:
+        if self.workspace is not None:
+            page = self.workspace.show_page("cases")
+            starter = getattr(page, "new_case", None)
+            if callable(starter):
+                starter()
+
+    def open_other_vault(self, folder: Path) -> None:
+        if self.session is not None:
+            self.lock()
+        self.vault_folder = folder
+        self.settings.vault_folder = folder
+        if is_vault(folder):
+            self.unlock_screen.set_folder(folder)
+            self.show_unlock()
+        else:
+            self.show_wizard()
+
+    def open_settings(self) -> None:
+        from .settings.dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            i18n.install_language(self.settings.language)
+            self.inactivity.set_minutes(self.settings.autolock_minutes)
+            self.update_backup_status()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session is not None:
+            self.lock()
+        self.settings.sync()
+        event.accept()
+
+
+def backup_status(
+    session: Session, reminder_days: int, today: date | None = None
+) -> tuple[str, bool]:
+    """The status-bar text about the last verified backup, and whether it is overdue."""
+    from PySide6.QtCore import QCoreApplication
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("MainWindow", text)
+
+    last = session.journal.setting("last_backup_at")
+    today = today or date.today()
+    if not last:
+        return tr("Nog geen reservekopie gemaakt"), True
+    made = datetime.fromisoformat(last).date()
+    age = (today - made).days
+    text = tr("Laatste reservekopie: %1").replace("%1", made.strftime("%d-%m-%Y"))
+    return text, age > reminder_days

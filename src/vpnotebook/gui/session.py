@@ -1,0 +1,28 @@
+"""An unlocked vault as the GUI sees it: the journal, and a signal when records change."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from ..core.journal import Journal
+from ..vault.vault import Vault
+
+
+class Session(QObject):
+    # Which kind of record changed ("cases", "organisations", ...), so pages refresh.
+    changed = Signal(str)
+
+    def __init__(self, vault: Vault) -> None:
+        super().__init__()
+        self.vault = vault
+        self.journal = Journal(vault.db)
+
+    def notify(self, what: str) -> None:
+        self.changed.emit(what)
+
+    @property
+    def folder_name(self) -> str:
+        return self.vault.folder.name
+
+    def close(self) -> None:
+        self.vault.close()

@@ -1,0 +1,127 @@
+"""The unlocked workspace: navigation on the left, one page per feature on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+
+from .common.page import Page
+from .session import Session
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    factory: Callable[[Session], Page]
+
+
+def page_specs() -> list[PageSpec]:
+    # Imported here so each feature package stays independent of the others.
+    from .backup.page import BackupPage
+    from .cases.page import CasesPage
+    from .organisations.page import OrganisationsPage
+    from .outreach.page import OutreachPage
+    from .report.page import ReportPage
+    from .search.page import SearchPage
+    from .signals.page import SignalsPage
+    from .timesheet.page import TimePage
+    from .today.page import TodayPage
+
+    tr = Workspace.tr_static
+    return [
+        PageSpec("today", tr("Vandaag"), TodayPage),
+        PageSpec("cases", tr("Meldingen"), CasesPage),
+        PageSpec("organisations", tr("Organisaties"), OrganisationsPage),
+        PageSpec("outreach", tr("Voorlichting"), OutreachPage),
+        PageSpec("signals", tr("Signalen en advies"), SignalsPage),
+        PageSpec("time", tr("Tijd"), TimePage),
+        PageSpec("search", tr("Zoeken"), SearchPage),
+        PageSpec("report", tr("Jaarverslag"), ReportPage),
+        PageSpec("backup", tr("Reservekopie"), BackupPage),
+    ]
+
+
+class Workspace(QWidget):
+    page_changed = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.navigation = QListWidget()
+        self.navigation.setAccessibleName(self.tr("Onderdelen"))
+        self.navigation.setMaximumWidth(220)
+        self.navigation.setMinimumWidth(170)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, Page] = {}
+        self._keys: list[str] = []
+        for spec in page_specs():
+            page = spec.factory(session)
+            page.setObjectName(f"page_{spec.key}")
+            self.pages[spec.key] = page
+            self._keys.append(spec.key)
+            self.stack.addWidget(page)
+            item = QListWidgetItem(spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.navigation.addItem(item)
+        self.navigation.currentRowChanged.connect(self._show_row)
+        session.changed.connect(self._records_changed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.navigation.setCurrentRow(0)
+
+    @staticmethod
+    def tr_static(text: str) -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("Workspace", text)
+
+    @property
+    def current_key(self) -> str:
+        return self._keys[max(self.navigation.currentRow(), 0)]
+
+    def current_page(self) -> Page:
+        return self.pages[self.current_key]
+
+    def show_page(self, key: str) -> Page:
+        self.navigation.setCurrentRow(self._keys.index(key))
+        return self.pages[key]
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        previous = self.stack.currentWidget()
+        if isinstance(previous, Page):
+            previous.save_pending()
+        page = self.pages[self._keys[row]]
+        self.stack.setCurrentWidget(page)
+        page.refresh()
+        self.page_changed.emit(self._keys[row])
+
+    def _records_changed(self, what: str) -> None:
+        current = self.stack.currentWidget()
+        if isinstance(current, Page):
+            current.refresh()
+
+    def save_pending(self) -> None:
+        for page in self.pages.values():
+            page.save_pending()
+
+    def state(self) -> dict[str, Any]:
+        return {
+            "page": self.current_key,
+            "pages": {key: page.state() for key, page in self.pages.items()},
+        }
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        for key, page_state in state.get("pages", {}).items():
+            if key in self.pages and page_state:
+                self.pages[key].restore_state(page_state)
+        if state.get("page") in self.pages:
+            self.show_page(state["page"])

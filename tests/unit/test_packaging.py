@@ -1,0 +1,24 @@
+"""The package list in pyproject.toml must name every package folder, or a wheel lacks it."""
+
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_every_package_folder_is_listed() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(path.parent.relative_to(ROOT / "src").parts)
+        for path in (ROOT / "src").rglob("__init__.py")
+    }
+    found.add("vpnotebook.resources")
+    assert listed == found
+
+
+def test_translation_sources_ship_with_the_package() -> None:
+    from importlib import resources
+
+    i18n = resources.files("vpnotebook.resources") / "i18n"
+    assert (i18n / "vpnotebook_en.ts").is_file()
