@@ -11,6 +11,10 @@ from ..vault.vault import Vault
 class Session(QObject):
     # Which kind of record changed ("cases", "organisations", ...), so pages refresh.
     changed = Signal(str)
+    # Any page may ask to show a case (search hit, Today list); the workspace routes it.
+    open_case_requested = Signal(int)
+    # Any page may ask to switch to another page by its key ("backup", "cases", ...).
+    page_requested = Signal(str)
 
     def __init__(self, vault: Vault) -> None:
         super().__init__()
@@ -19,6 +23,9 @@ class Session(QObject):
 
     def notify(self, what: str) -> None:
         self.changed.emit(what)
+
+    def open_case(self, case_id: int) -> None:
+        self.open_case_requested.emit(case_id)
 
     @property
     def folder_name(self) -> str:

@@ -70,6 +70,8 @@ class Workspace(QWidget):
             self.navigation.addItem(item)
         self.navigation.currentRowChanged.connect(self._show_row)
         session.changed.connect(self._records_changed)
+        session.open_case_requested.connect(self._open_case)
+        session.page_requested.connect(self.show_page)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.navigation)
@@ -103,6 +105,12 @@ class Workspace(QWidget):
         self.stack.setCurrentWidget(page)
         page.refresh()
         self.page_changed.emit(self._keys[row])
+
+    def _open_case(self, case_id: int) -> None:
+        page = self.show_page("cases")
+        opener = getattr(page, "open_case", None)
+        if callable(opener):
+            opener(case_id)
 
     def _records_changed(self, what: str) -> None:
         current = self.stack.currentWidget()
