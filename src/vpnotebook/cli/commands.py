@@ -132,9 +132,7 @@ def import_(args: argparse.Namespace) -> int:
             document = read_import(args.file)
             summary = import_journal(journal, document)
         except ImportFormatError as error:
-            where = error.location() if hasattr(error, "location") else ""
-            message = error.message_en if language() == "en" else error.message_nl
-            print(text("import_failed", where=where, message=message), file=sys.stderr)
+            print(text("import_failed", message=error.message(language())), file=sys.stderr)
             return EXIT_DAMAGED
     _say(text("imported", summary=_summary_text(summary)))
     return EXIT_OK

@@ -87,8 +87,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exported": ("Alles geëxporteerd naar {path}.", "Everything exported to {path}."),
     "imported": ("Geïmporteerd: {summary}.", "Imported: {summary}."),
     "import_failed": (
-        "Het bestand kon niet worden ingelezen; er is niets geïmporteerd.\n{where}: {message}",
-        "The file could not be read in; nothing was imported.\n{where}: {message}",
+        "Het bestand kon niet worden ingelezen; er is niets geïmporteerd.\n{message}",
+        "The file could not be read in; nothing was imported.\n{message}",
     ),
     "demo_filled": (
         "Voorbeeldgegevens (fictief) toegevoegd: {summary}.",

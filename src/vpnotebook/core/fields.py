@@ -104,7 +104,12 @@ def validate(entity: Any) -> None:
 
         if value is None and spec.kind in ("text", "bool", "codes"):
             fail(f"{label} ontbreekt.", "must not be null")
-        if value is None or value == "" or value == ():
+        empty = (
+            value is None
+            or (spec.kind == "text" and isinstance(value, str) and not value.strip())
+            or (spec.kind == "codes" and value == ())
+        )
+        if empty:
             if spec.required:
                 fail(f"{label} is verplicht.", "is required")
             continue
@@ -114,8 +119,8 @@ def validate(entity: Any) -> None:
                 fail(f"{label} moet tekst zijn.", "must be text")
             elif len(value) > spec.max_length:
                 fail(f"{label} is te lang.", "is too long")
-            elif "\x00" in value:
-                fail(f"{label} bevat een ongeldig teken.", "contains a NUL character")
+            elif "\x00" in value or not _encodable(value):
+                fail(f"{label} bevat een ongeldig teken.", "contains an invalid character")
         elif kind in ("int", "ref"):
             if isinstance(value, bool) or not isinstance(value, int):
                 fail(f"{label} moet een heel getal zijn.", "must be a whole number")
@@ -136,13 +141,21 @@ def validate(entity: Any) -> None:
         elif kind == "code":
             assert spec.vocab is not None
             if value not in spec.vocab:
-                fail(f"{label}: onbekende keuze.", f"unknown code {value!r}")
+                fail(f"{label}: onbekende keuze.", "unknown code")
         elif kind == "codes":
             assert spec.vocab is not None
             if not isinstance(value, tuple) or any(v not in spec.vocab for v in value):
                 fail(f"{label}: onbekende keuze.", "unknown code in list")
             elif len(set(value)) != len(value):
                 fail(f"{label}: een keuze staat er dubbel in.", "repeats a code")
+
+
+def _encodable(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates cannot be stored
+        return False
+    return True
 
 
 # -- conversion between entities, table rows and JSON ----------------------------------------

@@ -83,6 +83,7 @@ class Journal:
                 raise NotFoundError(f"{table} {entity.id}")
             if isinstance(entity, Case):
                 self._store_categories(entity.id, entity.categories)
+                self._keep_case_records_with_its_organisation(entity)
 
     def get(self, entity_type: type[E], record_id: int) -> E:
         key = "case_id" if entity_type is Reporter else "id"
@@ -162,6 +163,21 @@ class Journal:
             new_id = self._insert("cases", to_row(stored))
             self._store_categories(new_id, stored.categories)
         return replace(stored, id=new_id)
+
+    def _keep_case_records_with_its_organisation(self, case: Case) -> None:
+        # A case moved to another organisation (a wrong choice at intake) takes its
+        # follow-ups and time along, and drops a department of the old organisation.
+        params = {"case": case.id, "org": case.organisation_id}
+        self.db.execute(
+            "UPDATE follow_ups SET organisation_id = :org WHERE case_id = :case "
+            "AND organisation_id != :org", params)
+        self.db.execute(
+            "UPDATE time_entries SET organisation_id = :org WHERE case_id = :case "
+            "AND organisation_id != :org", params)
+        self.db.execute(
+            "UPDATE cases SET department_id = NULL WHERE id = :case AND department_id IS NOT "
+            "NULL AND department_id NOT IN (SELECT id FROM departments "
+            "WHERE organisation_id = :org)", params)
 
     def _store_categories(self, case_id: int, categories: tuple[str, ...]) -> None:
         self.db.execute("DELETE FROM case_categories WHERE case_id = ?", (case_id,))

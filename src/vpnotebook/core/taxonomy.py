@@ -30,7 +30,7 @@ class Vocabulary:
         return tuple(term.code for term in self.terms)
 
     def __contains__(self, code: object) -> bool:
-        return code in self._by_code
+        return isinstance(code, str) and code in self._by_code
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self.terms)
