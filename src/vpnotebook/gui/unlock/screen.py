@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -192,11 +191,16 @@ class UnlockScreen(QWidget):
                 ).replace("%1", type(error).__name__)
             )
 
-    def use_recovery_code(self) -> None:
+    def ask_recovery(self) -> tuple[str, str] | None:
+        """The recovery code and the new passphrase, or None (tests replace this method)."""
         dialog = RecoveryDialog(self)
-        if not dialog.exec():
+        return dialog.values() if dialog.exec() else None
+
+    def use_recovery_code(self) -> None:
+        answer = self.ask_recovery()
+        if answer is None:
             return
-        code, new_passphrase = dialog.values()
+        code, new_passphrase = answer
 
         def job() -> Vault:
             vault = Vault.open(self.folder, recovery_code=code)
@@ -228,6 +232,3 @@ class UnlockScreen(QWidget):
             self.other_vault_chosen.emit(Path(folder))
 
 
-def ask_text(parent: QWidget, title: str, label: str) -> str | None:
-    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
-    return text if ok else None

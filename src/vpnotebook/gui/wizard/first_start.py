@@ -369,7 +369,7 @@ class FirstStartWizard(QWizard):
         self.code_page.set_code(code)
         # From here the vault exists: no way back to the passphrase, no silent cancel.
         self.passphrase_page.setCommitPage(True)
-        self.button(QWizard.WizardButton.CancelButton).setVisible(False)
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)
 
     def accept(self) -> None:
         vault = self.passphrase_page.vault

@@ -1,0 +1,162 @@
+"""Journeys through the program's shell: first start, unlock, auto-lock, recovery, privacy."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWizard
+
+from vpnotebook.core.models import Organisation
+from vpnotebook.gui.common import clipboard
+from vpnotebook.gui.main_window import MainWindow
+from vpnotebook.gui.settings.store import AppSettings
+from vpnotebook.vault.errors import VaultInUseError, WrongSecretError
+from vpnotebook.vault.kdf import TEST_PARAMS
+from vpnotebook.vault.vault import Vault
+
+from .conftest import GUI_PASSPHRASE
+
+
+@pytest.fixture
+def window(qtbot, demo_vault: tuple[Path, str], settings: AppSettings) -> MainWindow:
+    folder, _ = demo_vault
+    main = MainWindow(folder, settings, kdf_params=TEST_PARAMS)
+    qtbot.addWidget(main)
+    main.show()
+    return main
+
+
+def _unlock(qtbot, window: MainWindow, passphrase: str = GUI_PASSPHRASE) -> None:
+    screen = window.unlock_screen
+    screen.passphrase.clear()
+    qtbot.keyClicks(screen.passphrase, passphrase)
+    qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
+
+
+def test_first_start_wizard_makes_a_vault_and_opens_it(qtbot, tmp_path: Path,
+                                                       settings: AppSettings) -> None:
+    folder = tmp_path / "nieuwe-kluis"
+    window = MainWindow(folder, settings, kdf_params=TEST_PARAMS)
+    qtbot.addWidget(window)
+    window.show()
+    wizard = window.wizard
+    assert wizard is not None
+    wizard.next()  # intro
+    assert wizard.folder_page.chosen() == folder
+    wizard.next()
+    fields = wizard.passphrase_page.fields
+    qtbot.keyClicks(fields.first, GUI_PASSPHRASE)
+    assert not wizard.passphrase_page.isComplete()  # not repeated yet
+    qtbot.keyClicks(fields.second, GUI_PASSPHRASE)
+    assert wizard.passphrase_page.isComplete()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.code_page, timeout=10_000)
+    code = wizard.code_page.code
+    assert code.count("-") == 5
+    assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()
+    groups = code.split("-")
+    qtbot.keyClicks(wizard.code_page.check, groups[0])
+    assert not wizard.code_page.isComplete()
+    wizard.code_page.check.clear()
+    qtbot.keyClicks(wizard.code_page.check, f"{groups[1].lower()} {groups[5]}")
+    assert wizard.code_page.isComplete()
+    wizard.next()
+    qtbot.keyClicks(wizard.profile_page.name, "M. de Boer")
+    wizard.next()
+    qtbot.keyClicks(wizard.organisation_page.name, "Stichting Voorbeeld")
+    wizard.organisation_page.employees.setValue(45)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.workspace is not None)
+    assert window.session is not None
+    journal = window.session.journal
+    assert [o.name for o in journal.find(Organisation)] == ["Stichting Voorbeeld"]
+    assert journal.setting("vp_name") == "M. de Boer"
+    assert window.windowTitle() == "vpnotebook"
+    assert settings.vault_folder == folder
+    window.close()
+    # The recovery code shown in the wizard really opens the vault.
+    Vault.open(folder, recovery_code=code).close()
+
+
+def test_wrong_passphrase_then_right_one(qtbot, window: MainWindow) -> None:
+    _unlock(qtbot, window, "dit is niet het wachtwoord")
+    screen = window.unlock_screen
+    qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=10_000)
+    assert screen.message.text() == WrongSecretError().message("nl")
+    assert window.is_locked
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=10_000)
+    assert window.workspace is not None and window.lock_action.isEnabled()
+
+
+def test_auto_lock_by_the_inactivity_timer_and_back_to_where_we_were(qtbot,
+                                                                      window: MainWindow) -> None:
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=10_000)
+    assert window.workspace is not None
+    window.workspace.show_page("organisations")
+    window.inactivity.set_interval_ms(300)
+    window.inactivity.start()
+    qtbot.waitUntil(lambda: window.is_locked, timeout=5_000)
+    assert window.workspace is None
+    assert window.stack.currentWidget() is window.unlock_screen
+    assert not window.unlock_screen.passphrase.text()
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=10_000)
+    assert window.workspace.current_key == "organisations"
+
+
+def test_ctrl_l_locks_and_clears_our_clipboard(qtbot, window: MainWindow) -> None:
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=10_000)
+    clipboard.copy_secret("2026-004")
+    mime = QGuiApplication.clipboard().mimeData()
+    assert mime.data("x-kde-passwordManagerHint").data() == b"secret"
+    window.lock_action.trigger()
+    assert window.is_locked
+    assert QGuiApplication.clipboard().text() == ""
+
+
+def test_the_clipboard_is_left_alone_when_it_is_not_ours(qtbot, window: MainWindow) -> None:
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=10_000)
+    clipboard.copy_secret("iets van ons")
+    QGuiApplication.clipboard().setText("iets van een ander programma")
+    window.lock()
+    assert QGuiApplication.clipboard().text() == "iets van een ander programma"
+
+
+def test_recovery_code_route_sets_a_new_passphrase(qtbot, demo_vault, settings,
+                                                   answers) -> None:
+    folder, code = demo_vault
+    window = MainWindow(folder, settings, kdf_params=TEST_PARAMS)
+    qtbot.addWidget(window)
+    window.unlock_screen.ask_recovery = lambda: (code.lower(), "een gloednieuw wachtwoord")
+    window.unlock_screen.recovery_button.click()
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=10_000)
+    assert answers and answers[0][0] == "info"
+    window.close()
+    Vault.open(folder, passphrase="een gloednieuw wachtwoord").close()
+    Vault.open(folder, recovery_code=code).close()
+
+
+def test_a_vault_open_elsewhere_is_refused_with_its_own_message(qtbot,
+                                                                window: MainWindow) -> None:
+    other = Vault.open(window.vault_folder, passphrase=GUI_PASSPHRASE)
+    try:
+        _unlock(qtbot, window)
+        screen = window.unlock_screen
+        qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=10_000)
+        assert screen.message.text() == VaultInUseError().message("nl")
+    finally:
+        other.close()
+
+
+def test_closing_the_window_closes_the_vault(qtbot, window: MainWindow) -> None:
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=10_000)
+    vault = window.session.vault
+    window.close()
+    assert not vault.is_open
+    Vault.open(window.vault_folder, passphrase=GUI_PASSPHRASE).close()
