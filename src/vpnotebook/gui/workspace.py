@@ -54,8 +54,18 @@ class Workspace(QWidget):
         self.session = session
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(self.tr("Onderdelen"))
-        self.navigation.setMaximumWidth(220)
-        self.navigation.setMinimumWidth(170)
+        self.navigation.setObjectName("navigation")
+        self.navigation.setMaximumWidth(230)
+        self.navigation.setMinimumWidth(180)
+        self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
+        # Roomy rows: this list is how the VP moves around all day.
+        self.navigation.setStyleSheet(
+            "QListWidget#navigation { background: palette(base); }"
+            "QListWidget#navigation::item { padding: 9px 14px; }"
+        )
+        font = self.navigation.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.navigation.setFont(font)
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
         self._keys: list[str] = []

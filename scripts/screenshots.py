@@ -1,0 +1,119 @@
+"""Render every main screen and dialog of a fictional demo vault to PNG, offscreen.
+
+    .venv/bin/python scripts/screenshots.py [--language nl|en] [--out docs/screenshots]
+
+Uses a throwaway demo vault with cheap key derivation in a temporary folder, a 1366×768
+window (a common laptop screen) and isolated settings. Nothing of a real vault is touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from vpnotebook.core.demo import fill_demo  # noqa: E402
+from vpnotebook.core.journal import Journal  # noqa: E402
+from vpnotebook.gui import i18n  # noqa: E402
+from vpnotebook.gui.app import create_application  # noqa: E402
+from vpnotebook.gui.main_window import MainWindow  # noqa: E402
+from vpnotebook.gui.settings.store import AppSettings  # noqa: E402
+from vpnotebook.vault.kdf import TEST_PARAMS  # noqa: E402
+from vpnotebook.vault.vault import Vault  # noqa: E402
+
+PASSPHRASE = "paarse olifant danst op zolder"
+SIZE = (1366, 768)
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def save(widget: QWidget, out: Path, name: str, app: QApplication) -> None:
+    settle(app)
+    path = out / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--language", choices=("nl", "en"), default="nl")
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--cases", type=int, default=150)
+    args = parser.parse_args()
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    app = create_application()
+    with tempfile.TemporaryDirectory() as scratch:
+        base = Path(scratch)
+        settings = AppSettings(base / "instellingen.ini")
+        settings.language = args.language
+        i18n.install_language(args.language)
+
+        wizard_window = MainWindow(base / "nieuw", settings, kdf_params=TEST_PARAMS)
+        wizard_window.resize(*SIZE)
+        wizard_window.show()
+        assert wizard_window.wizard is not None
+        save(wizard_window, out, "01-eerste-start", app)
+        wizard_window.wizard.next()
+        wizard_window.wizard.next()
+        fields = wizard_window.wizard.passphrase_page.fields
+        fields.first.setText(PASSPHRASE)
+        fields.second.setText(PASSPHRASE)
+        save(wizard_window, out, "02-wachtwoord-kiezen", app)
+        wizard_window.close()
+
+        folder = base / "kluis"
+        vault, _ = Vault.create(folder, PASSPHRASE, kdf_params=TEST_PARAMS)
+        fill_demo(Journal(vault.db), cases=args.cases, seed=1, today=date(2026, 11, 28))
+        vault.close()
+        window = MainWindow(folder, settings, kdf_params=TEST_PARAMS)
+        window.resize(*SIZE)
+        window.show()
+        save(window, out, "03-ontgrendelen", app)
+        window.unlock_screen.passphrase.setText("verkeerd wachtwoord")
+        window.unlock_screen.unlock()
+        while window.unlock_screen._job is not None and window.unlock_screen._job.running:
+            app.processEvents()
+        save(window, out, "04-verkeerd-wachtwoord", app)
+        window.unlock_screen.passphrase.setText(PASSPHRASE)
+        window.unlock_screen.unlock()
+        while window.is_locked:
+            app.processEvents()
+        assert window.workspace is not None
+        for number, key in enumerate(window.workspace.pages, start=10):
+            page = window.workspace.show_page(key)
+            save(window, out, f"{number}-{key}", app)
+            for name, dialog in getattr(page, "screenshot_dialogs", lambda: [])():
+                dialog.resize(max(dialog.width(), 640), dialog.height())
+                dialog.show()
+                save(dialog, out, f"{number}-{key}-{name}", app)
+                dialog.close()
+        from vpnotebook.gui.settings.dialog import SettingsDialog
+
+        dialog = SettingsDialog(settings, window)
+        dialog.show()
+        save(dialog, out, "30-instellingen", app)
+        dialog.close()
+        from vpnotebook.gui.unlock.recovery import RecoveryDialog
+
+        window.lock()
+        recovery = RecoveryDialog(window)
+        recovery.show()
+        save(recovery, out, "31-herstelcode", app)
+        recovery.close()
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
