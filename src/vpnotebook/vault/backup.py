@@ -18,8 +18,9 @@ import secrets
 import shutil
 import struct
 import tempfile
+import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -33,6 +34,7 @@ from .database import Database
 from .errors import (
     BackupDamagedError,
     BackupTooNewError,
+    BackupUnreadableError,
     BackupWriteError,
     NotABackupError,
     RestoreTargetError,
@@ -103,7 +105,16 @@ def list_backups(folder: Path) -> list[Path]:
         ]
     except OSError:
         return []
-    return sorted(found, key=lambda path: path.name)
+    return sorted(found, key=_age_key)
+
+
+def _age_key(path: Path) -> tuple[str, int]:
+    # "…T1530.vpbackup" then "…T1530-2.vpbackup": a plain name sort would put -2 first.
+    stem = path.name[: -len(BACKUP_SUFFIX)]
+    moment, _, counter = stem.rpartition("-")
+    if moment and counter.isdigit() and len(counter) < 4:
+        return moment, int(counter)
+    return stem, 1
 
 
 # -- making a backup -----------------------------------------------------------------------
@@ -171,8 +182,6 @@ def make_backup(
                 )
                 sink.flush()
                 os.fsync(sink.fileno())
-        os.replace(temp, final)
-        fsync_dir(folder)
     except OSError as exc:
         with contextlib.suppress(OSError):
             temp.unlink()
@@ -186,14 +195,19 @@ def make_backup(
             reader.execute("COMMIT")
         reader.close()
 
+    # Read back and verify under the temporary name: an older file of the same name is only
+    # replaced by a backup that is known to be good.
     try:
-        info = _verify_with_key(final, vault.data_key)
+        info = _verify_with_key(temp, vault.data_key)
         if info.record_counts != counts:
             raise BackupDamagedError("record counts differ after read-back")
+        os.replace(temp, final)
+        fsync_dir(folder)
     except (VaultError, OSError) as exc:
         with contextlib.suppress(OSError):
-            final.unlink()
+            temp.unlink()
         raise BackupWriteError(f"read-back verification failed: {exc}") from exc
+    info = replace(info, path=final)
 
     removed = _rotate(folder, keep=keep, keep_path=final)
     with vault.db.transaction():
@@ -349,13 +363,17 @@ def _data_key_for(slots: KeySlotFile, passphrase: str | None, recovery_code: str
 def read_header(path: Path) -> tuple[dict[str, Any], KeySlotFile]:
     try:
         with open(path, "rb") as handle:
+            starts_like_a_backup = handle.read(len(container.MAGIC)) == container.MAGIC
+            handle.seek(0)
             header = container.read_public_header(handle)
     except container.ContainerVersionError as exc:
         raise BackupTooNewError(str(exc)) from exc
     except container.ContainerFormatError as exc:
+        if starts_like_a_backup:
+            raise BackupDamagedError(str(exc)) from exc
         raise NotABackupError(str(exc)) from exc
     except OSError as exc:
-        raise StorageError(f"cannot read backup: {exc.strerror}") from exc
+        raise BackupUnreadableError(f"cannot read backup: {exc.strerror}") from exc
     return _parse_public_header(header.public_header)
 
 
@@ -408,9 +426,24 @@ def _check_database(path: Path, data_key: bytes, manifest: dict[str, Any]) -> No
             Path(str(path) + suffix).unlink()
 
 
+VERIFY_SCRATCH_PREFIX = "vpnotebook-verify-"
+STALE_SCRATCH_SECONDS = 24 * 3600
+
+
+def _remove_stale_scratch() -> None:
+    # Left by a verification that was killed: still encrypted, but a copy of cases that may
+    # be destroyed later must not linger.
+    now = time.time()
+    for old in Path(tempfile.gettempdir()).glob(f"{VERIFY_SCRATCH_PREFIX}*"):
+        with contextlib.suppress(OSError):
+            if now - old.stat().st_mtime > STALE_SCRATCH_SECONDS:
+                shutil.rmtree(old, ignore_errors=True)
+
+
 def _verify_with_key(path: Path, data_key: bytes) -> BackupInfo:
     document, _ = read_header(path)
-    with tempfile.TemporaryDirectory(prefix="vpnotebook-verify-") as scratch:
+    _remove_stale_scratch()
+    with tempfile.TemporaryDirectory(prefix=VERIFY_SCRATCH_PREFIX) as scratch:
         scratch_dir = Path(scratch)
         os.chmod(scratch_dir, 0o700)
         with _decrypted_payload(path, data_key, scratch_dir) as payload:
@@ -454,7 +487,12 @@ def restore_backup(
     _, slots = read_header(path)
     data_key = _data_key_for(slots, passphrase, recovery_code)
     set_aside: Path | None = None
-    occupied = target.exists() and any(target.iterdir())
+    if target.exists() and not target.is_dir():
+        raise RestoreTargetError("target is not a folder")
+    try:
+        occupied = target.exists() and any(target.iterdir())
+    except OSError as exc:
+        raise RestoreTargetError(f"cannot list target: {exc.strerror}") from exc
     if occupied and not (replace and is_vault(target)):
         raise RestoreTargetError(str(target))
 

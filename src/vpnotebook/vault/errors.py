@@ -158,3 +158,14 @@ class RestoreTargetError(VaultError):
         "The chosen folder already holds a vault or other files. Choose a new, empty folder, "
         "or explicitly choose to replace."
     )
+
+
+class BackupUnreadableError(VaultError):
+    message_nl = (
+        "Het bestand met de reservekopie kan niet worden gelezen. Bestaat het nog, en is de "
+        "USB-stick goed aangesloten?"
+    )
+    message_en = (
+        "The backup file cannot be read. Does it still exist, and is the USB stick properly "
+        "connected?"
+    )

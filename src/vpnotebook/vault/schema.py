@@ -307,8 +307,24 @@ class Migration:
     apply: Callable[[Connection], None]
 
 
+def _migrate_to_v3(conn: Connection) -> None:
+    # The VP's signals and recommendations, written for one organisation's annual report.
+    # Deliberately not in the search index: the text is reached by organisation and year on
+    # the report screen, it is meant to hold nothing that points to a case, and a search
+    # hit would need a place to open that the case-centred search screen does not have.
+    conn.execute(
+        "CREATE TABLE report_texts ("
+        "organisation_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE, "
+        "year INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2200), "
+        "text TEXT NOT NULL DEFAULT '', "
+        "updated_on TEXT NOT NULL, "
+        "PRIMARY KEY (organisation_id, year)) WITHOUT ROWID"
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "journal tables", _migrate_to_v1),
     Migration(2, "full-text search index", _migrate_to_v2),
+    Migration(3, "report texts", _migrate_to_v3),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
