@@ -95,9 +95,10 @@ class Journal:
         return self._entity(entity_type, row)
 
     def find(
-        self, entity_type: type[E], where: str = "", params: Iterable[Any] = (), order: str = "id"
+        self, entity_type: type[E], where: str = "", params: Iterable[Any] = (), order: str = ""
     ) -> list[E]:
         clause = f" WHERE {where}" if where else ""
+        order = order or ("case_id" if entity_type is Reporter else "id")
         rows = self.db.query(
             f"SELECT * FROM {TABLES[entity_type]}{clause} ORDER BY {order}", tuple(params)
         )

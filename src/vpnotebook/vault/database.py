@@ -95,7 +95,6 @@ class Database:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         conn.execute("PRAGMA cipher_compatibility = 4")
-        conn.execute("PRAGMA cipher_memory_security = ON")
         # The first real read proves the key: a wrong key or damaged file fails here.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         conn.enable_load_extension(False)
