@@ -4,14 +4,14 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from vpnotebook.core.journal import Journal  # noqa: E402
-from vpnotebook.vault.kdf import TEST_PARAMS  # noqa: E402
-from vpnotebook.vault.vault import Vault  # noqa: E402
+from vpnotebook.core.journal import Journal
+from vpnotebook.vault.kdf import TEST_PARAMS
+from vpnotebook.vault.vault import Vault
 
 PASSPHRASE = "correct paard batterij niet"
 

@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         self.wizard: FirstStartWizard | None = None
 
         self.inactivity = InactivityTimer(settings.autolock_minutes, self)
-        self.inactivity.inactive.connect(self.lock)
+        self.inactivity.inactive.connect(self._lock_when_idle)
         self.screen_lock = ScreenLockWatcher(self)
         self.screen_lock.lock_requested.connect(self.lock)
 
@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         go_menu = self.menuBar().addMenu(self.tr("&Ga naar"))
         self.search_action = QAction(self.tr("&Zoeken"), self)
         self.search_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.search_action.triggered.connect(lambda: self.go_to("search"))
+        self.search_action.triggered.connect(self.show_search)
         go_menu.addAction(self.search_action)
         self.new_case_action = QAction(self.tr("&Nieuwe melding…"), self)
         self.new_case_action.setShortcut(QKeySequence.StandardKey.New)
@@ -149,6 +149,11 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(session)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
+        backup_page = self.workspace.pages["backup"]
+        lock_request = getattr(backup_page, "lock_requested", None)
+        if lock_request is not None:
+            # Replacing the vault from a backup needs it closed first.
+            lock_request.connect(self.lock)
         if self._saved_state:
             self.workspace.restore_state(self._saved_state)
             self._saved_state = {}
@@ -163,7 +168,13 @@ class MainWindow(QMainWindow):
     def update_backup_status(self) -> None:
         if self.session is None:
             return
-        text, overdue = backup_status(self.session, self.settings.backup_reminder_days)
+        days = self.settings.backup_reminder_days
+        text, overdue = backup_status(self.session, days)
+        if self.workspace is not None:
+            for key in ("today", "backup"):
+                setter = getattr(self.workspace.pages[key], "set_reminder_days", None)
+                if callable(setter):
+                    setter(days)
         self.backup_label.setText(text)
         self.backup_label.setStyleSheet("color: #b3261e; font-weight: bold;" if overdue else "")
 
@@ -186,6 +197,23 @@ class MainWindow(QMainWindow):
         self.session.close()
         self.session = None
         self.show_unlock()
+
+    def show_search(self) -> None:
+        if self.workspace is not None:
+            page = self.workspace.show_page("search")
+            focus = getattr(page, "focus_field", None)
+            if callable(focus):
+                focus()
+
+    def _lock_when_idle(self) -> None:
+        # A backup in progress finishes first; the timer tries again a minute later.
+        from .backup import tasks
+
+        if tasks.any_running():
+            self.inactivity.set_interval_ms(60_000)
+            self.inactivity.start()
+            return
+        self.lock()
 
     def go_to(self, key: str) -> None:
         if self.workspace is not None:

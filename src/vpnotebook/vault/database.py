@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,9 @@ class Database:
         self._conn = connection
         self.path = path
         self._depth = 0
+        # One connection, sometimes used from a worker (backup, search) while the GUI thread
+        # writes: statements and whole transactions take turns, never interleave.
+        self._lock = threading.RLock()
 
     @classmethod
     def open(cls, path: Path, key: bytes) -> Database:
@@ -115,29 +119,33 @@ class Database:
     # -- queries ---------------------------------------------------------------------------
 
     def execute(self, sql: str, params: Params = ()) -> Any:
-        try:
-            return self._conn.execute(sql, params)
-        except dbapi2.Error as exc:
-            raise translate_error(exc) from exc
+        with self._lock:
+            try:
+                return self._conn.execute(sql, params)
+            except dbapi2.Error as exc:
+                raise translate_error(exc) from exc
 
     def executemany(self, sql: str, rows: Iterable[Params]) -> None:
-        try:
-            self._conn.executemany(sql, rows)
-        except dbapi2.Error as exc:
-            raise translate_error(exc) from exc
+        with self._lock:
+            try:
+                self._conn.executemany(sql, rows)
+            except dbapi2.Error as exc:
+                raise translate_error(exc) from exc
 
     def query(self, sql: str, params: Params = ()) -> list[Row]:
         # Rows are decrypted as they are fetched, so damage can surface here, not in execute.
-        try:
-            return self._conn.execute(sql, params).fetchall()
-        except dbapi2.Error as exc:
-            raise translate_error(exc) from exc
+        with self._lock:
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except dbapi2.Error as exc:
+                raise translate_error(exc) from exc
 
     def query_one(self, sql: str, params: Params = ()) -> Row | None:
-        try:
-            return self._conn.execute(sql, params).fetchone()
-        except dbapi2.Error as exc:
-            raise translate_error(exc) from exc
+        with self._lock:
+            try:
+                return self._conn.execute(sql, params).fetchone()
+            except dbapi2.Error as exc:
+                raise translate_error(exc) from exc
 
     def scalar(self, sql: str, params: Params = ()) -> Any:
         row = self.query_one(sql, params)
@@ -150,6 +158,11 @@ class Database:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
         """BEGIN IMMEDIATE … COMMIT; nested calls join the outer transaction."""
+        with self._lock, self._transaction() as database:
+            yield database
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[Database]:
         if self._depth:
             self._depth += 1
             try:

@@ -1,12 +1,456 @@
-"""The Meldingen screen (being built)."""
+"""The Meldingen screen: the case list with its filters above, the open case below."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from contextlib import contextmanager
+from typing import Any
 
-from ..common.page import ComingSoonPage
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import taxonomy as tx
+from ..common import dialogs
+from ..common.labels import label
+from ..common.page import Page
+from ..models.case_list_model import (
+    STATUS_ACTIVE,
+    CaseFilter,
+    CaseFilterProxy,
+    CaseListModel,
+    Column,
+)
+from ..session import Session
+from .case_view import CaseView, Tab
+from .intake import IntakeDialog
 
 
-class CasesPage(ComingSoonPage):
-    TITLE = QT_TRANSLATE_NOOP("CasesPage", "Meldingen")
-    TEXT = QT_TRANSLATE_NOOP("CasesPage", "Dit scherm is in aanbouw.")
+class CasesPage(Page):
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self._syncing = False  # selection changes made by the program, not by the VP
+        self._own_change = False  # a refresh caused by our own save
+        self._refreshed = False
+        self._intake: IntakeDialog | None = None
+        self.model = CaseListModel(self)
+        self.proxy = CaseFilterProxy(self.model, self)
+
+        # -- filters ----------------------------------------------------------------------
+        self.new_button = QPushButton(self.tr("Nieuwe melding"))
+        self.new_button.setToolTip(self.tr("Nieuwe melding (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_case)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Zoek: nummer, titel, organisatie"))
+        self.search.setAccessibleName(self.tr("Zoeken in de lijst"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(160)
+        self.organisation_filter = self._filter_combo(self.tr("Organisatie"), 12)
+        self.year_filter = self._filter_combo(self.tr("Jaar"), 6)
+        self.status_filter = self._filter_combo(self.tr("Status"), 10)
+        self.status_filter.addItem(self.tr("Alle statussen"), None)
+        self.status_filter.addItem(self.tr("Lopend en nazorg"), STATUS_ACTIVE)
+        for term in tx.CASE_STATUSES:
+            self.status_filter.addItem(label(tx.CASE_STATUSES, term.code), term.code)
+        self.category_filter = self._filter_combo(self.tr("Aard"), 10)
+        self.category_filter.addItem(self.tr("Alle soorten"), None)
+        for term in tx.CATEGORIES:
+            self.category_filter.addItem(label(tx.CATEGORIES, term.code), term.code)
+        self.clear_button = QPushButton(self.tr("Filters wissen"))
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.count = QLabel()
+        self.count.setObjectName("hint")
+        bar = QHBoxLayout()
+        bar.addWidget(self.new_button)
+        bar.addSpacing(8)
+        bar.addWidget(self.search, 2)
+        for combo in (
+            self.organisation_filter,
+            self.year_filter,
+            self.status_filter,
+            self.category_filter,
+        ):
+            bar.addWidget(combo, 1)
+        bar.addWidget(self.clear_button)
+        bar.addWidget(self.count)
+        bar.addStretch(0)  # keeps the button its own size when the filters are hidden
+
+        # -- the list ---------------------------------------------------------------------
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Meldingen"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.NUMBER, Qt.SortOrder.DescendingOrder)
+        self._size_columns()
+        self.empty = QLabel()
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        font = self.empty.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.empty.setFont(font)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty)
+        list_pane = QWidget()
+        list_layout = QVBoxLayout(list_pane)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addLayout(bar)
+        list_layout.addWidget(self.list_stack, 1)
+
+        # -- the open case ----------------------------------------------------------------
+        self.view = CaseView(session.journal)
+        self.view.saved.connect(self._notify)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(list_pane)
+        self.splitter.addWidget(self.view)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([200, 500])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.splitter)
+
+        self.search.textChanged.connect(self._filters_changed)
+        for combo in (
+            self.organisation_filter,
+            self.year_filter,
+            self.status_filter,
+            self.category_filter,
+        ):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.activated.connect(lambda _index: self.view.tabs.setFocus())
+        self.model.modelReset.connect(self._reselect)
+        # The list shrinks when the case pane appears: keep the open case's row in sight.
+        self.table.viewport().installEventFilter(self)
+        self.setTabOrder(self.new_button, self.search)
+        self.setTabOrder(self.search, self.organisation_filter)
+        self.setTabOrder(self.organisation_filter, self.year_filter)
+        self.setTabOrder(self.year_filter, self.status_filter)
+        self.setTabOrder(self.status_filter, self.category_filter)
+        self.setTabOrder(self.category_filter, self.clear_button)
+        self.setTabOrder(self.clear_button, self.table)
+        self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            # After the view has updated its scroll bars for the new size, not before.
+            QTimer.singleShot(0, self._keep_current_in_sight)
+        return super().eventFilter(watched, event)
+
+    def _keep_current_in_sight(self) -> None:
+        current = self.table.currentIndex()
+        if current.isValid():
+            self.table.scrollTo(current, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _filter_combo(self, name: str, characters: int) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(self.tr("Filter: %1").replace("%1", name))
+        combo.setToolTip(name)
+        combo.setMinimumContentsLength(characters)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        return combo
+
+    def _size_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.table.fontMetrics()
+        date_width = metrics.horizontalAdvance("00-00-0000") + 34
+        widths = {
+            Column.NUMBER: metrics.horizontalAdvance("0000-000") + 34,
+            Column.ORGANISATION: metrics.horizontalAdvance("M") * 14,
+            Column.FIRST_CONTACT: date_width,
+            Column.CONTACT_TYPE: metrics.horizontalAdvance("Sparren") + 40,
+            Column.CATEGORIES: metrics.horizontalAdvance("M") * 12,
+            Column.STATUS: metrics.horizontalAdvance("Afgesloten") + 34,
+            Column.LAST_CONTACT: date_width,
+        }
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+
+    # -- Page interface ---------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the list in place; the open case is re-read unless it caused the refresh."""
+        self._refreshed = True
+        selected = self.selected_case_id()
+        with self._program_selection():
+            self.model.set_summaries(self.session.journal.case_summaries())
+            self._update_filter_choices()
+        if selected is not None and self.selected_case_id() != selected:
+            self._select(selected)
+        self._update_empty_state()
+        if not self._own_change:
+            self.view.reload()
+
+    def save_pending(self) -> None:
+        if self._intake is not None:
+            self._intake.store_if_complete()
+        self.view.save_pending()
+
+    def state(self) -> dict[str, Any]:
+        case_filter = self.proxy.case_filter
+        return {
+            "case_id": self.view.case.id if self.view.case is not None else None,
+            "filter": {
+                "organisation_id": case_filter.organisation_id,
+                "year": case_filter.year,
+                "status": case_filter.status,
+                "category": case_filter.category,
+                "text": case_filter.text,
+            },
+            "sort": [self.model.sort_column, self.model.sort_order == Qt.SortOrder.AscendingOrder],
+            "splitter": self.splitter.sizes(),
+            "view": self.view.state(),
+        }
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        saved_filter = state.get("filter") or {}
+        self.set_filter(
+            CaseFilter(
+                organisation_id=saved_filter.get("organisation_id"),
+                year=saved_filter.get("year"),
+                status=saved_filter.get("status"),
+                category=saved_filter.get("category"),
+                text=saved_filter.get("text") or "",
+            )
+        )
+        sort = state.get("sort")
+        if isinstance(sort, list) and len(sort) == 2:
+            order = Qt.SortOrder.AscendingOrder if sort[1] else Qt.SortOrder.DescendingOrder
+            self.table.sortByColumn(int(sort[0]), order)
+        sizes = state.get("splitter")
+        if isinstance(sizes, list) and len(sizes) == 2 and all(isinstance(s, int) for s in sizes):
+            self.splitter.setSizes(sizes)
+        case_id = state.get("case_id")
+        if isinstance(case_id, int):
+            self.open_case(case_id, keep_filters=True)
+        self.view.restore_state(state.get("view") or {})
+
+    # -- cases ------------------------------------------------------------------------------
+
+    def new_case(self) -> IntakeDialog | None:
+        """Open the intake (window-modal); on OK the new case opens at its conversations."""
+        if self._intake is not None:
+            self._intake.activateWindow()
+            return self._intake
+        self.save_pending()
+        if not self.session.journal.organisations(include_archived=False):
+            dialogs.inform(
+                self,
+                self.tr("Nieuwe melding"),
+                self.tr(
+                    "Een melding hoort altijd bij een organisatie. Voeg eerst de organisatie "
+                    "toe waarvoor je vertrouwenspersoon bent."
+                ),
+            )
+            self.session.page_requested.emit("organisations")
+            return None
+        dialog = IntakeDialog(self.session.journal, self)
+        dialog.accepted.connect(lambda: self._case_created(dialog))
+        dialog.finished.connect(self._intake_finished)
+        dialog.finished.connect(dialog.deleteLater)
+        self._intake = dialog
+        dialog.open()
+        return dialog
+
+    def _intake_finished(self) -> None:
+        self._intake = None
+
+    def _case_created(self, dialog: IntakeDialog) -> None:
+        if dialog.created is None or dialog.created.id is None:
+            return
+        self._notify("cases")
+        self.open_case(dialog.created.id)
+        # The intake conversation is usually the first thing to write down.
+        self.view.tabs.setCurrentIndex(Tab.CONVERSATIONS)
+        self.view.conversations.editor.texts["occasion"].setFocus()
+
+    def open_case(self, case_id: int, *, keep_filters: bool = False) -> None:
+        """Select and show a case; filters that would hide it are cleared."""
+        if self.model.row_of(case_id) < 0:
+            with self._program_selection():
+                self.model.set_summaries(self.session.journal.case_summaries())
+                self._update_filter_choices()
+        if self.proxy.row_of(case_id) < 0 and not keep_filters:
+            self.clear_filters()
+        self._select(case_id)
+        if self.view.case is None or self.view.case.id != case_id:
+            self.view.show_case(case_id)
+        self._update_empty_state()
+
+    def selected_case_id(self) -> int | None:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
+            return None
+        return self.proxy.case_id(index.row())
+
+    def _select(self, case_id: int | None) -> None:
+        row = self.proxy.row_of(case_id) if case_id is not None else -1
+        with self._program_selection():
+            selection = self.table.selectionModel()
+            if row < 0:
+                selection.clearSelection()
+                return
+            index = self.proxy.index(row, 0)
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            selection.setCurrentIndex(index, flags)
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _reselect(self) -> None:
+        # After a model reset the view has no current row; the open case is still open.
+        if self.view.case is not None and self.view.case.id is not None:
+            self._select(self.view.case.id)
+
+    def _current_changed(self, current: QModelIndex | QPersistentModelIndex, _prev: Any) -> None:
+        if self._syncing or not current.isValid():
+            return
+        case_id = self.proxy.case_id(current.row())
+        if self.view.case is not None and self.view.case.id == case_id:
+            return  # the same case in another row, after sorting
+        self.view.show_case(case_id)
+        self.view.setVisible(self.view.case is not None)
+
+    @contextmanager
+    def _program_selection(self) -> Any:
+        was, self._syncing = self._syncing, True
+        try:
+            yield
+        finally:
+            self._syncing = was
+
+    def _notify(self, kind: str) -> None:
+        # Our own save: the list updates in place, the editors keep the cursor where it is.
+        was, self._own_change = self._own_change, True
+        self._refreshed = False
+        try:
+            self.session.notify(kind)
+            if not self._refreshed:  # not shown in a workspace, which would have refreshed us
+                self.refresh()
+        finally:
+            self._own_change = was
+
+    # -- filters ----------------------------------------------------------------------------
+
+    def _update_filter_choices(self) -> None:
+        organisations = [(o.name, o.id) for o in self.session.journal.organisations()]
+        years = [(str(year), year) for year in self.model.years()]
+        for combo, first, items in (
+            (self.organisation_filter, self.tr("Alle organisaties"), organisations),
+            (self.year_filter, self.tr("Alle jaren"), years),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(first, None)
+            for text, value in items:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
+
+    def _filter_from_widgets(self) -> CaseFilter:
+        return CaseFilter(
+            organisation_id=self.organisation_filter.currentData(),
+            year=self.year_filter.currentData(),
+            status=self.status_filter.currentData(),
+            category=self.category_filter.currentData(),
+            text=self.search.text().strip(),
+        )
+
+    def _filters_changed(self) -> None:
+        with self._program_selection():
+            self.proxy.set_filter(self._filter_from_widgets())
+        if self.view.case is not None and self.view.case.id is not None:
+            self._select(self.view.case.id)
+        self._update_empty_state()
+
+    def set_filter(self, case_filter: CaseFilter) -> None:
+        """Put a filter in the widgets (after an unlock, or from a test) and apply it."""
+        widgets = (
+            (self.organisation_filter, case_filter.organisation_id),
+            (self.year_filter, case_filter.year),
+            (self.status_filter, case_filter.status),
+            (self.category_filter, case_filter.category),
+        )
+        for combo, value in widgets:
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.setText(case_filter.text)
+        self.search.blockSignals(False)
+        self._filters_changed()
+
+    def clear_filters(self) -> None:
+        self.set_filter(CaseFilter())
+
+    def _update_empty_state(self) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        if total == 0:
+            self.empty.setText(
+                self.tr("Nog geen meldingen. Kies Nieuwe melding (Ctrl+N) om te beginnen.")
+            )
+        elif shown == 0:
+            self.empty.setText(
+                self.tr(
+                    "Geen meldingen die bij deze filters passen. Kies Filters wissen om "
+                    "alles weer te zien."
+                )
+            )
+        self.list_stack.setCurrentWidget(self.table if shown else self.empty)
+        # Without an open case the list gets the whole height; an empty notebook shows one
+        # calm invitation instead of filters.
+        self.view.setVisible(self.view.case is not None)
+        for widget in (
+            self.search,
+            self.organisation_filter,
+            self.year_filter,
+            self.status_filter,
+            self.category_filter,
+            self.clear_button,
+            self.count,
+        ):
+            widget.setVisible(total > 0)
+        self.clear_button.setEnabled(not self.proxy.case_filter.is_empty)
+        if shown == total == 1:
+            text = self.tr("1 melding")
+        elif shown == total:
+            text = self.tr("%1 meldingen").replace("%1", str(total))
+        else:
+            text = self.tr("%1 van %2").replace("%1", str(shown)).replace("%2", str(total))
+        self.count.setText(text)

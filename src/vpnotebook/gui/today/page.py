@@ -1,12 +1,381 @@
-"""The Vandaag screen (being built)."""
+"""The Vandaag screen: what asks for the VP's attention today, calm and at a glance."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from datetime import date
+from typing import Any
 
-from ..common.page import ComingSoonPage
+from PySide6.QtCore import QDate, QLocale, QModelIndex, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.taxonomy import FOLLOW_UP_KINDS
+from ...vault.errors import VaultError
+from ..common import dialogs
+from ..common.labels import current_language, label
+from ..common.page import Page
+from ..session import Session
+from .agenda import FollowUpRow, Overview, QuietCase, build_overview, mark_done
+
+LATE_COLOUR = QColor("#b3261e")
+CASE_ROLE = Qt.ItemDataRole.UserRole
+FOLLOW_UP_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class TodayPage(ComingSoonPage):
-    TITLE = QT_TRANSLATE_NOOP("TodayPage", "Vandaag")
-    TEXT = QT_TRANSLATE_NOOP("TodayPage", "Dit scherm is in aanbouw.")
+def locale() -> QLocale:
+    if current_language() == "en":
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    return QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+
+
+def short_date(day: date) -> str:
+    return day.strftime("%d-%m-%Y")
+
+
+class _RoomyDelegate(QStyledItemDelegate):
+    """A little air between rows: these lists are read, not scanned like a spreadsheet."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), hint.height() + 8)
+
+
+class _FittedTree(QTreeWidget):
+    """A list exactly as tall as its rows, so the page scrolls as a whole, not per list."""
+
+    def sizeHint(self) -> QSize:
+        height = 2 * self.frameWidth()
+        if not self.header().isHidden():
+            height += self.header().sizeHint().height()
+        for row in range(self.topLevelItemCount()):
+            height += self.rowHeight(self.indexFromItem(self.topLevelItem(row)))
+        return QSize(super().sizeHint().width(), height)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+
+class _Section(QWidget):
+    """A heading, a line of explanation, and either a list or a calm empty state."""
+
+    def __init__(self, title: str, hint: str, empty: str, headers: list[str]) -> None:
+        super().__init__()
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.title.setFont(font)
+        self._title_text = title
+        self.hint = QLabel(hint)
+        self.hint.setWordWrap(True)
+        self.hint.setVisible(bool(hint))
+        self.empty = QLabel(empty)
+        self.empty.setWordWrap(True)
+        self.empty.setObjectName("emptyState")
+        quiet = self.empty.palette()
+        quiet.setColor(
+            QPalette.ColorRole.WindowText, quiet.color(QPalette.ColorRole.PlaceholderText)
+        )
+        self.empty.setPalette(quiet)
+        self.tree = _FittedTree()
+        self.tree.setAccessibleName(title)
+        self.tree.setHeaderLabels(headers)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setAllColumnsShowFocus(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setItemDelegate(_RoomyDelegate(self.tree))
+        self.tree.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        for column in range(len(headers)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 12)
+        layout.setSpacing(4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.tree)
+
+    def stretch_column(self, column: int) -> None:
+        self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+    def set_count(self, count: int) -> None:
+        self.title.setText(self._title_text if not count else f"{self._title_text} ({count})")
+        self.empty.setVisible(count == 0)
+        self.tree.setVisible(count > 0)
+        # Rows were replaced: let the fitted height follow them.
+        self.tree.updateGeometry()
+
+
+class TodayPage(Page):
+    reminder_days: int = 14
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self._today: date | None = None
+        self.overview: Overview | None = None
+
+        heading = QLabel(self.tr("Vandaag"))
+        heading.setObjectName("screenTitle")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        heading.setFont(font)
+        self.date_label = QLabel()
+
+        self.reminder = QFrame()
+        self.reminder.setObjectName("backupReminder")
+        self.reminder.setStyleSheet(
+            "#backupReminder { background: #fff4e5; border: 1px solid #e8a13a;"
+            " border-radius: 6px; } #backupReminder QLabel { color: #4a2c00; }"
+        )
+        self.reminder_text = QLabel()
+        self.reminder_text.setWordWrap(True)
+        self.reminder_button = QPushButton(self.tr("Nu een reservekopie maken"))
+        self.reminder_button.clicked.connect(self._go_to_backup)
+        reminder_row = QHBoxLayout(self.reminder)
+        reminder_row.setContentsMargins(12, 8, 12, 8)
+        reminder_row.addWidget(self.reminder_text, 1)
+        reminder_row.addWidget(self.reminder_button)
+
+        self.attention = _Section(
+            self.tr("Vraagt aandacht"),
+            self.tr("Nazorg en afspraken van vandaag, en wat nog openstaat van eerder."),
+            self.tr("Niets dat vandaag aandacht vraagt."),
+            [
+                self.tr("Datum"),
+                self.tr("Soort"),
+                self.tr("Melding"),
+                self.tr("Organisatie"),
+                self.tr("Notitie"),
+                "",
+            ],
+        )
+        self.attention.stretch_column(4)
+        self.appointments = _Section(
+            self.tr("Afspraken in de komende twee weken"),
+            "",
+            self.tr("Er staan voor de komende twee weken geen afspraken in de agenda."),
+            [self.tr("Wanneer"), self.tr("Melding"), self.tr("Organisatie"), self.tr("Notitie")],
+        )
+        self.appointments.stretch_column(3)
+        self.quiet = _Section(
+            self.tr("Even niets gehoord"),
+            self.tr(
+                "Lopende meldingen zonder gesprek in de afgelopen 30 dagen en zonder "
+                "geplande afspraak. Misschien tijd om even contact op te nemen, of om de "
+                "melding af te sluiten."
+            ),
+            self.tr("Met elke lopende melding is er de afgelopen 30 dagen contact geweest."),
+            [
+                self.tr("Melding"),
+                self.tr("Organisatie"),
+                self.tr("Werktitel"),
+                self.tr("Laatste contact"),
+            ],
+        )
+        self.quiet.stretch_column(2)
+        for section in (self.attention, self.appointments, self.quiet):
+            section.tree.itemActivated.connect(self._activated)
+
+        body = QWidget()
+        sections = QVBoxLayout(body)
+        sections.setContentsMargins(0, 0, 12, 0)
+        sections.addWidget(self.attention)
+        sections.addWidget(self.appointments)
+        sections.addWidget(self.quiet)
+        sections.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.date_label)
+        layout.addSpacing(8)
+        layout.addWidget(self.reminder)
+        layout.addSpacing(8)
+        layout.addWidget(scroll, 1)
+
+    # -- the date the screen is about ------------------------------------------------------
+
+    @property
+    def today(self) -> date:
+        # Not fixed at start-up: the program may stay open past midnight.
+        return self._today or date.today()
+
+    @today.setter
+    def today(self, value: date | None) -> None:
+        self._today = value
+
+    def set_reminder_days(self, days: int) -> None:
+        if days != self.reminder_days:
+            self.reminder_days = days
+            if self.overview is not None:
+                self.refresh()
+
+    # -- Page ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        today = self.today
+        self.overview = build_overview(
+            self.session.journal, today, reminder_days=self.reminder_days
+        )
+        self.date_label.setText(locale().toString(QDate(today), "dddd d MMMM yyyy"))
+        self._show_reminder(self.overview)
+        self._fill_attention(self.overview.attention, today)
+        self._fill_appointments(self.overview.appointments)
+        self._fill_quiet(self.overview.quiet)
+
+    # -- filling the sections --------------------------------------------------------------
+
+    def _show_reminder(self, overview: Overview) -> None:
+        self.reminder.setVisible(overview.backup_due)
+        if not overview.backup_due:
+            return
+        if overview.last_backup is None:
+            text = self.tr(
+                "Er is nog geen reservekopie van deze kluis. Maak er een op een USB-stick "
+                "of externe schijf, zodat uw aantekeningen veilig zijn als deze computer "
+                "het begeeft."
+            )
+        else:
+            made = overview.last_backup.date()
+            text = self.tr(
+                "De laatste gecontroleerde reservekopie is van %1, %2 dagen geleden. "
+                "Tijd voor een nieuwe."
+            )
+            text = text.replace("%1", short_date(made)).replace("%2", str((self.today - made).days))
+        self.reminder_text.setText(text)
+
+    def _fill_attention(self, rows: list[FollowUpRow], today: date) -> None:
+        tree = self.attention.tree
+        tree.clear()
+        bold = QFont(tree.font())
+        bold.setBold(True)
+        for row in rows:
+            follow_up = row.follow_up
+            assert follow_up.due_on is not None and follow_up.kind is not None
+            late = row.days_late(today)
+            when = self.tr("vandaag") if late == 0 else short_date(follow_up.due_on)
+            if follow_up.due_time:
+                when = f"{when} {follow_up.due_time}"
+            item = QTreeWidgetItem(
+                [
+                    when,
+                    label(FOLLOW_UP_KINDS, follow_up.kind),
+                    row.case_number or "—",
+                    row.organisation,
+                    follow_up.note,
+                    "",
+                ]
+            )
+            item.setData(0, CASE_ROLE, follow_up.case_id)
+            item.setData(0, FOLLOW_UP_ROLE, follow_up.id)
+            item.setToolTip(4, follow_up.note)
+            if late > 0:
+                # Colour alone does not carry meaning: the tooltip and accessible text say it.
+                late_text = (
+                    self.tr("1 dag te laat")
+                    if late == 1
+                    else self.tr("%1 dagen te laat").replace("%1", str(late))
+                )
+                # Only the date is red: a screen full of red would alarm more than inform.
+                item.setForeground(0, QBrush(LATE_COLOUR))
+                item.setFont(0, bold)
+                item.setToolTip(0, late_text)
+                item.setText(0, f"{when} · {late_text}")
+            tree.addTopLevelItem(item)
+            button = QPushButton(self.tr("Afgerond"))
+            button.setAccessibleName(self.tr("Markeer als afgerond"))
+            button.setToolTip(self.tr("Markeer als afgerond; het verdwijnt dan van deze lijst."))
+            assert follow_up.id is not None
+            button.clicked.connect(lambda _=False, fid=follow_up.id: self.mark_done(fid))
+            tree.setItemWidget(item, 5, button)
+        self.attention.set_count(len(rows))
+
+    def _fill_appointments(self, rows: list[FollowUpRow]) -> None:
+        tree = self.appointments.tree
+        tree.clear()
+        loc = locale()
+        for row in rows:
+            follow_up = row.follow_up
+            assert follow_up.due_on is not None
+            when = loc.toString(QDate(follow_up.due_on), "ddd d MMMM")
+            if follow_up.due_time:
+                when = self.tr("%1 om %2").replace("%1", when).replace("%2", follow_up.due_time)
+            item = QTreeWidgetItem([when, row.case_number or "—", row.organisation, follow_up.note])
+            item.setToolTip(3, follow_up.note)
+            item.setData(0, CASE_ROLE, follow_up.case_id)
+            item.setData(0, FOLLOW_UP_ROLE, follow_up.id)
+            tree.addTopLevelItem(item)
+        self.appointments.set_count(len(rows))
+
+    def _fill_quiet(self, cases: list[QuietCase]) -> None:
+        tree = self.quiet.tree
+        tree.clear()
+        for case in cases:
+            since = self.tr("%1 · %2 dagen geleden")
+            since = since.replace("%1", short_date(case.last_contact)).replace("%2", str(case.days))
+            item = QTreeWidgetItem([case.number, case.organisation, case.title, since])
+            item.setData(0, CASE_ROLE, case.case_id)
+            tree.addTopLevelItem(item)
+        self.quiet.set_count(len(cases))
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def mark_done(self, follow_up_id: int) -> None:
+        try:
+            mark_done(self.session.journal, follow_up_id, self.today)
+        except VaultError as error:
+            dialogs.error(self, self.tr("Niet opgeslagen"), error.message(current_language()))
+            return
+        self.refresh()
+        self.session.notify("follow_ups")
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        case_id = item.data(0, CASE_ROLE)
+        if case_id is not None:
+            self.session.open_case(int(case_id))
+
+    def _go_to_backup(self) -> None:
+        self.session.page_requested.emit("backup")
+
+    # -- for tests and the main window -----------------------------------------------------
+
+    def follow_up_ids(self, section: _Section) -> list[int]:
+        tree = section.tree
+        return [
+            int(tree.topLevelItem(i).data(0, FOLLOW_UP_ROLE))
+            for i in range(tree.topLevelItemCount())
+        ]
+
+    def save_pending(self) -> None:
+        """Nothing is typed here: every change is saved the moment it is made."""
+
+    def state(self) -> dict[str, Any]:
+        return {}
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        """Nothing to return to: the screen is rebuilt from the journal when shown."""

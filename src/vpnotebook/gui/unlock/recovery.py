@@ -28,7 +28,7 @@ class RecoveryDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.code = QLineEdit()
-        self.code.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
+        self.code.setPlaceholderText("_____-_____-_____-_____-_____-_____")
         self.code.setAccessibleName(self.tr("Herstelcode"))
         self.code_status = QLabel()
         self.code.textChanged.connect(self._check_code)

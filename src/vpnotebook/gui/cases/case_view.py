@@ -1,0 +1,525 @@
+"""One case, opened: a header with its number and status, and calm tabs for the rest."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import taxonomy as tx
+from ...core.destruction import wipe_reporter_identity
+from ...core.fields import ValidationError, validate
+from ...core.journal import Journal, NotFoundError
+from ...core.models import Case, FollowUp, Referral, Reporter, Route, TimeEntry
+from ..common import dialogs
+from ..common.clipboard import copy_secret
+from ..common.labels import label
+from .closing import CloseCaseDialog
+from .conversation_editor import ConversationsPanel
+from .intake import IntakeForm
+from .records import FieldSpec, RecordPanel
+from .widgets import Autosave, ElidedLabel, minutes_text
+
+
+class Tab:
+    INTAKE, CONVERSATIONS, ROUTES, FOLLOW_UPS, TIME = range(5)
+
+
+class CaseView(QWidget):
+    """Shows and edits one case. `saved(kind)` tells which kind of record was written."""
+
+    saved = Signal(str)
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self._case: Case | None = None
+        self._close_dialog: CloseCaseDialog | None = None
+
+        # -- header ---------------------------------------------------------------------
+        self.number = QLabel()
+        self.number.setObjectName("caseNumber")
+        font = self.number.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.number.setFont(font)
+        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.organisation = ElidedLabel()
+        org_font = self.organisation.font()
+        org_font.setPointSizeF(org_font.pointSizeF() * 1.15)
+        self.organisation.setFont(org_font)
+        self.status = QLabel()
+        self.status.setObjectName("caseStatus")
+        self.status.setStyleSheet(
+            "QLabel { border: 1px solid palette(mid); border-radius: 8px; padding: 1px 8px; }"
+        )
+        self.details = ElidedLabel()
+        self.details.setObjectName("hint")
+        self.copy_number = QPushButton(self.tr("&Nummer kopiëren"))
+        self.copy_number.clicked.connect(self._copy_number)
+        self.close_button = QPushButton(self.tr("&Afsluiten…"))
+        self.close_button.clicked.connect(self.close_case)
+        self.reopen_button = QPushButton(self.tr("&Heropenen"))
+        self.reopen_button.clicked.connect(self.reopen_case)
+        top = QHBoxLayout()
+        top.addWidget(self.number)
+        top.addSpacing(6)
+        top.addWidget(self.organisation, 1)
+        top.addWidget(self.status)
+        top.addSpacing(12)
+        top.addWidget(self.copy_number)
+        top.addWidget(self.close_button)
+        top.addWidget(self.reopen_button)
+
+        # -- tabs -----------------------------------------------------------------------
+        self.intake = IntakeForm(journal.organisations(), journal.departments_of, with_wipe=True)
+        self.intake_autosave = Autosave(self._save_intake, self)
+        self.intake_autosave.watch(self.intake.inputs())
+        self.intake.edited.connect(self.intake_autosave.touch)
+        self.intake.wipe_requested.connect(self.wipe_reporter)
+        intake_scroll = QScrollArea()
+        intake_scroll.setWidgetResizable(True)
+        intake_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        intake_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        intake_scroll.setWidget(self.intake)
+
+        self.conversations = ConversationsPanel(journal)
+        self.conversations.saved.connect(self._conversation_saved)
+        self.routes = self._routes_panel()
+        self.referrals = self._referrals_panel()
+        routes_tab = QWidget()
+        routes_layout = QHBoxLayout(routes_tab)
+        routes_layout.addWidget(self._titled(self.tr("Gekozen routes"), self.routes), 1)
+        routes_layout.addSpacing(12)
+        routes_layout.addWidget(self._titled(self.tr("Doorverwijzingen"), self.referrals), 1)
+
+        self.aftercare = QCheckBox(self.tr("Deze melding is in de &nazorgfase"))
+        self.aftercare.setToolTip(
+            self.tr("Het ongewenste gedrag is gestopt; je houdt nog een vinger aan de pols.")
+        )
+        self.aftercare.clicked.connect(self._aftercare_clicked)
+        self.follow_ups = self._follow_ups_panel()
+        follow_tab = QWidget()
+        follow_layout = QVBoxLayout(follow_tab)
+        follow_layout.addWidget(self.aftercare)
+        follow_layout.addWidget(self.follow_ups, 1)
+
+        self.time_summary = QLabel()
+        self.time_summary.setWordWrap(True)
+        self.time_entries = self._time_panel()
+        time_tab = QWidget()
+        time_layout = QVBoxLayout(time_tab)
+        time_layout.addWidget(self.time_summary)
+        time_layout.addWidget(self.time_entries, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(intake_scroll, self.tr("Intake"))
+        self.tabs.addTab(self.conversations, self.tr("Gesprekken"))
+        self.tabs.addTab(routes_tab, self.tr("Routes en verwijzingen"))
+        self.tabs.addTab(follow_tab, self.tr("Nazorg en afspraken"))
+        self.tabs.addTab(time_tab, self.tr("Tijd"))
+        self.routes.saved.connect(lambda: self._record_saved("cases"))
+        self.referrals.saved.connect(lambda: self._record_saved("cases"))
+        self.follow_ups.saved.connect(lambda: self._record_saved("follow_ups"))
+        self.time_entries.saved.connect(lambda: self._record_saved("time"))
+
+        self.destroyed_note = QLabel(
+            self.tr(
+                "Deze melding is vernietigd. Alleen wat meetelt voor het jaarverslag is "
+                "bewaard; er valt niets meer aan te vullen."
+            )
+        )
+        self.destroyed_note.setWordWrap(True)
+        self.destroyed_note.setVisible(False)
+
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.setSpacing(4)
+        content_layout.addLayout(top)
+        content_layout.addWidget(self.details)
+        content_layout.addWidget(self.destroyed_note)
+        content_layout.addWidget(self.tabs, 1)
+
+        self.placeholder = QLabel(
+            self.tr("Kies een melding in de lijst, of begin een nieuwe met Ctrl+N.")
+        )
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setObjectName("emptyState")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    # -- the record panels ----------------------------------------------------------------
+
+    @staticmethod
+    def _titled(title: str, widget: QWidget) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(f"<b>{title}</b>")
+        column.addWidget(heading)
+        column.addWidget(widget, 1)
+        return box
+
+    def _case_id_or_none(self) -> int | None:
+        return self._case.id if self._case is not None else None
+
+    def _where_case(self, entity: type, order: str) -> Any:
+        def query(journal: Journal) -> list[Any]:
+            case_id = self._case_id_or_none()
+            if case_id is None:
+                return []
+            return journal.find(entity, "case_id = ?", (case_id,), order=order)
+
+        return query
+
+    def _routes_panel(self) -> RecordPanel:
+        return RecordPanel(
+            self._journal,
+            Route,
+            [
+                FieldSpec("route", self.tr("&Route"), self.tr("Route")),
+                FieldSpec("started_on", self.tr("Gestart o&p"), self.tr("Gestart")),
+                FieldSpec("outcome", self.tr("&Uitkomst"), self.tr("Uitkomst")),
+                FieldSpec("note", self.tr("&Toelichting"), self.tr("Toelichting")),
+            ],
+            query=self._where_case(Route, "coalesce(started_on, ''), id"),
+            new_record=lambda: Route(case_id=self._case_id_or_none(), started_on=date.today()),
+            add_text=self.tr("Route toevoegen"),
+            empty_text=self.tr("Nog geen route gekozen."),
+        )
+
+    def _referrals_panel(self) -> RecordPanel:
+        return RecordPanel(
+            self._journal,
+            Referral,
+            [
+                FieldSpec("party", self.tr("&Verwezen naar"), self.tr("Verwezen naar")),
+                FieldSpec("referred_on", self.tr("Datu&m"), self.tr("Datum")),
+                FieldSpec("note", self.tr("Toe&lichting"), self.tr("Toelichting")),
+            ],
+            query=self._where_case(Referral, "referred_on, id"),
+            new_record=lambda: Referral(case_id=self._case_id_or_none(), referred_on=date.today()),
+            add_text=self.tr("Verwijzing toevoegen"),
+            empty_text=self.tr("Nog niet doorverwezen."),
+        )
+
+    def _follow_ups_panel(self) -> RecordPanel:
+        def new() -> FollowUp:
+            organisation = self._case.organisation_id if self._case else None
+            return FollowUp(
+                organisation_id=organisation,
+                case_id=self._case_id_or_none(),
+                kind="aftercare",
+                due_on=date.today(),
+            )
+
+        return RecordPanel(
+            self._journal,
+            FollowUp,
+            [
+                FieldSpec("kind", self.tr("&Soort"), self.tr("Soort")),
+                FieldSpec("due_on", self.tr("&Datum"), self.tr("Datum")),
+                FieldSpec("due_time", self.tr("T&ijd"), self.tr("Tijd")),
+                FieldSpec("note", self.tr("N&otitie"), self.tr("Notitie")),
+                FieldSpec("done_on", self.tr("Afgerond &op"), self.tr("Afgerond op")),
+            ],
+            query=self._where_case(FollowUp, "due_on, id"),
+            new_record=new,
+            add_text=self.tr("Afspraak toevoegen"),
+            empty_text=self.tr("Nog geen nazorg of afspraken gepland voor deze melding."),
+            form_beside=True,
+        )
+
+    def _time_panel(self) -> RecordPanel:
+        def new() -> TimeEntry:
+            organisation = self._case.organisation_id if self._case else None
+            return TimeEntry(
+                organisation_id=organisation,
+                case_id=self._case_id_or_none(),
+                spent_on=date.today(),
+                activity="case_work",
+            )
+
+        return RecordPanel(
+            self._journal,
+            TimeEntry,
+            [
+                FieldSpec("spent_on", self.tr("&Datum"), self.tr("Datum")),
+                FieldSpec("minutes", self.tr("&Minuten"), self.tr("Minuten"), self.tr(" min")),
+                FieldSpec("activity", self.tr("&Activiteit"), self.tr("Activiteit")),
+                FieldSpec("note", self.tr("N&otitie"), self.tr("Notitie")),
+            ],
+            query=self._where_case(TimeEntry, "spent_on, id"),
+            new_record=new,
+            add_text=self.tr("Tijd toevoegen"),
+            empty_text=self.tr(
+                "Nog geen losse tijd geschreven. De duur van gesprekken telt vanzelf mee."
+            ),
+            form_beside=True,
+        )
+
+    def _panels(self) -> tuple[RecordPanel, ...]:
+        return (self.routes, self.referrals, self.follow_ups, self.time_entries)
+
+    # -- showing a case ---------------------------------------------------------------------
+
+    @property
+    def case(self) -> Case | None:
+        return self._case
+
+    def show_case(self, case_id: int | None) -> None:
+        """Open another case (or none); whatever was typed in the previous one is saved."""
+        self.save_pending()
+        self._case = None
+        if case_id is not None:
+            try:
+                self._case = self._journal.get(Case, case_id)
+            except NotFoundError:
+                self._case = None
+        if self._case is None:
+            self.stack.setCurrentIndex(0)
+            self.conversations.set_case(None)
+            return
+        self.intake.set_organisations(self._journal.organisations())
+        self.intake.load(self._case, self._reporter())
+        self.conversations.set_case(self._case.id)
+        for panel in self._panels():
+            panel.reset()
+            panel.reload()
+        self._update_header()
+        self.stack.setCurrentIndex(1)
+
+    def reload(self) -> None:
+        """Re-read the case after a change elsewhere; fields with unsaved typing stay as typed."""
+        if self._case is None or self._case.id is None:
+            return
+        try:
+            self._case = self._journal.get(Case, self._case.id)
+        except NotFoundError:
+            self.show_case(None)
+            return
+        if not self.intake_autosave.dirty:
+            self.intake.set_organisations(self._journal.organisations())
+            self.intake.load(self._case, self._reporter())
+        if not self.conversations.autosave.dirty:
+            self.conversations.reload()
+        for panel in self._panels():
+            if not panel.autosave.dirty:
+                panel.reload()
+        self._update_header()
+
+    def _reporter(self) -> Reporter | None:
+        assert self._case is not None and self._case.id is not None
+        try:
+            return self._journal.get(Reporter, self._case.id)
+        except NotFoundError:
+            return None
+
+    def _update_header(self) -> None:
+        case = self._case
+        if case is None:
+            return
+        self.number.setText(case.number)
+        organisation = self.intake.organisation.currentText() if case.organisation_id else ""
+        self.organisation.set_full_text(organisation)
+        self.status.setText(label(tx.CASE_STATUSES, case.status))
+        details = []
+        if case.first_contact:
+            details.append(
+                self.tr("eerste contact %1").replace("%1", case.first_contact.strftime("%d-%m-%Y"))
+            )
+        if case.status == "closed" and case.closed_on:
+            details.append(
+                self.tr("afgesloten op %1").replace("%1", case.closed_on.strftime("%d-%m-%Y"))
+            )
+            if case.outcome:
+                details.append(label(tx.CASE_OUTCOMES, case.outcome))
+        text = " · ".join(details)
+        self.details.set_full_text(text[:1].upper() + text[1:])
+        closed = case.status == "closed"
+        destroyed = case.is_destroyed
+        self.close_button.setVisible(not closed and not destroyed)
+        self.reopen_button.setVisible(closed and not destroyed)
+        self.aftercare.setEnabled(not closed and not destroyed)
+        self.aftercare.setChecked(case.status == "aftercare")
+        self.destroyed_note.setVisible(destroyed)
+        self.tabs.setEnabled(not destroyed)
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        case_id = self._case_id_or_none()
+        count = self.conversations.count()
+        self.tabs.setTabText(
+            Tab.CONVERSATIONS,
+            self.tr("Gesprekken (%1)").replace("%1", str(count))
+            if count
+            else self.tr("Gesprekken"),
+        )
+        if case_id is None:
+            return
+        total = self._journal.minutes_of_case(case_id)
+        talks = self.conversations.minutes()
+        self.time_summary.setText(
+            self.tr("Bestede tijd aan deze melding: <b>%1</b> — gesprekken %2, overige tijd %3.")
+            .replace("%1", minutes_text(total))
+            .replace("%2", minutes_text(talks))
+            .replace("%3", minutes_text(total - talks))
+        )
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def save_pending(self) -> None:
+        if self._case is None:
+            return
+        if self._close_dialog is not None and self._close_dialog.outcome.code() is not None:
+            self._close_dialog.accept()  # before a lock: a chosen outcome is not thrown away
+        self.intake_autosave.flush()
+        self.conversations.save_pending()
+        for panel in self._panels():
+            panel.save_pending()
+
+    def _save_intake(self) -> bool:
+        if self._case is None or self._case.id is None:
+            return True
+        case = self.intake.case_from_form(self._case)
+        reporter = self.intake.reporter_from_form(self._case.id)
+        store_reporter = self.intake.reporter_changed(self._case.id)
+        try:
+            validate(case)
+            if store_reporter:
+                validate(reporter)
+            with self._journal.db.transaction():
+                self._journal.update(case)
+                if store_reporter:
+                    self._journal.add(reporter)
+        except ValidationError as error:
+            self.intake.show_error(error)
+            return False
+        if store_reporter:
+            self.intake.mark_reporter_saved(reporter)
+        organisation_moved = case.organisation_id != self._case.organisation_id
+        self._case = case
+        self.intake.clear_errors()
+        self._update_header()
+        if organisation_moved:
+            # Follow-ups and time moved along with the case; show what the journal did.
+            for panel in (self.follow_ups, self.time_entries):
+                panel.reset()
+                panel.reload()
+        self.saved.emit("cases")
+        return True
+
+    def _conversation_saved(self) -> None:
+        self._update_counts()
+        self.saved.emit("conversations")
+
+    def _record_saved(self, kind: str) -> None:
+        self._update_counts()
+        self.saved.emit(kind)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _copy_number(self) -> None:
+        if self._case is not None:
+            copy_secret(self._case.number)
+
+    def _aftercare_clicked(self, checked: bool) -> None:
+        if self._case is None:
+            return
+        self.intake_autosave.flush()
+        status = "aftercare" if checked else "open"
+        case = replace(self._case, status=status)
+        self._journal.update(case)
+        self._case = case
+        self._update_header()
+        self.saved.emit("cases")
+
+    def close_case(self) -> CloseCaseDialog | None:
+        """Ask how the case ended (window-modal, not blocking) and close it on OK."""
+        if self._case is None or self._case.id is None:
+            return None
+        self.save_pending()
+        dialog = CloseCaseDialog(self._journal, self._case.id, self)
+        dialog.accepted.connect(lambda: self._closed(dialog.closed))
+        dialog.finished.connect(self._close_dialog_finished)
+        dialog.finished.connect(dialog.deleteLater)
+        self._close_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _close_dialog_finished(self) -> None:
+        self._close_dialog = None
+
+    def _closed(self, case: Case | None) -> None:
+        if case is None or self._case is None or case.id != self._case.id:
+            return
+        self._case = case
+        self._update_header()
+        self.saved.emit("cases")
+
+    def reopen_case(self) -> None:
+        if self._case is None or self._case.id is None:
+            return
+        if not dialogs.ask(
+            self,
+            self.tr("Melding heropenen"),
+            self.tr("Deze melding weer openen? De afsluitdatum en uitkomst vervallen."),
+        ):
+            return
+        self.save_pending()
+        self._case = self._journal.reopen_case(self._case.id)
+        self._update_header()
+        self.saved.emit("cases")
+
+    def wipe_reporter(self) -> None:
+        if self._case is None or self._case.id is None:
+            return
+        if not dialogs.ask(
+            self,
+            self.tr("Gegevens van de melder wissen"),
+            self.tr(
+                "Naam, bereikbaarheid en notities over de melder definitief wissen? "
+                "De melding zelf en de gesprekken blijven bewaard."
+            ),
+        ):
+            return
+        self.intake_autosave.flush()
+        wipe_reporter_identity(self._journal, self._case.id, today=date.today())
+        self.intake.load_reporter(None)
+        self.saved.emit("cases")
+
+    # -- where the VP was -------------------------------------------------------------------
+
+    def state(self) -> dict[str, Any]:
+        return {
+            "tab": self.tabs.currentIndex(),
+            "structure": self.conversations.editor.show_structure.isChecked(),
+        }
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        tab = state.get("tab")
+        if isinstance(tab, int) and 0 <= tab < self.tabs.count():
+            self.tabs.setCurrentIndex(tab)
+        structure = state.get("structure")
+        if isinstance(structure, bool):
+            self.conversations.editor.show_structure.setChecked(structure)

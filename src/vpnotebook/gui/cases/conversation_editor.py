@@ -1,0 +1,383 @@
+"""Conversations of a case: a list, and an editor with an optional structure for the log.
+
+The structure (occasion, story, wishes, options, agreements, next step) follows how a VP
+works through a conversation; a VP who prefers to write freely uses the notes alone and
+hides the structure. A new conversation is stored once something is typed in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import taxonomy as tx
+from ...core.fields import ValidationError
+from ...core.journal import Journal
+from ...core.models import Conversation
+from ..common import dialogs
+from ..common.clipboard import copy_secret
+from ..common.labels import label
+from .widgets import Autosave, CodeCombo, DateField, buddy_label, error_label, minutes_text
+
+STRUCTURE = ("occasion", "story", "wishes", "options", "agreements", "next_step")
+
+
+class ConversationEditor(QWidget):
+    """One conversation: date, form and duration, the structured log and free notes."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loading = False
+        self.held_on = DateField()
+        self.form = CodeCombo(tx.CONVERSATION_FORMS)
+        self.duration = QSpinBox()
+        self.duration.setRange(0, 24 * 60)
+        self.duration.setSingleStep(5)
+        self.duration.setSuffix(self.tr(" min"))
+        self.show_structure = QCheckBox(self.tr("&Structuur tonen"))
+        self.show_structure.setChecked(True)
+        self.show_structure.setToolTip(
+            self.tr("Verberg de vaste kopjes als je liever alleen vrij aantekeningen maakt.")
+        )
+        self.copy_button = QPushButton(self.tr("&Kopiëren"))
+        self.copy_button.setToolTip(
+            self.tr("Kopieert dit verslag; het klembord wordt gewist bij vergrendelen.")
+        )
+        self.copy_button.clicked.connect(lambda: copy_secret(self.text_for_copy()))
+
+        meta = QHBoxLayout()
+        meta.addWidget(buddy_label(self.tr("&Datum"), self.held_on))
+        meta.addWidget(self.held_on)
+        meta.addSpacing(8)
+        meta.addWidget(buddy_label(self.tr("&Vorm"), self.form))
+        meta.addWidget(self.form)
+        meta.addSpacing(8)
+        meta.addWidget(buddy_label(self.tr("D&uur"), self.duration))
+        meta.addWidget(self.duration)
+        meta.addStretch(1)
+        meta.addWidget(self.show_structure)
+        meta.addWidget(self.copy_button)
+
+        titles = {
+            "occasion": self.tr("&Aanleiding"),
+            "story": self.tr("Het verhaal van de &melder"),
+            "wishes": self.tr("Wat &wil de melder?"),
+            "options": self.tr("Besproken &mogelijkheden"),
+            "agreements": self.tr("Af&spraken"),
+            "next_step": self.tr("Volgende s&tap"),
+        }
+        self.texts: dict[str, QPlainTextEdit] = {}
+        self.structure = QWidget()
+        grid = QGridLayout(self.structure)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(2)
+        for index, name in enumerate(STRUCTURE):
+            editor = self._text_editor(minimum_lines=2)
+            self.texts[name] = editor
+            row, column = divmod(index, 2)
+            grid.addWidget(buddy_label(titles[name], editor), row * 2, column)
+            grid.addWidget(editor, row * 2 + 1, column)
+        self.notes = self._text_editor(minimum_lines=3)
+        self.texts["notes"] = self.notes
+        self.notes.setPlaceholderText(
+            self.tr("Schrijf hier vrij, met of zonder de kopjes hierboven.")
+        )
+        self.error = error_label()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(meta)
+        layout.addWidget(self.error)
+        layout.addWidget(self.structure, 5)
+        layout.addWidget(buddy_label(self.tr("Vrije aa&ntekeningen"), self.notes))
+        layout.addWidget(self.notes, 2)
+
+        self.show_structure.toggled.connect(self.structure.setVisible)
+        self.held_on.dateChanged.connect(self._edited)
+        self.form.currentIndexChanged.connect(self._edited)
+        self.duration.valueChanged.connect(self._edited)
+        for editor in self.texts.values():
+            editor.textChanged.connect(self._edited)
+
+    def _text_editor(self, minimum_lines: int) -> QPlainTextEdit:
+        editor = QPlainTextEdit()
+        editor.setTabChangesFocus(True)
+        line = editor.fontMetrics().lineSpacing()
+        editor.setMinimumHeight(line * minimum_lines + 12)
+        return editor
+
+    def _edited(self) -> None:
+        if not self._loading:
+            self.edited.emit()
+
+    def inputs(self) -> list[QWidget]:
+        return [self.held_on, self.form, self.duration, *self.texts.values()]
+
+    def load(self, conversation: Conversation) -> None:
+        self._loading = True
+        try:
+            self.held_on.set_day(conversation.held_on)
+            self.form.set_code(conversation.form)
+            self.duration.setValue(conversation.duration_min)
+            for name, editor in self.texts.items():
+                value = getattr(conversation, name)
+                if editor.toPlainText() != value:
+                    editor.setPlainText(value)
+        finally:
+            self._loading = False
+        # Hidden headings must never hide text that was written under them.
+        if any(getattr(conversation, name).strip() for name in STRUCTURE):
+            self.show_structure.setChecked(True)
+        self.error.setVisible(False)
+
+    def conversation_from_form(self, base: Conversation) -> Conversation:
+        values = {name: editor.toPlainText() for name, editor in self.texts.items()}
+        return replace(
+            base,
+            held_on=self.held_on.day(),
+            form=self.form.code(),
+            duration_min=self.duration.value(),
+            **values,
+        )
+
+    def text_for_copy(self) -> str:
+        parts = [
+            f"{self.held_on.day().strftime('%d-%m-%Y')} · {self.form.currentText()} · "
+            f"{minutes_text(self.duration.value())}"
+        ]
+        headings = {
+            "occasion": self.tr("Aanleiding"),
+            "story": self.tr("Het verhaal van de melder"),
+            "wishes": self.tr("Wat wil de melder?"),
+            "options": self.tr("Besproken mogelijkheden"),
+            "agreements": self.tr("Afspraken"),
+            "next_step": self.tr("Volgende stap"),
+            "notes": self.tr("Vrije aantekeningen"),
+        }
+        for name, heading in headings.items():
+            text = self.texts[name].toPlainText().strip()
+            if text:
+                parts.append(f"{heading}\n{text}")
+        return "\n\n".join(parts)
+
+    def show_error(self, error: ValidationError) -> None:
+        self.error.setText(error.message_nl)
+        self.error.setVisible(True)
+
+
+class ConversationsPanel(QWidget):
+    """The conversations of one case; edits and new conversations are saved as the VP types."""
+
+    saved = Signal()
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self._case_id: int | None = None
+        self._conversations: list[Conversation] = []
+        self._current: Conversation | None = None
+        self._loading = False
+        self.editor = ConversationEditor()
+        self.autosave = Autosave(self._save, self)
+        self.autosave.watch(self.editor.inputs())
+        self.editor.edited.connect(self.autosave.touch)
+
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Gesprekken"))
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        self.list.setAlternatingRowColors(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.currentRowChanged.connect(self._row_changed)
+        self.new_button = QPushButton(self.tr("Nieuw &gesprek"))
+        self.new_button.clicked.connect(self.new_conversation)
+        self.delete_button = QPushButton(self.tr("Verwijderen…"))
+        self.delete_button.clicked.connect(self.delete_current)
+        self.heading = QLabel()
+        self.heading.setObjectName("hint")
+        self.heading.setWordWrap(True)
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.new_button)
+        side_layout.addWidget(self.list, 1)
+        side_layout.addWidget(self.delete_button)
+        main = QWidget()
+        main_layout = QVBoxLayout(main)
+        main_layout.setContentsMargins(0, 0, 0, 0)
+        main_layout.addWidget(self.heading)
+        main_layout.addWidget(self.editor, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(side)
+        splitter.addWidget(main)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([210, 800])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    # -- which case and conversation --------------------------------------------------------
+
+    def set_case(self, case_id: int | None) -> None:
+        """Show another case's conversations; the caller saved pending edits before."""
+        self.autosave.discard()
+        self._case_id = case_id
+        self._current = None
+        self.reload(select_last=True)
+
+    def reload(self, *, select_last: bool = False) -> None:
+        self._conversations = (
+            self._journal.conversations_of(self._case_id) if self._case_id is not None else []
+        )
+        keep = self._current.id if self._current is not None else None
+        self._loading = True
+        self.list.clear()
+        for conversation in self._conversations:
+            item = QListWidgetItem(self._item_text(conversation))
+            item.setData(Qt.ItemDataRole.UserRole, conversation.id)
+            self.list.addItem(item)
+        self._loading = False
+        row = -1
+        if keep is not None:
+            row = next((i for i, c in enumerate(self._conversations) if c.id == keep), -1)
+        elif select_last and self._conversations:
+            row = len(self._conversations) - 1
+        if row >= 0:
+            self._loading = True
+            self.list.setCurrentRow(row)
+            self._loading = False
+            if self._current is None or self._current.id != self._conversations[row].id:
+                self._show(self._conversations[row])
+        elif self._current is None:
+            self._start_draft()
+        self.delete_button.setEnabled(self._current is not None and self._current.id is not None)
+
+    def _item_text(self, conversation: Conversation) -> str:
+        assert conversation.held_on is not None and conversation.form is not None
+        return "\n".join(
+            (
+                conversation.held_on.strftime("%d-%m-%Y"),
+                label(tx.CONVERSATION_FORMS, conversation.form)
+                + " · "
+                + minutes_text(conversation.duration_min),
+            )
+        )
+
+    def _row_changed(self, row: int) -> None:
+        if self._loading or not 0 <= row < len(self._conversations):
+            return
+        self.autosave.flush()
+        self._show(self._conversations[row])
+
+    def _show(self, conversation: Conversation) -> None:
+        self._current = conversation
+        self.editor.load(conversation)
+        assert conversation.held_on is not None
+        self.heading.setText(
+            self.tr("Gesprek van %1").replace("%1", conversation.held_on.strftime("%d-%m-%Y"))
+        )
+        self.delete_button.setEnabled(True)
+
+    def _start_draft(self) -> None:
+        self._current = Conversation(case_id=self._case_id, held_on=date.today())
+        self.editor.load(self._current)
+        self.heading.setText(
+            self.tr("Nieuw gesprek — het wordt bewaard zodra je begint te schrijven.")
+        )
+        self.delete_button.setEnabled(False)
+
+    def new_conversation(self) -> None:
+        self.autosave.flush()
+        self._loading = True
+        self.list.setCurrentRow(-1)
+        self._loading = False
+        self._start_draft()
+        first = "occasion" if self.editor.show_structure.isChecked() else "notes"
+        self.editor.texts[first].setFocus()
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def _save(self) -> bool:
+        if self._current is None or self._case_id is None:
+            return True
+        conversation = self.editor.conversation_from_form(self._current)
+        try:
+            if conversation.id is None:
+                conversation = self._journal.add(conversation)
+            else:
+                self._journal.update(conversation)
+        except ValidationError as error:
+            self.editor.show_error(error)
+            return False
+        self.editor.error.setVisible(False)
+        moved = self._current.held_on != conversation.held_on or self._current.id is None
+        self._current = conversation
+        if moved:
+            self.reload()
+        else:
+            self._refresh_item(conversation)
+        self._show_heading_only(conversation)
+        self.saved.emit()
+        return True
+
+    def _refresh_item(self, conversation: Conversation) -> None:
+        for row, stored in enumerate(self._conversations):
+            if stored.id == conversation.id:
+                self._conversations[row] = conversation
+                item = self.list.item(row)
+                if item is not None:
+                    item.setText(self._item_text(conversation))
+
+    def _show_heading_only(self, conversation: Conversation) -> None:
+        assert conversation.held_on is not None
+        self.heading.setText(
+            self.tr("Gesprek van %1").replace("%1", conversation.held_on.strftime("%d-%m-%Y"))
+        )
+        self.delete_button.setEnabled(True)
+
+    def save_pending(self) -> bool:
+        return self.autosave.flush()
+
+    def delete_current(self) -> None:
+        if self._current is None or self._current.id is None:
+            return
+        if not dialogs.ask(
+            self,
+            self.tr("Gesprek verwijderen"),
+            self.tr(
+                "Dit gesprek en alles wat erbij staat verwijderen? Dit kan niet ongedaan "
+                "worden gemaakt."
+            ),
+        ):
+            return
+        self.autosave.discard()
+        self._journal.delete(Conversation, self._current.id)
+        self._current = None
+        self.reload(select_last=True)
+        self.saved.emit()
+
+    def minutes(self) -> int:
+        return sum(c.duration_min for c in self._conversations)
+
+    def count(self) -> int:
+        return len(self._conversations)
