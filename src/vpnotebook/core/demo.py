@@ -508,7 +508,10 @@ class _Filler:
         aftercare_chance = {"report": 0.55, "sounding_board": 0.2, "question": 0.0}
         wants_aftercare = rng.random() < aftercare_chance[plan.contact_type]
         # A few older cases were never closed: the overdue items in the VP's agenda.
-        stale = last < today - timedelta(days=180) and rng.random() < 0.03
+        # Recent enough to be believable: a busy VP lets an item slip for weeks, not years.
+        stale = (
+            today - timedelta(days=150) < last < today - timedelta(days=45) and rng.random() < 0.12
+        )
         end = last
         if wants_aftercare:
             due = self.workday(last + timedelta(days=rng.randint(28, 56)))
@@ -655,7 +658,12 @@ class _Filler:
             if len(closed) < 2:
                 return []
             # Closed a while ago, so that the agenda item left behind is overdue.
-            older = [p for p in closed if p.closed_on and p.closed_on < today - timedelta(days=60)]
+            older = [
+                p
+                for p in closed
+                if p.closed_on
+                and today - timedelta(days=240) < p.closed_on < today - timedelta(days=60)
+            ]
             return older or closed
 
         for status in ("open", "aftercare"):
