@@ -675,3 +675,39 @@ def test_an_autosave_that_cannot_be_stored_shows_why_and_keeps_the_typing(
     page.save_pending()
     assert journal.get(Case, case.id).title.endswith(" (bijgewerkt)")  # type: ignore[arg-type]
     assert not box.error.isVisible()
+
+
+def test_a_half_typed_intake_survives_a_lock_as_an_encrypted_draft(qtbot, demo_vault, settings):
+    from vpnotebook.gui.main_window import MainWindow
+    from vpnotebook.vault.kdf import TEST_PARAMS
+
+    from .conftest import GUI_PASSPHRASE
+
+    folder, _ = demo_vault
+    window = MainWindow(folder, settings, kdf_params=TEST_PARAMS)
+    qtbot.addWidget(window)
+    window.unlock_screen.passphrase.setText(GUI_PASSPHRASE)
+    window.unlock_screen.unlock()
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=10_000)
+    window.new_case_action.trigger()
+    page = window.workspace.pages["cases"]
+    dialog = page._intake
+    assert dialog is not None
+    # Only the reporter's wishes and name: the intake cannot be stored yet (no contact type).
+    dialog.form.contact_type.setCurrentIndex(0)
+    dialog.form.reporter_role.setCurrentIndex(0)
+    qtbot.keyClicks(dialog.form.wishes, "Wil eerst alleen haar verhaal kwijt")
+    qtbot.keyClicks(dialog.form.reporter_name, "Concept-melder Zandbergen")
+    window.lock()
+    assert window.is_locked
+    window.unlock_screen.passphrase.setText(GUI_PASSPHRASE)
+    window.unlock_screen.unlock()
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=10_000)
+    restored = window.workspace.pages["cases"]._intake
+    assert restored is not None
+    assert restored.form.wishes.toPlainText() == "Wil eerst alleen haar verhaal kwijt"
+    assert restored.form.reporter_name.text() == "Concept-melder Zandbergen"
+    assert restored.form.draft_notice.isVisibleTo(restored.form)
+    restored.reject()
+    assert window.session.journal.setting("intake_draft") is None
+    window.close()

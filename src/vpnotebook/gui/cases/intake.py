@@ -6,9 +6,11 @@ two can never ask different questions.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import taxonomy as tx
-from ...core.fields import ValidationError, validate
+from ...core.fields import ValidationError, specs, to_json, validate
 from ...core.journal import Journal
 from ...core.models import SHORT, Case, Department, Organisation, Reporter
 from ..common.labels import label
@@ -183,8 +185,20 @@ class IntakeForm(QWidget):
         columns = QHBoxLayout()
         columns.addWidget(case_group, 1)
         columns.addWidget(about_group, 1)
+        self.draft_notice = QLabel(
+            self.tr(
+                "Dit is de melding die u aan het vastleggen was toen het programma "
+                "vergrendelde. Vul aan wat nog ontbreekt."
+            )
+        )
+        self.draft_notice.setWordWrap(True)
+        self.draft_notice.setStyleSheet(
+            "background: #fff4e0; color: #5c3b00; border-radius: 4px; padding: 6px;"
+        )
+        self.draft_notice.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.draft_notice)
         layout.addWidget(self.general_error)
         layout.addLayout(columns)
         layout.addWidget(identity_group)
@@ -349,6 +363,9 @@ class IntakeForm(QWidget):
         box.show_error(error.message_nl)
         box.widget.setFocus()
 
+    def show_draft_notice(self) -> None:
+        self.draft_notice.setVisible(True)
+
     def clear_errors(self) -> None:
         self.general_error.setVisible(False)
         for box in self._boxes.values():
@@ -388,11 +405,27 @@ class IntakeDialog(QDialog):
         self.form.title.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def store_if_complete(self) -> None:
-        """Before a lock: keep what was typed when it can be stored; a half intake cannot."""
+        """Before a lock: store what was typed; a half intake is kept as a draft in the vault."""
         typed = self.form.case_from_form(Case())
         reporter = self.form.reporter_from_form(case_id=1)
         if typed.title or typed.reporter_wishes.strip() or reporter.name or reporter.contact:
             self.accept()
+            if self.created is None:
+                save_draft(self._journal, typed, reporter)
+
+    def load_draft(self) -> bool:
+        """Put a draft left by a lock back into the form; True when there was one."""
+        draft = load_draft(self._journal)
+        if draft is None:
+            return False
+        self.form.load(*draft)
+        self.form.show_draft_notice()
+        return True
+
+    def done(self, result: int) -> None:
+        # Stored or cancelled on purpose: either way the draft has served its turn.
+        clear_draft(self._journal)
+        super().done(result)
 
     def accept(self) -> None:
         case = self.form.case_from_form(Case())
@@ -411,3 +444,46 @@ class IntakeDialog(QDialog):
             return
         self.created = created
         super().accept()
+
+
+# -- a half-typed intake survives a lock, inside the encrypted vault ------------------------
+
+DRAFT_KEY = "intake_draft"
+
+
+def save_draft(journal: Journal, case: Case, reporter: Reporter) -> None:
+    document = {"case": to_json(case), "reporter": to_json(reporter)}
+    journal.set_setting(DRAFT_KEY, json.dumps(document, ensure_ascii=False))
+
+
+def clear_draft(journal: Journal) -> None:
+    with journal.db.transaction():
+        journal.db.execute("DELETE FROM settings WHERE key = ?", (DRAFT_KEY,))
+
+
+def load_draft(journal: Journal) -> tuple[Case, Reporter] | None:
+    raw = journal.setting(DRAFT_KEY)
+    if not raw:
+        return None
+    try:
+        document = json.loads(raw)
+        # Not validated: a draft is incomplete by nature; the form validates on OK.
+        case = _unvalidated(Case, document["case"])
+        reporter = _unvalidated(Reporter, document["reporter"])
+    except (ValueError, KeyError, TypeError):
+        return None
+    return case, reporter
+
+
+def _unvalidated(entity_type: type, data: dict[str, object]) -> Any:
+    values: dict[str, object] = {}
+    for name, spec in specs(entity_type).items():
+        if name not in data:
+            continue
+        value = data[name]
+        if spec.kind == "date" and isinstance(value, str):
+            value = date.fromisoformat(value)
+        elif spec.kind == "codes" and isinstance(value, list):
+            value = tuple(value)
+        values[name] = value
+    return entity_type(**values)

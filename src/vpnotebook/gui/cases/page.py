@@ -233,6 +233,7 @@ class CasesPage(Page):
             "sort": [self.model.sort_column, self.model.sort_order == Qt.SortOrder.AscendingOrder],
             "splitter": self.splitter.sizes(),
             "view": self.view.state(),
+            "intake_open": self._intake is not None,
         }
 
     def restore_state(self, state: dict[str, Any]) -> None:
@@ -257,6 +258,8 @@ class CasesPage(Page):
         if isinstance(case_id, int):
             self.open_case(case_id, keep_filters=True)
         self.view.restore_state(state.get("view") or {})
+        if state.get("intake_open"):
+            self.new_case()
 
     # -- cases ------------------------------------------------------------------------------
 
@@ -282,6 +285,7 @@ class CasesPage(Page):
         dialog.finished.connect(self._intake_finished)
         dialog.finished.connect(dialog.deleteLater)
         self._intake = dialog
+        dialog.load_draft()
         dialog.open()
         return dialog
 
