@@ -34,8 +34,9 @@ def _unlock(qtbot, window: MainWindow, passphrase: str = GUI_PASSPHRASE) -> None
     qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
 
 
-def test_first_start_wizard_makes_a_vault_and_opens_it(qtbot, tmp_path: Path,
-                                                       settings: AppSettings) -> None:
+def test_first_start_wizard_makes_a_vault_and_opens_it(
+    qtbot, tmp_path: Path, settings: AppSettings
+) -> None:
     folder = tmp_path / "nieuwe-kluis"
     window = MainWindow(folder, settings, kdf_params=TEST_PARAMS)
     qtbot.addWidget(window)
@@ -90,8 +91,9 @@ def test_wrong_passphrase_then_right_one(qtbot, window: MainWindow) -> None:
     assert window.workspace is not None and window.lock_action.isEnabled()
 
 
-def test_auto_lock_by_the_inactivity_timer_and_back_to_where_we_were(qtbot,
-                                                                      window: MainWindow) -> None:
+def test_auto_lock_by_the_inactivity_timer_and_back_to_where_we_were(
+    qtbot, window: MainWindow
+) -> None:
     _unlock(qtbot, window)
     qtbot.waitUntil(lambda: not window.is_locked, timeout=10_000)
     assert window.workspace is not None
@@ -127,8 +129,7 @@ def test_the_clipboard_is_left_alone_when_it_is_not_ours(qtbot, window: MainWind
     assert QGuiApplication.clipboard().text() == "iets van een ander programma"
 
 
-def test_recovery_code_route_sets_a_new_passphrase(qtbot, demo_vault, settings,
-                                                   answers) -> None:
+def test_recovery_code_route_sets_a_new_passphrase(qtbot, demo_vault, settings, answers) -> None:
     folder, code = demo_vault
     window = MainWindow(folder, settings, kdf_params=TEST_PARAMS)
     qtbot.addWidget(window)
@@ -141,8 +142,7 @@ def test_recovery_code_route_sets_a_new_passphrase(qtbot, demo_vault, settings,
     Vault.open(folder, recovery_code=code).close()
 
 
-def test_a_vault_open_elsewhere_is_refused_with_its_own_message(qtbot,
-                                                                window: MainWindow) -> None:
+def test_a_vault_open_elsewhere_is_refused_with_its_own_message(qtbot, window: MainWindow) -> None:
     other = Vault.open(window.vault_folder, passphrase=GUI_PASSPHRASE)
     try:
         _unlock(qtbot, window)

@@ -6,12 +6,13 @@ One generic mapping (fields.py) serves every entity; the few rules that are not 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, TypeVar
 
-from ..vault.database import Database
+from ..vault.database import Database, UniqueViolation
 from .fields import ValidationError, from_row, to_row, validate
 from .models import (
     TABLES,
@@ -56,6 +57,10 @@ class Journal:
     # -- generic storage -------------------------------------------------------------------
 
     def add(self, entity: E) -> E:
+        with _named_duplicates(entity):
+            return self._add(entity)
+
+    def _add(self, entity: E) -> E:
         if isinstance(entity, Case):
             return self._add_case(entity)  # type: ignore[return-value]
         validate(entity)
@@ -69,6 +74,10 @@ class Journal:
         return replace(entity, id=new_id)  # type: ignore[type-var]
 
     def update(self, entity: Any) -> None:
+        with _named_duplicates(entity):
+            self._update(entity)
+
+    def _update(self, entity: Any) -> None:
         validate(entity)
         if entity.id is None:
             raise ValueError("cannot update a record that was never stored")
@@ -171,14 +180,20 @@ class Journal:
         params = {"case": case.id, "org": case.organisation_id}
         self.db.execute(
             "UPDATE follow_ups SET organisation_id = :org WHERE case_id = :case "
-            "AND organisation_id != :org", params)
+            "AND organisation_id != :org",
+            params,
+        )
         self.db.execute(
             "UPDATE time_entries SET organisation_id = :org WHERE case_id = :case "
-            "AND organisation_id != :org", params)
+            "AND organisation_id != :org",
+            params,
+        )
         self.db.execute(
             "UPDATE cases SET department_id = NULL WHERE id = :case AND department_id IS NOT "
             "NULL AND department_id NOT IN (SELECT id FROM departments "
-            "WHERE organisation_id = :org)", params)
+            "WHERE organisation_id = :org)",
+            params,
+        )
 
     def _store_categories(self, case_id: int, categories: tuple[str, ...]) -> None:
         self.db.execute("DELETE FROM case_categories WHERE case_id = ?", (case_id,))
@@ -341,3 +356,18 @@ def _in_taxonomy_order(joined: str | None) -> tuple[str, ...]:
         return ()
     order = {code: index for index, code in enumerate(CATEGORIES.codes)}
     return tuple(sorted(joined.split(","), key=lambda c: order.get(c, len(order))))
+
+
+@contextlib.contextmanager
+def _named_duplicates(entity: Any) -> Iterator[None]:
+    """A UNIQUE refusal becomes a ValidationError on the field, in words the VP understands."""
+    try:
+        yield
+    except UniqueViolation as violation:
+        field_name = violation.columns[-1].split(".")[-1]
+        raise ValidationError(
+            type(entity).__name__,
+            field_name,
+            "Deze naam of dit nummer bestaat al. Kies een andere.",
+            "already exists",
+        ) from None

@@ -17,7 +17,7 @@ from typing import Any
 import sqlcipher3
 from sqlcipher3 import dbapi2
 
-from .errors import StorageError, VaultDamagedError, VaultError
+from .errors import StorageError, VaultDamagedError
 
 Row = sqlcipher3.Row
 Params = Sequence[Any] | dict[str, Any]
@@ -43,9 +43,19 @@ _STORAGE_MARKERS = (
 _DAMAGE_MARKERS = ("file is not a database", "malformed", "database corrupt", "hmac")
 
 
-def translate_error(exc: Exception) -> VaultError:
+class UniqueViolation(ValueError):
+    """A UNIQUE constraint refused a row; `columns` names them, as "table.column"."""
+
+    def __init__(self, columns: tuple[str, ...]) -> None:
+        super().__init__(", ".join(columns))
+        self.columns = columns
+
+
+def translate_error(exc: Exception) -> Exception:
     """Turn a SQLite error into the failure the VP is told about; anything else is a bug."""
     text = str(exc).lower()
+    if isinstance(exc, dbapi2.IntegrityError) and text.startswith("unique constraint failed:"):
+        return UniqueViolation(tuple(c.strip() for c in str(exc).split(":", 1)[1].split(",")))
     if any(marker in text for marker in _STORAGE_MARKERS):
         return StorageError(text)
     if any(marker in text for marker in _DAMAGE_MARKERS):

@@ -131,3 +131,15 @@ def test_a_failed_transaction_leaves_nothing(journal: Journal) -> None:
         _case(journal, org)
         raise RuntimeError("stop")
     assert journal.count(Case) == 0
+
+
+def test_a_duplicate_name_is_a_validation_error_on_that_field(journal: Journal) -> None:
+    _org(journal, "Gemeente Wadwijk")
+    with pytest.raises(ValidationError) as caught:
+        _org(journal, "gemeente wadwijk")
+    assert caught.value.field_name == "name" and "bestaat al" in caught.value.message_nl
+    org = journal.organisation_by_name("Gemeente Wadwijk")
+    journal.add(Department(organisation_id=org.id, name="Financiën"))
+    with pytest.raises(ValidationError):
+        journal.add(Department(organisation_id=org.id, name="Financiën"))
+    assert journal.count(Department) == 1

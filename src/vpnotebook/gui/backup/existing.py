@@ -46,14 +46,15 @@ class ExistingBackups(Page):
     # -- hooks BackupPage implements (this class is its restore-and-check half) --------------
 
     @property
-    def busy_now(self) -> bool:
-        ...  # provided by BackupPage
+    def busy_now(self) -> bool: ...  # provided by BackupPage
 
-    def _set_busy(self, busy: bool, job: object | None = None) -> None:
-        ...  # provided by BackupPage
+    def _set_busy(
+        self, busy: bool, job: object | None = None
+    ) -> None: ...  # provided by BackupPage
 
-    def _failed(self, error: BaseException, title: str, where: QLabel) -> None:
-        ...  # provided by BackupPage
+    def _failed(
+        self, error: BaseException, title: str, where: QLabel
+    ) -> None: ...  # provided by BackupPage
 
     # -- asking (overridable: tests answer here instead of in modal dialogs) ---------------
 

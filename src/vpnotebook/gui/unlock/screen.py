@@ -230,5 +230,3 @@ class UnlockScreen(QWidget):
         )
         if folder:
             self.other_vault_chosen.emit(Path(folder))
-
-
