@@ -160,3 +160,41 @@ def test_closing_the_window_closes_the_vault(qtbot, window: MainWindow) -> None:
     window.close()
     assert not vault.is_open
     Vault.open(window.vault_folder, passphrase=GUI_PASSPHRASE).close()
+
+
+def test_screen_lock_and_suspend_lock_the_vault(qtbot, window: MainWindow) -> None:
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=10_000)
+    # What the desktop's D-Bus signals call: the screensaver coming on, or going to sleep.
+    window.screen_lock._screensaver_changed(False)
+    assert not window.is_locked
+    window.screen_lock._screensaver_changed(True)
+    assert window.is_locked
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=10_000)
+    window.screen_lock._sleep(True)
+    assert window.is_locked
+
+
+def test_settings_take_effect_and_stay_free_of_case_content(qtbot, window: MainWindow,
+                                                             settings: AppSettings) -> None:
+    from vpnotebook.gui.settings.dialog import SettingsDialog
+
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=10_000)
+    dialog = SettingsDialog(settings, window)
+    qtbot.addWidget(dialog)
+    dialog.autolock.setValue(12)
+    dialog.reminder.setValue(30)
+    dialog.accept()
+    assert settings.autolock_minutes == 12 and settings.backup_reminder_days == 30
+    window.inactivity.set_minutes(settings.autolock_minutes)
+    assert window.inactivity._timer.interval() == 12 * 60_000
+    settings.sync()
+    stored = settings.path.read_text(encoding="utf-8")
+    journal = window.session.journal
+    for org in journal.organisations():
+        assert org.name not in stored
+    for summary in journal.case_summaries()[:20]:
+        assert summary.number not in stored
+        assert not summary.title or summary.title not in stored
