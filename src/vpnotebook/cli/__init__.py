@@ -196,7 +196,63 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--argon2-memory-kib", type=int, metavar="KIB", help=argparse.SUPPRESS)
     demo.add_argument("--argon2-iterations", type=int, metavar="N", help=argparse.SUPPRESS)
     demo.set_defaults(run=commands.demo)
+
+    _report_parser(sub, commands)
     return parser
+
+
+def _report_parser(sub: argparse._SubParsersAction, commands: object) -> None:
+    from ..report.annual_report import OPTIONAL_TABLES
+
+    report = sub.add_parser(
+        "report",
+        help="write an organisation's anonymised annual report as PDF (and its tables as CSV)",
+    )
+    _vault_argument(report)
+    _passphrase_argument(report)
+    report.add_argument("--org", metavar="NAME", help="the organisation, by its name")
+    report.add_argument("--year", type=int, required=True, metavar="YYYY")
+    report.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    report.add_argument("--csv", type=Path, metavar="FILE", help="also write the tables as CSV")
+    report.add_argument(
+        "--k",
+        type=int,
+        default=5,
+        metavar="K",
+        help="threshold: no count from 1 to K-1 is printed (default 5; 3 or 4 only as agreed "
+        "with the organisation, with a warning)",
+    )
+    report.add_argument("--language", choices=("nl", "en"), help="report language (default nl)")
+    report.add_argument(
+        "--text-file",
+        type=Path,
+        metavar="FILE",
+        help="signals and recommendations for this report (UTF-8); otherwise the stored text",
+    )
+    report.add_argument(
+        "--confirm-text",
+        action="store_true",
+        help="export although the text check found words that may point to a person",
+    )
+    report.add_argument(
+        "--omit",
+        action="append",
+        choices=OPTIONAL_TABLES,
+        metavar="TABLE",
+        help=f"leave a table out (repeatable): {', '.join(OPTIONAL_TABLES)}",
+    )
+    report.add_argument(
+        "--audit",
+        action="store_true",
+        help="also print what was merged or left out and why (true counts; for you only)",
+    )
+    report.add_argument(
+        "--overview",
+        action="store_true",
+        help="instead: your own overview of all organisations (hours, workload); NOT for "
+        "distribution",
+    )
+    report.set_defaults(run=commands.report)  # type: ignore[attr-defined]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,7 +10,7 @@ from ..core.journal import Journal
 from ..core.models import Case, Organisation
 from ..vault.backup import BackupInfo, make_backup, restore_backup
 from ..vault.backup import verify_backup as verify_backup_file
-from ..vault.errors import EXIT_DAMAGED, EXIT_OK
+from ..vault.errors import EXIT_DAMAGED, EXIT_FAILURE, EXIT_OK
 from ..vault.kdf import DEFAULT_PARALLELISM, Argon2Params
 from ..vault.vault import Vault, is_vault
 from . import secrets_input
@@ -199,6 +199,95 @@ def restore(args: argparse.Namespace) -> int:
     _say(_describe(info))
     if set_aside is not None:
         _say(text("restore_set_aside", folder=set_aside))
+    return EXIT_OK
+
+
+def _line_and_column(text_value: str, offset: int) -> tuple[int, int]:
+    before = text_value[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+def report(args: argparse.Namespace) -> int:
+    from ..core.journal import NotFoundError
+    from ..core.report_texts import check_report_text
+    from ..report.annual_report import build_annual_report
+    from ..report.csv_export import render_csv
+    from ..report.pdf import render_pdf
+    from ..report.vp_overview import build_vp_overview
+    from ..vault.fsutil import atomic_writer
+
+    if not 1990 <= args.year <= 2200:
+        raise UsageProblem(text("report_bad_year"))
+    if args.k < 3:
+        raise UsageProblem(text("report_k_too_low"))
+    if not args.overview and not args.org:
+        raise UsageProblem(text("report_needs_org"))
+    report_text = None
+    if args.text_file is not None:
+        try:
+            report_text = args.text_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageProblem(text("report_text_unreadable", path=args.text_file)) from exc
+    lang = args.language or language()
+    with _open(args) as vault:
+        journal = Journal(vault.db)
+        if args.overview:
+            print(text("report_overview_warning"), file=sys.stderr)
+            document = build_vp_overview(journal, args.year, language=lang)
+        else:
+            try:
+                organisation = journal.organisation_by_name(args.org)
+            except NotFoundError:
+                raise UsageProblem(text("report_unknown_org", name=args.org)) from None
+            assert organisation.id is not None
+            if args.k < 5:
+                print(text("report_k_lowered", k=args.k), file=sys.stderr)
+            annual = build_annual_report(
+                journal,
+                organisation.id,
+                args.year,
+                k=args.k,
+                language=lang,
+                text=report_text,
+                omit=args.omit or (),
+            )
+            hits = check_report_text(journal, organisation.id, args.year, annual.text, k=args.k)
+            if hits and not args.confirm_text:
+                # The VP's own terminal: naming the matched word is what makes it findable.
+                print(text("report_text_hits", count=len(hits)), file=sys.stderr)
+                for hit in hits:
+                    line, column = _line_and_column(annual.text, hit.start)
+                    print(
+                        text(
+                            "report_text_hit",
+                            line=line,
+                            column=column,
+                            word=hit.matched,
+                            reason=hit.reason(language()),
+                        ),
+                        file=sys.stderr,
+                    )
+                print(text("report_text_confirm"), file=sys.stderr)
+                return EXIT_FAILURE
+            if hits:
+                print(text("report_text_confirmed", count=len(hits)), file=sys.stderr)
+            for notice in annual.notices(language()):
+                print(notice, file=sys.stderr)
+            if args.audit:
+                _say(text("report_audit"))
+                for line in annual.audit_lines(language()):
+                    _say(f"  - {line}")
+            document = annual.document
+        pdf = render_pdf(document)
+        table_file = render_csv(document) if args.csv is not None else None
+    # Only the files the VP named are written, each whole or not at all.
+    with atomic_writer(args.out, temp_prefix=".verslag-") as handle:
+        handle.write(pdf)
+    _say(text("report_overview_written" if args.overview else "report_written", path=args.out))
+    if table_file is not None:
+        with atomic_writer(args.csv, temp_prefix=".verslag-") as handle:
+            handle.write(table_file)
+        _say(text("report_csv_written", path=args.csv))
     return EXIT_OK
 
 

@@ -129,6 +129,71 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "De kluis die er stond, is bewaard in {folder}.",
         "The vault that was there is kept in {folder}.",
     ),
+    "report_needs_org": (
+        "Kies een organisatie met --org, of gebruik --overview voor uw overzicht van alle "
+        "organisaties.",
+        "Choose an organisation with --org, or use --overview for your overview of all "
+        "organisations.",
+    ),
+    "report_unknown_org": (
+        "Er is geen organisatie met de naam '{name}' in deze kluis.",
+        "There is no organisation named '{name}' in this vault.",
+    ),
+    "report_bad_year": (
+        "--year: geef een jaartal tussen 1990 en 2200.",
+        "--year: give a year between 1990 and 2200.",
+    ),
+    "report_k_too_low": (
+        "--k: de drempel kan niet lager dan 3.",
+        "--k: the threshold cannot be lower than 3.",
+    ),
+    "report_k_lowered": (
+        "Let op: de drempel is verlaagd naar {k} (aanbevolen: 5). Doe dit alleen als dat met de "
+        "organisatie is afgesproken; het verslag vermeldt het bij elke tabel.",
+        "Warning: the threshold is lowered to {k} (recommended: 5). Do this only as agreed with "
+        "the organisation; the report says so at every table.",
+    ),
+    "report_text_unreadable": (
+        "Het tekstbestand {path} kan niet worden gelezen (UTF-8 verwacht).",
+        "The text file {path} cannot be read (UTF-8 expected).",
+    ),
+    "report_text_hits": (
+        "De tekst voor signalen en adviezen bevat {count} plek(ken) die naar een persoon of "
+        "melding kunnen wijzen. Er is niets geschreven.",
+        "The signals and recommendations text has {count} place(s) that may point to a person "
+        "or case. Nothing was written.",
+    ),
+    "report_text_hit": (
+        "  regel {line}, positie {column}: '{word}' ({reason})",
+        "  line {line}, position {column}: '{word}' ({reason})",
+    ),
+    "report_text_confirm": (
+        "Pas de tekst aan, of gebruik --confirm-text als u zeker weet dat deze veilig is.",
+        "Change the text, or use --confirm-text if you are sure it is safe.",
+    ),
+    "report_text_confirmed": (
+        "U hebt bevestigd dat de tekst zo mag blijven ({count} aandachtspunt(en)).",
+        "You confirmed that the text may stay as it is ({count} point(s) of attention).",
+    ),
+    "report_written": ("Jaarverslag geschreven naar {path}.", "Annual report written to {path}."),
+    "report_csv_written": (
+        "Tabellen als CSV geschreven naar {path}.",
+        "Tables written as CSV to {path}.",
+    ),
+    "report_overview_warning": (
+        "Let op: dit overzicht is alleen voor uzelf. Het bevat exacte aantallen, ook kleine; "
+        "deel het niet.",
+        "Warning: this overview is for yourself only. It holds exact numbers, small ones too; "
+        "do not share it.",
+    ),
+    "report_overview_written": (
+        "Overzicht (niet voor verspreiding) geschreven naar {path}.",
+        "Overview (not for distribution) written to {path}.",
+    ),
+    "report_audit": (
+        "Beschermingsoverzicht (alleen voor u; staat niet in het verslag):",
+        "Disclosure audit (for you only; not in the report):",
+    ),
     "interrupted": ("Afgebroken.", "Interrupted."),
     "gui_unavailable": (
         "Het venster kan niet worden gestart: {reason}",

@@ -1,0 +1,299 @@
+"""The tables about the cases of one year: contact type, categories, roles, relation,
+departments, quarters, routes, outcomes and referrals.
+
+All but the outcomes count the year's new cases, so they share one total (printed once
+among the key figures); multi-valued tables use it as their number of cases. The outcomes
+count the closed cases, and appear only when the key figures print that number: a table
+whose total the report hides would give the hidden number away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from ..core import taxonomy as tx
+from ..core.annual import UNRECORDED, OrganisationHistory, OrganisationYear
+from . import wording as w
+from .disclosure import (
+    AuditEntry,
+    DisclosurePolicy,
+    ProtectedTable,
+    TrendTable,
+    protect_departments,
+    protect_quarters,
+    protect_table,
+)
+from .document import Block, Paragraph, Section
+from .flow import PublishedFlow
+from .tables import TableRenderer
+
+
+@dataclass(frozen=True)
+class AuditItem:
+    """One protective step, for the VP's eyes only: may hold the true small counts."""
+
+    table: str  # the table's title in the report's language
+    reason: str  # a disclosure.Reason value or one of wording's own codes
+    labels: tuple[str, ...] = ()
+    detail: tuple[tuple[str, int], ...] = ()
+    other_label: str = ""
+
+    def describe(self, k: int, language: str = "nl") -> str:
+        sentence = w.describe_audit(
+            self.reason,
+            self.labels,
+            dict(self.detail),
+            k=k,
+            other_label=self.other_label,
+            language=language,
+        )
+        return f"{self.table}: {sentence}"
+
+
+class CohortBuilder:
+    """Shared state and the tables about the year's new cases; annual_report adds the rest."""
+
+    # Set by the annual report before the cohort tables are built (outcomes need them).
+    flow: PublishedFlow
+    population: int
+
+    def __init__(
+        self,
+        history: OrganisationHistory,
+        year: int,
+        policy: DisclosurePolicy,
+        language: str,
+        omit: frozenset[str],
+    ) -> None:
+        self.history = history
+        self.year = year
+        self.counts: OrganisationYear = history.years[year]
+        self.policy = policy
+        self.k = policy.k
+        self.language = language
+        self.omit = omit
+        self.audit: list[AuditItem] = []
+        self.tables: dict[str, ProtectedTable] = {}
+        self.trends: dict[str, TrendTable] = {}
+        self.render = TableRenderer(policy, language)
+
+    def t(self, dutch: str, english: str) -> str:
+        return english if self.language == "en" else dutch
+
+    def title(self, key: str) -> str:
+        return w.pick(w.TABLE_TITLES[key], self.language)
+
+    # -- audit -------------------------------------------------------------------------------
+
+    def note(self, title: str, reason: str, labels: tuple[str, ...] = (), **detail: int) -> None:
+        self.audit.append(AuditItem(title, reason, labels, tuple(detail.items())))
+
+    def engine_audit(self, title: str, entries: Iterable[AuditEntry], other_label: str) -> None:
+        for entry in entries:
+            year = entry.table.rpartition("/")[2]
+            label = f"{title} ({year})" if "/" in entry.table else title
+            self.audit.append(
+                AuditItem(label, entry.reason, entry.labels, entry.detail, other_label)
+            )
+
+    # -- labels --------------------------------------------------------------------------------
+
+    def labelled(
+        self,
+        counts: Mapping[str, int],
+        vocabulary: tx.Vocabulary | None,
+        *,
+        extra: Mapping[str, str] | None = None,
+    ) -> dict[str, int]:
+        """Counts keyed by the printed label, every label unique and never the 'other' label."""
+        reserved = {w.pick(w.OTHER, self.language), w.pick(w.OTHER_DEPARTMENTS, self.language)}
+        labelled: dict[str, int] = {}
+        for code, count in counts.items():
+            if extra and code in extra:
+                label = extra[code]
+            elif vocabulary is not None:
+                label = vocabulary.label(code, self.language)
+            else:
+                label = code
+            while label in labelled or label in reserved:
+                label += " *"
+            labelled[label] = count
+        return labelled
+
+    # -- tables --------------------------------------------------------------------------------
+
+    def one_way(
+        self,
+        key: str,
+        title: str,
+        counts: Mapping[str, int],
+        *,
+        multi_valued: bool = False,
+        units: int | None = None,
+        chart: bool = False,
+        what: tuple[str, str] = ("meldingen", "cases"),
+    ) -> list[Block]:
+        if key in self.omit:
+            self.note(title, w.OMITTED_BY_VP)
+            return []
+        other = w.pick(w.OTHER, self.language)
+        table, audit = protect_table(
+            key,
+            counts,
+            other_label=other,
+            policy=self.policy,
+            multi_valued=multi_valued,
+            units=units,
+        )
+        self.tables[key] = table
+        self.engine_audit(title, audit, other)
+        return self.render.one_way(key, title, table, chart=chart, what=what)
+
+    def cohort_tables(self) -> list[Section]:
+        c = self.counts
+        new = c.flow.new
+        title = self.t("Over de nieuwe meldingen", "About the new cases")
+        if new == 0:
+            text = self.t(
+                f"Er waren in {self.year} geen nieuwe meldingen, dus ook geen uitsplitsingen.",
+                f"There were no new cases in {self.year}, so there are no breakdowns either.",
+            )
+            return [Section(title, (Paragraph(text),))]
+        if new < self.k:
+            self.note(title, w.COHORT_TOO_SMALL, new=new)
+            text = self.t(
+                f"Er waren in {self.year} minder dan {self.k} nieuwe meldingen. Om de melders "
+                "te beschermen zijn die niet verder uitgesplitst.",
+                f"There were fewer than {self.k} new cases in {self.year}. To protect the "
+                "reporters they are not broken down any further.",
+            )
+            return [Section(title, (Paragraph(text),))]
+        unrecorded = {UNRECORDED: w.pick(w.UNRECORDED, self.language)}
+        sections = [
+            Section(
+                self.t(
+                    "Soort contact en aard van de meldingen",
+                    "Kind of contact and nature of the cases",
+                ),
+                (
+                    *self.one_way(
+                        "contact_types",
+                        self.title("contact_types"),
+                        self.labelled(c.contact_types, tx.CONTACT_TYPES),
+                    ),
+                    *self.one_way(
+                        "categories",
+                        self.title("categories"),
+                        self.labelled(c.categories, tx.CATEGORIES),
+                        multi_valued=True,
+                        units=new,
+                        chart=True,
+                    ),
+                ),
+            ),
+            Section(
+                self.t("Wie meldde", "Who reported"),
+                (
+                    *self.one_way(
+                        "reporter_roles",
+                        self.title("reporter_roles"),
+                        self.labelled(c.reporter_roles, tx.REPORTER_ROLES),
+                    ),
+                    *self.one_way(
+                        "relations",
+                        self.title("relations"),
+                        self.labelled(c.relations, tx.RELATIONS, extra=unrecorded),
+                    ),
+                    *self.departments(),
+                    *self.quarters(),
+                ),
+            ),
+            Section(
+                self.t("Routes, uitkomsten en doorverwijzingen", "Routes, outcomes and referrals"),
+                (
+                    *self.one_way(
+                        "routes",
+                        self.title("routes"),
+                        self.labelled(c.routes, tx.ROUTES),
+                        multi_valued=True,
+                        units=new,
+                    ),
+                    *self.outcomes(),
+                    *self.one_way(
+                        "referrals",
+                        self.title("referrals"),
+                        self.labelled(c.referrals, tx.REFERRAL_PARTIES),
+                        multi_valued=True,
+                        units=new,
+                    ),
+                ),
+            ),
+        ]
+        return sections
+
+    def departments(self) -> list[Block]:
+        title = self.title("departments")
+        if "departments" in self.omit:
+            self.note(title, w.OMITTED_BY_VP)
+            return []
+        c = self.counts
+        counts = self.labelled(
+            {**{name: n for name, n in c.departments.items()}, UNRECORDED: c.department_unrecorded},
+            None,
+            extra={UNRECORDED: w.pick(w.UNRECORDED_DEPARTMENT, self.language)},
+        )
+        other = w.pick(w.OTHER_DEPARTMENTS, self.language)
+        table, audit = protect_departments(
+            "departments", counts, employees=c.employees, other_label=other, policy=self.policy
+        )
+        self.tables["departments"] = table
+        self.engine_audit(title, audit, other)
+        return self.render.departments(title, table, self.policy.min_employees_for_departments)
+
+    def quarters(self) -> list[Block]:
+        title = self.title("quarters")
+        if "quarters" in self.omit:
+            self.note(title, w.OMITTED_BY_VP)
+            return []
+        quarters, audit = protect_quarters("quarters", self.counts.quarters, policy=self.policy)
+        self.engine_audit(title, audit, "")
+        return self.render.quarters(title, quarters)
+
+    def outcomes(self) -> list[Block]:
+        title = self.title("outcomes")
+        if "outcomes" in self.omit:
+            self.note(title, w.OMITTED_BY_VP)
+            return []
+        closed = self.flow.closed
+        outcomes = self.history.outcomes(self.year, since=self.population)
+        if closed is None:
+            # Its total would print the number of closed cases, which the flow rules hid.
+            self.note(title, w.OUTCOMES_WITHOUT_TOTAL, closed=sum(outcomes.values()))
+            return [
+                Paragraph(
+                    self.t(
+                        "De uitkomsten van afgesloten meldingen staan niet in dit verslag, "
+                        "omdat het aantal afgesloten meldingen er niet in staat.",
+                        "The outcomes of closed cases are not in this report, because the "
+                        "number of closed cases is not in it.",
+                    ),
+                    "note",
+                )
+            ]
+        if closed == 0:
+            return [
+                Paragraph(
+                    self.t(
+                        f"In {self.year} is geen melding afgesloten.",
+                        f"No case was closed in {self.year}.",
+                    ),
+                    "note",
+                )
+            ]
+        unrecorded = {UNRECORDED: w.pick(w.UNRECORDED, self.language)}
+        return self.one_way(
+            "outcomes",
+            title,
+            self.labelled(outcomes, tx.CASE_OUTCOMES, extra=unrecorded),
+        )

@@ -1,0 +1,323 @@
+"""The report's fixed words in Dutch and English: titles, the method note, the audit.
+
+Kept apart from the builder so the rules stay readable. Sentences meant for the PDF never
+contain a count below the threshold: they speak of "fewer than k" and write small numbers
+of years in words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .disclosure import Reason
+
+OTHER = ("Overig", "Other (combined)")
+OTHER_DEPARTMENTS = ("Overige afdelingen", "Other departments (combined)")
+UNRECORDED = ("Niet vastgelegd", "Not recorded")
+UNRECORDED_DEPARTMENT = ("Afdeling niet vastgelegd", "Department not recorded")
+TOTAL = ("Totaal", "Total")
+QUARTERS = (
+    ("jan–mrt", "Jan–Mar"),
+    ("apr–jun", "Apr–Jun"),
+    ("jul–sep", "Jul–Sep"),
+    ("okt–dec", "Oct–Dec"),
+)
+NOT_SHOWN = "–"
+IN_OTHER = "·"
+
+# The tables the VP may leave out of a report, by key, with their printed titles.
+TABLE_TITLES: Mapping[str, tuple[str, str]] = {
+    "contact_types": ("Soort contact", "Kind of contact"),
+    "categories": ("Aard van de meldingen", "Nature of the cases"),
+    "reporter_roles": ("Rol van de melder", "Role of the reporter"),
+    "relations": ("Relatie tot de veroorzaker", "Relation to the accused"),
+    "departments": ("Afdeling van de melder", "Department of the reporter"),
+    "quarters": ("Nieuwe meldingen per kwartaal", "New cases per quarter"),
+    "routes": ("Gekozen routes", "Routes taken"),
+    "outcomes": ("Uitkomst van de afgesloten meldingen", "Outcome of the closed cases"),
+    "referrals": ("Doorverwijzingen", "Referrals"),
+    "outreach": ("Voorlichtingsactiviteiten", "Outreach activities"),
+}
+
+VP_ROLES: Mapping[str, tuple[str, str]] = {
+    "external": ("Externe vertrouwenspersoon", "External confidential counsellor"),
+    "internal": ("Interne vertrouwenspersoon", "Internal confidential counsellor"),
+    "integrity": ("Vertrouwenspersoon integriteit", "Confidential counsellor for integrity"),
+}
+
+# The reason codes this module adds to the disclosure engine's own (report/disclosure.py).
+FLOW_NEW_SMALL = "flow_new_small"
+FLOW_SPLIT_SMALL = "flow_split_small"
+FLOW_RESTARTED = "flow_restarted"
+OUTCOMES_WITHOUT_TOTAL = "outcomes_without_total"
+QUARTERS_WITHOUT_TOTAL = "quarters_without_total"
+FIGURE_BELOW_THRESHOLD = "figure_below_threshold"
+COHORT_TOO_SMALL = "cohort_too_small"
+OMITTED_BY_VP = "omitted_by_vp"
+
+
+def pick(pair: tuple[str, str], language: str) -> str:
+    return pair[1] if language == "en" else pair[0]
+
+
+def fewer_than(k: int, language: str) -> str:
+    return f"fewer than {k}" if language == "en" else f"minder dan {k}"
+
+
+def _list(labels: tuple[str, ...] | list[str], language: str) -> str:
+    items = list(labels)
+    if len(items) <= 1:
+        return "".join(items)
+    joiner = " and " if language == "en" else " en "
+    return ", ".join(items[:-1]) + joiner + items[-1]
+
+
+def _with_counts(detail: Mapping[str, int], labels: tuple[str, ...]) -> str:
+    return ", ".join(f"{label} ({detail[label]})" if label in detail else label for label in labels)
+
+
+def describe_audit(
+    reason: str,
+    labels: tuple[str, ...],
+    detail: Mapping[str, int],
+    *,
+    k: int,
+    other_label: str,
+    language: str,
+) -> str:
+    """One sentence for the VP's screen. It may hold the true small counts: never printed."""
+    en = language == "en"
+    named = _with_counts(detail, labels)
+    if reason == Reason.THRESHOLD_LOWERED:
+        return (
+            f"Threshold lowered to {detail.get('k', k)} (recommended: 5)."
+            if en
+            else f"Drempel verlaagd naar {detail.get('k', k)} (aanbevolen: 5)."
+        )
+    if reason == Reason.MERGED_SMALL:
+        return (
+            f"Combined into '{other_label}' because each is below {k}: {named}."
+            if en
+            else f"Samengevoegd onder '{other_label}' omdat elk kleiner is dan {k}: {named}."
+        )
+    if reason == Reason.MERGED_ZERO:
+        return (
+            f"Empty categories also under '{other_label}', so empty and small look alike: {named}."
+            if en
+            else f"Lege categorieën ook onder '{other_label}', zodat leeg en klein niet te "
+            f"onderscheiden zijn: {named}."
+        )
+    if reason in (Reason.MERGED_TO_REACH_THRESHOLD, Reason.MERGED_TO_PREVENT_DERIVATION):
+        total = detail.get(other_label, 0)
+        if reason == Reason.MERGED_TO_REACH_THRESHOLD:
+            why = (
+                f"to bring '{other_label}' to at least {k}"
+                if en
+                else f"om '{other_label}' op minstens {k} te brengen"
+            )
+        else:
+            why = (
+                f"because the parts of '{other_label}' could otherwise be worked out"
+                if en
+                else f"omdat de delen van '{other_label}' anders terug te rekenen waren"
+            )
+        return (
+            f"{named} added to '{other_label}' {why} ('{other_label}' is now {total})."
+            if en
+            else f"{named} toegevoegd aan '{other_label}' {why} ('{other_label}' is nu {total})."
+        )
+    if reason == Reason.SUPPRESSED_SMALL:
+        return (
+            f"Not shown, below {k}: {named}." if en else f"Niet genoemd, kleiner dan {k}: {named}."
+        )
+    if reason == Reason.SUPPRESSED_NEAR_ALL:
+        units = detail.get("units", 0)
+        return (
+            f"Not shown because nearly all {units} cases have it (the rest would be below {k}): "
+            f"{named}."
+            if en
+            else f"Niet genoemd omdat bijna alle {units} meldingen dit hebben (de rest zou "
+            f"kleiner zijn dan {k}): {named}."
+        )
+    if reason == Reason.QUARTERS_SUPPRESSED:
+        return (
+            f"No quarterly figures: not every quarter reaches {k} ({named})."
+            if en
+            else f"Geen kwartaalcijfers: niet elk kwartaal haalt {k} ({named})."
+        )
+    if reason in (Reason.DROPPED_TOTAL_BELOW_THRESHOLD, Reason.DROPPED_UNITS_BELOW_THRESHOLD):
+        total = detail.get("total", detail.get("units", 0))
+        return (
+            f"Table left out: it covers {total}, below {k}."
+            if en
+            else f"Tabel weggelaten: het gaat om {total}, minder dan {k}."
+        )
+    if reason == Reason.DROPPED_ORGANISATION_TOO_SMALL:
+        minimum = detail.get("minimum", 50)
+        if "employees" in detail:
+            size = f"{detail['employees']}"
+            return (
+                f"No department figures: {size} employees, the minimum is {minimum}."
+                if en
+                else f"Geen afdelingscijfers: {size} medewerkers, het minimum is {minimum}."
+            )
+        return (
+            f"No department figures: the number of employees is not recorded (minimum {minimum})."
+            if en
+            else f"Geen afdelingscijfers: het aantal medewerkers is niet vastgelegd "
+            f"(minimum {minimum})."
+        )
+    if reason == Reason.DROPPED_CANNOT_PROTECT:
+        return (
+            "Table left out: no safe grouping exists."
+            if en
+            else "Tabel weggelaten: geen veilige indeling mogelijk."
+        )
+    if reason == Reason.ALL_UNITS_IN_ONE_CATEGORY:
+        units = detail.get("units", 0)
+        return (
+            f"Note: all {units} cases fall under {named}. Whoever knows that someone came to "
+            "you then also knows what about. Decide whether this table belongs in the report."
+            if en
+            else f"Let op: alle {units} meldingen vallen onder {named}. Wie weet dat iemand bij u "
+            "was, weet dan ook waarover. Beslis of deze tabel in het verslag hoort."
+        )
+    if reason == FLOW_NEW_SMALL:
+        return (
+            f"Closed and still-open cases not shown: new cases ({detail.get('new', 0)}) are "
+            f"below {k}. From next year these figures count only cases from then on."
+            if en
+            else f"Afgesloten en nog lopende meldingen niet getoond: het aantal nieuwe "
+            f"meldingen ({detail.get('new', 0)}) is kleiner dan {k}. Vanaf volgend jaar tellen "
+            "deze cijfers alleen de meldingen vanaf dat jaar."
+        )
+    if reason == FLOW_SPLIT_SMALL:
+        return (
+            f"Closed ({detail.get('closed', 0)}) and still open ({detail.get('open', 0)}) not "
+            f"shown: one of them is below {k}. From next year these figures count only cases "
+            "from then on, or the difference would give the small number away."
+            if en
+            else f"Afgesloten ({detail.get('closed', 0)}) en nog lopend ({detail.get('open', 0)}) "
+            f"niet getoond: een van beide is kleiner dan {k}. Vanaf volgend jaar tellen deze "
+            "cijfers alleen de meldingen vanaf dat jaar, anders zou het verschil het kleine "
+            "aantal prijsgeven."
+        )
+    if reason == FLOW_RESTARTED:
+        year = detail.get("year", 0)
+        return (
+            f"Carried-over, closed and open cases count only cases from {year} on: in an "
+            "earlier year they could not be shown safely."
+            if en
+            else f"Doorgelopen, afgesloten en nog lopende meldingen tellen alleen de meldingen "
+            f"vanaf {year}: in een eerder jaar konden ze niet veilig worden getoond."
+        )
+    if reason == OUTCOMES_WITHOUT_TOTAL:
+        return (
+            f"Outcomes not shown: the number of closed cases ({detail.get('closed', 0)}) is not "
+            "in the report."
+            if en
+            else f"Uitkomsten niet getoond: het aantal afgesloten meldingen "
+            f"({detail.get('closed', 0)}) staat niet in het verslag."
+        )
+    if reason == QUARTERS_WITHOUT_TOTAL:
+        return (
+            "No quarterly figures: the number of new cases is not in the report."
+            if en
+            else "Geen kwartaalcijfers: het aantal nieuwe meldingen staat niet in het verslag."
+        )
+    if reason == FIGURE_BELOW_THRESHOLD:
+        value = detail.get("value", 0)
+        return (
+            f"{_list(labels, language)}: {value} is below {k}; printed as 'fewer than {k}'."
+            if en
+            else f"{_list(labels, language)}: {value} is kleiner dan {k}; getoond als "
+            f"'minder dan {k}'."
+        )
+    if reason == COHORT_TOO_SMALL:
+        return (
+            f"No breakdowns: {detail.get('new', 0)} new cases, below {k}."
+            if en
+            else f"Geen uitsplitsingen: {detail.get('new', 0)} nieuwe meldingen, minder dan {k}."
+        )
+    if reason == OMITTED_BY_VP:
+        return "Left out at your request." if en else "Weggelaten op uw verzoek."
+    return f"{reason}: {named}"
+
+
+def method_note(
+    *, k: int, lowered: bool, min_denominator: int, min_employees: int, language: str
+) -> list[str]:
+    """The paragraphs of the method note: how the figures in this report were protected."""
+    if language == "en":
+        paragraphs = [
+            f"Every number of cases in this report is either 0 or at least {k}. Smaller numbers "
+            "are never printed: in a small organisation a single number can point to a person.",
+            "Categories with small numbers are combined under 'Other (combined)'. Where a reader "
+            "who knows these rules could still work out a part of that row, a further category "
+            f"is added to it. A table about fewer than {k} cases is left out, with one sentence "
+            "saying so.",
+            "A case can concern more than one category, route or referral. Such tables have no "
+            "total and no 'other' row; a category with a small number, or one that nearly all "
+            "cases share, is simply not named.",
+            "Every table describes one characteristic. There are no cross tables: for example, "
+            "the relation to the accused is never shown per department.",
+            f"Department figures appear only for organisations with at least {min_employees} "
+            f"employees, and only for departments with at least {k} new cases. Dates are "
+            f"given per year; quarters only when every quarter has at least {k} new cases.",
+            "Percentages are calculated only from printed numbers and only for at least "
+            f"{min_denominator} cases. Rates per 100 employees are rounded to one decimal.",
+            "Earlier years are protected one by one with the same rules, from the journal as "
+            "it is now. No figures are added up over years.",
+            "Carried-over, closed and still-open cases are linked from year to year: what is "
+            "still open at the end of one year is carried over into the next. If a year could "
+            "not show them safely, from the next year on they count only the cases from then "
+            "on. That way no difference with an earlier report can give a small number away.",
+            f"Conversations and hours below {k} are printed as 'fewer than {k}' too.",
+            "The signals and recommendations were written by the confidential counsellor for "
+            "this report and checked against the journal for names, case numbers, contact "
+            "details and small departments. Notes from conversations never appear in a report.",
+        ]
+        if lowered:
+            paragraphs.insert(
+                0,
+                f"In this report the threshold is {k} instead of the recommended 5, as agreed "
+                "with the organisation.",
+            )
+        return paragraphs
+    paragraphs = [
+        f"Elk aantal meldingen in dit verslag is 0 of minstens {k}. Kleinere aantallen worden "
+        "nooit genoemd: in een kleine organisatie kan één getal al naar een persoon wijzen.",
+        "Onderwerpen met kleine aantallen zijn samengevoegd onder 'Overig'. Zou een lezer die "
+        "deze regels kent een deel van Overig toch kunnen uitrekenen, dan is er nog een "
+        f"onderwerp bij gevoegd. Een tabel over minder dan {k} meldingen is weggelaten; het "
+        "verslag zegt dat dan in één zin.",
+        "Een melding kan over meer dan één onderwerp, route of doorverwijzing gaan. Zulke "
+        "tabellen hebben geen totaal en geen Overig; een onderwerp met een klein aantal, of "
+        "een dat bijna alle meldingen betreft, wordt niet genoemd.",
+        "Elke tabel beschrijft één kenmerk. Er zijn geen kruistabellen: zo staat de relatie "
+        "tot de veroorzaker nooit per afdeling in het verslag.",
+        f"Cijfers per afdeling staan er alleen bij organisaties met minstens {min_employees} "
+        f"medewerkers, en alleen voor afdelingen met minstens {k} nieuwe meldingen. Data "
+        f"worden per jaar gegeven; kwartalen alleen als elk kwartaal minstens {k} nieuwe "
+        "meldingen telt.",
+        "Percentages zijn alleen berekend uit getallen die in het verslag staan, en alleen "
+        f"bij minstens {min_denominator} meldingen. Het aantal per 100 medewerkers is "
+        "afgerond op één decimaal.",
+        "Eerdere jaren zijn elk apart beschermd, met dezelfde regels, uit het journaal zoals "
+        "het nu is. Er worden geen cijfers over meerdere jaren opgeteld.",
+        "Doorgelopen, afgesloten en nog lopende meldingen hangen van jaar tot jaar samen: wat "
+        "aan het eind van een jaar nog loopt, loopt het volgende jaar door. Kon een jaar ze "
+        "niet veilig tonen, dan tellen ze vanaf het jaar erna alleen de meldingen vanaf dat "
+        "jaar. Zo kan geen verschil met een eerder verslag een klein aantal prijsgeven.",
+        f"Ook gesprekken en uren onder de {k} worden als 'minder dan {k}' weergegeven.",
+        "De signalen en adviezen zijn door de vertrouwenspersoon voor dit verslag geschreven "
+        "en gecontroleerd op namen, meldingsnummers, contactgegevens en kleine afdelingen. "
+        "Aantekeningen uit gesprekken komen nooit in een verslag.",
+    ]
+    if lowered:
+        paragraphs.insert(
+            0,
+            f"In dit verslag is de drempel {k} in plaats van de aanbevolen 5, zoals met de "
+            "organisatie is afgesproken.",
+        )
+    return paragraphs
