@@ -87,16 +87,28 @@ class DestructionLogEntry:
     id: int | None = record_id()
 
 
+@dataclass
+class ReportText:
+    """A row of `report_texts`: the signals and recommendations the VP wrote for a report."""
+
+    organisation_id: int | None = ref("Organisatie", required=True)
+    year: int | None = integer("Jaar", minimum=1990, maximum=2200, required=True)
+    text: str = text("Tekst")
+    updated_on: date | None = day("Bijgewerkt op", required=True)
+
+
 # Every table the export carries, in an order where references point to earlier tables.
 RECORD_TABLES: dict[str, type] = {
     **{table: entity for entity, table in TABLES.items()},
     "conversation_archive": ArchivedConversations,
     "destruction_log": DestructionLogEntry,
+    "report_texts": ReportText,
 }
 # The columns that identify a row; every other table has "id".
 _KEYS: dict[str, tuple[str, ...]] = {
     "reporters": ("case_id",),
     "conversation_archive": ("case_id", "year"),
+    "report_texts": ("organisation_id", "year"),
 }
 _REFERENCES = {
     "organisation_id": "organisations",

@@ -55,6 +55,7 @@ from vpnotebook.core.models import (
     Signal,
     TimeEntry,
 )
+from vpnotebook.core.report_texts import save_report_text
 from vpnotebook.core.taxonomy import ALL_VOCABULARIES
 from vpnotebook.vault.errors import StorageError, VaultError
 from vpnotebook.vault.kdf import TEST_PARAMS
@@ -189,6 +190,10 @@ def fill(journal: Journal) -> None:
     journal.close_case(destroyed.id, date(2020, 2, 1), "formal_complaint")
     destroy_case(journal, destroyed.id, rule="retention", today=date(2023, 3, 1))
     wipe_reporter_identity(journal, reopened.id, today=date(2025, 3, 1))
+    save_report_text(
+        journal, stichting.id, 2024, "Meer aandacht voor omgangsvormen in ploegendiensten.",
+        today=date(2025, 2, 10),
+    )
 
     journal.add(
         FollowUp(
@@ -321,7 +326,7 @@ def test_export_has_the_documented_shape(source_document: dict[str, Any]) -> Non
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", doc["exported_at"])
     assert doc["app_version"] == __version__
     assert list(doc["records"]) == list(RECORD_TABLES)
-    assert list(RECORD_TABLES)[-2:] == ["conversation_archive", "destruction_log"]
+    assert list(RECORD_TABLES)[-3:] == ["conversation_archive", "destruction_log", "report_texts"]
     for table, entity_type in RECORD_TABLES.items():
         rows = doc["records"][table]
         assert rows, f"the test journal should fill {table}"
