@@ -1,16 +1,520 @@
-"""The Jaarverslag screen (placeholder until its feature lands)."""
+"""The Jaarverslag screen: choose organisation and year, write the signals and
+recommendations, see the protected preview and the disclosure audit, export or print.
+
+Nothing is written to disk but the file the VP chooses; the preview lives in memory.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from datetime import date
+from pathlib import Path
+from typing import Any
 
-from ..common.page import ComingSoonPage
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.annual import report_years
+from ...core.report_texts import TextHit, check_report_text, load_report_text, save_report_text
+from ...report.annual_report import (
+    OPTIONAL_TABLES,
+    AnnualReport,
+    build_annual_report,
+    optional_table_title,
+)
+from ...report.csv_export import write_csv
+from ...report.pdf import render_pdf, write_pdf
+from ...report.vp_overview import build_vp_overview
+from ...vault.errors import VaultError
+from ..common import dialogs
+from ..common.labels import current_language
+from ..common.page import Page
+from ..session import Session
+from .preview import ReportPreview
+
+DEFAULT_K = 5
+REBUILD_DELAY_MS = 600
 
 
-class ReportPage(ComingSoonPage):
-    TITLE = QT_TRANSLATE_NOOP("ReportPage", "Jaarverslag")
-    TEXT = QT_TRANSLATE_NOOP(
-        "ReportPage",
-        "Hier stelt u straks per organisatie en jaar het geanonimiseerde jaarverslag "
-        "op, met een controle die voorkomt dat cijfers naar personen te herleiden zijn.",
-    )
+class ReportPage(Page):
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self.today = date.today()
+        self.report: AnnualReport | None = None
+        self.hits: list[TextHit] = []
+        self._loading = False
+        self._text_dirty = False
+        self._loaded_key: tuple[int, int] | None = None
+
+        heading = QLabel(self.tr("Jaarverslag"))
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        heading.setFont(font)
+        intro = QLabel(
+            self.tr(
+                "Per organisatie en jaar een geanonimiseerd overzicht voor de leiding. Kleine "
+                "aantallen worden samengevoegd of weggelaten, zodat geen cijfer naar een persoon "
+                "te herleiden is. Wat er beschermd is, ziet u onder Verantwoording."
+            )
+        )
+        intro.setWordWrap(True)
+
+        self.organisation = QComboBox()
+        self.organisation.setAccessibleName(self.tr("Organisatie"))
+        self.organisation.setMinimumWidth(220)
+        self.year = QComboBox()
+        self.year.setAccessibleName(self.tr("Jaar"))
+        self.k = QSpinBox()
+        self.k.setRange(3, 10)
+        self.k.setValue(DEFAULT_K)
+        self.k.setAccessibleName(self.tr("Drempel"))
+        self.k.setToolTip(self.tr("Aantallen kleiner dan dit getal komen nooit in het verslag."))
+        self.language = QComboBox()
+        self.language.addItem("Nederlands", "nl")
+        self.language.addItem("English", "en")
+        self.language.setAccessibleName(self.tr("Taal van het verslag"))
+        self.k_warning = QLabel(
+            self.tr(
+                "Let op: met een drempel onder 5 is de kans groter dat iemand een cijfer met een "
+                "persoon in verband brengt. Doe dit alleen als u daar een goede reden voor hebt."
+            )
+        )
+        self.k_warning.setWordWrap(True)
+        self.k_warning.setStyleSheet(
+            "background: #fff4e0; color: #5c3b00; border-radius: 4px; padding: 6px;"
+        )
+        self.k_warning.setVisible(False)
+
+        self.export_pdf = QPushButton(self.tr("Opslaan als PDF…"))
+        self.export_csv = QPushButton(self.tr("Tabellen als CSV…"))
+        self.print_button = QPushButton(self.tr("Afdrukken…"))
+        self.print_button.setToolTip("Ctrl+P")
+        self.overview_button = QPushButton(self.tr("Overzicht voor uzelf…"))
+        self.overview_button.setToolTip(
+            self.tr("Uren en werklast per organisatie, alleen voor uw eigen administratie.")
+        )
+
+        choices = QGridLayout()
+        for column, (text, widget) in enumerate(
+            (
+                (self.tr("Organisatie:"), self.organisation),
+                (self.tr("Jaar:"), self.year),
+                (self.tr("Drempel:"), self.k),
+                (self.tr("Taal:"), self.language),
+            )
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            choices.addWidget(label, 0, 2 * column)
+            choices.addWidget(widget, 0, 2 * column + 1)
+        choices.setColumnStretch(8, 1)
+        buttons = QHBoxLayout()
+        for button in (self.export_pdf, self.export_csv, self.print_button, self.overview_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName(self.tr("Signalen en aanbevelingen"))
+        self.text.setPlaceholderText(
+            self.tr(
+                "Wat geeft u de leiding mee? Bijvoorbeeld: wat opviel, welke thema's terugkwamen, "
+                "en wat u aanbeveelt. Noem geen namen, afdelingen of meldingsnummers."
+            )
+        )
+        self.hit_list = QListWidget()
+        self.hit_list.setAccessibleName(self.tr("Mogelijk herleidbare woorden"))
+        self.hit_list.setMaximumHeight(110)
+        self.hit_status = QLabel()
+        self.hit_status.setWordWrap(True)
+        self.omit_checks: dict[str, QCheckBox] = {}
+        omit_box = QGroupBox(self.tr("Tabellen weglaten"))
+        omit_layout = QVBoxLayout(omit_box)
+        for key in OPTIONAL_TABLES:
+            check = QCheckBox(optional_table_title(key, "nl"))
+            self.omit_checks[key] = check
+            omit_layout.addWidget(check)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        text_label = QLabel(
+            self.tr("<b>Signalen en aanbevelingen</b> (komt letterlijk in het verslag)")
+        )
+        text_label.setBuddy(self.text)
+        left_layout.addWidget(text_label)
+        left_layout.addWidget(self.text, 3)
+        left_layout.addWidget(self.hit_status)
+        left_layout.addWidget(self.hit_list)
+        left_layout.addWidget(omit_box)
+
+        self.preview = ReportPreview()
+        self.audit = QListWidget()
+        self.audit.setWordWrap(True)
+        self.audit.setAccessibleName(self.tr("Verantwoording"))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.preview, self.tr("Voorbeeld"))
+        self.tabs.addTab(self.audit, self.tr("Verantwoording (alleen voor u)"))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        self.splitter = splitter
+
+        self.empty = QLabel(
+            self.tr(
+                "Er is nog geen organisatie. Voeg onder Organisaties de opdrachtgevers toe; "
+                "daarna stelt u hier hun jaarverslag op."
+            )
+        )
+        self.empty.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addLayout(choices)
+        layout.addWidget(self.k_warning)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.empty)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REBUILD_DELAY_MS)
+        self._timer.timeout.connect(self._rebuild)
+        self.organisation.currentIndexChanged.connect(self._organisation_changed)
+        self.year.currentIndexChanged.connect(self._year_changed)
+        self.k.valueChanged.connect(self._settings_changed)
+        self.language.currentIndexChanged.connect(self._settings_changed)
+        for check in self.omit_checks.values():
+            check.toggled.connect(self._settings_changed)
+        self.text.textChanged.connect(self._text_changed)
+        self.hit_list.itemActivated.connect(self._select_hit)
+        self.hit_list.itemClicked.connect(self._select_hit)
+        self.export_pdf.clicked.connect(self.save_pdf)
+        self.export_csv.clicked.connect(self.save_csv)
+        self.print_button.clicked.connect(self.print_report)
+        self.overview_button.clicked.connect(self.save_overview)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_report)
+
+    # -- choices ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        chosen = self.organisation.currentData()
+        self._loading = True
+        try:
+            self.organisation.clear()
+            for organisation in self.session.journal.organisations():
+                self.organisation.addItem(organisation.name, organisation.id)
+            index = self.organisation.findData(chosen)
+            self.organisation.setCurrentIndex(max(index, 0))
+        finally:
+            self._loading = False
+        has_any = self.organisation.count() > 0
+        self.splitter.setVisible(has_any)
+        self.empty.setVisible(not has_any)
+        for widget in (
+            self.export_pdf,
+            self.export_csv,
+            self.print_button,
+            self.overview_button,
+            self.organisation,
+            self.year,
+            self.k,
+        ):
+            widget.setEnabled(has_any)
+        self._organisation_changed()
+
+    def _organisation_changed(self) -> None:
+        if self._loading:
+            return
+        self.save_pending()
+        organisation_id = self.organisation.currentData()
+        chosen_year = self.year.currentData()
+        self._loading = True
+        try:
+            self.year.clear()
+            if organisation_id is not None:
+                years = report_years(self.session.journal, organisation_id) or [self.today.year - 1]
+                for year in sorted(years, reverse=True):
+                    self.year.addItem(str(year), year)
+                # Reports are written in spring about the year before.
+                preferred = chosen_year if chosen_year in years else self.today.year - 1
+                index = self.year.findData(preferred)
+                self.year.setCurrentIndex(max(index, 0))
+        finally:
+            self._loading = False
+        self._year_changed()
+
+    def _year_changed(self) -> None:
+        if self._loading:
+            return
+        self.save_pending()
+        self._load_text()
+        self._rebuild()
+
+    def _settings_changed(self) -> None:
+        self.k_warning.setVisible(self.k.value() < DEFAULT_K)
+        self._timer.start()
+
+    def _key(self) -> tuple[int, int] | None:
+        organisation_id, year = self.organisation.currentData(), self.year.currentData()
+        if organisation_id is None or year is None:
+            return None
+        return int(organisation_id), int(year)
+
+    # -- the VP's text ---------------------------------------------------------------------
+
+    def _load_text(self) -> None:
+        key = self._key()
+        self._loaded_key = key
+        self._loading = True
+        try:
+            self.text.setPlainText(
+                load_report_text(self.session.journal, *key) if key is not None else ""
+            )
+        finally:
+            self._loading = False
+        self._text_dirty = False
+
+    def _text_changed(self) -> None:
+        if self._loading:
+            return
+        self._text_dirty = True
+        self._timer.start()
+
+    def save_pending(self) -> None:
+        # Called before a lock too: no rebuild may fire on a vault that is about to close.
+        self._timer.stop()
+        if not self._text_dirty or self._loaded_key is None:
+            return
+        try:
+            save_report_text(
+                self.session.journal, *self._loaded_key, self.text.toPlainText(), today=self.today
+            )
+        except VaultError as error:
+            dialogs.error(self, self.tr("Tekst niet opgeslagen"), error.message(current_language()))
+            return
+        self._text_dirty = False
+
+    # -- building --------------------------------------------------------------------------
+
+    def _rebuild(self) -> None:
+        if not self.session.vault.is_open:
+            return
+        self.save_pending()
+        key = self._key()
+        self.audit.clear()
+        if key is None:
+            self.report = None
+            self.preview.clear()
+            return
+        language = str(self.language.currentData())
+        omit = [name for name, check in self.omit_checks.items() if check.isChecked()]
+        text = self.text.toPlainText()
+        self.report = build_annual_report(
+            self.session.journal, *key, k=self.k.value(), language=language, text=text, omit=omit
+        )
+        self.hits = check_report_text(self.session.journal, *key, text, k=self.k.value())
+        pdf = render_pdf(self.report.document) if self.preview.uses_pdf else None
+        self.preview.show_document(self.report.document, pdf)
+        self._show_hits()
+        notices = self.report.notices(current_language())
+        for line in notices:
+            item = QListWidgetItem("⚠ " + line)
+            self.audit.addItem(item)
+        for line in self.report.audit_lines(current_language()):
+            self.audit.addItem(QListWidgetItem(line))
+        if self.audit.count() == 0:
+            self.audit.addItem(self.tr("Er hoefde niets samengevoegd of weggelaten te worden."))
+
+    def _show_hits(self) -> None:
+        self.hit_list.clear()
+        language = current_language()
+        for hit in self.hits:
+            item = QListWidgetItem(
+                self.tr("‘%1’: %2").replace("%1", hit.matched).replace("%2", hit.reason(language))
+            )
+            item.setData(Qt.ItemDataRole.UserRole, (hit.start, hit.end))
+            self.hit_list.addItem(item)
+        self.hit_list.setVisible(bool(self.hits))
+        if self.hits:
+            self.hit_status.setText(
+                self.tr(
+                    "Deze woorden kunnen naar een persoon wijzen. Pas de tekst aan; klik op een "
+                    "regel om het woord te vinden."
+                )
+            )
+            self.hit_status.setStyleSheet("color: #7a1c14;")
+        else:
+            self.hit_status.setText(
+                self.tr(
+                    "De tekst is gecontroleerd: geen namen, "
+                    "meldingsnummers of kleine afdelingen gevonden."
+                )
+            )
+            self.hit_status.setStyleSheet("")
+
+    def _select_hit(self, item: QListWidgetItem) -> None:
+        start, end = item.data(Qt.ItemDataRole.UserRole)
+        text = self.text.toPlainText()
+        # Qt counts UTF-16 code units; Python counts code points.
+        qt_start = len(text[:start].encode("utf-16-le")) // 2
+        qt_end = len(text[:end].encode("utf-16-le")) // 2
+        cursor = self.text.textCursor()
+        cursor.setPosition(qt_start)
+        cursor.setPosition(qt_end, QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+        self.text.setFocus()
+
+    def current_report(self) -> AnnualReport | None:
+        if self._timer.isActive():
+            self._timer.stop()
+            self._rebuild()
+        if self.report is None:
+            self._rebuild()
+        return self.report
+
+    # -- output ----------------------------------------------------------------------------
+
+    def ask_save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
+        """Where to save (tests replace this method to answer without a modal dialog)."""
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, title, str(Path.home() / suggested), file_filter
+        )
+        return Path(chosen) if chosen else None
+
+    def _text_is_cleared(self) -> bool:
+        """With words that may point to a person, export only after the VP says so."""
+        if not self.hits:
+            return True
+        words = ", ".join(f"‘{hit.matched}’" for hit in self.hits[:6])
+        return dialogs.ask(
+            self,
+            self.tr("Tekst nog nakijken?"),
+            self.tr(
+                "In uw tekst staan woorden die naar een persoon kunnen wijzen: %1. Het is "
+                "veiliger de tekst eerst aan te passen. Wilt u toch doorgaan?"
+            ).replace("%1", words),
+        )
+
+    def _file_stem(self, report: AnnualReport) -> str:
+        return f"jaarverslag-{report.year}"
+
+    def save_pdf(self) -> None:
+        report = self.current_report()
+        if report is None or not self._text_is_cleared():
+            return
+        path = self.ask_save_path(
+            self.tr("Jaarverslag opslaan"), self._file_stem(report) + ".pdf", "PDF (*.pdf)"
+        )
+        if path is not None:
+            self._write(lambda: write_pdf(report.document, path), path)
+
+    def save_csv(self) -> None:
+        report = self.current_report()
+        if report is None or not self._text_is_cleared():
+            return
+        path = self.ask_save_path(
+            self.tr("Tabellen opslaan"), self._file_stem(report) + ".csv", "CSV (*.csv)"
+        )
+        if path is not None:
+            self._write(lambda: write_csv(report.document, path), path)
+
+    def save_overview(self) -> None:
+        year = self.year.currentData()
+        if year is None:
+            return
+        document = build_vp_overview(
+            self.session.journal, int(year), language=str(self.language.currentData())
+        )
+        path = self.ask_save_path(
+            self.tr("Overzicht voor uzelf opslaan"), f"overzicht-vp-{year}.pdf", "PDF (*.pdf)"
+        )
+        if path is not None:
+            self._write(lambda: write_pdf(document, path), path)
+
+    def _write(self, job: Any, path: Path) -> None:
+        try:
+            job()
+        except VaultError as error:
+            dialogs.error(self, self.tr("Niet opgeslagen"), error.message(current_language()))
+            return
+        dialogs.inform(
+            self, self.tr("Opgeslagen"), self.tr("Opgeslagen als %1.").replace("%1", str(path))
+        )
+
+    def print_report(self) -> None:
+        report = self.current_report()
+        if report is None or not self._text_is_cleared():
+            return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec():
+            print_document(self.preview, printer)
+
+    # -- state -----------------------------------------------------------------------------
+
+    def state(self) -> dict[str, Any]:
+        return {
+            "organisation_id": self.organisation.currentData(),
+            "year": self.year.currentData(),
+            "k": self.k.value(),
+            "language": self.language.currentData(),
+            "tab": self.tabs.currentIndex(),
+        }
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        self.refresh()
+        index = self.organisation.findData(state.get("organisation_id"))
+        if index >= 0:
+            self.organisation.setCurrentIndex(index)
+        index = self.year.findData(state.get("year"))
+        if index >= 0:
+            self.year.setCurrentIndex(index)
+        if isinstance(state.get("k"), int):
+            self.k.setValue(state["k"])
+        index = self.language.findData(state.get("language"))
+        if index >= 0:
+            self.language.setCurrentIndex(index)
+        if isinstance(state.get("tab"), int):
+            self.tabs.setCurrentIndex(state["tab"])
+
+
+def print_document(preview: ReportPreview, printer: Any) -> None:
+    """Print the real PDF pages where QtPdf is there, else the same content as rich text."""
+    pdf = preview.pdf_document()
+    if pdf is None:
+        preview.text_document().print_(printer)
+        return
+    from PySide6.QtCore import QSize  # pragma: no cover - QtPdf only
+    from PySide6.QtGui import QPainter
+
+    painter = QPainter(printer)
+    try:
+        for page in range(pdf.pageCount()):
+            if page:
+                printer.newPage()
+            target = painter.viewport()
+            image = pdf.render(page, QSize(target.width(), target.height()))
+            painter.drawImage(target, image)
+    finally:
+        painter.end()
