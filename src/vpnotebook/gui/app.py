@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from . import i18n
+from .crash import CrashHandler
 from .main_window import MainWindow
 from .settings.store import AppSettings
 
@@ -24,6 +25,7 @@ def create_application() -> QApplication:
 
 def run_gui(vault_folder: Path | None, settings_path: Path | None = None) -> int:
     app = create_application()
+    CrashHandler().install()
     settings = AppSettings(settings_path)
     i18n.install_language(settings.language)
     folder = vault_folder or settings.vault_folder

@@ -1,0 +1,41 @@
+"""An unexpected error: a Dutch message, and a report that holds nothing from a case."""
+
+import sys
+from pathlib import Path
+
+from vpnotebook.gui.crash import CrashHandler
+
+MARKER = "Geheimenaam Marjolein Stokvis"
+
+
+def _fail_with_content() -> None:
+    reporter_name = MARKER  # noqa: F841 - a local that a careless report would print
+    raise ValueError(f"kon {MARKER} niet opslaan")
+
+
+def test_the_report_has_where_but_never_what(tmp_path: Path, answers) -> None:
+    handler = CrashHandler(report_folder=tmp_path)
+    try:
+        _fail_with_content()
+    except ValueError:
+        handler.handle(*sys.exc_info())
+    assert handler.last_report is not None
+    report = handler.last_report.read_text(encoding="utf-8")
+    assert "builtins.ValueError" in report
+    assert "test_crash_handler.py" in report and "_fail_with_content" in report
+    assert MARKER not in report and "Marjolein" not in report and "opslaan" not in report
+    assert handler.last_report.stat().st_mode & 0o077 == 0
+    [(kind, _title, text)] = answers
+    assert kind == "error" and "foutrapport" in text and MARKER not in text
+
+
+def test_install_replaces_the_hooks(tmp_path: Path) -> None:
+    import threading
+
+    before = sys.excepthook, threading.excepthook
+    try:
+        handler = CrashHandler(report_folder=tmp_path)
+        handler.install()
+        assert sys.excepthook == handler.handle
+    finally:
+        sys.excepthook, threading.excepthook = before
