@@ -1,4 +1,2779 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
+<context>
+    <name></name>
+    <message>
+        <source>Er ging onverwacht iets mis (%1). Er is niets gewijzigd.</source>
+        <translation>Something unexpected went wrong (%1). Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>%1 om %2</source>
+        <translation>%1 at %2</translation>
+    </message>
+    <message>
+        <source>vandaag</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>gisteren</source>
+        <translation>yesterday</translation>
+    </message>
+    <message>
+        <source>%1 dagen geleden</source>
+        <translation>%1 days ago</translation>
+    </message>
+    <message>
+        <source>1 melding</source>
+        <translation>1 case</translation>
+    </message>
+    <message>
+        <source>%1 meldingen</source>
+        <translation>%1 cases</translation>
+    </message>
+    <message>
+        <source>1 gesprek</source>
+        <translation>1 conversation</translation>
+    </message>
+    <message>
+        <source>%1 gesprekken</source>
+        <translation>%1 conversations</translation>
+    </message>
+    <message>
+        <source>%1 en %2</source>
+        <translation>%1 and %2</translation>
+    </message>
+    <message>
+        <source>Nog geen reservekopie gemaakt</source>
+        <translation>No backup made yet</translation>
+    </message>
+    <message>
+        <source>Laatste reservekopie: %1</source>
+        <translation>Last backup: %1</translation>
+    </message>
+    <message>
+        <source>Vandaag</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Meldingen</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>Organisaties</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>Voorlichting</source>
+        <translation>Outreach</translation>
+    </message>
+    <message>
+        <source>Signalen en advies</source>
+        <translation>Signals and advice</translation>
+    </message>
+    <message>
+        <source>Tijd</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Zoeken</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Jaarverslag</source>
+        <translation>Annual report</translation>
+    </message>
+    <message>
+        <source>Reservekopie</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>%1 (gearchiveerd)</source>
+        <translation>%1 (archived)</translation>
+    </message>
+    <message>
+        <source>Toon organisatie</source>
+        <translation>Show organisation</translation>
+    </message>
+    <message>
+        <source>Alle organisaties</source>
+        <translation>All organisations</translation>
+    </message>
+    <message>
+        <source>Toon jaar</source>
+        <translation>Show year</translation>
+    </message>
+    <message>
+        <source>Or&amp;ganisatie:</source>
+        <translation>Or&amp;ganisation:</translation>
+    </message>
+    <message>
+        <source>&amp;Jaar:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Kies een organisatie</source>
+        <translation>Choose an organisation</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Organisatie:</source>
+        <translation>Organisation:</translation>
+    </message>
+    <message>
+        <source>Datum:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen wijzigingen</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>&amp;Verwijderen</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Wijzigingen &amp;ongedaan maken</source>
+        <translation>&amp;Undo changes</translation>
+    </message>
+    <message>
+        <source>Op&amp;slaan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Opslaan (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Dit was intussen elders verwijderd. Kies Opslaan om het opnieuw vast te leggen.</source>
+        <translation>This was deleted elsewhere in the meantime. Choose Save to record it again.</translation>
+    </message>
+    <message>
+        <source>Invoer weggooien</source>
+        <translation>Discard entry</translation>
+    </message>
+    <message>
+        <source>Wat u hier nieuw invoerde, is nog niet opgeslagen. Wilt u het weggooien?</source>
+        <translation>What you have just entered here has not been saved yet. Do you want to discard it?</translation>
+    </message>
+    <message>
+        <source>Alle jaren</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>Er is nog geen organisatie vastgelegd. Leg eerst een opdrachtgever vast onder &lt;a href=&quot;organisations&quot;&gt;Organisaties&lt;/a&gt;.</source>
+        <translation>No organisation has been recorded yet. First add a client organisation under &lt;a href=&quot;organisations&quot;&gt;Organisations&lt;/a&gt;.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <source>Reservekopie</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Een reservekopie is één versleuteld bestand met de hele kluis. Bewaar hem op een USB-stick of externe schijf die u los van deze computer bewaart: raakt de laptop zoek of kapot, dan zijn uw aantekeningen er nog. Zonder uw wachtwoord of herstelcode is het bestand voor niemand te lezen.</source>
+        <translation>A backup is a single encrypted file containing the whole vault. Save it on a USB stick or external drive that you keep apart from this computer: if the laptop is lost or broken, your notes are still safe. Without your passphrase or recovery code, nobody can read the file.</translation>
+    </message>
+    <message>
+        <source>Nieuwe reservekopie maken</source>
+        <translation>Make a new backup</translation>
+    </message>
+    <message>
+        <source>Waar wilt u de reservekopie bewaren?</source>
+        <translation>Where would you like to save the backup?</translation>
+    </message>
+    <message>
+        <source>USB-sticks en externe schijven</source>
+        <translation>USB sticks and external drives</translation>
+    </message>
+    <message>
+        <source>Geen USB-stick of externe schijf gevonden. Steek er een in en kies ‘Opnieuw zoeken’, of kies zelf een map.</source>
+        <translation>No USB stick or external drive found. Plug one in and choose ‘Search again’, or choose a folder yourself.</translation>
+    </message>
+    <message>
+        <source>Opnieuw zoeken</source>
+        <translation>Search again</translation>
+    </message>
+    <message>
+        <source>Andere map…</source>
+        <translation>Other folder…</translation>
+    </message>
+    <message>
+        <source>Aantal reservekopieën dat bewaard blijft</source>
+        <translation>Number of backups to keep</translation>
+    </message>
+    <message>
+        <source>Bewaar in die map de laatste</source>
+        <translation>Keep the last</translation>
+    </message>
+    <message>
+        <source>reservekopieën; oudere worden opgeruimd.</source>
+        <translation>backups in that folder; older ones are removed.</translation>
+    </message>
+    <message>
+        <source>Reservekopie maken</source>
+        <translation>Make backup</translation>
+    </message>
+    <message>
+        <source>Voortgang van de reservekopie</source>
+        <translation>Backup progress</translation>
+    </message>
+    <message>
+        <source>Controleren of terugzetten</source>
+        <translation>Check or restore</translation>
+    </message>
+    <message>
+        <source>Reservekopieën in de gekozen map:</source>
+        <translation>Backups in the chosen folder:</translation>
+    </message>
+    <message>
+        <source>Reservekopieën in de gekozen map</source>
+        <translation>Backups in the chosen folder</translation>
+    </message>
+    <message>
+        <source>Gemaakt op</source>
+        <translation>Made on</translation>
+    </message>
+    <message>
+        <source>Grootte</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Bestand</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>In deze map staan nog geen reservekopieën.</source>
+        <translation>There are no backups in this folder yet.</translation>
+    </message>
+    <message>
+        <source>Nog geen reservekopie gekozen.</source>
+        <translation>No backup chosen yet.</translation>
+    </message>
+    <message>
+        <source>Gekozen reservekopie</source>
+        <translation>Chosen backup</translation>
+    </message>
+    <message>
+        <source>Bestand kiezen…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Reservekopie controleren…</source>
+        <translation>Check backup…</translation>
+    </message>
+    <message>
+        <source>Leest het hele bestand en controleert of alles te openen en compleet is.</source>
+        <translation>Reads the whole file and checks that everything can be opened and is complete.</translation>
+    </message>
+    <message>
+        <source>In een nieuwe map (aanbevolen)</source>
+        <translation>Into a new folder (recommended)</translation>
+    </message>
+    <message>
+        <source>In plaats van de huidige kluis</source>
+        <translation>In place of the current vault</translation>
+    </message>
+    <message>
+        <source>Map voor de teruggezette kluis</source>
+        <translation>Folder for the restored vault</translation>
+    </message>
+    <message>
+        <source>Wijzigen…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <source>De huidige kluis wordt eerst vergrendeld en in zijn geheel opzij gezet, in een map ernaast met ‘voor-herstel’ en de datum in de naam. Er wordt niets gewist. Daarna ontgrendelt u met het wachtwoord dat gold toen de reservekopie werd gemaakt, of met uw herstelcode.</source>
+        <translation>The current vault is locked first and set aside in its entirety, in a folder next to it with ‘voor-herstel’ (before restore) and the date in its name. Nothing is deleted. Afterwards, you unlock with the passphrase that was valid when the backup was made, or with your recovery code.</translation>
+    </message>
+    <message>
+        <source>Terugzetten…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <source>Bezig</source>
+        <translation>Busy</translation>
+    </message>
+    <message>
+        <source>Terugzetten:</source>
+        <translation>Restore:</translation>
+    </message>
+    <message>
+        <source>Laatste gecontroleerde reservekopie: nog geen. Maak er vandaag een.</source>
+        <translation>Last verified backup: none yet. Make one today.</translation>
+    </message>
+    <message>
+        <source>Laatste gecontroleerde reservekopie: %1 (%2), %3.</source>
+        <translation>Last verified backup: %1 (%2), %3.</translation>
+    </message>
+    <message>
+        <source>%1 — %2 vrij</source>
+        <translation>%1 — %2 free</translation>
+    </message>
+    <message>
+        <source>Kies een map voor de reservekopie</source>
+        <translation>Choose a folder for the backup</translation>
+    </message>
+    <message>
+        <source>Nog geen map gekozen.</source>
+        <translation>No folder chosen yet.</translation>
+    </message>
+    <message>
+        <source>Gekozen map: %1 — niet gevonden. Is de USB-stick aangesloten?</source>
+        <translation>Chosen folder: %1 — not found. Is the USB stick plugged in?</translation>
+    </message>
+    <message>
+        <source>Gekozen map: %1</source>
+        <translation>Chosen folder: %1</translation>
+    </message>
+    <message>
+        <source>Kies eerst waar de reservekopie moet komen: een USB-stick of een map.</source>
+        <translation>First choose where the backup should go: a USB stick or a folder.</translation>
+    </message>
+    <message>
+        <source>De map %1 is niet te vinden. Is de USB-stick of schijf aangesloten? Er is niets gewijzigd.</source>
+        <translation>The folder %1 cannot be found. Is the USB stick or drive plugged in? Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Reservekopie maken mislukt</source>
+        <translation>Making the backup failed</translation>
+    </message>
+    <message>
+        <source>Gelukt en gecontroleerd: %1 (%2) met %3. Het bestand is na het schrijven helemaal teruggelezen.</source>
+        <translation>Done and verified: %1 (%2) with %3. The file was read back in full after writing.</translation>
+    </message>
+    <message>
+        <source>Opgeruimd, omdat u de laatste %1 bewaart: %2.</source>
+        <translation>Removed, because you keep the last %1: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <source>Nummer</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Eerste contact</source>
+        <translation>First contact</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Aard</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Laatste contact</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>Werktitel</source>
+        <translation>Working title</translation>
+    </message>
+    <message>
+        <source>(vernietigd)</source>
+        <translation>(destroyed)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>&amp;Nummer kopiëren</source>
+        <translation>Copy &amp;number</translation>
+    </message>
+    <message>
+        <source>&amp;Afsluiten…</source>
+        <translation>&amp;Close…</translation>
+    </message>
+    <message>
+        <source>&amp;Heropenen</source>
+        <translation>&amp;Reopen</translation>
+    </message>
+    <message>
+        <source>Gekozen routes</source>
+        <translation>Chosen routes</translation>
+    </message>
+    <message>
+        <source>Doorverwijzingen</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Deze melding is in de &amp;nazorgfase</source>
+        <translation>This case is in the &amp;after-care phase</translation>
+    </message>
+    <message>
+        <source>Het ongewenste gedrag is gestopt; u houdt nog een vinger aan de pols.</source>
+        <translation>The undesirable behaviour has stopped; you are still keeping an eye on things.</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>Gesprekken</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>Routes en verwijzingen</source>
+        <translation>Routes and referrals</translation>
+    </message>
+    <message>
+        <source>Nazorg en afspraken</source>
+        <translation>After-care and appointments</translation>
+    </message>
+    <message>
+        <source>Tijd</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Deze melding is vernietigd. Alleen wat meetelt voor het jaarverslag is bewaard; er valt niets meer aan te vullen.</source>
+        <translation>This case has been destroyed. Only what counts towards the annual report has been kept; nothing more can be added.</translation>
+    </message>
+    <message>
+        <source>Kies een melding in de lijst, of begin een nieuwe met Ctrl+N.</source>
+        <translation>Choose a case from the list, or start a new one with Ctrl+N.</translation>
+    </message>
+    <message>
+        <source>&amp;Route</source>
+        <translation>&amp;Route</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Gestart o&amp;p</source>
+        <translation>Started o&amp;n</translation>
+    </message>
+    <message>
+        <source>Gestart</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>&amp;Uitkomst</source>
+        <translation>&amp;Outcome</translation>
+    </message>
+    <message>
+        <source>Uitkomst</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>&amp;Toelichting</source>
+        <translation>&amp;Explanation</translation>
+    </message>
+    <message>
+        <source>Toelichting</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Route toevoegen</source>
+        <translation>Add route</translation>
+    </message>
+    <message>
+        <source>Nog geen route gekozen.</source>
+        <translation>No route chosen yet.</translation>
+    </message>
+    <message>
+        <source>&amp;Verwezen naar</source>
+        <translation>Referred &amp;to</translation>
+    </message>
+    <message>
+        <source>Verwezen naar</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <source>Datu&amp;m</source>
+        <translation>D&amp;ate</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Toe&amp;lichting</source>
+        <translation>Exp&amp;lanation</translation>
+    </message>
+    <message>
+        <source>Verwijzing toevoegen</source>
+        <translation>Add referral</translation>
+    </message>
+    <message>
+        <source>Nog niet doorverwezen.</source>
+        <translation>Not referred yet.</translation>
+    </message>
+    <message>
+        <source>&amp;Soort</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>&amp;Datum</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>T&amp;ijd</source>
+        <translation>T&amp;ime</translation>
+    </message>
+    <message>
+        <source>N&amp;otitie</source>
+        <translation>N&amp;ote</translation>
+    </message>
+    <message>
+        <source>Notitie</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Afgerond &amp;op</source>
+        <translation>Completed o&amp;n</translation>
+    </message>
+    <message>
+        <source>Afgerond op</source>
+        <translation>Completed on</translation>
+    </message>
+    <message>
+        <source>Afspraak toevoegen</source>
+        <translation>Add appointment</translation>
+    </message>
+    <message>
+        <source>Nog geen nazorg of afspraken gepland voor deze melding.</source>
+        <translation>No after-care or appointments planned for this case yet.</translation>
+    </message>
+    <message>
+        <source>&amp;Minuten</source>
+        <translation>&amp;Minutes</translation>
+    </message>
+    <message>
+        <source>Minuten</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>&amp;Activiteit</source>
+        <translation>&amp;Activity</translation>
+    </message>
+    <message>
+        <source>Activiteit</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Tijd toevoegen</source>
+        <translation>Add time</translation>
+    </message>
+    <message>
+        <source>Nog geen losse tijd geschreven. De duur van gesprekken telt vanzelf mee.</source>
+        <translation>No separate time recorded yet. The duration of conversations is counted automatically.</translation>
+    </message>
+    <message>
+        <source>eerste contact %1</source>
+        <translation>first contact %1</translation>
+    </message>
+    <message>
+        <source>afgesloten op %1</source>
+        <translation>closed on %1</translation>
+    </message>
+    <message>
+        <source>Gesprekken (%1)</source>
+        <translation>Conversations (%1)</translation>
+    </message>
+    <message>
+        <source>Bestede tijd aan deze melding: &lt;b&gt;%1&lt;/b&gt; — gesprekken %2, overige tijd %3.</source>
+        <translation>Time spent on this case: &lt;b&gt;%1&lt;/b&gt; — conversations %2, other time %3.</translation>
+    </message>
+    <message>
+        <source>Melding heropenen</source>
+        <translation>Reopen case</translation>
+    </message>
+    <message>
+        <source>Deze melding weer openen? De afsluitdatum en uitkomst vervallen.</source>
+        <translation>Open this case again? The closing date and outcome will be cleared.</translation>
+    </message>
+    <message>
+        <source>Gegevens van de melder wissen</source>
+        <translation>Erase the reporter’s details</translation>
+    </message>
+    <message>
+        <source>Naam, bereikbaarheid en notities over de melder definitief wissen? De melding zelf en de gesprekken blijven bewaard.</source>
+        <translation>Permanently erase the reporter’s name, contact details and notes? The case itself and the conversations are kept.</translation>
+    </message>
+</context>
+<context>
+    <name>Cases</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 u %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>Nieuwe melding</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <source>Nieuwe melding (Ctrl+N)</source>
+        <translation>New case (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Zoek: nummer, titel, organisatie</source>
+        <translation>Search: number, title, organisation</translation>
+    </message>
+    <message>
+        <source>Zoeken in de lijst</source>
+        <translation>Search the list</translation>
+    </message>
+    <message>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Jaar</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Alle statussen</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Lopend en nazorg</source>
+        <translation>Open and after-care</translation>
+    </message>
+    <message>
+        <source>Aard</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Alle soorten</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Filters wissen</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Meldingen</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>Filter: %1</source>
+        <translation>Filter: %1</translation>
+    </message>
+    <message>
+        <source>Een melding hoort altijd bij een organisatie. Voeg eerst de organisatie toe waarvoor u vertrouwenspersoon bent.</source>
+        <translation>A case always belongs to an organisation. First add the organisation for which you are the confidential counsellor.</translation>
+    </message>
+    <message>
+        <source>Alle organisaties</source>
+        <translation>All organisations</translation>
+    </message>
+    <message>
+        <source>Alle jaren</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>Nog geen meldingen. Kies Nieuwe melding (Ctrl+N) om te beginnen.</source>
+        <translation>No cases yet. Choose New case (Ctrl+N) to begin.</translation>
+    </message>
+    <message>
+        <source>Geen meldingen die bij deze filters passen. Kies Filters wissen om alles weer te zien.</source>
+        <translation>No cases match these filters. Choose Clear filters to see everything again.</translation>
+    </message>
+    <message>
+        <source>1 melding</source>
+        <translation>1 case</translation>
+    </message>
+    <message>
+        <source>%1 meldingen</source>
+        <translation>%1 cases</translation>
+    </message>
+    <message>
+        <source>%1 van %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>CloseCaseDialog</name>
+    <message>
+        <source>Melding afsluiten</source>
+        <translation>Close case</translation>
+    </message>
+    <message>
+        <source>— kies —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>Hoe is het afgelopen? Alleen voor uw eigen dossier.</source>
+        <translation>How did it end? For your own file only.</translation>
+    </message>
+    <message>
+        <source>Een afgesloten melding blijft in uw dossier staan en telt mee in het jaarverslag. U kunt haar later altijd heropenen.</source>
+        <translation>A closed case stays in your records and counts towards the annual report. You can always reopen it later.</translation>
+    </message>
+    <message>
+        <source>Afgesloten &amp;op</source>
+        <translation>Closed &amp;on</translation>
+    </message>
+    <message>
+        <source>&amp;Uitkomst</source>
+        <translation>&amp;Outcome</translation>
+    </message>
+    <message>
+        <source>&amp;Toelichting</source>
+        <translation>&amp;Explanation</translation>
+    </message>
+    <message>
+        <source>Afsluiten</source>
+        <translation>Close case</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Kies hoe de melding is afgelopen.</source>
+        <translation>Choose how the case ended.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPanel</name>
+    <message>
+        <source>Soort</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Telefoon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Doorverwijscontacten</source>
+        <translation>Referral contacts</translation>
+    </message>
+    <message>
+        <source>Nog geen contacten. Leg hier vast naar wie u bij deze organisatie kunt doorverwijzen: bedrijfsarts, HR, bedrijfsmaatschappelijk werk, klachtencommissie.</source>
+        <translation>No contacts yet. Record here who you can refer people to at this organisation: company doctor, HR, company social worker, complaints committee.</translation>
+    </message>
+    <message>
+        <source>Tip: Ctrl+C of dubbelklikken kopieert een telefoonnummer of e-mailadres.</source>
+        <translation>Tip: Ctrl+C or a double-click copies a phone number or email address.</translation>
+    </message>
+    <message>
+        <source>Soort contact</source>
+        <translation>Type of contact</translation>
+    </message>
+    <message>
+        <source>Kies een soort</source>
+        <translation>Choose a type</translation>
+    </message>
+    <message>
+        <source>Naam contactpersoon</source>
+        <translation>Contact name</translation>
+    </message>
+    <message>
+        <source>Telefoonnummer</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <source>E-mailadres</source>
+        <translation>Email address</translation>
+    </message>
+    <message>
+        <source>Notities over dit contact</source>
+        <translation>Notes on this contact</translation>
+    </message>
+    <message>
+        <source>Telefoonnummer kopiëren</source>
+        <translation>Copy phone number</translation>
+    </message>
+    <message>
+        <source>E-mailadres kopiëren</source>
+        <translation>Copy email address</translation>
+    </message>
+    <message>
+        <source>Soort:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>Naam:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Telefoon:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <source>Notities:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>Kies een contact, of voeg er een toe.</source>
+        <translation>Choose a contact, or add one.</translation>
+    </message>
+    <message>
+        <source>Nieuw &amp;contact</source>
+        <translation>New &amp;contact</translation>
+    </message>
+    <message>
+        <source>Contact verwijderen</source>
+        <translation>Delete contact</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Contact opslaan</source>
+        <translation>Save contact</translation>
+    </message>
+    <message>
+        <source>Kopiëren</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Dit contact was intussen verwijderd.</source>
+        <translation>This contact had been deleted in the meantime.</translation>
+    </message>
+    <message>
+        <source>Wilt u het contact ‘%1’ verwijderen?</source>
+        <translation>Do you want to delete the contact ‘%1’?</translation>
+    </message>
+    <message>
+        <source>Tekst</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>%1 gekopieerd. Bij vergrendelen wordt het klembord geleegd.</source>
+        <translation>%1 copied. The clipboard is cleared when the program locks.</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationEditor</name>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>&amp;Structuur tonen</source>
+        <translation>Show &amp;structure</translation>
+    </message>
+    <message>
+        <source>Verberg de vaste kopjes als u liever alleen vrij aantekeningen maakt.</source>
+        <translation>Hide the fixed headings if you prefer to take free-form notes only.</translation>
+    </message>
+    <message>
+        <source>&amp;Kopiëren</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>Kopieert dit verslag; het klembord wordt gewist bij vergrendelen.</source>
+        <translation>Copies this log; the clipboard is cleared when the program locks.</translation>
+    </message>
+    <message>
+        <source>&amp;Datum</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Vorm</source>
+        <translation>&amp;Format</translation>
+    </message>
+    <message>
+        <source>D&amp;uur</source>
+        <translation>D&amp;uration</translation>
+    </message>
+    <message>
+        <source>&amp;Aanleiding</source>
+        <translation>&amp;Reason for contact</translation>
+    </message>
+    <message>
+        <source>Het verhaal van de &amp;melder</source>
+        <translation>The reporter’s stor&amp;y</translation>
+    </message>
+    <message>
+        <source>Wat &amp;wil de melder?</source>
+        <translation>What does the reporter &amp;want?</translation>
+    </message>
+    <message>
+        <source>Besproken &amp;mogelijkheden</source>
+        <translation>&amp;Options discussed</translation>
+    </message>
+    <message>
+        <source>Af&amp;spraken</source>
+        <translation>A&amp;greements</translation>
+    </message>
+    <message>
+        <source>Volgende s&amp;tap</source>
+        <translation>Next s&amp;tep</translation>
+    </message>
+    <message>
+        <source>Schrijf hier vrij, met of zonder de kopjes hierboven.</source>
+        <translation>Write freely here, with or without the headings above.</translation>
+    </message>
+    <message>
+        <source>Vrije aa&amp;ntekeningen</source>
+        <translation>Free-form &amp;notes</translation>
+    </message>
+    <message>
+        <source>Aanleiding</source>
+        <translation>Reason for contact</translation>
+    </message>
+    <message>
+        <source>Het verhaal van de melder</source>
+        <translation>The reporter’s story</translation>
+    </message>
+    <message>
+        <source>Wat wil de melder?</source>
+        <translation>What does the reporter want?</translation>
+    </message>
+    <message>
+        <source>Besproken mogelijkheden</source>
+        <translation>Options discussed</translation>
+    </message>
+    <message>
+        <source>Afspraken</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>Volgende stap</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>Vrije aantekeningen</source>
+        <translation>Free-form notes</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationsPanel</name>
+    <message>
+        <source>Gesprekken</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>Nieuw &amp;gesprek</source>
+        <translation>New &amp;conversation</translation>
+    </message>
+    <message>
+        <source>Verwijderen…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Gesprek van %1</source>
+        <translation>Conversation on %1</translation>
+    </message>
+    <message>
+        <source>Nieuw gesprek — het wordt bewaard zodra u begint te schrijven.</source>
+        <translation>New conversation — it is saved as soon as you start writing.</translation>
+    </message>
+    <message>
+        <source>Gesprek verwijderen</source>
+        <translation>Delete conversation</translation>
+    </message>
+    <message>
+        <source>Dit gesprek en alles wat erbij staat verwijderen? Dit kan niet ongedaan worden gemaakt.</source>
+        <translation>Delete this conversation and everything recorded with it? This cannot be undone.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashHandler</name>
+    <message>
+        <source>Er ging iets mis</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <source>Er ging onverwacht iets mis. Wat u al had vastgelegd, is bewaard; u kunt gewoon verder werken. Er is een foutrapport gemaakt zonder iets uit uw dossiers: %1. Gebeurt dit vaker, stuur dat bestand dan naar de makers van vpnotebook.</source>
+        <translation>Something unexpected went wrong. What you had already recorded has been saved; you can simply carry on working. An error report has been made that contains nothing from your files: %1. If this happens more often, please send that file to the makers of vpnotebook.</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentsPanel</name>
+    <message>
+        <source>Bij een melding kiest u de afdeling uit deze lijst. Het jaarverslag noemt een afdeling alleen als de aantallen groot genoeg zijn om niemand herkenbaar te maken.</source>
+        <translation>For a case, you choose the department from this list. The annual report only names a department when the numbers are large enough that nobody can be identified.</translation>
+    </message>
+    <message>
+        <source>Afdelingen</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <source>Nog geen afdelingen. Typ een naam en kies Toevoegen.</source>
+        <translation>No departments yet. Type a name and choose Add.</translation>
+    </message>
+    <message>
+        <source>Naam van de afdeling</source>
+        <translation>Name of the department</translation>
+    </message>
+    <message>
+        <source>&amp;Toevoegen</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>Naam &amp;wijzigen</source>
+        <translation>&amp;Rename</translation>
+    </message>
+    <message>
+        <source>Afdeling verwijderen</source>
+        <translation>Delete department</translation>
+    </message>
+    <message>
+        <source>Bij ‘%1’ hoort een melding. Die blijft bestaan, maar zonder afdeling. Wilt u de afdeling toch verwijderen?</source>
+        <translation>A case belongs to ‘%1’. It will remain, but without a department. Do you still want to delete the department?</translation>
+    </message>
+    <message>
+        <source>Bij ‘%1’ horen %2 meldingen. Die blijven bestaan, maar zonder afdeling. Wilt u de afdeling toch verwijderen?</source>
+        <translation>%2 cases belong to ‘%1’. They will remain, but without a department. Do you still want to delete the department?</translation>
+    </message>
+    <message>
+        <source>Deze organisatie heeft al een afdeling met die naam.</source>
+        <translation>This organisation already has a department with that name.</translation>
+    </message>
+    <message>
+        <source>%1  (1 melding)</source>
+        <translation>%1  (1 case)</translation>
+    </message>
+    <message>
+        <source>%1  (%2 meldingen)</source>
+        <translation>%1  (%2 cases)</translation>
+    </message>
+</context>
+<context>
+    <name>ExistingBackups</name>
+    <message>
+        <source>Kies een reservekopie</source>
+        <translation>Choose a backup</translation>
+    </message>
+    <message>
+        <source>Reservekopieën (*%1);;Alle bestanden (*)</source>
+        <translation>Backups (*%1);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Kies een lege map, of de map waarin een nieuwe map moet komen</source>
+        <translation>Choose an empty folder, or the folder in which a new folder should be created</translation>
+    </message>
+    <message>
+        <source>Gekozen: %1
+in %2</source>
+        <translation>Chosen: %1
+in %2</translation>
+    </message>
+    <message>
+        <source>Kies eerst een reservekopie: in de lijst, of met ‘Bestand kiezen…’.</source>
+        <translation>First choose a backup: from the list, or with ‘Choose file…’.</translation>
+    </message>
+    <message>
+        <source>Reservekopie controleren</source>
+        <translation>Check backup</translation>
+    </message>
+    <message>
+        <source>Controleren mislukt</source>
+        <translation>Check failed</translation>
+    </message>
+    <message>
+        <source>In orde. Deze reservekopie van %1 is helemaal gelezen en gecontroleerd, en bevat %2.</source>
+        <translation>All good. This backup from %1 has been read and checked in full, and contains %2.</translation>
+    </message>
+    <message>
+        <source>Let op: hij hoort bij een andere kluis dan de geopende.</source>
+        <translation>Please note: it belongs to a different vault from the one that is open.</translation>
+    </message>
+    <message>
+        <source>%1-teruggezet-%2</source>
+        <translation>%1-restored-%2</translation>
+    </message>
+    <message>
+        <source>Reservekopie terugzetten</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>Vul in in welke nieuwe map de kluis moet komen.</source>
+        <translation>Enter the new folder the vault should go into.</translation>
+    </message>
+    <message>
+        <source>De map %1 bestaat niet. Kies een map die er al is.</source>
+        <translation>The folder %1 does not exist. Choose a folder that already exists.</translation>
+    </message>
+    <message>
+        <source>Terugzetten mislukt</source>
+        <translation>Restore failed</translation>
+    </message>
+    <message>
+        <source>De reservekopie is teruggezet als aparte kluis in de map %1. Uw huidige kluis is niet veranderd. Wilt u met de teruggezette kluis werken? Vergrendel dan (Ctrl+L) en kies op het ontgrendelscherm ‘Andere kluis openen…’. Hij opent met het wachtwoord dat gold toen de reservekopie werd gemaakt, of met uw herstelcode.</source>
+        <translation>The backup has been restored as a separate vault in the folder %1. Your current vault has not changed. Would you like to work with the restored vault? Then lock (Ctrl+L) and choose ‘Open another vault…’ on the unlock screen. It opens with the passphrase that was valid when the backup was made, or with your recovery code.</translation>
+    </message>
+    <message>
+        <source>Reservekopie teruggezet</source>
+        <translation>Backup restored</translation>
+    </message>
+    <message>
+        <source>Huidige kluis vervangen?</source>
+        <translation>Replace the current vault?</translation>
+    </message>
+    <message>
+        <source>U zet de reservekopie terug in plaats van de kluis waarin u nu werkt.
+
+Wat er gebeurt: het programma wordt vergrendeld, de huidige kluis wordt in zijn geheel opzij gezet in een map naast %1 (er wordt niets gewist), en de reservekopie komt op zijn plaats. Wat u na het maken van de reservekopie hebt vastgelegd, staat dan alleen nog in de opzijgezette map.
+
+Daarna ontgrendelt u met het wachtwoord dat gold toen de reservekopie werd gemaakt, of met uw herstelcode.
+
+Wilt u doorgaan?</source>
+        <translation>You are restoring the backup in place of the vault you are working in now.
+
+What happens: the program is locked, the current vault is set aside in its entirety in a folder next to %1 (nothing is deleted), and the backup takes its place. Anything you recorded after the backup was made will then only be in the folder that was set aside.
+
+Afterwards, you unlock with the passphrase that was valid when the backup was made, or with your recovery code.
+
+Do you want to continue?</translation>
+    </message>
+    <message>
+        <source>De kluis kon niet worden vergrendeld, dus er is niets teruggezet. Vergrendel zelf (Ctrl+L) en probeer het opnieuw.</source>
+        <translation>The vault could not be locked, so nothing has been restored. Lock it yourself (Ctrl+L) and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartWizard</name>
+    <message>
+        <source>vpnotebook instellen</source>
+        <translation>Set up vpnotebook</translation>
+    </message>
+    <message>
+        <source>Volgende</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Vorige</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Aan de slag</source>
+        <translation>Get started</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>FolderPage</name>
+    <message>
+        <source>Waar komt de kluis?</source>
+        <translation>Where will the vault go?</translation>
+    </message>
+    <message>
+        <source>De voorgestelde map is prima. Kies een andere als u de kluis bijvoorbeeld op een versleutelde schijf wilt.</source>
+        <translation>The suggested folder is fine. Choose another one if, for example, you want the vault on an encrypted drive.</translation>
+    </message>
+    <message>
+        <source>Map van de kluis</source>
+        <translation>Vault folder</translation>
+    </message>
+    <message>
+        <source>Bladeren…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Kies een map</source>
+        <translation>Choose a folder</translation>
+    </message>
+    <message>
+        <source>In deze map staat al een kluis. Kies een andere map, of sluit de wizard en open die kluis.</source>
+        <translation>This folder already contains a vault. Choose a different folder, or close the wizard and open that vault.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>Nieuwe melding</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <source>Melding vastleggen</source>
+        <translation>Record case</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
+        <source>— kies —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>— niet vastgelegd —</source>
+        <translation>— not recorded —</translation>
+    </message>
+    <message>
+        <source>Een paar woorden waaraan u de melding herkent</source>
+        <translation>A few words by which you will recognise the case</translation>
+    </message>
+    <message>
+        <source>De melding</source>
+        <translation>The case</translation>
+    </message>
+    <message>
+        <source>&amp;Werktitel</source>
+        <translation>&amp;Working title</translation>
+    </message>
+    <message>
+        <source>&amp;Organisatie</source>
+        <translation>&amp;Organisation</translation>
+    </message>
+    <message>
+        <source>Afd&amp;eling</source>
+        <translation>D&amp;epartment</translation>
+    </message>
+    <message>
+        <source>&amp;Datum eerste contact</source>
+        <translation>&amp;Date of first contact</translation>
+    </message>
+    <message>
+        <source>Soort &amp;contact</source>
+        <translation>Type of &amp;contact</translation>
+    </message>
+    <message>
+        <source>Aard van de melding</source>
+        <translation>Nature of the case</translation>
+    </message>
+    <message>
+        <source>Wat hoopt de melder te bereiken?</source>
+        <translation>What does the reporter hope to achieve?</translation>
+    </message>
+    <message>
+        <source>&amp;Toestemming gegeven op</source>
+        <translation>Consen&amp;t given on</translation>
+    </message>
+    <message>
+        <source>Vink aan zodra de melder ermee instemt dat u een dossier bijhoudt; noteer de datum waarop dat gebeurde.</source>
+        <translation>Tick this as soon as the reporter agrees that you keep a file; note the date on which that happened.</translation>
+    </message>
+    <message>
+        <source>Naam en bereikbaarheid staan los van de melding. U kunt ze wissen zonder de melding zelf kwijt te raken; ze komen nooit in een verslag.</source>
+        <translation>Name and contact details are kept separate from the case. You can erase them without losing the case itself; they never appear in a report.</translation>
+    </message>
+    <message>
+        <source>Over de melder</source>
+        <translation>About the reporter</translation>
+    </message>
+    <message>
+        <source>&amp;Rol van de melder</source>
+        <translation>&amp;Role of the reporter</translation>
+    </message>
+    <message>
+        <source>&amp;Gender</source>
+        <translation>&amp;Gender</translation>
+    </message>
+    <message>
+        <source>&amp;Leeftijd</source>
+        <translation>&amp;Age</translation>
+    </message>
+    <message>
+        <source>Relatie tot &amp;beklaagde</source>
+        <translation>Re&amp;lationship to the accused</translation>
+    </message>
+    <message>
+        <source>Wat w&amp;il de melder?</source>
+        <translation>What does the re&amp;porter want?</translation>
+    </message>
+    <message>
+        <source>Telefoon, e-mail, voorkeur</source>
+        <translation>Phone, email, preference</translation>
+    </message>
+    <message>
+        <source>Wie is de melder — apart bewaard, los te wissen</source>
+        <translation>Who the reporter is — kept separately, can be erased on its own</translation>
+    </message>
+    <message>
+        <source>&amp;Naam</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>Bereikbaar &amp;via</source>
+        <translation>Reachable &amp;via</translation>
+    </message>
+    <message>
+        <source>Notities over de &amp;melder</source>
+        <translation>Notes a&amp;bout the reporter</translation>
+    </message>
+    <message>
+        <source>Gegevens van de melder wissen…</source>
+        <translation>Erase the reporter’s details…</translation>
+    </message>
+    <message>
+        <source>Dit is de melding die u aan het vastleggen was toen het programma vergrendelde. Vul aan wat nog ontbreekt.</source>
+        <translation>This is the case you were recording when the program locked. Fill in whatever is still missing.</translation>
+    </message>
+    <message>
+        <source>— kies een organisatie —</source>
+        <translation>— choose an organisation —</translation>
+    </message>
+    <message>
+        <source>— geen of onbekend —</source>
+        <translation>— none or unknown —</translation>
+    </message>
+</context>
+<context>
+    <name>IntroPage</name>
+    <message>
+        <source>Welkom bij vpnotebook</source>
+        <translation>Welcome to vpnotebook</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Hier houdt u uw vertrouwelijke logboek bij: meldingen, gespreksverslagen, doorverwijzingen, nazorg, voorlichting en adviezen, voor al uw opdrachtgevers.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Wat is beschermd?&lt;/b&gt; Alles wat u vastlegt, staat versleuteld op deze computer, in een &lt;i&gt;kluis&lt;/i&gt;. Zonder uw wachtwoord of herstelcode is de kluis onleesbaar, ook als de laptop gestolen wordt. Het programma maakt nooit verbinding met internet; er gaat niets naar buiten, tenzij u zelf iets exporteert of afdrukt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Waar moet u zelf op letten?&lt;/b&gt; Kies een sterk wachtwoord, bewaar de herstelcode los van de laptop, en laat de laptop niet ontgrendeld achter. Na een paar minuten zonder gebruik vergrendelt het programma zichzelf.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;This is where you keep your confidential journal: cases, conversation logs, referrals, after-care, outreach and advice, for all your client organisations.&lt;/p&gt;&lt;p&gt;&lt;b&gt;What is protected?&lt;/b&gt; Everything you record is stored encrypted on this computer, in a &lt;i&gt;vault&lt;/i&gt;. Without your passphrase or recovery code the vault cannot be read, even if the laptop is stolen. The program never connects to the internet; nothing leaves this computer unless you export or print something yourself.&lt;/p&gt;&lt;p&gt;&lt;b&gt;What do you need to look after yourself?&lt;/b&gt; Choose a strong passphrase, keep the recovery code apart from the laptop, and do not leave the laptop unlocked. After a few minutes without use, the program locks itself.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Bestand</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Vergrendelen</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <source>&amp;Instellingen…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Afsluiten</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Ga naar</source>
+        <translation>&amp;Go to</translation>
+    </message>
+    <message>
+        <source>&amp;Zoeken</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe melding…</source>
+        <translation>&amp;New case…</translation>
+    </message>
+    <message>
+        <source>&amp;Vandaag</source>
+        <translation>&amp;Today</translation>
+    </message>
+    <message>
+        <source>Kluis: %1</source>
+        <translation>Vault: %1</translation>
+    </message>
+    <message>
+        <source>Vergrendeld</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>Ontgrendeld</source>
+        <translation>Unlocked</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationPage</name>
+    <message>
+        <source>Uw eerste opdrachtgever</source>
+        <translation>Your first client organisation</translation>
+    </message>
+    <message>
+        <source>Voor welke organisatie bent u vertrouwenspersoon? Meer organisaties voegt u later toe.</source>
+        <translation>For which organisation are you the confidential counsellor? You can add more organisations later.</translation>
+    </message>
+    <message>
+        <source>Naam van de organisatie</source>
+        <translation>Name of the organisation</translation>
+    </message>
+    <message>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Aantal medewerkers</source>
+        <translation>Number of employees</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source> jaar na afsluiten</source>
+        <translation> years after closing</translation>
+    </message>
+    <message>
+        <source>Bewaartermijn</source>
+        <translation>Retention period</translation>
+    </message>
+    <message>
+        <source>Naam:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Aantal medewerkers:</source>
+        <translation>Number of employees:</translation>
+    </message>
+    <message>
+        <source>Sector:</source>
+        <translation>Sector:</translation>
+    </message>
+    <message>
+        <source>Bewaartermijn dossiers:</source>
+        <translation>Retention period for files:</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationsPage</name>
+    <message>
+        <source>&amp;Nieuwe organisatie</source>
+        <translation>&amp;New organisation</translation>
+    </message>
+    <message>
+        <source>Ook ge&amp;archiveerde organisaties tonen</source>
+        <translation>Also show &amp;archived organisations</translation>
+    </message>
+    <message>
+        <source>Organisaties</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>U heeft nog geen organisaties. Met ‘Nieuwe organisatie’ legt u uw eerste opdrachtgever vast.</source>
+        <translation>You have no organisations yet. Use ‘New organisation’ to record your first client organisation.</translation>
+    </message>
+    <message>
+        <source>Gegevens</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Doorverwijzen</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Afdelingen</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <source>Kies een organisatie in de lijst.</source>
+        <translation>Choose an organisation from the list.</translation>
+    </message>
+    <message>
+        <source>Uw opdrachtgevers, met hun afdelingen en de mensen naar wie u kunt doorverwijzen.</source>
+        <translation>Your client organisations, with their departments and the people you can refer to.</translation>
+    </message>
+    <message>
+        <source>1 jaar</source>
+        <translation>1 year</translation>
+    </message>
+    <message>
+        <source>%1 jaar</source>
+        <translation>%1 years</translation>
+    </message>
+    <message>
+        <source>%1 (gearchiveerd)</source>
+        <translation>%1 (archived)</translation>
+    </message>
+    <message>
+        <source>Medewerkers</source>
+        <translation>Employees</translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Bewaartermijn</source>
+        <translation>Retention period</translation>
+    </message>
+    <message>
+        <source>Lopende meldingen</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <source>Naam van de organisatie</source>
+        <translation>Name of the organisation</translation>
+    </message>
+    <message>
+        <source>Aantal medewerkers</source>
+        <translation>Number of employees</translation>
+    </message>
+    <message>
+        <source>Bijvoorbeeld: zorg, onderwijs, overheid</source>
+        <translation>For example: healthcare, education, government</translation>
+    </message>
+    <message>
+        <source>Bewaartermijn in jaren</source>
+        <translation>Retention period in years</translation>
+    </message>
+    <message>
+        <source> jaar</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <source>Zoveel jaar na het afsluiten van een melding wordt het dossier vernietigd; alleen anonieme telgegevens voor het jaarverslag blijven over.</source>
+        <translation>This many years after a case is closed, its file is destroyed; only anonymous counts for the annual report remain.</translation>
+    </message>
+    <message>
+        <source>Gearchiveerd: geen opdrachtgever meer</source>
+        <translation>Archived: no longer a client</translation>
+    </message>
+    <message>
+        <source>Gearchiveerd</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>Notities over de organisatie</source>
+        <translation>Notes on the organisation</translation>
+    </message>
+    <message>
+        <source>Naam:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Medewerkers:</source>
+        <translation>Employees:</translation>
+    </message>
+    <message>
+        <source>Sector:</source>
+        <translation>Sector:</translation>
+    </message>
+    <message>
+        <source>Bewaartermijn:</source>
+        <translation>Retention period:</translation>
+    </message>
+    <message>
+        <source>Notities:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen wijzigingen</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Wijzigingen &amp;ongedaan maken</source>
+        <translation>&amp;Undo changes</translation>
+    </message>
+    <message>
+        <source>Op&amp;slaan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Opslaan (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Er is al een organisatie met deze naam.</source>
+        <translation>There is already an organisation with this name.</translation>
+    </message>
+    <message>
+        <source>Deze organisatie was intussen verwijderd.</source>
+        <translation>This organisation had been deleted in the meantime.</translation>
+    </message>
+    <message>
+        <source>Sla de organisatie eerst op.</source>
+        <translation>Save the organisation first.</translation>
+    </message>
+</context>
+<context>
+    <name>OutreachPage</name>
+    <message>
+        <source>Voorlichting</source>
+        <translation>Outreach</translation>
+    </message>
+    <message>
+        <source>Alles wat u doet om uw rol bekend te maken en ongewenst gedrag te voorkomen: kennismakingen met teams, presentaties, workshops, een stuk in de nieuwsbrief. Het jaarverslag telt deze activiteiten per organisatie.</source>
+        <translation>Everything you do to make your role known and to prevent undesirable behaviour: introductions to teams, presentations, workshops, a piece in the newsletter. The annual report counts these activities per organisation.</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe activiteit</source>
+        <translation>&amp;New activity</translation>
+    </message>
+    <message>
+        <source>Voorlichtingsactiviteiten</source>
+        <translation>Outreach activities</translation>
+    </message>
+    <message>
+        <source>Voor deze keuze is nog geen voorlichting vastgelegd. Met ‘Nieuwe activiteit’ legt u een kennismaking, presentatie of workshop vast.</source>
+        <translation>No outreach has been recorded for this selection yet. Use ‘New activity’ to record an introduction, presentation or workshop.</translation>
+    </message>
+    <message>
+        <source>Kies links een activiteit om die te bekijken of aan te vullen, of begin een nieuwe.</source>
+        <translation>Choose an activity on the left to view or add to it, or start a new one.</translation>
+    </message>
+    <message>
+        <source>Activiteit verwijderen</source>
+        <translation>Delete activity</translation>
+    </message>
+    <message>
+        <source>Wilt u %1 verwijderen? Dit kan niet ongedaan worden gemaakt.</source>
+        <translation>Do you want to delete %1? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Onderwerp</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Duur</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Soort activiteit</source>
+        <translation>Type of activity</translation>
+    </message>
+    <message>
+        <source>Kies een soort</source>
+        <translation>Choose a type</translation>
+    </message>
+    <message>
+        <source>Bijvoorbeeld: kennismaking team Planning</source>
+        <translation>For example: introduction to the Planning team</translation>
+    </message>
+    <message>
+        <source>Doelgroep</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>Voor wie was het?</source>
+        <translation>Who was it for?</translation>
+    </message>
+    <message>
+        <source>Aantal deelnemers</source>
+        <translation>Number of participants</translation>
+    </message>
+    <message>
+        <source>Duur in minuten</source>
+        <translation>Duration in minutes</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Notities</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Soort:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>Onderwerp:</source>
+        <translation>Subject:</translation>
+    </message>
+    <message>
+        <source>Doelgroep:</source>
+        <translation>Audience:</translation>
+    </message>
+    <message>
+        <source>Deelnemers:</source>
+        <translation>Participants:</translation>
+    </message>
+    <message>
+        <source>Duur:</source>
+        <translation>Duration:</translation>
+    </message>
+    <message>
+        <source>Notities:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>de activiteit</source>
+        <translation>the activity</translation>
+    </message>
+    <message>
+        <source>‘%1’ van %2</source>
+        <translation>‘%1’ from %2</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseFields</name>
+    <message>
+        <source>Nieuw wachtwoord</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <source>Herhaal het nieuwe wachtwoord</source>
+        <translation>Repeat the new passphrase</translation>
+    </message>
+    <message>
+        <source>Sterkte van het wachtwoord</source>
+        <translation>Passphrase strength</translation>
+    </message>
+    <message>
+        <source>Nieuw wachtwoord:</source>
+        <translation>New passphrase:</translation>
+    </message>
+    <message>
+        <source>Sterkte:</source>
+        <translation>Strength:</translation>
+    </message>
+    <message>
+        <source>Herhaal wachtwoord:</source>
+        <translation>Repeat passphrase:</translation>
+    </message>
+    <message>
+        <source>Tip: een zin van vier of vijf gewone woorden is sterk en goed te onthouden.</source>
+        <translation>Tip: a sentence of four or five ordinary words is strong and easy to remember.</translation>
+    </message>
+    <message>
+        <source>Te kort: gebruik minstens %1 tekens.</source>
+        <translation>Too short: use at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>Te makkelijk te raden. Voeg een paar woorden toe.</source>
+        <translation>Too easy to guess. Add a few more words.</translation>
+    </message>
+    <message>
+        <source>De twee wachtwoorden zijn nog niet gelijk.</source>
+        <translation>The two passphrases do not match yet.</translation>
+    </message>
+    <message>
+        <source>Redelijk sterk. Langer is nog beter.</source>
+        <translation>Reasonably strong. Longer is even better.</translation>
+    </message>
+    <message>
+        <source>Sterk wachtwoord.</source>
+        <translation>Strong passphrase.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>Kies uw wachtwoord</source>
+        <translation>Choose your passphrase</translation>
+    </message>
+    <message>
+        <source>Met dit wachtwoord opent u elke dag de kluis. Niemand anders kent het, ook wij niet; het is niet terug te halen.</source>
+        <translation>You open the vault with this passphrase every day. Nobody else knows it, not even us; it cannot be retrieved.</translation>
+    </message>
+    <message>
+        <source>De kluis wordt gemaakt en de sleutel afgeleid. Dit duurt een paar seconden…</source>
+        <translation>The vault is being created and the key derived. This takes a few seconds…</translation>
+    </message>
+    <message>
+        <source>De kluis is gemaakt.</source>
+        <translation>The vault has been created.</translation>
+    </message>
+    <message>
+        <source>De kluis kon niet worden gemaakt</source>
+        <translation>The vault could not be created</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePage</name>
+    <message>
+        <source>Over u</source>
+        <translation>About you</translation>
+    </message>
+    <message>
+        <source>Uw naam en rol komen op het jaarverslag. U kunt ze later wijzigen.</source>
+        <translation>Your name and role appear on the annual report. You can change them later.</translation>
+    </message>
+    <message>
+        <source>Uw naam</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <source>Externe vertrouwenspersoon</source>
+        <translation>External confidential counsellor</translation>
+    </message>
+    <message>
+        <source>Interne vertrouwenspersoon</source>
+        <translation>Internal confidential counsellor</translation>
+    </message>
+    <message>
+        <source>Vertrouwenspersoon integriteit</source>
+        <translation>Integrity confidential counsellor</translation>
+    </message>
+    <message>
+        <source>Uw rol</source>
+        <translation>Your role</translation>
+    </message>
+    <message>
+        <source>Naam:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Rol:</source>
+        <translation>Role:</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPanel</name>
+    <message>
+        <source>uu:mm</source>
+        <translation>hh:mm</translation>
+    </message>
+    <message>
+        <source>— kies —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>Nieuwe invoer</source>
+        <translation>New entry</translation>
+    </message>
+    <message>
+        <source>Verwijderen…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Wijzigingen worden vanzelf bewaard.</source>
+        <translation>Changes are saved automatically.</translation>
+    </message>
+    <message>
+        <source>Vul het formulier in en voeg toe.</source>
+        <translation>Fill in the form and add it.</translation>
+    </message>
+    <message>
+        <source>Verwijderen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Deze regel verwijderen? Dit kan niet ongedaan worden gemaakt.</source>
+        <translation>Delete this entry? This cannot be undone.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodePage</name>
+    <message>
+        <source>Uw herstelcode</source>
+        <translation>Your recovery code</translation>
+    </message>
+    <message>
+        <source>Deze code ziet u maar één keer. Schrijf hem op of druk hem af, en bewaar hem op een veilige plek, los van de laptop.</source>
+        <translation>You will see this code only once. Write it down or print it, and keep it in a safe place, apart from the laptop.</translation>
+    </message>
+    <message>
+        <source>Herstelcode</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <source>Afdrukken…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Controle van de herstelcode</source>
+        <translation>Recovery code check</translation>
+    </message>
+    <message>
+        <source>Met de herstelcode opent u de kluis als u uw wachtwoord vergeten bent. Wie de code vindt, kan uw logboek lezen: bewaar hem dus net zo zorgvuldig als een sleutel.</source>
+        <translation>The recovery code opens the vault if you have forgotten your passphrase. Anyone who finds the code can read your journal, so keep it as carefully as you would a key.</translation>
+    </message>
+    <message>
+        <source>Hebt u de code opgeschreven? Typ ter controle het tweede en het laatste groepje over, met een spatie ertussen.</source>
+        <translation>Have you written the code down? As a check, type in the second and the last group, with a space between them.</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Herstelcode vpnotebook&lt;/h2&gt;&lt;p style=&apos;font-size:18pt;font-family:monospace&apos;&gt;%1&lt;/p&gt;&lt;p&gt;Bewaar dit papier op een veilige plek, los van de laptop.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;vpnotebook recovery code&lt;/h2&gt;&lt;p style=&apos;font-size:18pt;font-family:monospace&apos;&gt;%1&lt;/p&gt;&lt;p&gt;Keep this sheet of paper in a safe place, apart from the laptop.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Herstelcode gebruiken</source>
+        <translation>Use recovery code</translation>
+    </message>
+    <message>
+        <source>Typ de herstelcode over die u bij het maken van de kluis hebt opgeschreven. Hoofdletters en streepjes maken niet uit. Daarna kiest u een nieuw wachtwoord.</source>
+        <translation>Type in the recovery code you wrote down when you created the vault. Capital letters and dashes do not matter. Then you choose a new passphrase.</translation>
+    </message>
+    <message>
+        <source>Herstelcode</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <source>Herstelcode:</source>
+        <translation>Recovery code:</translation>
+    </message>
+    <message>
+        <source>Openen en wachtwoord instellen</source>
+        <translation>Open and set passphrase</translation>
+    </message>
+    <message>
+        <source>De code is goed overgenomen.</source>
+        <translation>The code has been entered correctly.</translation>
+    </message>
+    <message>
+        <source>Nog niet compleet, of er zit een tikfout in.</source>
+        <translation>Not complete yet, or there is a typing error.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>Jaarverslag</source>
+        <translation>Annual report</translation>
+    </message>
+    <message>
+        <source>Per organisatie en jaar een geanonimiseerd overzicht voor de leiding. Kleine aantallen worden samengevoegd of weggelaten, zodat geen cijfer naar een persoon te herleiden is. Wat er beschermd is, ziet u onder Verantwoording.</source>
+        <translation>An anonymised overview for management, per organisation and year. Small numbers are combined or left out, so that no figure can be traced back to a person. You can see what has been protected under Audit.</translation>
+    </message>
+    <message>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Jaar</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Drempel</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <source>Aantallen kleiner dan dit getal komen nooit in het verslag.</source>
+        <translation>Numbers smaller than this never appear in the report.</translation>
+    </message>
+    <message>
+        <source>Taal van het verslag</source>
+        <translation>Language of the report</translation>
+    </message>
+    <message>
+        <source>Let op: met een drempel onder 5 is de kans groter dat iemand een cijfer met een persoon in verband brengt. Doe dit alleen als u daar een goede reden voor hebt.</source>
+        <translation>Please note: with a threshold below 5, someone is more likely to connect a figure with a person. Only do this if you have a good reason.</translation>
+    </message>
+    <message>
+        <source>Opslaan als PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Tabellen als CSV…</source>
+        <translation>Tables as CSV…</translation>
+    </message>
+    <message>
+        <source>Afdrukken…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Overzicht voor uzelf…</source>
+        <translation>Overview for yourself…</translation>
+    </message>
+    <message>
+        <source>Uren en werklast per organisatie, alleen voor uw eigen administratie.</source>
+        <translation>Hours and workload per organisation, for your own records only.</translation>
+    </message>
+    <message>
+        <source>Organisatie:</source>
+        <translation>Organisation:</translation>
+    </message>
+    <message>
+        <source>Jaar:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>Drempel:</source>
+        <translation>Threshold:</translation>
+    </message>
+    <message>
+        <source>Taal:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Signalen en aanbevelingen</source>
+        <translation>Signals and recommendations</translation>
+    </message>
+    <message>
+        <source>Wat geeft u de leiding mee? Bijvoorbeeld: wat opviel, welke thema&apos;s terugkwamen, en wat u aanbeveelt. Noem geen namen, afdelingen of meldingsnummers.</source>
+        <translation>What would you like to pass on to management? For example: what stood out, which themes kept coming back, and what you recommend. Do not mention names, departments or case numbers.</translation>
+    </message>
+    <message>
+        <source>Mogelijk herleidbare woorden</source>
+        <translation>Possibly identifying words</translation>
+    </message>
+    <message>
+        <source>Tabellen weglaten</source>
+        <translation>Leave out tables</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Signalen en aanbevelingen&lt;/b&gt; (komt letterlijk in het verslag)</source>
+        <translation>&lt;b&gt;Signals and recommendations&lt;/b&gt; (appears word for word in the report)</translation>
+    </message>
+    <message>
+        <source>Verantwoording</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Voorbeeld</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Verantwoording (alleen voor u)</source>
+        <translation>Audit (for you only)</translation>
+    </message>
+    <message>
+        <source>Er is nog geen organisatie. Voeg onder Organisaties de opdrachtgevers toe; daarna stelt u hier hun jaarverslag op.</source>
+        <translation>There is no organisation yet. Add your client organisations under Organisations; then you can draw up their annual report here.</translation>
+    </message>
+    <message>
+        <source>Tekst niet opgeslagen</source>
+        <translation>Text not saved</translation>
+    </message>
+    <message>
+        <source>Er hoefde niets samengevoegd of weggelaten te worden.</source>
+        <translation>Nothing needed to be combined or left out.</translation>
+    </message>
+    <message>
+        <source>‘%1’: %2</source>
+        <translation>‘%1’: %2</translation>
+    </message>
+    <message>
+        <source>Deze woorden kunnen naar een persoon wijzen. Pas de tekst aan; klik op een regel om het woord te vinden.</source>
+        <translation>These words could point to a person. Please adjust the text; click a line to find the word.</translation>
+    </message>
+    <message>
+        <source>De tekst is gecontroleerd: geen namen, meldingsnummers of kleine afdelingen gevonden.</source>
+        <translation>The text has been checked: no names, case numbers or small departments found.</translation>
+    </message>
+    <message>
+        <source>Tekst nog nakijken?</source>
+        <translation>Review the text first?</translation>
+    </message>
+    <message>
+        <source>In uw tekst staan woorden die naar een persoon kunnen wijzen: %1. Het is veiliger de tekst eerst aan te passen. Wilt u toch doorgaan?</source>
+        <translation>Your text contains words that could point to a person: %1. It is safer to adjust the text first. Do you still want to continue?</translation>
+    </message>
+    <message>
+        <source>Jaarverslag opslaan</source>
+        <translation>Save annual report</translation>
+    </message>
+    <message>
+        <source>Tabellen opslaan</source>
+        <translation>Save tables</translation>
+    </message>
+    <message>
+        <source>Overzicht voor uzelf opslaan</source>
+        <translation>Save overview for yourself</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Opgeslagen</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Opgeslagen als %1.</source>
+        <translation>Saved as %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPreview</name>
+    <message>
+        <source>Voorbeeld van het jaarverslag</source>
+        <translation>Preview of the annual report</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Melding</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Gegevens melder</source>
+        <translation>Reporter’s details</translation>
+    </message>
+    <message>
+        <source>Gesprek</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Doorverwijzing</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>Nazorg of afspraak</source>
+        <translation>After-care or appointment</translation>
+    </message>
+    <message>
+        <source>Voorlichting</source>
+        <translation>Outreach</translation>
+    </message>
+    <message>
+        <source>Signaal of advies</source>
+        <translation>Signal or advice</translation>
+    </message>
+    <message>
+        <source>Tijd</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Zoeken</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Zoek in alles wat u hebt vastgelegd: gespreksverslagen, meldingen, nazorg, voorlichting, signalen en organisaties. Hoofdletters en accenten maken niet uit; een begin van een woord is genoeg.</source>
+        <translation>Search everything you have recorded: conversation logs, cases, after-care, outreach, signals and organisations. Capital letters and accents do not matter; the beginning of a word is enough.</translation>
+    </message>
+    <message>
+        <source>Typ een of meer woorden…</source>
+        <translation>Type one or more words…</translation>
+    </message>
+    <message>
+        <source>Zoekwoorden</source>
+        <translation>Search terms</translation>
+    </message>
+    <message>
+        <source>Zoekresultaat</source>
+        <translation>Search result</translation>
+    </message>
+    <message>
+        <source>Gevonden</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>Bezig met zoeken…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>Typ hierboven wat u zoekt; de resultaten verschijnen vanzelf.</source>
+        <translation>Type what you are looking for above; the results appear automatically.</translation>
+    </message>
+    <message>
+        <source>Zoeken lukte niet (%1). Er is niets gewijzigd.</source>
+        <translation>The search did not work (%1). Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Niets gevonden voor ‘%1’. Probeer een ander of korter woord.</source>
+        <translation>Nothing found for ‘%1’. Try a different or shorter word.</translation>
+    </message>
+    <message>
+        <source>Meer dan %1 resultaten; hieronder staan de %1 die het best passen. Voeg een woord toe om gerichter te zoeken.</source>
+        <translation>More than %1 results; below are the %1 that match best. Add a word to narrow your search.</translation>
+    </message>
+    <message>
+        <source>1 resultaat</source>
+        <translation>1 result</translation>
+    </message>
+    <message>
+        <source>%1 resultaten</source>
+        <translation>%1 results</translation>
+    </message>
+    <message>
+        <source>in 1 melding</source>
+        <translation>in 1 case</translation>
+    </message>
+    <message>
+        <source>in %1 meldingen</source>
+        <translation>in %1 cases</translation>
+    </message>
+    <message>
+        <source>Buiten meldingen</source>
+        <translation>Outside cases</translation>
+    </message>
+</context>
+<context>
+    <name>SecretDialog</name>
+    <message>
+        <source>Reservekopie openen</source>
+        <translation>Open backup</translation>
+    </message>
+    <message>
+        <source>Een reservekopie opent met het wachtwoord dat gold op het moment dat hij werd gemaakt, of met uw herstelcode. Niets hiervan wordt bewaard.</source>
+        <translation>A backup opens with the passphrase that was valid at the moment it was made, or with your recovery code. None of this is stored.</translation>
+    </message>
+    <message>
+        <source>Met het wachtwoord</source>
+        <translation>With the passphrase</translation>
+    </message>
+    <message>
+        <source>Met de herstelcode</source>
+        <translation>With the recovery code</translation>
+    </message>
+    <message>
+        <source>Openen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Wachtwoord</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Herstelcode</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <source>De code is goed overgenomen.</source>
+        <translation>The code has been entered correctly.</translation>
+    </message>
+    <message>
+        <source>Nog niet compleet, of er zit een tikfout in.</source>
+        <translation>Not complete yet, or there is a typing error.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Instellingen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Taal</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source> minuten</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source>Automatisch vergrendelen na</source>
+        <translation>Lock automatically after</translation>
+    </message>
+    <message>
+        <source> dagen</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Herinnering reservekopie na</source>
+        <translation>Backup reminder after</translation>
+    </message>
+    <message>
+        <source>Taal:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Automatisch vergrendelen na:</source>
+        <translation>Lock automatically after:</translation>
+    </message>
+    <message>
+        <source>Herinnering reservekopie na:</source>
+        <translation>Backup reminder after:</translation>
+    </message>
+</context>
+<context>
+    <name>SignalsPage</name>
+    <message>
+        <source>Signalen en advies</source>
+        <translation>Signals and advice</translation>
+    </message>
+    <message>
+        <source>Patronen die u ziet en adviezen die u de leiding geeft, gevraagd of ongevraagd. Ze komen in het jaarverslag van de organisatie.</source>
+        <translation>Patterns you notice and advice you give to management, whether asked for or not. They go into the organisation’s annual report.</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuw signaal of advies</source>
+        <translation>&amp;New signal or advice</translation>
+    </message>
+    <message>
+        <source>Signalen en adviezen</source>
+        <translation>Signals and advice</translation>
+    </message>
+    <message>
+        <source>Voor deze keuze zijn nog geen signalen of adviezen vastgelegd. Met ‘Nieuw signaal of advies’ legt u vast wat u de leiding meegeeft.</source>
+        <translation>No signals or advice have been recorded for this selection yet. Use ‘New signal or advice’ to record what you pass on to management.</translation>
+    </message>
+    <message>
+        <source>Kies links een signaal of advies om het te bekijken of aan te vullen, of begin een nieuw.</source>
+        <translation>Choose a signal or advice on the left to view or add to it, or start a new one.</translation>
+    </message>
+    <message>
+        <source>Signaal of advies verwijderen</source>
+        <translation>Delete signal or advice</translation>
+    </message>
+    <message>
+        <source>Wilt u %1 verwijderen? Dit kan niet ongedaan worden gemaakt.</source>
+        <translation>Do you want to delete %1? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Onderwerp</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Gevraagd</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>gevraagd</source>
+        <translation>requested</translation>
+    </message>
+    <message>
+        <source>ongevraagd</source>
+        <translation>unrequested</translation>
+    </message>
+    <message>
+        <source>Signaal of advies</source>
+        <translation>Signal or advice</translation>
+    </message>
+    <message>
+        <source>Kies</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>De leiding heeft er zelf om gevraagd</source>
+        <translation>Management asked for it</translation>
+    </message>
+    <message>
+        <source>Gevraagd advies</source>
+        <translation>Requested advice</translation>
+    </message>
+    <message>
+        <source>Bijvoorbeeld: werkdruk en omgangstoon</source>
+        <translation>For example: workload and tone of interaction</translation>
+    </message>
+    <message>
+        <source>Tekst van het signaal of advies</source>
+        <translation>Text of the signal or advice</translation>
+    </message>
+    <message>
+        <source>Schrijf geanonimiseerd: geen namen, functies of details waaraan iemand te herkennen is. Wat hier staat, kan in het jaarverslag terechtkomen.</source>
+        <translation>Write anonymously: no names, job titles or details by which someone could be recognised. What you write here may end up in the annual report.</translation>
+    </message>
+    <message>
+        <source>Soort:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>Gevraagd:</source>
+        <translation>Requested:</translation>
+    </message>
+    <message>
+        <source>Onderwerp:</source>
+        <translation>Subject:</translation>
+    </message>
+    <message>
+        <source>Tekst:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <source>Signaal</source>
+        <translation>Signal</translation>
+    </message>
+    <message>
+        <source>het %1 ‘%2’ van %3</source>
+        <translation>the %1 ‘%2’ from %3</translation>
+    </message>
+</context>
+<context>
+    <name>TimePage</name>
+    <message>
+        <source>Tijd</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Tijd die niet al in een gespreksverslag staat: overleg, voorbereiding, verslaglegging, reistijd. Koppel een tijdregel aan een melding als die erbij hoort; dat is niet verplicht.</source>
+        <translation>Time that is not already in a conversation log: meetings, preparation, reporting, travel. Link a time entry to a case if it belongs to one; this is optional.</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe tijdregel</source>
+        <translation>&amp;New time entry</translation>
+    </message>
+    <message>
+        <source>Tijdregels</source>
+        <translation>Time entries</translation>
+    </message>
+    <message>
+        <source>Voor deze keuze zijn nog geen tijdregels vastgelegd. Met ‘Nieuwe tijdregel’ legt u tijd vast voor een organisatie.</source>
+        <translation>No time entries have been recorded for this selection yet. Use ‘New time entry’ to record time for an organisation.</translation>
+    </message>
+    <message>
+        <source>Kies links een tijdregel om die te bekijken of te wijzigen, of begin een nieuwe.</source>
+        <translation>Choose a time entry on the left to view or change it, or start a new one.</translation>
+    </message>
+    <message>
+        <source>Tijdregel verwijderen</source>
+        <translation>Delete time entry</translation>
+    </message>
+    <message>
+        <source>Wilt u de tijdregel %1 verwijderen? Dit kan niet ongedaan worden gemaakt.</source>
+        <translation>Do you want to delete the time entry %1? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Activiteit</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Duur</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Melding</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Notitie</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Minuten</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Kies een activiteit</source>
+        <translation>Choose an activity</translation>
+    </message>
+    <message>
+        <source>Bij melding (niet verplicht)</source>
+        <translation>For case (optional)</translation>
+    </message>
+    <message>
+        <source>Duur:</source>
+        <translation>Duration:</translation>
+    </message>
+    <message>
+        <source>Activiteit:</source>
+        <translation>Activity:</translation>
+    </message>
+    <message>
+        <source>Melding:</source>
+        <translation>Case:</translation>
+    </message>
+    <message>
+        <source>Notitie:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Uren per organisatie</source>
+        <translation>Hours per organisation</translation>
+    </message>
+    <message>
+        <source>Jaar</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Gesprekken (uur)</source>
+        <translation>Conversations (hours)</translation>
+    </message>
+    <message>
+        <source>Overige tijd (uur)</source>
+        <translation>Other time (hours)</translation>
+    </message>
+    <message>
+        <source>Totaal (uur)</source>
+        <translation>Total (hours)</translation>
+    </message>
+    <message>
+        <source>Richtlijn (uur)</source>
+        <translation>Guideline (hours)</translation>
+    </message>
+    <message>
+        <source>≈ %1</source>
+        <translation>≈ %1</translation>
+    </message>
+    <message>
+        <source>Uren per organisatie per jaar</source>
+        <translation>Hours per organisation per year</translation>
+    </message>
+    <message>
+        <source>Voor deze keuze zijn nog geen gesprekken of tijdregels vastgelegd.</source>
+        <translation>No conversations or time entries have been recorded for this selection yet.</translation>
+    </message>
+    <message>
+        <source>De duur van alle gesprekken uit de meldingen plus alle tijdregels, per organisatie en jaar, voor uw urenverantwoording. Als richtlijn geldt ongeveer twee uur per week per organisatie: zo’n %1 uur per jaar.</source>
+        <translation>The duration of all conversations from the cases plus all time entries, per organisation and year, for accounting for your hours. The guideline is about two hours a week per organisation: some %1 hours a year.</translation>
+    </message>
+    <message>
+        <source>van %1 (%2 minuten)</source>
+        <translation>from %1 (%2 minutes)</translation>
+    </message>
+    <message>
+        <source>Geen melding</source>
+        <translation>No case</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Vandaag</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Nu een reservekopie maken</source>
+        <translation>Make a backup now</translation>
+    </message>
+    <message>
+        <source>Vraagt aandacht</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>Nazorg en afspraken van vandaag, en wat nog openstaat van eerder.</source>
+        <translation>Today’s after-care and appointments, and anything still outstanding from before.</translation>
+    </message>
+    <message>
+        <source>Niets dat vandaag aandacht vraagt.</source>
+        <translation>Nothing needs your attention today.</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Melding</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Notitie</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Afspraken in de komende twee weken</source>
+        <translation>Appointments in the next two weeks</translation>
+    </message>
+    <message>
+        <source>Er staan voor de komende twee weken geen afspraken in de agenda.</source>
+        <translation>There are no appointments in the diary for the next two weeks.</translation>
+    </message>
+    <message>
+        <source>Wanneer</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Even niets gehoord</source>
+        <translation>Not heard from for a while</translation>
+    </message>
+    <message>
+        <source>Lopende meldingen zonder gesprek in de afgelopen 30 dagen en zonder geplande afspraak. Misschien tijd om even contact op te nemen, of om de melding af te sluiten.</source>
+        <translation>Open cases with no conversation in the past 30 days and no appointment planned. Perhaps time to get in touch, or to close the case.</translation>
+    </message>
+    <message>
+        <source>Met elke lopende melding is er de afgelopen 30 dagen contact geweest.</source>
+        <translation>There has been contact on every open case in the past 30 days.</translation>
+    </message>
+    <message>
+        <source>Werktitel</source>
+        <translation>Working title</translation>
+    </message>
+    <message>
+        <source>Laatste contact</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>Er is nog geen reservekopie van deze kluis. Maak er een op een USB-stick of externe schijf, zodat uw aantekeningen veilig zijn als deze computer het begeeft.</source>
+        <translation>There is no backup of this vault yet. Make one on a USB stick or external drive, so that your notes are safe if this computer fails.</translation>
+    </message>
+    <message>
+        <source>De laatste gecontroleerde reservekopie is van %1, %2 dagen geleden. Tijd voor een nieuwe.</source>
+        <translation>The last verified backup is from %1, %2 days ago. Time for a new one.</translation>
+    </message>
+    <message>
+        <source>vandaag</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>1 dag te laat</source>
+        <translation>1 day overdue</translation>
+    </message>
+    <message>
+        <source>%1 dagen te laat</source>
+        <translation>%1 days overdue</translation>
+    </message>
+    <message>
+        <source>Afgerond</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Markeer als afgerond</source>
+        <translation>Mark as done</translation>
+    </message>
+    <message>
+        <source>Markeer als afgerond; het verdwijnt dan van deze lijst.</source>
+        <translation>Mark as done; it then disappears from this list.</translation>
+    </message>
+    <message>
+        <source>%1 om %2</source>
+        <translation>%1 at %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 dagen geleden</source>
+        <translation>%1 · %2 days ago</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockScreen</name>
+    <message>
+        <source>Kluis ontgrendelen</source>
+        <translation>Unlock vault</translation>
+    </message>
+    <message>
+        <source>Wachtwoord</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Caps Lock staat waarschijnlijk aan.</source>
+        <translation>Caps Lock is probably on.</translation>
+    </message>
+    <message>
+        <source>Ontgrendelen</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Bezig met ontgrendelen</source>
+        <translation>Unlocking</translation>
+    </message>
+    <message>
+        <source>Wachtwoord vergeten? Herstelcode gebruiken</source>
+        <translation>Forgotten your passphrase? Use your recovery code</translation>
+    </message>
+    <message>
+        <source>Andere kluis openen…</source>
+        <translation>Open another vault…</translation>
+    </message>
+    <message>
+        <source>Wachtwoord:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>Kluis: %1</source>
+        <translation>Vault: %1</translation>
+    </message>
+    <message>
+        <source>Vul uw wachtwoord in.</source>
+        <translation>Enter your passphrase.</translation>
+    </message>
+    <message>
+        <source>Er ging onverwacht iets mis (%1). Uw gegevens zijn niet gewijzigd.</source>
+        <translation>Something unexpected went wrong (%1). Your data has not been changed.</translation>
+    </message>
+    <message>
+        <source>Nieuw wachtwoord ingesteld</source>
+        <translation>New passphrase set</translation>
+    </message>
+    <message>
+        <source>De kluis is geopend met uw herstelcode en heeft nu het nieuwe wachtwoord. De herstelcode blijft geldig.</source>
+        <translation>The vault has been opened with your recovery code and now has the new passphrase. The recovery code remains valid.</translation>
+    </message>
+    <message>
+        <source>Kies de map van een kluis</source>
+        <translation>Choose a vault folder</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Onderdelen</source>
+        <translation>Sections</translation>
+    </message>
+</context>
+<context>
+    <name>tasks</name>
+    <message>
+        <source>De reservekopie is teruggezet en staat nu op de plaats van uw kluis. De vorige kluis is niet gewist maar opzij gezet in de map %1. Ontgrendel met het wachtwoord dat gold toen de reservekopie werd gemaakt, of met uw herstelcode.</source>
+        <translation>The backup has been restored and now stands in place of your vault. The previous vault has not been deleted but set aside in the folder %1. Unlock with the passphrase that was valid when the backup was made, or with your recovery code.</translation>
+    </message>
+    <message>
+        <source>Reservekopie teruggezet</source>
+        <translation>Backup restored</translation>
+    </message>
+    <message>
+        <source>Terugzetten mislukt</source>
+        <translation>Restore failed</translation>
+    </message>
+</context>
 </TS>

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
@@ -58,16 +58,24 @@ class TsTranslator(QTranslator):
 
     def __init__(self, messages: list[Message]) -> None:
         super().__init__()
-        self._table: dict[tuple[str, str], Message] = {
-            (m.context, m.source): m for m in messages if m.finished and m.translation
-        }
+        usable = [m for m in messages if m.finished and m.translation]
+        self._table: dict[tuple[str, str], Message] = {(m.context, m.source): m for m in usable}
+        # lupdate files a string by where it is written (a module-level helper lands in the
+        # empty context, `tasks.tr(...)` in "tasks"), while the code asks with the context it
+        # passes at run time; the same Dutch text means the same English, so fall back on it.
+        self._by_source: dict[str, Message] = {}
+        for m in usable:
+            self._by_source.setdefault(m.source, m)
 
     def translate(  # type: ignore[override]
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        message = self._table.get((context, source))
+    ) -> str | None:
+        message = self._table.get((context, source)) or self._by_source.get(source)
         if message is None:
-            return ""  # Qt then shows the (Dutch) source text
+            # None, not "": an empty string would count as the translation and blank the
+            # text, while None lets Qt try the next context (PySide walks the class's MRO)
+            # and in the end show the Dutch source text.
+            return None
         if message.plural_forms and n >= 0:
             form = message.plural_forms[0 if n == 1 else min(1, len(message.plural_forms) - 1)]
             return form
@@ -89,8 +97,26 @@ def install_language(language: str) -> None:
     if _installed is not None:
         app.removeTranslator(_installed)
         _installed = None
+    _install_qt_base(app, language)
     if language != DEFAULT_LANGUAGE:
         path = ts_path(language)
         if path.is_file():
             _installed = TsTranslator(read_ts(path))
             app.installTranslator(_installed)
+
+
+_qt_base: QTranslator | None = None
+
+
+def _install_qt_base(app: QCoreApplication, language: str) -> None:
+    """Qt's own words (OK, Cancel, Yes, No in standard dialogs) from the .qm files PySide6
+    ships, so a Dutch screen does not end in English buttons."""
+    global _qt_base
+    if _qt_base is not None:
+        app.removeTranslator(_qt_base)
+        _qt_base = None
+    translator = QTranslator()
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{language}", folder):
+        app.installTranslator(translator)
+        _qt_base = translator

@@ -108,7 +108,7 @@ class CaseView(QWidget):
 
         self.aftercare = QCheckBox(self.tr("Deze melding is in de &nazorgfase"))
         self.aftercare.setToolTip(
-            self.tr("Het ongewenste gedrag is gestopt; je houdt nog een vinger aan de pols.")
+            self.tr("Het ongewenste gedrag is gestopt; u houdt nog een vinger aan de pols.")
         )
         self.aftercare.clicked.connect(self._aftercare_clicked)
         self.follow_ups = self._follow_ups_panel()

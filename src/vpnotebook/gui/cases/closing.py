@@ -34,14 +34,14 @@ class CloseCaseDialog(QDialog):
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(100)
-        self.note.setPlaceholderText(self.tr("Hoe is het afgelopen? Alleen voor je eigen dossier."))
+        self.note.setPlaceholderText(self.tr("Hoe is het afgelopen? Alleen voor uw eigen dossier."))
         self.date_box = FieldBox(self.closed_on)
         self.outcome_box = FieldBox(self.outcome)
         self.general_error = error_label()
         intro = QLabel(
             self.tr(
-                "Een afgesloten melding blijft in je dossier staan en telt mee in het "
-                "jaarverslag. Je kunt haar later altijd heropenen."
+                "Een afgesloten melding blijft in uw dossier staan en telt mee in het "
+                "jaarverslag. U kunt haar later altijd heropenen."
             )
         )
         intro.setWordWrap(True)

@@ -55,7 +55,7 @@ class ConversationEditor(QWidget):
         self.show_structure = QCheckBox(self.tr("&Structuur tonen"))
         self.show_structure.setChecked(True)
         self.show_structure.setToolTip(
-            self.tr("Verberg de vaste kopjes als je liever alleen vrij aantekeningen maakt.")
+            self.tr("Verberg de vaste kopjes als u liever alleen vrij aantekeningen maakt.")
         )
         self.copy_button = QPushButton(self.tr("&Kopiëren"))
         self.copy_button.setToolTip(
@@ -302,7 +302,7 @@ class ConversationsPanel(QWidget):
         self._current = Conversation(case_id=self._case_id, held_on=date.today())
         self.editor.load(self._current)
         self.heading.setText(
-            self.tr("Nieuw gesprek — het wordt bewaard zodra je begint te schrijven.")
+            self.tr("Nieuw gesprek — het wordt bewaard zodra u begint te schrijven.")
         )
         self.delete_button.setEnabled(False)
 

@@ -72,7 +72,7 @@ class IntakeForm(QWidget):
         # The case: what it is about and where.
         self.title = QLineEdit()
         self.title.setMaxLength(SHORT)
-        self.title.setPlaceholderText(self.tr("Een paar woorden waaraan je de melding herkent"))
+        self.title.setPlaceholderText(self.tr("Een paar woorden waaraan u de melding herkent"))
         self.organisation = QComboBox()
         self.organisation.setMinimumContentsLength(18)
         self.organisation.setSizeAdjustPolicy(
@@ -122,7 +122,7 @@ class IntakeForm(QWidget):
         self.consent = OptionalDateField(self.tr("&Toestemming gegeven op"))
         consent_hint = QLabel(
             self.tr(
-                "Vink aan zodra de melder ermee instemt dat je een dossier bijhoudt; "
+                "Vink aan zodra de melder ermee instemt dat u een dossier bijhoudt; "
                 "noteer de datum waarop dat gebeurde."
             )
         )
@@ -157,7 +157,7 @@ class IntakeForm(QWidget):
         identity_form = QFormLayout(identity_group)
         identity_hint = QLabel(
             self.tr(
-                "Naam en bereikbaarheid staan los van de melding. Je kunt ze wissen "
+                "Naam en bereikbaarheid staan los van de melding. U kunt ze wissen "
                 "zonder de melding zelf kwijt te raken; ze komen nooit in een verslag."
             )
         )

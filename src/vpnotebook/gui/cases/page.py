@@ -275,7 +275,7 @@ class CasesPage(Page):
                 self.tr("Nieuwe melding"),
                 self.tr(
                     "Een melding hoort altijd bij een organisatie. Voeg eerst de organisatie "
-                    "toe waarvoor je vertrouwenspersoon bent."
+                    "toe waarvoor u vertrouwenspersoon bent."
                 ),
             )
             self.session.page_requested.emit("organisations")

@@ -147,7 +147,7 @@ class ReportPage(Page):
         omit_box = QGroupBox(self.tr("Tabellen weglaten"))
         omit_layout = QVBoxLayout(omit_box)
         for key in OPTIONAL_TABLES:
-            check = QCheckBox(optional_table_title(key, "nl"))
+            check = QCheckBox(optional_table_title(key, current_language()))
             self.omit_checks[key] = check
             omit_layout.addWidget(check)
 
