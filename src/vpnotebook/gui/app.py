@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from . import i18n
 from .crash import CrashHandler
+from .icon import app_icon
 from .main_window import MainWindow
 from .settings.store import AppSettings
 
@@ -20,6 +21,7 @@ def create_application() -> QApplication:
     app.setApplicationName("vpnotebook")
     app.setApplicationDisplayName("vpnotebook")
     app.setDesktopFileName("nl.vpnotebook.VPNotebook")
+    app.setWindowIcon(app_icon())
     return app
 
 
