@@ -177,6 +177,97 @@
     </message>
 </context>
 <context>
+    <name>AccessExportDialog</name>
+    <message>
+        <source>Inzage-export voor de melder</source>
+        <translation>Access export for the reporter</translation>
+    </message>
+    <message>
+        <source>Een PDF met alles wat u over de melder en deze melding heeft vastgelegd, om aan de melder te geven. Staan er gegevens over anderen in, bijvoorbeeld over degene over wie de melding gaat, dan kunt u die delen weglaten. Namen in uw aantekeningen herkent het programma niet zelf: lees de verslagen eerst na.</source>
+        <translation>A PDF with everything you recorded about the reporter and this case, to give to the reporter. If it holds data about others, for example about the person the case is about, you can leave those parts out. The program does not recognise names in your notes by itself: read the logs through first.</translation>
+    </message>
+    <message>
+        <source>Gesprek van %1 (%2)</source>
+        <translation>Conversation of %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Bij deze melding zijn geen gesprekken.</source>
+        <translation>This case has no conversations.</translation>
+    </message>
+    <message>
+        <source>Gesprekken met uw verslagen</source>
+        <translation>Conversations with your logs</translation>
+    </message>
+    <message>
+        <source>Gekozen routes</source>
+        <translation>Chosen routes</translation>
+    </message>
+    <message>
+        <source>Doorverwijzingen</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Nazorg en afspraken</source>
+        <translation>After-care and appointments</translation>
+    </message>
+    <message>
+        <source>Bestede tijd</source>
+        <translation>Time spent</translation>
+    </message>
+    <message>
+        <source>Verder in het overzicht</source>
+        <translation>Also in the document</translation>
+    </message>
+    <message>
+        <source>Altijd opgenomen: de gegevens van de melder, de intake en hoe lang het dossier bewaard wordt.</source>
+        <translation>Always included: the reporter’s details, the intake and how long the file is kept.</translation>
+    </message>
+    <message>
+        <source>Namen en gegevens van contactpersonen vervangen door [contactpersoon]</source>
+        <translation>Replace names and details of referral contacts with [contactpersoon]</translation>
+    </message>
+    <message>
+        <source>Het gaat om: %1.</source>
+        <translation>These are: %1.</translation>
+    </message>
+    <message>
+        <source>Voor deze organisatie zijn geen contactpersonen vastgelegd.</source>
+        <translation>No referral contacts are recorded for this organisation.</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Opslaan als PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Inzage-export opslaan</source>
+        <translation>Save access export</translation>
+    </message>
+    <message>
+        <source>Dit bestand is niet versleuteld</source>
+        <translation>This file is not encrypted</translation>
+    </message>
+    <message>
+        <source>Dit bestand is niet versleuteld. Iedereen die het in handen krijgt, kan de naam van de melder en uw gespreksverslagen lezen. Bewaar het alleen op een plek die u zelf beheert, geef het rechtstreeks aan de melder en verwijder uw eigen exemplaar daarna. Wilt u het bestand maken?</source>
+        <translation>This file is not encrypted. Anyone who gets hold of it can read the reporter’s name and your conversation logs. Keep it only in a place you control, hand it to the reporter directly and delete your own copy afterwards. Do you want to create the file?</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Opgeslagen</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Opgeslagen als %1.</source>
+        <translation>Saved as %1.</translation>
+    </message>
+</context>
+<context>
     <name>BackupPage</name>
     <message>
         <source>Reservekopie</source>
@@ -621,8 +712,16 @@
         <translation>Erase the reporter’s details</translation>
     </message>
     <message>
-        <source>Naam, bereikbaarheid en notities over de melder definitief wissen? De melding zelf en de gesprekken blijven bewaard.</source>
-        <translation>Permanently erase the reporter’s name, contact details and notes? The case itself and the conversations are kept.</translation>
+        <source>Naam, bereikbaarheid en notities over de melder definitief wissen? De melding zelf en de gesprekken blijven bewaard. Reservekopieën die u eerder maakte, bevatten deze gegevens nog tot ze worden opgeruimd.</source>
+        <translation>Permanently erase the reporter’s name, contact details and the notes about them? The case itself and the conversations are kept. Backups you made earlier still hold these details until they are cleaned up.</translation>
+    </message>
+    <message>
+        <source>Melding vernietigd</source>
+        <translation>Case destroyed</translation>
+    </message>
+    <message>
+        <source>Melding %1 is vernietigd. Maak binnenkort een nieuwe reservekopie, zodat oudere reservekopieën met deze melding op den duur worden opgeruimd.</source>
+        <translation>Case %1 has been destroyed. Make a new backup soon, so that older backups holding this case are cleaned up in time.</translation>
     </message>
 </context>
 <context>
@@ -1082,6 +1181,45 @@
     </message>
 </context>
 <context>
+    <name>DestroyCaseDialog</name>
+    <message>
+        <source>Melding vernietigen</source>
+        <translation>Destroy case</translation>
+    </message>
+    <message>
+        <source>Melding %1 definitief vernietigen</source>
+        <translation>Permanently destroy case %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Wat verdwijnt:&lt;/b&gt; de naam en contactgegevens van de melder en uw notities over de melder, alle gespreksverslagen, de werktitel, de wensen van de melder, de toelichting bij de uitkomst, de toelichtingen bij routes, verwijzingen en tijd, nazorg en afspraken, en uw besluiten om langer te bewaren. Datums worden teruggebracht tot het kwartaal. Dit is niet terug te draaien.</source>
+        <translation>&lt;b&gt;What goes:&lt;/b&gt; the reporter’s name and contact details and your notes about the reporter, every conversation log, the working title, the reporter’s wishes, the note on the outcome, the notes on routes, referrals and time, after-care and appointments, and your decisions to keep the case longer. Dates are reduced to their quarter. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Wat blijft:&lt;/b&gt; het meldingsnummer en de anonieme kenmerken die meetellen in het jaarverslag — organisatie, soort contact, aard, rol, afdeling, relatie, routes met hun uitkomst, naar wie is verwezen, en per jaar het aantal gesprekken en minuten. Zo kloppen de jaarverslagen van eerdere jaren nog steeds. In het vernietigingslogboek komen de datum, het nummer en de grond, zonder inhoud.</source>
+        <translation>&lt;b&gt;What stays:&lt;/b&gt; the case number and the anonymous attributes the annual report counts — organisation, kind of contact, nature, role, department, relation, routes with their outcome, who the reporter was referred to, and per year the number of conversations and minutes. So the annual reports of earlier years still add up. The destruction log records the date, the number and the ground, without any content.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reservekopieën:&lt;/b&gt; reservekopieën die u eerder maakte, bevatten deze melding nog. U bewaart de laatste %1; na %1 nieuwe reservekopieën op dezelfde plek is de melding ook daaruit verdwenen. Kopieën op een andere plek ruimt u zelf op.</source>
+        <translation>&lt;b&gt;Backups:&lt;/b&gt; backups you made earlier still hold this case. You keep the last %1; after %1 new backups in the same place the case is gone from those too. Copies kept elsewhere you clean up yourself.</translation>
+    </message>
+    <message>
+        <source>&amp;Grond</source>
+        <translation>&amp;Ground</translation>
+    </message>
+    <message>
+        <source>Typ ter bevestiging het &amp;meldingsnummer: %1</source>
+        <translation>To confirm, type the &amp;case number: %1</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Definitief vernietigen</source>
+        <translation>Destroy permanently</translation>
+    </message>
+</context>
+<context>
     <name>ExistingBackups</name>
     <message>
         <source>Kies een reservekopie</source>
@@ -1370,6 +1508,41 @@ Do you want to continue?</translation>
     </message>
 </context>
 <context>
+    <name>KeepLongerDialog</name>
+    <message>
+        <source>Langer bewaren</source>
+        <translation>Keep longer</translation>
+    </message>
+    <message>
+        <source>Volgens de bewaartermijn is deze melding te vernietigen vanaf %1. Bewaar haar alleen langer als daar een goede reden voor is, bijvoorbeeld een klacht of rechtszaak die nog loopt. Uw besluit en de reden worden bij de melding vastgelegd. Op Vandaag verschijnt de melding dan pas weer kort voor de nieuwe datum.</source>
+        <translation>Under the retention period this case is due for destruction from %1. Keep it longer only for a good reason, such as a complaint or a court case that is still running. Your decision and the reason are recorded with the case. The case then appears on Today again only shortly before the new date.</translation>
+    </message>
+    <message>
+        <source>Waarom is langer bewaren nodig?</source>
+        <translation>Why does the case need to be kept longer?</translation>
+    </message>
+    <message>
+        <source>Bewaren &amp;tot</source>
+        <translation>Keep &amp;until</translation>
+    </message>
+    <message>
+        <source>&amp;Reden</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>Vastleggen</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Bestand</source>
@@ -1558,8 +1731,8 @@ Do you want to continue?</translation>
         <translation> years</translation>
     </message>
     <message>
-        <source>Zoveel jaar na het afsluiten van een melding wordt het dossier vernietigd; alleen anonieme telgegevens voor het jaarverslag blijven over.</source>
-        <translation>This many years after a case is closed, its file is destroyed; only anonymous counts for the annual report remain.</translation>
+        <source>Zoveel jaar na het afsluiten van een melding is het dossier aan vernietiging toe. Het scherm Vandaag laat u dat op tijd zien; er wordt niets vernietigd zonder uw bevestiging. Alleen anonieme telgegevens voor het jaarverslag blijven over. Een andere termijn geldt ook voor meldingen die al zijn afgesloten.</source>
+        <translation>This many years after a case is closed, its file is due for destruction. The Today screen shows you in time; nothing is destroyed without your confirmation. Only anonymous counts for the annual report remain. A changed period also applies to cases that are already closed.</translation>
     </message>
     <message>
         <source>Gearchiveerd: geen opdrachtgever meer</source>
@@ -2130,6 +2303,53 @@ Do you want to continue?</translation>
     </message>
 </context>
 <context>
+    <name>RetentionBar</name>
+    <message>
+        <source>Langer bewaren…</source>
+        <translation>Keep longer…</translation>
+    </message>
+    <message>
+        <source>Nu vernietigen…</source>
+        <translation>Destroy now…</translation>
+    </message>
+    <message>
+        <source>Vernietig deze melding nu, bijvoorbeeld omdat de melder daarom vraagt.</source>
+        <translation>Destroy this case now, for example because the reporter asks for it.</translation>
+    </message>
+    <message>
+        <source>In&amp;zage-export voor de melder…</source>
+        <translation>Access e&amp;xport for the reporter…</translation>
+    </message>
+    <message>
+        <source>Deze melding is heropend. Zodra u haar weer afsluit, gaat de bewaartermijn van %1 opnieuw in.</source>
+        <translation>This case has been re-opened. Once you close it again, the retention period of %1 starts afresh.</translation>
+    </message>
+    <message>
+        <source>Na het afsluiten wordt deze melding nog %1 bewaard.</source>
+        <translation>After closing, this case is kept for another %1.</translation>
+    </message>
+    <message>
+        <source>Bewaard tot: %1 — %2</source>
+        <translation>Kept until: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Te vernietigen vanaf: %1 (bewaartermijn %2 na afsluiten)</source>
+        <translation>Due for destruction from: %1 (retention period %2 after closing)</translation>
+    </message>
+    <message>
+        <source>De bewaartermijn is verstreken. Er wordt niets vernietigd zonder uw bevestiging.</source>
+        <translation>The retention period has passed. Nothing is destroyed without your confirmation.</translation>
+    </message>
+    <message>
+        <source>1 jaar</source>
+        <translation>1 year</translation>
+    </message>
+    <message>
+        <source>%1 jaar</source>
+        <translation>%1 years</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Melding</source>
@@ -2651,6 +2871,26 @@ Do you want to continue?</translation>
         <translation>Last contact</translation>
     </message>
     <message>
+        <source>Te vernietigen</source>
+        <translation>Due for destruction</translation>
+    </message>
+    <message>
+        <source>Afgesloten meldingen waarvan de bewaartermijn verstreken is of binnen 30 dagen verstrijkt. Er wordt niets vernietigd zonder uw bevestiging: open de melding om haar te vernietigen of, met een reden, langer te bewaren.</source>
+        <translation>Closed cases whose retention period has passed or passes within 30 days. Nothing is destroyed without your confirmation: open the case to destroy it or, with a reason, to keep it longer.</translation>
+    </message>
+    <message>
+        <source>Er zijn geen meldingen waarvan de bewaartermijn binnenkort verstrijkt.</source>
+        <translation>No case reaches the end of its retention period soon.</translation>
+    </message>
+    <message>
+        <source>Afgesloten</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Te vernietigen vanaf</source>
+        <translation>Due for destruction from</translation>
+    </message>
+    <message>
         <source>Er is nog geen reservekopie van deze kluis. Maak er een op een USB-stick of externe schijf, zodat uw aantekeningen veilig zijn als deze computer het begeeft.</source>
         <translation>There is no backup of this vault yet. Make one on a USB stick or external drive, so that your notes are safe if this computer fails.</translation>
     </message>
@@ -2689,6 +2929,38 @@ Do you want to continue?</translation>
     <message>
         <source>%1 · %2 dagen geleden</source>
         <translation>%1 · %2 days ago</translation>
+    </message>
+    <message>
+        <source>%1 · vandaag</source>
+        <translation>%1 · today</translation>
+    </message>
+    <message>
+        <source>%1 · %2 dagen over tijd</source>
+        <translation>%1 · %2 days overdue</translation>
+    </message>
+    <message>
+        <source>%1 · gisteren</source>
+        <translation>%1 · yesterday</translation>
+    </message>
+    <message>
+        <source>%1 · over %2 dagen</source>
+        <translation>%1 · in %2 days</translation>
+    </message>
+    <message>
+        <source>%1 · morgen</source>
+        <translation>%1 · tomorrow</translation>
+    </message>
+    <message>
+        <source>langer bewaard</source>
+        <translation>kept longer</translation>
+    </message>
+    <message>
+        <source>Openen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Melding %1 openen</source>
+        <translation>Open case %1</translation>
     </message>
     <message>
         <source>Niet opgeslagen</source>

@@ -1,11 +1,16 @@
 """Destroying a case for good, while its anonymous statistical record stays.
 
 What goes: the reporter's identity, every conversation, every free text about the case, the
-follow-ups, and exact dates. What stays: the reportable attributes (organisation, year,
-contact type, categories, role, department, relation, routes and outcomes, referral parties)
-and per year the number and minutes of conversations — so annual reports of past years add
-up the same before and after. `secure_delete` zeroes freed space in pages; the FTS index runs
-with secure-delete and is optimised; VACUUM then rewrites the file so no free page keeps text.
+follow-ups, the VP's decisions to keep it longer (their reasons are text about the case), and
+exact dates. What stays: the reportable attributes (organisation, year, contact type,
+categories, role, department, relation, routes and outcomes, referral parties), dates only as
+the first day of their quarter, and per year the number and minutes of conversations — so
+annual reports of past years add up the same before and after. A case destroyed before it
+was closed (an erasure request) is closed in the quarter of destruction: it is no longer in
+hand, and would otherwise be carried over into every later year. `secure_delete` zeroes freed
+space in pages; the FTS index runs with secure-delete and is optimised; VACUUM then rewrites
+the file so no free page keeps text; the encrypted copies taken before schema upgrades are
+removed, since they would still hold the case.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..vault.vault import discard_pre_migration_copies
 from .journal import Journal
 from .models import Case
 
@@ -57,9 +63,17 @@ def destroy_case(journal: Journal, case_id: int, *, rule: str, today: date) -> N
             "minutes = minutes + excluded.minutes",
             (case_id,),
         )
-        for table in ("conversations", "reporters", "follow_ups"):
+        for table in ("conversations", "reporters", "follow_ups", "retention_extensions"):
             db.execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))
-        db.execute("UPDATE routes SET note = '', started_on = NULL WHERE case_id = ?", (case_id,))
+        # A route's start keeps its quarter: the annual report counts a route in the year it
+        # started, so dropping the date would move it into the case's first year.
+        for route in db.query("SELECT id, started_on FROM routes WHERE case_id = ?", (case_id,)):
+            started = route["started_on"]
+            coarse = quarter_start(date.fromisoformat(started)) if started else None
+            db.execute(
+                "UPDATE routes SET note = '', started_on = ? WHERE id = ?",
+                (_iso(coarse), route["id"]),
+            )
         db.execute("UPDATE time_entries SET note = '' WHERE case_id = ?", (case_id,))
         for referral in db.query(
             "SELECT id, referred_on FROM referrals WHERE case_id = ?", (case_id,)
@@ -71,11 +85,11 @@ def destroy_case(journal: Journal, case_id: int, *, rule: str, today: date) -> N
             )
         db.execute(
             "UPDATE cases SET title = '', reporter_wishes = '', outcome_note = '', "
-            "gender = NULL, age_band = NULL, consent_on = NULL, "
+            "gender = NULL, age_band = NULL, consent_on = NULL, status = 'closed', "
             "first_contact = ?, closed_on = ?, destroyed_on = ? WHERE id = ?",
             (
                 _iso(quarter_start(case.first_contact)),
-                _iso(quarter_start(case.closed_on)),
+                _iso(quarter_start(case.closed_on or today)),
                 today.isoformat(),
                 case_id,
             ),
@@ -112,6 +126,7 @@ def compact(journal: Journal) -> None:
     db.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
     db.vacuum()
     db.checkpoint()
+    discard_pre_migration_copies(db.path.parent)
 
 
 def _log(journal: Journal, today: date, case: Case, rule: str, scope: str) -> None:

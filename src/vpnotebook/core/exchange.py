@@ -40,6 +40,7 @@ from .fields import (
 )
 from .journal import Journal
 from .models import SHORT, TABLES, Case, Department, Organisation, Reporter
+from .retention import RetentionExtension
 from .taxonomy import Term, Vocabulary
 
 FORMAT_NAME = "vpnotebook-export"
@@ -103,6 +104,7 @@ RECORD_TABLES: dict[str, type] = {
     "conversation_archive": ArchivedConversations,
     "destruction_log": DestructionLogEntry,
     "report_texts": ReportText,
+    "retention_extensions": RetentionExtension,
 }
 # The columns that identify a row; every other table has "id".
 _KEYS: dict[str, tuple[str, ...]] = {

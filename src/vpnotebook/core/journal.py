@@ -1,7 +1,8 @@
 """The journal: every read and write of the VP's records, over one open vault database.
 
 One generic mapping (fields.py) serves every entity; the few rules that are not plain storage
-— case numbering, categories, closing and re-opening — live here as named operations.
+— case numbering, categories, closing and re-opening — live here as named operations. One rule
+rides along with `add`: new activity on a closed case re-opens it (see _reopen_on_activity).
 """
 
 from __future__ import annotations
@@ -21,11 +22,23 @@ from .models import (
     Department,
     FollowUp,
     Organisation,
+    Referral,
     Reporter,
+    Route,
+    TimeEntry,
 )
 from .taxonomy import CATEGORIES
 
 E = TypeVar("E")
+
+# The records that count as activity on a case, with the field that dates them.
+_ACTIVITY_DATES: dict[type, str] = {
+    Conversation: "held_on",
+    Referral: "referred_on",
+    Route: "started_on",
+    FollowUp: "due_on",
+    TimeEntry: "spent_on",
+}
 
 
 class NotFoundError(LookupError):
@@ -71,6 +84,7 @@ class Journal:
                 self._upsert(table, row, key="case_id")
                 return entity
             new_id = self._insert(table, row)
+            self._reopen_on_activity(entity)
         return replace(entity, id=new_id)  # type: ignore[type-var]
 
     def update(self, entity: Any) -> None:
@@ -300,8 +314,35 @@ class Journal:
     def reopen_case(self, case_id: int) -> Case:
         case = self.get(Case, case_id)
         reopened = replace(case, status="reopened", closed_on=None, outcome=None)
-        self.update(reopened)
+        with self.db.transaction():
+            self.update(reopened)
+            self._forget_retention_decisions(case_id)
         return reopened
+
+    def _reopen_on_activity(self, entity: Any) -> None:
+        """A conversation, referral, route, follow-up or time entry dated after a case was
+        closed means the case is running again: it re-opens, and its retention date with it.
+
+        Activity dated on or before the closing day is the VP writing down what happened
+        earlier (and how the demo and an import fill a closed case), not new activity.
+        """
+        field_name = _ACTIVITY_DATES.get(type(entity))
+        case_id = getattr(entity, "case_id", None)
+        on = getattr(entity, field_name) if field_name else None
+        if case_id is None or on is None:
+            return
+        cursor = self.db.execute(
+            "UPDATE cases SET status = 'reopened', closed_on = NULL, outcome = NULL "
+            "WHERE id = ? AND status = 'closed' AND destroyed_on IS NULL AND closed_on < ?",
+            (case_id, on.isoformat()),
+        )
+        if cursor.rowcount:
+            self._forget_retention_decisions(case_id)
+
+    def _forget_retention_decisions(self, case_id: int) -> None:
+        # A decision to keep a case longer was about a closing that no longer stands; when
+        # the case closes again its date counts afresh from the new closing (retention.py).
+        self.db.execute("DELETE FROM retention_extensions WHERE case_id = ?", (case_id,))
 
     def conversations_of(self, case_id: int) -> list[Conversation]:
         return self.find(Conversation, "case_id = ?", (case_id,), order="held_on, id")

@@ -203,12 +203,7 @@ def check_report_text(
     ):
         needles += [(KIND_REPORTER, n) for n in _name_needles(row["name"])]
         needles += [(KIND_REPORTER, n) for n in _contact_needles(row["contact"])]
-    for row in db.query(
-        "SELECT name, phone, email FROM referral_contacts WHERE organisation_id = ? ORDER BY id",
-        (organisation_id,),
-    ):
-        needles += [(KIND_CONTACT, n) for n in _name_needles(row["name"])]
-        needles += [(KIND_CONTACT, n) for n in _contact_needles(f"{row['email']} {row['phone']}")]
+    needles += _referral_contact_needles(journal, organisation_id)
     for name, count in active_department_counts(journal, organisation_id, year).items():
         if 0 < count < k:
             needles.append((KIND_DEPARTMENT, " ".join(_fold_plain(name).split())))
@@ -242,6 +237,54 @@ def check_report_text(
     for (start, end), kind in sorted(spans.items()):
         first, last = origin[start], origin[end - 1] + 1
         hits.append(TextHit(first, last, kind, text[first:last]))
+    return _without_nested(hits)
+
+
+def _referral_contact_needles(journal: Journal, organisation_id: int) -> list[tuple[str, str]]:
+    needles: list[tuple[str, str]] = []
+    for row in journal.db.query(
+        "SELECT name, phone, email FROM referral_contacts WHERE organisation_id = ? ORDER BY id",
+        (organisation_id,),
+    ):
+        needles += [(KIND_CONTACT, n) for n in _name_needles(row["name"])]
+        needles += [(KIND_CONTACT, n) for n in _contact_needles(f"{row['email']} {row['phone']}")]
+    return needles
+
+
+def referral_contact_hits(journal: Journal, organisation_id: int, text: str) -> list[TextHit]:
+    """Where the referral contacts of the organisation appear in ``text``: their full names,
+    surnames, e-mail addresses and phone numbers — third parties a reporter's access export
+    may leave out.
+
+    Narrower than the annual report's check, which may cry wolf: here a hit removes words
+    from the reporter's own story. So a name counts whole, and of its parts only the last
+    word when it is capitalised ("IJzerman" in "drs. B. IJzerman"), never a common word
+    ("klachtencommissie" in "Secretariaat klachtencommissie").
+    """
+    if not text.strip():
+        return []
+    needles: list[str] = []
+    for row in journal.db.query(
+        "SELECT name, phone, email FROM referral_contacts WHERE organisation_id = ? ORDER BY id",
+        (organisation_id,),
+    ):
+        needles.append(" ".join(_fold_plain(row["name"]).split()))
+        words = row["name"].split()
+        surname = words[-1] if len(words) > 1 else ""
+        if surname[:1].isupper() and len(surname) >= MIN_NAME_PART:
+            needles.append(_fold_plain(surname).strip(".,"))
+        needles += _contact_needles(f"{row['email']} {row['phone']}")
+    folded, origin = _fold(text)
+    spans: set[tuple[int, int]] = set()
+    for needle in needles:
+        if needle and needle not in _NAME_NOISE:
+            spans.update(m.span() for m in _phrase_pattern(needle).finditer(folded))
+    phones = {_digits(n) for n in needles if PHONE.fullmatch(n)}
+    spans.update(m.span() for m in PHONE.finditer(folded) if _digits(m.group(0)) in phones)
+    hits = []
+    for start, end in sorted(spans):
+        first, last = origin[start], origin[end - 1] + 1
+        hits.append(TextHit(first, last, KIND_CONTACT, text[first:last]))
     return _without_nested(hits)
 
 

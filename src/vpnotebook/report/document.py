@@ -32,12 +32,13 @@ class Table:
     note: str = ""
     chart: Chart | None = None
     first_column_share: float = 0.55  # of the text width; the rest is shared equally
+    numeric: bool = True  # False: every column is text, aligned left (a list of facts)
 
 
 @dataclass(frozen=True)
 class Paragraph:
     text: str
-    style: str = "body"  # body | note | quote (the VP's own text) | warning
+    style: str = "body"  # body | note | quote (the VP's own text) | warning | label
 
 
 Block = Table | Paragraph

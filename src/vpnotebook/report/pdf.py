@@ -88,6 +88,18 @@ def _styles() -> dict[str, ParagraphStyle]:
             spaceAfter=8,
         ),
         "warning": ParagraphStyle("warning", parent=base, fontName=FONT_BOLD, textColor=WARN),
+        # A field's name above its text; stays on the page of the text it names.
+        "label": ParagraphStyle(
+            "label",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=9,
+            leading=12,
+            textColor=MUTED,
+            spaceBefore=4,
+            spaceAfter=1,
+            keepWithNext=1,
+        ),
         "h1": ParagraphStyle(
             "h1",
             parent=base,
@@ -255,7 +267,9 @@ def _table(table: Table, styles: dict[str, ParagraphStyle]) -> list[Any]:
     def row(cells: tuple[str, ...], bold: bool = False, header: bool = False) -> list[RLParagraph]:
         text_style = styles["cell_bold" if bold else "cell"]
         number_style = styles["number_bold" if bold else "number"]
-        if header and columns > 5:
+        if not table.numeric:
+            number_style = text_style
+        elif header and columns > 5:
             # Many narrow columns: a smaller header keeps each word on one line.
             number_style = styles["number_header"]
         return [
@@ -280,10 +294,14 @@ def _table(table: Table, styles: dict[str, ParagraphStyle]) -> list[Any]:
     ]
     if columns > 5:
         style += [("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
+    if not table.numeric:
+        style.append(("VALIGN", (0, 0), (-1, -1), "TOP"))  # a long value reads from its top
     if table.total is not None:
         style.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, INK))
     grid.setStyle(TableStyle(style))
-    parts: list[Any] = [RLParagraph(_text(table.title), styles["h2"]), grid]
+    # A table that is its section's only content takes the section's heading as its own.
+    parts: list[Any] = [RLParagraph(_text(table.title), styles["h2"])] if table.title else []
+    parts.append(grid)
     if table.note:
         parts.append(RLParagraph(_text(table.note), styles["note"]))
     if table.chart is not None:

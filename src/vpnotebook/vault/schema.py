@@ -322,9 +322,26 @@ def _migrate_to_v3(conn: Connection) -> None:
     )
 
 
+def _migrate_to_v4(conn: Connection) -> None:
+    # The VP's decisions to keep a closed case past its retention date, with the reason. The
+    # newest row of a case wins (core/retention.py). Not in the search index, like report
+    # texts: the reason is read on the case itself. A case row outlives destruction, so
+    # ON DELETE CASCADE does not remove these; core/destruction.py deletes them itself.
+    conn.execute(
+        "CREATE TABLE retention_extensions ("
+        "id INTEGER PRIMARY KEY, "
+        "case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE, "
+        "decided_on TEXT NOT NULL, "
+        "keep_until TEXT NOT NULL, "
+        "reason TEXT NOT NULL DEFAULT '')"
+    )
+    conn.execute("CREATE INDEX retention_extensions_by_case ON retention_extensions (case_id, id)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "journal tables", _migrate_to_v1),
     Migration(2, "full-text search index", _migrate_to_v2),
     Migration(3, "report texts", _migrate_to_v3),
+    Migration(4, "retention extensions", _migrate_to_v4),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

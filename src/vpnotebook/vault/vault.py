@@ -285,6 +285,20 @@ def _copy_before_migration(database: Database, folder: Path, version: int) -> No
             old.unlink()
 
 
+def discard_pre_migration_copies(folder: Path) -> int:
+    """Remove the copies taken before schema upgrades; returns how many went.
+
+    Called after destruction: a copy from before an upgrade still holds what was destroyed.
+    Once the upgraded vault is in use, the copies have served their turn.
+    """
+    removed = 0
+    for copy in sorted((folder / PRE_MIGRATION_DIR).glob("vault-schema*.db")):
+        with contextlib.suppress(OSError):
+            copy.unlink()
+            removed += 1
+    return removed
+
+
 def _remove_half_made_vault(folder: Path) -> None:
     for name in (DATABASE_NAME, DATABASE_NAME + "-wal", DATABASE_NAME + "-shm", KEYSLOTS_NAME):
         with contextlib.suppress(OSError):

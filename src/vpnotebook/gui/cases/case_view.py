@@ -27,10 +27,12 @@ from ...core.models import Case, FollowUp, Referral, Reporter, Route, TimeEntry
 from ..common import dialogs
 from ..common.clipboard import copy_secret
 from ..common.labels import label
+from .access import AccessExportDialog
 from .closing import CloseCaseDialog
 from .conversation_editor import ConversationsPanel
 from .intake import IntakeForm
 from .records import FieldSpec, RecordPanel
+from .retention import RetentionBar
 from .widgets import Autosave, ElidedLabel, minutes_text
 
 
@@ -68,6 +70,10 @@ class CaseView(QWidget):
         )
         self.details = ElidedLabel()
         self.details.setObjectName("hint")
+        self.retention = RetentionBar(journal, self.save_pending)
+        self.retention.changed.connect(self._retention_changed)
+        self.retention.destroyed.connect(self._destroyed)
+        self.retention.access_requested.connect(self.access_export)
         self.copy_number = QPushButton(self.tr("&Nummer kopiëren"))
         self.copy_number.clicked.connect(self._copy_number)
         self.close_button = QPushButton(self.tr("&Afsluiten…"))
@@ -152,6 +158,7 @@ class CaseView(QWidget):
         content_layout.setSpacing(4)
         content_layout.addLayout(top)
         content_layout.addWidget(self.details)
+        content_layout.addWidget(self.retention)
         content_layout.addWidget(self.destroyed_note)
         content_layout.addWidget(self.tabs, 1)
 
@@ -364,6 +371,7 @@ class CaseView(QWidget):
         self.aftercare.setChecked(case.status == "aftercare")
         self.destroyed_note.setVisible(destroyed)
         self.tabs.setEnabled(not destroyed)
+        self.retention.set_case(case)
         self._update_counts()
 
     def _update_counts(self) -> None:
@@ -430,12 +438,24 @@ class CaseView(QWidget):
         return True
 
     def _conversation_saved(self) -> None:
+        self._follow_reopening()
         self._update_counts()
         self.saved.emit("conversations")
 
     def _record_saved(self, kind: str) -> None:
+        self._follow_reopening()
         self._update_counts()
         self.saved.emit(kind)
+
+    def _follow_reopening(self) -> None:
+        # New activity re-opens a closed case (core/journal.py); show it in the header.
+        if self._case is None or self._case.id is None or self._case.status != "closed":
+            return
+        case = self._journal.get(Case, self._case.id)
+        if case.status != self._case.status:
+            self._case = case
+            self._update_header()
+            self.saved.emit("cases")
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -499,7 +519,8 @@ class CaseView(QWidget):
             self.tr("Gegevens van de melder wissen"),
             self.tr(
                 "Naam, bereikbaarheid en notities over de melder definitief wissen? "
-                "De melding zelf en de gesprekken blijven bewaard."
+                "De melding zelf en de gesprekken blijven bewaard. Reservekopieën die u "
+                "eerder maakte, bevatten deze gegevens nog tot ze worden opgeruimd."
             ),
         ):
             return
@@ -507,6 +528,35 @@ class CaseView(QWidget):
         wipe_reporter_identity(self._journal, self._case.id, today=date.today())
         self.intake.load_reporter(None)
         self.saved.emit("cases")
+
+    def _retention_changed(self) -> None:
+        self.reload()
+        self.saved.emit("cases")
+
+    def _destroyed(self) -> None:
+        if self._case is None:
+            return
+        number = self._case.number
+        self.show_case(self._case.id)  # re-read: what is left is shown, nothing to save
+        self.saved.emit("cases")
+        dialogs.inform(
+            self,
+            self.tr("Melding vernietigd"),
+            self.tr(
+                "Melding %1 is vernietigd. Maak binnenkort een nieuwe reservekopie, zodat "
+                "oudere reservekopieën met deze melding op den duur worden opgeruimd."
+            ).replace("%1", number),
+        )
+
+    def access_export(self) -> AccessExportDialog | None:
+        """Choose what the reporter's copy holds (window-modal, not blocking)."""
+        if self._case is None or self._case.is_destroyed:
+            return None
+        self.save_pending()
+        dialog = AccessExportDialog(self._journal, self._case, self.retention.today, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     # -- where the VP was -------------------------------------------------------------------
 

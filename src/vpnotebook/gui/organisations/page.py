@@ -198,8 +198,11 @@ class OrganisationsPage(Page):
         )
         retention_help = QLabel(
             self.tr(
-                "Zoveel jaar na het afsluiten van een melding wordt het dossier vernietigd; "
-                "alleen anonieme telgegevens voor het jaarverslag blijven over."
+                "Zoveel jaar na het afsluiten van een melding is het dossier aan vernietiging "
+                "toe. Het scherm Vandaag laat u dat op tijd zien; er wordt niets vernietigd "
+                "zonder uw bevestiging. Alleen anonieme telgegevens voor het jaarverslag "
+                "blijven over. Een andere termijn geldt ook voor meldingen die al zijn "
+                "afgesloten."
             )
         )
         retention_help.setWordWrap(True)

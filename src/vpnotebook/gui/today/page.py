@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.retention import OVERDUE, RetentionStatus, due_for_destruction
 from ...core.taxonomy import FOLLOW_UP_KINDS
 from ...vault.errors import VaultError
 from ..common import dialogs
@@ -195,7 +196,24 @@ class TodayPage(Page):
             ],
         )
         self.quiet.stretch_column(2)
-        for section in (self.attention, self.appointments, self.quiet):
+        self.destruction = _Section(
+            self.tr("Te vernietigen"),
+            self.tr(
+                "Afgesloten meldingen waarvan de bewaartermijn verstreken is of binnen 30 "
+                "dagen verstrijkt. Er wordt niets vernietigd zonder uw bevestiging: open de "
+                "melding om haar te vernietigen of, met een reden, langer te bewaren."
+            ),
+            self.tr("Er zijn geen meldingen waarvan de bewaartermijn binnenkort verstrijkt."),
+            [
+                self.tr("Melding"),
+                self.tr("Organisatie"),
+                self.tr("Afgesloten"),
+                self.tr("Te vernietigen vanaf"),
+                "",
+            ],
+        )
+        self.destruction.stretch_column(3)
+        for section in (self.attention, self.appointments, self.quiet, self.destruction):
             section.tree.itemActivated.connect(self._activated)
 
         body = QWidget()
@@ -204,6 +222,7 @@ class TodayPage(Page):
         sections.addWidget(self.attention)
         sections.addWidget(self.appointments)
         sections.addWidget(self.quiet)
+        sections.addWidget(self.destruction)
         sections.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(body)
@@ -247,6 +266,7 @@ class TodayPage(Page):
         self._fill_attention(self.overview.attention, today)
         self._fill_appointments(self.overview.appointments)
         self._fill_quiet(self.overview.quiet)
+        self._fill_destruction(due_for_destruction(self.session.journal, today))
 
     # -- filling the sections --------------------------------------------------------------
 
@@ -343,6 +363,36 @@ class TodayPage(Page):
             tree.addTopLevelItem(item)
         self.quiet.set_count(len(cases))
 
+    def _fill_destruction(self, cases: list[RetentionStatus]) -> None:
+        tree = self.destruction.tree
+        tree.clear()
+        bold = QFont(tree.font())
+        bold.setBold(True)
+        for case in cases:
+            days = case.days_left
+            if days == 0:
+                when = self.tr("%1 · vandaag")
+            elif days < 0:
+                when = self.tr("%1 · %2 dagen over tijd") if days < -1 else self.tr("%1 · gisteren")
+            else:
+                when = self.tr("%1 · over %2 dagen") if days > 1 else self.tr("%1 · morgen")
+            when = when.replace("%1", short_date(case.due_on)).replace("%2", str(abs(days)))
+            if case.extension is not None:
+                when += " · " + self.tr("langer bewaard")
+            item = QTreeWidgetItem(
+                [case.number, case.organisation, short_date(case.closed_on), when, ""]
+            )
+            item.setData(0, CASE_ROLE, case.case_id)
+            if case.state == OVERDUE:
+                item.setForeground(3, QBrush(LATE_COLOUR))
+                item.setFont(3, bold)
+            tree.addTopLevelItem(item)
+            button = QPushButton(self.tr("Openen"))
+            button.setAccessibleName(self.tr("Melding %1 openen").replace("%1", case.number))
+            button.clicked.connect(lambda _=False, cid=case.case_id: self.session.open_case(cid))
+            tree.setItemWidget(item, 4, button)
+        self.destruction.set_count(len(cases))
+
     # -- actions ---------------------------------------------------------------------------
 
     def mark_done(self, follow_up_id: int) -> None:
@@ -363,6 +413,12 @@ class TodayPage(Page):
         self.session.page_requested.emit("backup")
 
     # -- for tests and the main window -----------------------------------------------------
+
+    def case_ids(self, section: _Section) -> list[int]:
+        tree = section.tree
+        return [
+            int(tree.topLevelItem(i).data(0, CASE_ROLE)) for i in range(tree.topLevelItemCount())
+        ]
 
     def follow_up_ids(self, section: _Section) -> list[int]:
         tree = section.tree
