@@ -17,16 +17,16 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget
 
-from vpnotebook.core.demo import fill_demo  # noqa: E402
-from vpnotebook.core.journal import Journal  # noqa: E402
-from vpnotebook.gui import i18n  # noqa: E402
-from vpnotebook.gui.app import create_application  # noqa: E402
-from vpnotebook.gui.main_window import MainWindow  # noqa: E402
-from vpnotebook.gui.settings.store import AppSettings  # noqa: E402
-from vpnotebook.vault.kdf import TEST_PARAMS  # noqa: E402
-from vpnotebook.vault.vault import Vault  # noqa: E402
+from vpnotebook.core.demo import fill_demo
+from vpnotebook.core.journal import Journal
+from vpnotebook.gui import i18n
+from vpnotebook.gui.app import create_application
+from vpnotebook.gui.main_window import MainWindow
+from vpnotebook.gui.settings.store import AppSettings
+from vpnotebook.vault.kdf import TEST_PARAMS
+from vpnotebook.vault.vault import Vault
 
 PASSPHRASE = "paarse olifant danst op zolder"
 SIZE = (1366, 768)
@@ -42,6 +42,54 @@ def save(widget: QWidget, out: Path, name: str, app: QApplication) -> None:
     path = out / f"{name}.png"
     widget.grab().save(str(path))
     print(path)
+
+
+def shoot_case_screens(window: MainWindow, out: Path, app: QApplication) -> None:
+    """A case opened at each tab, and the dialogs the VP meets around a case."""
+    from vpnotebook.core.models import Case
+    from vpnotebook.core.retention import case_retention
+    from vpnotebook.gui.cases.access import AccessExportDialog
+    from vpnotebook.gui.cases.case_view import Tab
+    from vpnotebook.gui.cases.closing import CloseCaseDialog
+    from vpnotebook.gui.cases.retention import DestroyCaseDialog, KeepLongerDialog
+
+    assert window.workspace is not None and window.session is not None
+    journal = window.session.journal
+    today = date(2026, 11, 28)
+    cases = window.workspace.show_page("cases")
+    open_case = journal.find(Case, "status = 'open'", order="year DESC, seq DESC")[0]
+    cases.open_case(open_case.id)
+    for tab, name in ((Tab.INTAKE, "intake"), (Tab.CONVERSATIONS, "gesprekken"),
+                      (Tab.ROUTES, "routes"), (Tab.FOLLOW_UPS, "nazorg"), (Tab.TIME, "tijd")):
+        cases.view.tabs.setCurrentIndex(tab)
+        save(window, out, f"20-melding-{name}", app)
+    closed = journal.find(Case, "status = 'closed' AND destroyed_on IS NULL",
+                          order="closed_on")[0]
+    cases.open_case(closed.id)
+    cases.view.tabs.setCurrentIndex(Tab.INTAKE)
+    save(window, out, "21-afgesloten-melding", app)
+    status = case_retention(journal, closed.id, today)
+    dialogs_to_shoot: list[tuple[str, QWidget]] = [
+        ("22-nieuwe-melding", cases.new_case()),
+        ("23-afsluiten", CloseCaseDialog(journal, open_case.id, window)),
+        ("24-vernietigen", DestroyCaseDialog(journal, closed, status, 5, today, window)),
+        ("26-inzage-export", AccessExportDialog(journal, closed, today, window)),
+    ]
+    if status is not None:
+        dialogs_to_shoot.append(("25-langer-bewaren", KeepLongerDialog(journal, status, today,
+                                                                       window)))
+    for name, dialog in dialogs_to_shoot:
+        if dialog is None:
+            continue
+        dialog.show()
+        save(dialog, out, name, app)
+        dialog.reject() if hasattr(dialog, "reject") else dialog.close()
+    search = window.workspace.show_page("search")
+    search.field.setText("leidinggevende")
+    search.search_now()
+    for _ in range(200):
+        app.processEvents()
+    save(window, out, "27-zoeken-resultaten", app)
 
 
 def main() -> int:
@@ -98,6 +146,7 @@ def main() -> int:
                 dialog.show()
                 save(dialog, out, f"{number}-{key}-{name}", app)
                 dialog.close()
+        shoot_case_screens(window, out, app)
         from vpnotebook.gui.settings.dialog import SettingsDialog
 
         dialog = SettingsDialog(settings, window)
