@@ -16,6 +16,7 @@ HIT_START = "\x02"
 HIT_END = "\x03"
 _WORD = re.compile(r"\w+", re.UNICODE)
 KIND_NAMES = {kind: table for kind, table, *_ in SEARCH_SOURCES}
+RANKED_MATCHES = 5000  # above this many matches, newest first instead of best first
 
 
 @dataclass(frozen=True)
@@ -42,10 +43,16 @@ def search(db: Database, typed: str, *, limit: int = 200) -> list[SearchHit]:
     query = match_query(typed)
     if query is None:
         return []
+    # Ranking scores every match: cheap for a telling word, 100 ms for one in every note.
+    # When a word is that common, relevance says little anyway; newest first serves the VP.
+    matches = int(
+        db.scalar("SELECT count(*) FROM search_index WHERE search_index MATCH ?", (query,))
+    )
+    order = "rank" if matches <= RANKED_MATCHES else "rowid DESC"
     rows = db.query(
         "SELECT rowid, kind, case_id, organisation_id, "
         f"snippet(search_index, 3, '{HIT_START}', '{HIT_END}', '…', 16) AS snippet "
-        "FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?",
+        f"FROM search_index WHERE search_index MATCH ? ORDER BY {order} LIMIT ?",
         (query, limit),
     )
     return [

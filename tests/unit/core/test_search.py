@@ -7,18 +7,46 @@ from vpnotebook.core.search import HIT_END, HIT_START, group_by_case, match_quer
 
 def _setup(journal: Journal) -> tuple[int, int]:
     org = journal.add(Organisation(name="Hogeschool Noorderpoort"))
-    first = journal.add(Case(organisation_id=org.id, first_contact=date(2026, 1, 5),
-                             contact_type="report", reporter_role="employee",
-                             title="Opmerkingen in de kantine"))
-    second = journal.add(Case(organisation_id=org.id, first_contact=date(2026, 2, 5),
-                              contact_type="question", reporter_role="intern"))
-    journal.add(Conversation(case_id=first.id, held_on=date(2026, 1, 5),
-                             story="Zij voelt zich geïntimideerd door de coördinator."))
-    journal.add(Conversation(case_id=first.id, held_on=date(2026, 1, 19),
-                             agreements="Gesprek met de coordinator voorbereiden."))
+    first = journal.add(
+        Case(
+            organisation_id=org.id,
+            first_contact=date(2026, 1, 5),
+            contact_type="report",
+            reporter_role="employee",
+            title="Opmerkingen in de kantine",
+        )
+    )
+    second = journal.add(
+        Case(
+            organisation_id=org.id,
+            first_contact=date(2026, 2, 5),
+            contact_type="question",
+            reporter_role="intern",
+        )
+    )
+    journal.add(
+        Conversation(
+            case_id=first.id,
+            held_on=date(2026, 1, 5),
+            story="Zij voelt zich geïntimideerd door de coördinator.",
+        )
+    )
+    journal.add(
+        Conversation(
+            case_id=first.id,
+            held_on=date(2026, 1, 19),
+            agreements="Gesprek met de coordinator voorbereiden.",
+        )
+    )
     journal.add(Reporter(case_id=second.id, name="Noëlle Brouwer"))
-    journal.add(OutreachActivity(organisation_id=org.id, held_on=date(2026, 3, 1),
-                                 kind="presentation", title="Coördinatorenoverleg"))
+    journal.add(
+        OutreachActivity(
+            organisation_id=org.id,
+            held_on=date(2026, 3, 1),
+            kind="presentation",
+            title="Coördinatorenoverleg",
+        )
+    )
     return first.id, second.id
 
 
@@ -61,3 +89,20 @@ def test_index_follows_edits_and_deletes(journal: Journal) -> None:
     assert len(search(journal.db, "geintimideerd")) == 0
     journal.delete(Case, first)
     assert all(hit.case_id != first for hit in search(journal.db, "coordinator"))
+
+
+def test_a_word_in_very_many_notes_lists_the_newest_first(journal: Journal, monkeypatch) -> None:
+    import vpnotebook.core.search as search_module
+
+    first, _ = _setup(journal)
+    for day in (2, 3, 4):
+        journal.add(
+            Conversation(
+                case_id=first, held_on=date(2026, 2, day), notes=f"koffieautomaat dag {day}"
+            )
+        )
+    ranked = [hit.record_id for hit in search(journal.db, "koffieautomaat")]
+    monkeypatch.setattr(search_module, "RANKED_MATCHES", 2)
+    newest_first = [hit.record_id for hit in search(journal.db, "koffieautomaat")]
+    assert sorted(ranked) == sorted(newest_first)
+    assert newest_first == sorted(newest_first, reverse=True)
