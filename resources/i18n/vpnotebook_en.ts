@@ -2799,6 +2799,10 @@ Do you want to continue?</translation>
 <context>
     <name>TodayPage</name>
     <message>
+        <source>… en nog %1; de meest dringende staan bovenaan.</source>
+        <translation>… and %1 more; the most urgent are at the top.</translation>
+    </message>
+    <message>
         <source>Vandaag</source>
         <translation>Today</translation>
     </message>

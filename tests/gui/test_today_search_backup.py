@@ -486,3 +486,25 @@ def test_backup_page_gone_mid_backup_is_harmless(qtbot, session: Session, stick:
 )
 def test_removable_drives_are_told_by_where_they_are_mounted(root: str, removable: bool) -> None:
     assert is_removable_root(root) == removable
+
+
+def test_a_long_list_on_today_shows_the_most_urgent_and_says_how_many_more(qtbot, session):
+    from vpnotebook.gui.today import page as today_module
+    from vpnotebook.gui.today.page import TodayPage
+
+    page = TodayPage(session)
+    qtbot.addWidget(page)
+    page.today = DEMO_TODAY
+    page.refresh()
+    total = page.destruction.tree.topLevelItemCount()
+    assert total >= 3  # the demo vault has old closed cases past their retention
+    original = today_module.SHOWN_PER_SECTION
+    today_module.SHOWN_PER_SECTION = 2
+    try:
+        page.refresh()
+        tree = page.destruction.tree
+        assert tree.topLevelItemCount() == 3
+        assert str(total - 2) in tree.topLevelItem(2).text(0)
+        assert f"({total})" in page.destruction.title.text()
+    finally:
+        today_module.SHOWN_PER_SECTION = original

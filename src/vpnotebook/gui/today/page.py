@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, QModelIndex, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -121,12 +121,32 @@ class _Section(QWidget):
     def stretch_column(self, column: int) -> None:
         self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
+    def show_more(self, hidden: int) -> None:
+        """A last line saying how many rows are not shown; the most urgent come first."""
+        if hidden <= 0:
+            return
+        item = QTreeWidgetItem(
+            [
+                QCoreApplication.translate(
+                    "TodayPage", "… en nog %1; de meest dringende staan bovenaan."
+                ).replace("%1", str(hidden))
+            ]
+        )
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.tree.addTopLevelItem(item)
+        item.setFirstColumnSpanned(True)
+
     def set_count(self, count: int) -> None:
         self.title.setText(self._title_text if not count else f"{self._title_text} ({count})")
         self.empty.setVisible(count == 0)
         self.tree.setVisible(count > 0)
         # Rows were replaced: let the fitted height follow them.
         self.tree.updateGeometry()
+
+
+# Each list stays short enough to read (and to lay out: a few thousand rows with widgets took
+# minutes on a 10,000-case vault); the header still shows the full count.
+SHOWN_PER_SECTION = 50
 
 
 class TodayPage(Page):
@@ -294,7 +314,7 @@ class TodayPage(Page):
         tree.clear()
         bold = QFont(tree.font())
         bold.setBold(True)
-        for row in rows:
+        for row in rows[:SHOWN_PER_SECTION]:
             follow_up = row.follow_up
             assert follow_up.due_on is not None and follow_up.kind is not None
             late = row.days_late(today)
@@ -333,13 +353,14 @@ class TodayPage(Page):
             assert follow_up.id is not None
             button.clicked.connect(lambda _=False, fid=follow_up.id: self.mark_done(fid))
             tree.setItemWidget(item, 5, button)
+        self.attention.show_more(len(rows) - SHOWN_PER_SECTION)
         self.attention.set_count(len(rows))
 
     def _fill_appointments(self, rows: list[FollowUpRow]) -> None:
         tree = self.appointments.tree
         tree.clear()
         loc = locale()
-        for row in rows:
+        for row in rows[:SHOWN_PER_SECTION]:
             follow_up = row.follow_up
             assert follow_up.due_on is not None
             when = loc.toString(QDate(follow_up.due_on), "ddd d MMMM")
@@ -350,17 +371,19 @@ class TodayPage(Page):
             item.setData(0, CASE_ROLE, follow_up.case_id)
             item.setData(0, FOLLOW_UP_ROLE, follow_up.id)
             tree.addTopLevelItem(item)
+        self.appointments.show_more(len(rows) - SHOWN_PER_SECTION)
         self.appointments.set_count(len(rows))
 
     def _fill_quiet(self, cases: list[QuietCase]) -> None:
         tree = self.quiet.tree
         tree.clear()
-        for case in cases:
+        for case in cases[:SHOWN_PER_SECTION]:
             since = self.tr("%1 · %2 dagen geleden")
             since = since.replace("%1", short_date(case.last_contact)).replace("%2", str(case.days))
             item = QTreeWidgetItem([case.number, case.organisation, case.title, since])
             item.setData(0, CASE_ROLE, case.case_id)
             tree.addTopLevelItem(item)
+        self.quiet.show_more(len(cases) - SHOWN_PER_SECTION)
         self.quiet.set_count(len(cases))
 
     def _fill_destruction(self, cases: list[RetentionStatus]) -> None:
@@ -368,7 +391,7 @@ class TodayPage(Page):
         tree.clear()
         bold = QFont(tree.font())
         bold.setBold(True)
-        for case in cases:
+        for case in cases[:SHOWN_PER_SECTION]:
             days = case.days_left
             if days == 0:
                 when = self.tr("%1 · vandaag")
@@ -391,6 +414,7 @@ class TodayPage(Page):
             button.setAccessibleName(self.tr("Melding %1 openen").replace("%1", case.number))
             button.clicked.connect(lambda _=False, cid=case.case_id: self.session.open_case(cid))
             tree.setItemWidget(item, 4, button)
+        self.destruction.show_more(len(cases) - SHOWN_PER_SECTION)
         self.destruction.set_count(len(cases))
 
     # -- actions ---------------------------------------------------------------------------
