@@ -147,13 +147,9 @@ class MainWindow(QMainWindow):
     def _unlocked(self, session: Session) -> None:
         self.session = session
         self.workspace = Workspace(session)
+        self.workspace.page_created.connect(self._page_created)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
-        backup_page = self.workspace.pages["backup"]
-        lock_request = getattr(backup_page, "lock_requested", None)
-        if lock_request is not None:
-            # Replacing the vault from a backup needs it closed first.
-            lock_request.connect(self.lock)
         if self._saved_state:
             self.workspace.restore_state(self._saved_state)
             self._saved_state = {}
@@ -171,8 +167,8 @@ class MainWindow(QMainWindow):
         days = self.settings.backup_reminder_days
         text, overdue = backup_status(self.session, days)
         if self.workspace is not None:
-            for key in ("today", "backup"):
-                setter = getattr(self.workspace.pages[key], "set_reminder_days", None)
+            for page in self.workspace.pages.created():
+                setter = getattr(page, "set_reminder_days", None)
                 if callable(setter):
                     setter(days)
         self.backup_label.setText(text)
@@ -197,6 +193,15 @@ class MainWindow(QMainWindow):
         self.session.close()
         self.session = None
         self.show_unlock()
+
+    def _page_created(self, key: str, page: object) -> None:
+        setter = getattr(page, "set_reminder_days", None)
+        if callable(setter):
+            setter(self.settings.backup_reminder_days)
+        lock_request = getattr(page, "lock_requested", None)
+        if lock_request is not None:
+            # Replacing the vault from a backup needs it closed first.
+            lock_request.connect(self.lock)
 
     def show_search(self) -> None:
         if self.workspace is not None:

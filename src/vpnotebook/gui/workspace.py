@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,6 +48,7 @@ def page_specs() -> list[PageSpec]:
 
 class Workspace(QWidget):
     page_changed = Signal(str)
+    page_created = Signal(str, object)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,14 +68,10 @@ class Workspace(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.navigation.setFont(font)
         self.stack = QStackedWidget()
-        self.pages: dict[str, Page] = {}
-        self._keys: list[str] = []
-        for spec in page_specs():
-            page = spec.factory(session)
-            page.setObjectName(f"page_{spec.key}")
-            self.pages[spec.key] = page
-            self._keys.append(spec.key)
-            self.stack.addWidget(page)
+        self._specs = {spec.key: spec for spec in page_specs()}
+        self._keys: list[str] = list(self._specs)
+        self.pages = _LazyPages(self._create_page, self._keys)
+        for spec in self._specs.values():
             item = QListWidgetItem(spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.navigation.addItem(item)
@@ -87,6 +84,15 @@ class Workspace(QWidget):
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
         self.navigation.setCurrentRow(0)
+
+    def _create_page(self, key: str) -> Page:
+        # Pages are built when first shown: each loads its records, and building all nine
+        # at unlock took seconds on a 10,000-case vault.
+        page = self._specs[key].factory(self.session)
+        page.setObjectName(f"page_{key}")
+        self.stack.addWidget(page)
+        self.page_created.emit(key, page)
+        return page
 
     @staticmethod
     def tr_static(text: str) -> str:
@@ -128,13 +134,13 @@ class Workspace(QWidget):
             current.refresh()
 
     def save_pending(self) -> None:
-        for page in self.pages.values():
+        for page in self.pages.created():
             page.save_pending()
 
     def state(self) -> dict[str, Any]:
         return {
             "page": self.current_key,
-            "pages": {key: page.state() for key, page in self.pages.items()},
+            "pages": {key: self.pages[key].state() for key in self.pages.created_keys()},
         }
 
     def restore_state(self, state: dict[str, Any]) -> None:
@@ -143,3 +149,34 @@ class Workspace(QWidget):
                 self.pages[key].restore_state(page_state)
         if state.get("page") in self.pages:
             self.show_page(state["page"])
+
+
+class _LazyPages(Mapping[str, Page]):
+    """The workspace's pages by key; a page is built the first time it is asked for."""
+
+    def __init__(self, create: Callable[[str], Page], keys: list[str]) -> None:
+        self._create = create
+        self._keys = keys
+        self._built: dict[str, Page] = {}
+
+    def __getitem__(self, key: str) -> Page:
+        if key not in self._built:
+            if key not in self._keys:
+                raise KeyError(key)
+            self._built[key] = self._create(key)
+        return self._built[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def created_keys(self) -> list[str]:
+        return [key for key in self._keys if key in self._built]
+
+    def created(self) -> list[Page]:
+        return [self._built[key] for key in self.created_keys()]
