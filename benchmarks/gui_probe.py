@@ -146,6 +146,8 @@ def probe_gui(vault: Path, workdir: Path, reps: int) -> dict[str, Any]:
         opens.append(unlocked - started)
         slot_runs.append(built - unlocked)
         to_paint.append(painted - unlocked)
+        pages = window.workspace.pages
+        built_at_unlock = list(getattr(pages, "created_keys", lambda p=pages: list(p))())
         _lock(window)
     typed, typed_built = [], []
     for _ in range(max(1, reps // 2)):
@@ -157,6 +159,7 @@ def probe_gui(vault: Path, workdir: Path, reps: int) -> dict[str, Any]:
         "vault_open_ms": summary([ms(t) for t in opens]),
         "unlocked_slot_ms": summary([ms(t) for t in slot_runs]),
         "unlocked_to_workspace_painted_ms": summary([ms(t) for t in to_paint]),
+        "pages_built_at_unlock": built_at_unlock,
         "typed_enter_to_workspace_painted_ms": summary([ms(t) for t in typed]),
         "typed_enter_to_workspace_built_ms": summary([ms(t) for t in typed_built]),
     }

@@ -164,7 +164,8 @@ class CasesPage(Page):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
             # After the view has updated its scroll bars for the new size, not before.
-            QTimer.singleShot(0, self._keep_current_in_sight)
+            # Bound to the table: a page deleted in the same turn (a lock) drops the call.
+            QTimer.singleShot(0, self.table, self._keep_current_in_sight)
         return super().eventFilter(watched, event)
 
     def _keep_current_in_sight(self) -> None:
