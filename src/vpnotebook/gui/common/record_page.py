@@ -23,7 +23,6 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -57,6 +56,7 @@ from .record_form import (
     intro,
     validation_text,
 )
+from .record_table import record_table, select_row
 
 
 def _tr(text: str) -> str:
@@ -158,19 +158,8 @@ class RecordPage(Page):
         self.new_button = QPushButton(texts.new)
         self.model: RecordTableModel[Any] = RecordTableModel(self.columns(), self)
         self.proxy = RecordSortModel(self.model, self)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName(texts.list_name)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the list, as in any form
-        self.table.setWordWrap(False)
+        self.table = record_table(self.proxy, texts.list_name, order=Qt.SortOrder.DescendingOrder)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(self.STRETCH_COLUMN, QHeaderView.ResizeMode.Stretch)
@@ -542,19 +531,8 @@ class RecordPage(Page):
         self._update_buttons()
 
     def _select(self, record_id: int | None) -> None:
-        row = self.proxy.row_of(record_id)
-        selection = self.table.selectionModel()
         with self._syncing():
-            if row < 0:
-                selection.clearSelection()
-                selection.clearCurrentIndex()
-                return
-            index = self.proxy.index(row, 0)
-            selection.setCurrentIndex(
-                index,
-                selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows,
-            )
-            self.table.scrollTo(index)
+            select_row(self.table, self.proxy.row_of(record_id))
 
     def _update_buttons(self) -> None:
         dirty = self.is_dirty()

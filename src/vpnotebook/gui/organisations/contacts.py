@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -44,6 +42,7 @@ from ..common.record_form import (
     validation_text,
     vocab_combo,
 )
+from ..common.record_table import record_table
 from ..models.record_table_model import Column, RecordSortModel, RecordTableModel
 
 _PARTY_ORDER = {code: index for index, code in enumerate(tx.REFERRAL_PARTIES.codes)}
@@ -74,18 +73,8 @@ class ContactsPanel(QWidget):
             self,
         )
         self.proxy = RecordSortModel(self.model, self)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName(self.tr("Doorverwijscontacten"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the list, as in any form
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        # Single cells, so a phone number or e-mail address can be copied on its own.
+        self.table = record_table(self.proxy, self.tr("Doorverwijscontacten"), whole_rows=False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(EMAIL_COLUMN, QHeaderView.ResizeMode.Stretch)

@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -49,6 +47,7 @@ from ..common.record_form import (
     validation_text,
 )
 from ..common.record_page import fit_columns
+from ..common.record_table import record_table, select_row
 from ..models.record_table_model import Column, RecordSortModel, RecordTableModel
 from ..session import Session
 from .contacts import ContactsPanel
@@ -78,18 +77,7 @@ class OrganisationsPage(Page):
         self.show_archived = QCheckBox(self.tr("Ook ge&archiveerde organisaties tonen"))
         self.model: RecordTableModel[OrganisationRow] = RecordTableModel(self._columns(), self)
         self.proxy = RecordSortModel(self.model, self)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName(self.tr("Organisaties"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the list, as in any form
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table = record_table(self.proxy, self.tr("Organisaties"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self._fitted = False
@@ -495,18 +483,8 @@ class OrganisationsPage(Page):
         self.departments.set_organisation(organisation_id)
 
     def _select(self, organisation_id: int | None) -> None:
-        row = self.proxy.row_of(organisation_id)
-        selection = self.table.selectionModel()
         with self._syncing():
-            if row < 0:
-                selection.clearSelection()
-                selection.clearCurrentIndex()
-                return
-            index = self.proxy.index(row, 0)
-            selection.setCurrentIndex(
-                index, selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows
-            )
-            self.table.scrollTo(index)
+            select_row(self.table, self.proxy.row_of(organisation_id))
 
     def _update_buttons(self) -> None:
         dirty = self.is_dirty()
