@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem
 
 from vpnotebook.core.models import Case, Conversation, FollowUp, Organisation, Signal
+from vpnotebook.core.retention import due_for_destruction
 from vpnotebook.core.search import search
 from vpnotebook.gui.backup import tasks
 from vpnotebook.gui.backup.page import BackupPage
@@ -19,6 +20,7 @@ from vpnotebook.gui.backup.volumes import is_removable_root
 from vpnotebook.gui.search.delegate import HTML_ROLE
 from vpnotebook.gui.search.page import SearchPage
 from vpnotebook.gui.session import Session
+from vpnotebook.gui.today.agenda import quiet_cases
 from vpnotebook.gui.today.page import TodayPage
 from vpnotebook.vault.backup import list_backups, make_backup
 from vpnotebook.vault.errors import BackupDamagedError, WrongSecretError
@@ -95,6 +97,34 @@ def test_today_appointments_and_quiet_cases_match_the_journal(
     }
     shown = {item.text(0) for item in _rows(today_page.quiet.tree)}
     assert shown == quiet
+
+
+@pytest.mark.parametrize("days_later", [0, 45, 400])
+def test_quiet_cases_in_one_query_equal_the_rule_over_every_open_case(
+    session: Session, days_later: int
+) -> None:
+    journal = session.journal
+    today = DEMO_TODAY + timedelta(days=days_later)
+    planned = {f.case_id for f in journal.open_follow_ups() if f.due_on > today}
+    expected = sorted(
+        (
+            (s.last_contact or s.first_contact, s.id)
+            for status in ("open", "reopened")
+            for s in journal.case_summaries(status=status)
+            if not s.destroyed
+            and s.id not in planned
+            and (today - (s.last_contact or s.first_contact)).days > 30
+        ),
+        key=lambda found: (
+            found[0],
+            journal.get(Case, found[1]).year,
+            journal.get(Case, found[1]).seq,
+        ),
+    )
+    quiet = quiet_cases(journal, today)
+    assert [(q.last_contact, q.case_id) for q in quiet] == expected
+    assert expected, "the demo vault has quiet cases on each of these days"
+    assert all(q.days == (today - q.last_contact).days for q in quiet)
 
 
 def test_today_enter_on_a_case_row_opens_the_case(qtbot, today_page: TodayPage, session) -> None:
@@ -504,6 +534,8 @@ def test_a_long_list_on_today_shows_the_most_urgent_and_says_how_many_more(qtbot
         page.refresh()
         tree = page.destruction.tree
         assert tree.topLevelItemCount() == 3
+        most_urgent = due_for_destruction(session.journal, DEMO_TODAY)[:2]
+        assert [tree.topLevelItem(i).text(0) for i in range(2)] == [s.number for s in most_urgent]
         assert str(total - 2) in tree.topLevelItem(2).text(0)
         assert f"({total})" in page.destruction.title.text()
     finally:

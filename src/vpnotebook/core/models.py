@@ -11,6 +11,11 @@ from .fields import code, codes, day, flag, integer, record_id, ref, text
 SHORT = 300
 
 
+def case_number(year: int, seq: int) -> str:
+    """The per-year case number the VP refers to, such as 2026-007."""
+    return f"{year}-{seq:03d}"
+
+
 @dataclass
 class Organisation:
     name: str = text("Naam", required=True, max_length=SHORT)
@@ -70,7 +75,7 @@ class Case:
         """The per-year case number the VP refers to, such as 2026-007."""
         if self.year is None or self.seq is None:
             return ""
-        return f"{self.year}-{self.seq:03d}"
+        return case_number(self.year, self.seq)
 
     @property
     def is_destroyed(self) -> bool:

@@ -21,6 +21,7 @@ from datetime import date
 
 from .annual import active_department_counts
 from .journal import Journal
+from .models import case_number
 
 # Name particles and titles that say nothing about who someone is on their own.
 _NAME_NOISE = frozenset(
@@ -212,7 +213,7 @@ def check_report_text(
         "SELECT year, seq, title FROM cases WHERE organisation_id = ? ORDER BY id",
         (organisation_id,),
     ):
-        numbers.append(f"{row['year']}-{row['seq']:03d}")
+        numbers.append(case_number(row["year"], row["seq"]))
         title = " ".join(_fold_plain(row["title"]).split())
         # A one-word title ("Werkdruk") is a theme, not a fingerprint; a phrase may be one.
         if len(title) >= MIN_TITLE_LENGTH and " " in title:

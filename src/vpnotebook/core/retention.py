@@ -18,11 +18,12 @@ when the VP confirms it.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
 from .fields import ValidationError, day, from_row, record_id, ref, text, to_row, validate
 from .journal import Journal
-from .models import Case
+from .models import Case, case_number
 
 DUE_SOON_DAYS = 30
 OVERDUE = "overdue"
@@ -87,56 +88,97 @@ def due_date(closed_on: date, retention_years: int) -> date:
     return add_years(closed_on, retention_years)
 
 
+# The due date in SQL: SQLite's '+N years' turns 29 February into 1 March in a year without
+# one, as add_years does; an extension's date (never NULL) wins over the computed one.
+_COMPUTED_DUE = "date(c.closed_on, '+' || o.retention_years || ' years')"
+_DUE_ON = f"coalesce(e.keep_until, {_COMPUTED_DUE})"
+_NOT_DESTROYED_CLOSED = "c.status = 'closed' AND c.closed_on IS NOT NULL AND c.destroyed_on IS NULL"
+_NEWEST_EXTENSION = (
+    "LEFT JOIN retention_extensions e ON e.id = "
+    "(SELECT max(id) FROM retention_extensions WHERE case_id = c.id) "
+)
+
+
 def retention_status(
-    journal: Journal, today: date, *, case_id: int | None = None
+    journal: Journal,
+    today: date,
+    *,
+    case_id: int | None = None,
+    due_by: date | None = None,
+    limit: int | None = None,
 ) -> list[RetentionStatus]:
-    """Every closed case that is not destroyed, soonest due first (or just `case_id`)."""
-    where = "c.status = 'closed' AND c.closed_on IS NOT NULL AND c.destroyed_on IS NULL"
-    params: tuple[int, ...] = ()
+    """Every closed case that is not destroyed, soonest due first (or just `case_id`).
+
+    `due_by` keeps the cases due on or before that day, `limit` the first so many. Both are
+    applied in SQL: on a ten-year archive thousands of closed cases can be past their date.
+    """
+    where = _NOT_DESTROYED_CLOSED
+    params: list[int | str] = []
     if case_id is not None:
         where += " AND c.id = ?"
-        params = (case_id,)
+        params.append(case_id)
+    if due_by is not None:
+        # The computed date first: it needs no look-up of extensions, and an extension only
+        # ever moves the date later.
+        where += f" AND {_COMPUTED_DUE} <= ? AND {_DUE_ON} <= ?"
+        params += [due_by.isoformat(), due_by.isoformat()]
     rows = journal.db.query(
         "SELECT c.id, c.year, c.seq, c.closed_on, c.organisation_id, o.name, "
-        "o.retention_years, e.id AS extension_id, e.decided_on, e.keep_until, e.reason "
+        "o.retention_years, e.id AS extension_id, e.decided_on, e.keep_until, e.reason, "
+        f"{_DUE_ON} AS due_on "
         "FROM cases c JOIN organisations o ON o.id = c.organisation_id "
-        "LEFT JOIN retention_extensions e ON e.id = "
-        "(SELECT max(id) FROM retention_extensions WHERE case_id = c.id) "
-        f"WHERE {where}",
+        f"{_NEWEST_EXTENSION}"
+        f"WHERE {where} ORDER BY due_on, c.year, c.seq"
+        + (f" LIMIT {int(limit)}" if limit is not None else ""),
         params,
     )
-    found = []
-    for row in rows:
-        closed_on = date.fromisoformat(row["closed_on"])
-        extension = None
-        if row["extension_id"] is not None:
-            extension = RetentionExtension(
-                case_id=row["id"],
-                decided_on=date.fromisoformat(row["decided_on"]),
-                keep_until=date.fromisoformat(row["keep_until"]),
-                reason=row["reason"],
-                id=row["extension_id"],
-            )
-        found.append(
-            RetentionStatus(
-                case_id=row["id"],
-                number=f"{row['year']}-{row['seq']:03d}",
-                organisation_id=row["organisation_id"],
-                organisation=row["name"],
-                retention_years=row["retention_years"],
-                closed_on=closed_on,
-                computed_due=due_date(closed_on, row["retention_years"]),
-                extension=extension,
-                today=today,
-            )
+    return [_status(row, today) for row in rows]
+
+
+def _status(row: Any, today: date) -> RetentionStatus:
+    closed_on = date.fromisoformat(row["closed_on"])
+    extension = None
+    if row["extension_id"] is not None:
+        extension = RetentionExtension(
+            case_id=row["id"],
+            decided_on=date.fromisoformat(row["decided_on"]),
+            keep_until=date.fromisoformat(row["keep_until"]),
+            reason=row["reason"],
+            id=row["extension_id"],
         )
-    found.sort(key=lambda status: (status.due_on, status.number))
-    return found
+    return RetentionStatus(
+        case_id=row["id"],
+        number=case_number(row["year"], row["seq"]),
+        organisation_id=row["organisation_id"],
+        organisation=row["name"],
+        retention_years=row["retention_years"],
+        closed_on=closed_on,
+        computed_due=due_date(closed_on, row["retention_years"]),
+        extension=extension,
+        today=today,
+    )
 
 
-def due_for_destruction(journal: Journal, today: date) -> list[RetentionStatus]:
-    """Overdue cases and those due within DUE_SOON_DAYS, for the Today screen."""
-    return [s for s in retention_status(journal, today) if s.state in (OVERDUE, DUE_SOON)]
+def due_for_destruction(
+    journal: Journal, today: date, *, limit: int | None = None
+) -> list[RetentionStatus]:
+    """Overdue cases and those due within DUE_SOON_DAYS, most urgent first, for Today."""
+    return retention_status(
+        journal, today, due_by=today + timedelta(days=DUE_SOON_DAYS), limit=limit
+    )
+
+
+def count_due_for_destruction(journal: Journal, today: date) -> int:
+    """How many cases due_for_destruction would list without a limit."""
+    due_by = (today + timedelta(days=DUE_SOON_DAYS)).isoformat()
+    return int(
+        journal.db.scalar(
+            "SELECT count(*) FROM cases c JOIN organisations o ON o.id = c.organisation_id "
+            f"{_NEWEST_EXTENSION}"
+            f"WHERE {_NOT_DESTROYED_CLOSED} AND {_COMPUTED_DUE} <= ? AND {_DUE_ON} <= ?",
+            (due_by, due_by),
+        )
+    )
 
 
 def case_retention(journal: Journal, case_id: int, today: date) -> RetentionStatus | None:

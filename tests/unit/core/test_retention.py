@@ -24,6 +24,7 @@ from vpnotebook.core.retention import (
     OVERDUE,
     add_years,
     case_retention,
+    count_due_for_destruction,
     due_date,
     due_for_destruction,
     extensions_of,
@@ -114,6 +115,42 @@ def test_the_due_day_itself_is_overdue_and_thirty_days_ahead_is_due_soon(
     assert case_retention(journal, case.id, due).state == OVERDUE  # type: ignore[union-attr]
     assert case_retention(journal, case.id, date(2026, 5, 2)).state == DUE_SOON  # type: ignore[union-attr]
     assert case_retention(journal, case.id, date(2026, 5, 1)).state == LATER  # type: ignore[union-attr]
+
+
+def test_the_today_list_filtered_in_sql_equals_the_rule_applied_to_every_closed_case(
+    journal: Journal,
+) -> None:
+    # due_for_destruction filters on the computed due date in SQL first; around the
+    # thirty-day horizon and on 29 February it must pick exactly what the rule picks.
+    short, long = _org(journal, years=2), _org(journal, "Gemeente Oost", years=5)
+    today = date(2026, 11, 28)
+    horizon_closing = date(2024, 12, 28)  # + 2 years = today + 30 days
+    closings = [
+        date(2024, 2, 29),  # due 1 March 2026, not 28 February
+        date(2024, 2, 28),
+        horizon_closing,
+        date(2024, 12, 29),  # one day beyond the horizon
+        date(2024, 11, 28),  # due today
+        date(2021, 11, 29),
+        date(2021, 12, 29),
+    ]
+    for closed_on in closings:
+        _closed_case(journal, short, closed_on)
+        _closed_case(journal, long, closed_on)
+    kept = _closed_case(journal, short, date(2023, 1, 15))
+    assert kept.id is not None
+    keep_longer(journal, kept.id, date(2026, 12, 10), "Nog even aanhouden.", today=today)
+
+    for day in (today, date(2026, 1, 30), date(2026, 2, 1), date(2028, 1, 30)):
+        by_rule = [
+            s.case_id for s in retention_status(journal, day) if s.state in (OVERDUE, DUE_SOON)
+        ]
+        assert [s.case_id for s in due_for_destruction(journal, day)] == by_rule
+        assert [s.case_id for s in due_for_destruction(journal, day, limit=3)] == by_rule[:3]
+        assert count_due_for_destruction(journal, day) == len(by_rule)
+    due_today = {s.closed_on for s in due_for_destruction(journal, today)}
+    assert horizon_closing in due_today and date(2024, 12, 29) not in due_today
+    assert kept.id in [s.case_id for s in due_for_destruction(journal, today)]
 
 
 def test_a_new_retention_period_applies_to_cases_already_closed(journal: Journal) -> None:

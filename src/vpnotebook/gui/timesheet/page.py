@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import taxonomy as tx
-from ...core.models import TimeEntry
+from ...core.models import TimeEntry, case_number
 from ..common.labels import label
 from ..common.record_form import (
     find_data,
@@ -190,7 +190,7 @@ class TimePage(RecordPage):
 
     def refresh(self) -> None:
         self._case_numbers = {
-            row["id"]: f"{row['year']}-{row['seq']:03d}"
+            row["id"]: case_number(row["year"], row["seq"])
             for row in self.session.journal.db.query("SELECT id, year, seq FROM cases")
         }
         super().refresh()

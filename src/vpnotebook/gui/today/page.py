@@ -24,7 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.retention import OVERDUE, RetentionStatus, due_for_destruction
+from ...core.retention import (
+    OVERDUE,
+    RetentionStatus,
+    count_due_for_destruction,
+    due_for_destruction,
+)
 from ...core.taxonomy import FOLLOW_UP_KINDS
 from ...vault.errors import VaultError
 from ..common import dialogs
@@ -97,7 +102,9 @@ class _Section(QWidget):
         self.tree.setAccessibleName(title)
         self.tree.setHeaderLabels(headers)
         self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(False)
+        # Every row is one line of text (the note is elided, its whole text is the tooltip):
+        # uniform heights let Qt measure one row instead of every row on each layout pass.
+        self.tree.setUniformRowHeights(True)
         self.tree.setAllColumnsShowFocus(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -108,8 +115,7 @@ class _Section(QWidget):
         self.tree.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         header = self.tree.header()
         header.setStretchLastSection(False)
-        for column in range(len(headers)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self._stretched: int | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 12)
         layout.setSpacing(4)
@@ -120,6 +126,17 @@ class _Section(QWidget):
 
     def stretch_column(self, column: int) -> None:
         self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self._stretched = column
+
+    def fit_columns(self) -> None:
+        """Size the other columns to their contents once, after the rows are in.
+
+        Not ResizeToContents: that mode measures every cell again on each layout pass (8,500
+        delegate calls for one fill of the four lists), and the rows only change on a refresh.
+        """
+        for column in range(self.tree.columnCount()):
+            if column != self._stretched:
+                self.tree.resizeColumnToContents(column)
 
     def show_more(self, hidden: int) -> None:
         """A last line saying how many rows are not shown; the most urgent come first."""
@@ -140,6 +157,7 @@ class _Section(QWidget):
         self.title.setText(self._title_text if not count else f"{self._title_text} ({count})")
         self.empty.setVisible(count == 0)
         self.tree.setVisible(count > 0)
+        self.fit_columns()
         # Rows were replaced: let the fitted height follow them.
         self.tree.updateGeometry()
 
@@ -286,7 +304,11 @@ class TodayPage(Page):
         self._fill_attention(self.overview.attention, today)
         self._fill_appointments(self.overview.appointments)
         self._fill_quiet(self.overview.quiet)
-        self._fill_destruction(due_for_destruction(self.session.journal, today))
+        due = due_for_destruction(self.session.journal, today, limit=SHOWN_PER_SECTION)
+        total = len(due)
+        if total == SHOWN_PER_SECTION:
+            total = count_due_for_destruction(self.session.journal, today)
+        self._fill_destruction(due, total)
 
     # -- filling the sections --------------------------------------------------------------
 
@@ -386,12 +408,12 @@ class TodayPage(Page):
         self.quiet.show_more(len(cases) - SHOWN_PER_SECTION)
         self.quiet.set_count(len(cases))
 
-    def _fill_destruction(self, cases: list[RetentionStatus]) -> None:
+    def _fill_destruction(self, cases: list[RetentionStatus], total: int) -> None:
         tree = self.destruction.tree
         tree.clear()
         bold = QFont(tree.font())
         bold.setBold(True)
-        for case in cases[:SHOWN_PER_SECTION]:
+        for case in cases:
             days = case.days_left
             if days == 0:
                 when = self.tr("%1 · vandaag")
@@ -414,8 +436,8 @@ class TodayPage(Page):
             button.setAccessibleName(self.tr("Melding %1 openen").replace("%1", case.number))
             button.clicked.connect(lambda _=False, cid=case.case_id: self.session.open_case(cid))
             tree.setItemWidget(item, 4, button)
-        self.destruction.show_more(len(cases) - SHOWN_PER_SECTION)
-        self.destruction.set_count(len(cases))
+        self.destruction.show_more(total - len(cases))
+        self.destruction.set_count(total)
 
     # -- actions ---------------------------------------------------------------------------
 
