@@ -255,13 +255,33 @@ def _report_parser(sub: argparse._SubParsersAction, commands: object) -> None:
     report.set_defaults(run=commands.report)  # type: ignore[attr-defined]
 
 
+def _plain_desktop_start(argv: Sequence[str]) -> tuple[bool, Path | None]:
+    """Whether `argv` just starts the desktop program (nothing, or only `--vault DIR`).
+
+    Such a start skips building the parser with every sub-command, whose modules (reports,
+    backup, export) would delay the window. Anything else goes through the parser.
+    """
+    if not argv:
+        return True, None
+    if len(argv) == 2 and argv[0] == "--vault" and not argv[1].startswith("-"):
+        return True, Path(argv[1])
+    if len(argv) == 1 and argv[0].startswith("--vault=") and len(argv[0]) > len("--vault="):
+        return True, Path(argv[0].removeprefix("--vault="))
+    return False, None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from ..hardening import harden_process
 
     harden_process()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
     try:
+        desktop, folder = _plain_desktop_start(arguments)
+        if desktop:
+            from ..gui.app import run_gui
+
+            return run_gui(vault_folder=folder)
+        args = build_parser().parse_args(arguments)
         if args.command is None:
             from .commands import gui
 

@@ -7,7 +7,6 @@ run time, so no compiled .qm file is generated or committed.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -33,6 +32,9 @@ def ts_path(language: str) -> Path:
 
 
 def read_ts(path: Path) -> list[Message]:
+    # Here, not at the top: a Dutch start reads no .ts file and should not pay for the parser.
+    import xml.etree.ElementTree as ElementTree
+
     root = ElementTree.parse(path).getroot()
     messages = []
     for context in root.iter("context"):

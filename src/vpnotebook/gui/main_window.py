@@ -4,23 +4,27 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QWidget
 
-from ..vault.kdf import Argon2Params
-from ..vault.vault import is_vault
-from . import i18n
+from ..vault.paths import is_vault
+from . import i18n, warm_up
 from .common import clipboard
 from .common.inactivity import InactivityTimer
 from .common.screenlock import ScreenLockWatcher
-from .session import Session
 from .settings.store import AppSettings
 from .unlock.screen import UnlockScreen
-from .wizard.first_start import FirstStartWizard
-from .workspace import Workspace
+
+if TYPE_CHECKING:
+    # Loaded when first needed (or by warm_up after the first paint): a start shows only
+    # the unlock screen, and every module imported before it paints delays it.
+    from ..vault.kdf import Argon2Params
+    from .session import Session
+    from .wizard.first_start import FirstStartWizard
+    from .workspace import Workspace
 
 
 class MainWindow(QMainWindow):
@@ -47,6 +51,7 @@ class MainWindow(QMainWindow):
         self.unlock_screen = UnlockScreen(vault_folder, settings.language)
         self.unlock_screen.unlocked.connect(self._unlocked)
         self.unlock_screen.other_vault_chosen.connect(self.open_other_vault)
+        warm_up.after_first_paint(self.unlock_screen)
         self.stack.addWidget(self.unlock_screen)
         self.wizard: FirstStartWizard | None = None
 
@@ -106,6 +111,8 @@ class MainWindow(QMainWindow):
     # -- states --------------------------------------------------------------------------
 
     def show_wizard(self) -> None:
+        from .wizard.first_start import FirstStartWizard
+
         self.wizard = FirstStartWizard(self.vault_folder, kdf_params=self._kdf_params)
         self.wizard.setWindowFlags(Qt.WindowType.Widget)
         self.wizard.completed.connect(self._wizard_done)
@@ -145,6 +152,8 @@ class MainWindow(QMainWindow):
         self.backup_label.clear()
 
     def _unlocked(self, session: Session) -> None:
+        from .workspace import Workspace
+
         self.session = session
         self.workspace = Workspace(session)
         self.workspace.page_created.connect(self._page_created)

@@ -15,8 +15,6 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 from . import keyslots
 from .database import Database
 from .errors import (
@@ -31,21 +29,17 @@ from .fsutil import fsync_dir, make_private_dir, write_atomic
 from .kdf import DEFAULT_TARGET_MS, Argon2Params, calibrate
 from .keyslots import DATA_KEY_LENGTH, KeySlotFile
 from .lockfile import VaultLock
+from .paths import (
+    CREATING_MARKER,
+    DATABASE_NAME,
+    KEYSLOTS_NAME,
+    PRE_MIGRATION_DIR,
+)
+from .paths import default_vault_folder as default_vault_folder
+from .paths import is_vault as is_vault
 from .schema import LATEST_VERSION, MIGRATIONS
 
-DATABASE_NAME = "vault.db"
-KEYSLOTS_NAME = "keyslots.json"
-PRE_MIGRATION_DIR = "pre-migration"
-CREATING_MARKER = ".wordt-aangemaakt"
 KEEP_PRE_MIGRATION_COPIES = 3
-
-
-def default_vault_folder() -> Path:
-    return user_data_path("vpnotebook", appauthor=False) / "kluis"
-
-
-def is_vault(folder: Path) -> bool:
-    return (folder / KEYSLOTS_NAME).is_file()
 
 
 class Vault:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -19,11 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...vault.errors import VaultError
-from ...vault.vault import Vault
 from ..common import dialogs
 from ..common.worker import BackgroundJob
-from ..session import Session
-from .recovery import RecoveryDialog
+
+if TYPE_CHECKING:
+    # Imported where they are used: the window must paint before cryptography, SQLCipher,
+    # the journal and the password-strength dictionaries are loaded (see warm_up).
+    from ...vault.vault import Vault
 
 
 def error_text(error: VaultError, language: str) -> str:
@@ -163,7 +166,14 @@ class UnlockScreen(QWidget):
         if not passphrase:
             self.show_error(self.tr("Vul uw wachtwoord in."))
             return
-        self._start(lambda: Vault.open(self.folder, passphrase=passphrase))
+        folder = self.folder
+
+        def job() -> Vault:
+            from ...vault.vault import Vault
+
+            return Vault.open(folder, passphrase=passphrase)
+
+        self._start(job)
 
     def _start(self, job, on_done=None) -> None:  # type: ignore[no-untyped-def]
         self.message.setVisible(False)
@@ -174,6 +184,8 @@ class UnlockScreen(QWidget):
         self._job.start()
 
     def _opened(self, vault: Vault) -> None:
+        from ..session import Session
+
         self._set_busy(False)
         self.passphrase.clear()
         self.unlocked.emit(Session(vault))
@@ -193,6 +205,8 @@ class UnlockScreen(QWidget):
 
     def ask_recovery(self) -> tuple[str, str] | None:
         """The recovery code and the new passphrase, or None (tests replace this method)."""
+        from .recovery import RecoveryDialog
+
         dialog = RecoveryDialog(self)
         return dialog.values() if dialog.exec() else None
 
@@ -203,6 +217,8 @@ class UnlockScreen(QWidget):
         code, new_passphrase = answer
 
         def job() -> Vault:
+            from ...vault.vault import Vault
+
             vault = Vault.open(self.folder, recovery_code=code)
             try:
                 vault.change_passphrase(new_passphrase)
