@@ -1588,6 +1588,14 @@ Do you want to continue?</translation>
         <source>Ontgrendeld</source>
         <translation>Unlocked</translation>
     </message>
+    <message>
+        <source>Reservekopie nog bezig</source>
+        <translation>Backup still in progress</translation>
+    </message>
+    <message>
+        <source>Er wordt nog een reservekopie gemaakt of teruggezet. Het programma sluit vanzelf zodra dat klaar is.</source>
+        <translation>A backup is still being made or restored. The program will close by itself as soon as it has finished.</translation>
+    </message>
 </context>
 <context>
     <name>OrganisationPage</name>

@@ -1,5 +1,7 @@
 """Journeys through the program's shell: first start, unlock, auto-lock, recovery, privacy."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from vpnotebook.core.models import Organisation
 from vpnotebook.gui.common import clipboard
 from vpnotebook.gui.main_window import MainWindow
 from vpnotebook.gui.settings.store import AppSettings
+from vpnotebook.vault.backup import list_backups, verify_backup
 from vpnotebook.vault.errors import VaultInUseError, WrongSecretError
 from vpnotebook.vault.kdf import TEST_PARAMS
 from vpnotebook.vault.vault import Vault
@@ -162,6 +165,58 @@ def test_closing_the_window_closes_the_vault(qtbot, window: MainWindow) -> None:
     Vault.open(window.vault_folder, passphrase=GUI_PASSPHRASE).close()
 
 
+def test_closing_the_window_during_a_backup_waits_for_it_then_closes(
+    qtbot, window: MainWindow, tmp_path: Path, answers
+) -> None:
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=10_000)
+    page = window.workspace.show_page("backup")
+    page.find_volumes = lambda: []
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    page.set_folder(stick)
+    page.make()
+    vault = window.session.vault
+
+    window.close()
+    # Not closed under the running backup: the VP is told, and the vault stays open for it.
+    assert window.isVisible() and vault.is_open
+    assert answers[-1][1] == "Reservekopie nog bezig"
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)
+    assert not vault.is_open
+    [made] = list_backups(stick)
+    assert verify_backup(made, passphrase=GUI_PASSPHRASE).record_counts["cases"] > 0
+    assert len(answers) == 1  # told once, however long it took
+
+
+def test_a_job_whose_owner_is_deleted_mid_run_ends_without_aborting_the_program(
+    tmp_path: Path,
+) -> None:
+    # Qt aborts the process when a running QThread is destroyed, so this runs in a child.
+    script = """
+import gc, os, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import shiboken6
+from PySide6.QtWidgets import QApplication, QWidget
+from vpnotebook.gui.common import worker
+app = QApplication([])
+owner = QWidget()
+job = worker.BackgroundJob(lambda: time.sleep(0.5), owner)
+job.start()
+shiboken6.delete(owner)
+del job
+gc.collect()
+print("running", worker.running_count(), flush=True)
+worker.wait_for_all()
+print("ended", worker.running_count(), flush=True)
+"""
+    finished = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert finished.returncode == 0, finished.stderr
+    assert finished.stdout.split() == ["running", "1", "ended", "0"]
+
+
 def test_screen_lock_and_suspend_lock_the_vault(qtbot, window: MainWindow) -> None:
     _unlock(qtbot, window)
     qtbot.waitUntil(lambda: not window.is_locked, timeout=10_000)
@@ -176,8 +231,9 @@ def test_screen_lock_and_suspend_lock_the_vault(qtbot, window: MainWindow) -> No
     assert window.is_locked
 
 
-def test_settings_take_effect_and_stay_free_of_case_content(qtbot, window: MainWindow,
-                                                             settings: AppSettings) -> None:
+def test_settings_take_effect_and_stay_free_of_case_content(
+    qtbot, window: MainWindow, settings: AppSettings
+) -> None:
     from vpnotebook.gui.settings.dialog import SettingsDialog
 
     _unlock(qtbot, window)

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from . import i18n
+from .common import worker
 from .crash import CrashHandler
 from .icon import app_icon
 from .main_window import MainWindow
@@ -37,4 +38,7 @@ def run_gui(vault_folder: Path | None, settings_path: Path | None = None) -> int
         folder = default_vault_folder()
     window = MainWindow(folder, settings)
     window.show()
-    return int(app.exec())
+    code = int(app.exec())
+    # A job still on its way (a key derivation, a search) ends before Python tears down.
+    worker.wait_for_all()
+    return code

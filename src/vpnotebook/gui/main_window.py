@@ -6,13 +6,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from ..vault.paths import is_vault
 from . import i18n, warm_up
-from .common import clipboard
+from .common import clipboard, dialogs
 from .common.inactivity import InactivityTimer
 from .common.screenlock import ScreenLockWatcher
 from .settings.store import AppSettings
@@ -42,6 +42,9 @@ class MainWindow(QMainWindow):
         self.session: Session | None = None
         self.workspace: Workspace | None = None
         self._saved_state: dict[str, Any] = {}
+        self._close_when_done = QTimer(self)
+        self._close_when_done.setInterval(250)
+        self._close_when_done.timeout.connect(self._close_if_done)
         # Only the program's name: a title must never show case content or a client's name.
         self.setWindowTitle("vpnotebook")
         self.resize(1200, 760)
@@ -261,10 +264,35 @@ class MainWindow(QMainWindow):
             self.update_backup_status()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from .backup import tasks
+
+        if tasks.any_running():
+            # A backup or restore is writing: closing now would lock the vault under it and
+            # lose the copy. Wait for it, then close by ourselves.
+            event.ignore()
+            if not self._close_when_done.isActive():
+                dialogs.inform(
+                    self,
+                    self.tr("Reservekopie nog bezig"),
+                    self.tr(
+                        "Er wordt nog een reservekopie gemaakt of teruggezet. Het programma "
+                        "sluit vanzelf zodra dat klaar is."
+                    ),
+                )
+                self._close_when_done.start()
+            return
+        self._close_when_done.stop()
         if self.session is not None:
             self.lock()
         self.settings.sync()
         event.accept()
+
+    def _close_if_done(self) -> None:
+        from .backup import tasks
+
+        if not tasks.any_running():
+            self._close_when_done.stop()
+            self.close()
 
 
 def backup_status(

@@ -1,4 +1,10 @@
-"""Run slow work (key derivation, backups) off the GUI thread and get the result back."""
+"""Run slow work (key derivation, backups, search) off the GUI thread and get the result back.
+
+A QThread destroyed while it runs aborts the whole program. A job's owner can go away while
+it runs (a lock deletes every page; the VP may close the window), so the thread does not
+depend on its owner: it ends by itself when the work returns, this module keeps it alive
+until then, and the program waits for the last ones before it exits (`wait_for_all`).
+"""
 
 from __future__ import annotations
 
@@ -8,8 +14,10 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal
 
 
-class _Runner(QObject):
-    finished = Signal(object)
+class _JobThread(QThread):
+    """Runs one callable, emits its outcome, and ends: no event loop to quit."""
+
+    succeeded = Signal(object)
     failed = Signal(object)
 
     def __init__(self, job: Callable[[], Any]) -> None:
@@ -22,7 +30,31 @@ class _Runner(QObject):
         except BaseException as exc:  # handed to the GUI thread, which decides what to show
             self.failed.emit(exc)
         else:
-            self.finished.emit(result)
+            self.succeeded.emit(result)
+        finally:
+            self._job = None  # type: ignore[assignment]  # drop what the work held on to
+
+
+# Threads that were started and may not have finished yet, with a strong reference so that
+# garbage collection cannot destroy one mid-run.
+_started: set[_JobThread] = set()
+
+
+def _keep(thread: _JobThread) -> None:
+    for finished in [t for t in _started if t.isFinished()]:
+        _started.discard(finished)
+    _started.add(thread)
+
+
+def running_count() -> int:
+    return sum(1 for thread in _started if not thread.isFinished())
+
+
+def wait_for_all() -> None:
+    """Block until every started job has returned; for the program's exit."""
+    for thread in list(_started):
+        thread.wait()
+    _started.clear()
 
 
 class BackgroundJob(QObject):
@@ -33,28 +65,29 @@ class BackgroundJob(QObject):
 
     def __init__(self, job: Callable[[], Any], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._thread = QThread()
-        self._runner = _Runner(job)
-        self._runner.moveToThread(self._thread)
-        self._thread.started.connect(self._runner.run)
-        self._runner.finished.connect(self._on_finished)
-        self._runner.failed.connect(self._on_failed)
+        self._thread = _JobThread(job)
+        # Queued to this object's (the GUI) thread; if this object is deleted first, the
+        # outcome is simply not delivered, and the thread still ends.
+        self._thread.succeeded.connect(self._on_finished)
+        self._thread.failed.connect(self._on_failed)
+        self._pending = False
 
     def start(self) -> None:
+        self._pending = True
+        _keep(self._thread)
         self._thread.start()
 
-    def _stop(self) -> None:
-        self._thread.quit()
-        self._thread.wait()
-
     def _on_finished(self, result: object) -> None:
-        self._stop()
+        self._thread.wait()  # emitted as the last thing run() does: returns at once
+        self._pending = False
         self.done.emit(result)
 
     def _on_failed(self, exc: object) -> None:
-        self._stop()
+        self._thread.wait()
+        self._pending = False
         self.failed.emit(exc)
 
     @property
     def running(self) -> bool:
-        return self._thread.isRunning()
+        """True from start() until done or failed has been emitted."""
+        return self._pending
