@@ -5,8 +5,10 @@ refused as *damaged* (never as a wrong passphrase, never half-restored); a faili
 stick must leave no half file and touch neither the vault nor the backups already there; and
 not one byte of case text may appear in the file, on the stick or in a temp file.
 
-Real vaults in tmp_path, real files, real failures: the only stand-in is `FailDevice`, a real
-file on disk that fails like a full or pulled stick after N bytes (KeePassXC's test helper).
+Real vaults in tmp_path, real files, real failures: the only stand-ins are the devices below,
+real files on disk that fail like a full or pulled stick after N bytes (`FailDevice`, after
+KeePassXC's test helper), store a byte wrong (`LyingDevice`) or change after they were written
+(`DecayingDevice`).
 Backups in these tests use 4 KiB chunks, so that a vault of a few hundred KiB is sealed in dozens
 of chunks and can be cut and flipped at every chunk boundary.
 """
@@ -30,6 +32,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import pytest
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.hashes import SHA256
+from cryptography.hazmat.primitives.hmac import HMAC
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from vpnotebook.core import models
 from vpnotebook.core.destruction import RULE_VP_DECISION, destroy_case
@@ -62,6 +68,7 @@ from vpnotebook.vault.backup import (
     table_counts,
     verify_backup,
 )
+from vpnotebook.vault.backup_format import PayloadSplitter
 from vpnotebook.vault.errors import (
     EXIT_FAILURE,
     BackupDamagedError,
@@ -804,6 +811,59 @@ def test_a_manifest_that_does_not_match_the_database_is_refused(
     judge.assert_all_refused()
 
 
+# -- the payload, split while it is decrypted ------------------------------------------------
+
+
+def _payload(manifest: dict[str, Any], database: bytes) -> bytes:
+    body = json.dumps(manifest, sort_keys=True).encode("utf-8")
+    return PAYLOAD_MAGIC + struct.pack(">I", len(body)) + body + database
+
+
+def _split(payload: bytes, step: int, target: Path) -> dict[str, Any]:
+    with target.open("wb") as database:
+        splitter = PayloadSplitter(database)
+        for start in range(0, len(payload), step):
+            splitter.write(memoryview(payload)[start : start + step])
+    return splitter.manifest()
+
+
+def test_the_manifest_is_kept_and_the_database_written_however_the_payload_arrives(
+    tmp_path: Path,
+) -> None:
+    # The container hands over a batch at a time; the manifest may end anywhere in one.
+    manifest = {"schema_version": 3, "record_counts": {"cases": 2}, "vault_id": "v"}
+    database = bytes(range(256)) * 40
+    payload = _payload(manifest, database)
+    target = tmp_path / "vault.db"
+    for step in (1, 2, 7, len(PAYLOAD_MAGIC), len(PAYLOAD_MAGIC) + 5, 100, len(payload)):
+        target.unlink(missing_ok=True)
+        assert _split(payload, step, target) == manifest, step
+        assert target.read_bytes() == database, step
+
+
+@pytest.mark.parametrize(
+    ("payload", "detail"),
+    [
+        pytest.param(b"", "no manifest", id="empty payload"),
+        pytest.param(PAYLOAD_MAGIC + b"\x00\x00", "no manifest", id="cut in the length"),
+        pytest.param(b"VPNBPAY2" + bytes(100), "no manifest", id="other magic"),
+        pytest.param(PAYLOAD_MAGIC + struct.pack(">I", 50) + b"{}", "no manifest", id="cut short"),
+        pytest.param(PAYLOAD_MAGIC + struct.pack(">I", (1 << 20) + 1), "too large", id="huge"),
+        pytest.param(PAYLOAD_MAGIC + struct.pack(">I", 2) + b"[]", "unreadable", id="not a dict"),
+        pytest.param(
+            _payload({"schema_version": "drie", "record_counts": {}}, b"db"),
+            "unreadable",
+            id="schema not a number",
+        ),
+    ],
+)
+def test_a_payload_without_a_good_manifest_is_damaged(
+    payload: bytes, detail: str, tmp_path: Path
+) -> None:
+    with pytest.raises(BackupDamagedError, match=detail):
+        _split(payload, 3, tmp_path / "vault.db")
+
+
 # -- a failing or pulled stick -----------------------------------------------------------------
 
 
@@ -879,6 +939,59 @@ class LyingDevice(io.RawIOBase):
         if not self.closed:
             self._file.close()
         super().close()
+
+
+class DecayingDevice(io.RawIOBase):
+    """A real file on a stick whose stored bytes change after they were written.
+
+    Everything is written correctly; at the flush that ends the write, before the backup is read
+    back, `decay` is applied to the file on disk: a flipped bit, or the bytes of another file.
+    """
+
+    def __init__(self, path: Path, decay: Callable[[int], None]) -> None:
+        super().__init__()
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+        self._file = os.fdopen(fd, "r+b", buffering=0)
+        self._decay: Callable[[int], None] | None = decay
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        return self._file.write(bytes(memoryview(data)))
+
+    def flush(self) -> None:
+        super().flush()
+        if self._decay is not None and not self.closed:
+            decay, self._decay = self._decay, None
+            decay(self._file.fileno())
+
+    def fileno(self) -> int:
+        return self._file.fileno()
+
+    def close(self) -> None:
+        if not self.closed:
+            self._file.close()
+        super().close()
+
+
+def flip_bit_at(where: Callable[[int], int]) -> Callable[[int], None]:
+    """Flip a bit at `where(size of the file as written)`."""
+
+    def flip(fd: int) -> None:
+        offset = where(os.fstat(fd).st_size)
+        (byte,) = os.pread(fd, 1, offset)
+        os.pwrite(fd, bytes([byte ^ 0x04]), offset)
+
+    return flip
+
+
+def replace_content_with(content: bytes) -> Callable[[int], None]:
+    def replace(fd: int) -> None:
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, content, 0)
+
+    return replace
 
 
 @dataclass
@@ -1011,6 +1124,148 @@ def test_a_failed_read_back_keeps_the_previous_backup_of_the_same_name(
     assert target.exists(), "the previous, verified backup was deleted"
     assert target.read_bytes() == previous
     verify_backup(target, passphrase=PASSPHRASE)
+
+
+# Where a bit flips, given the earlier backup (its header is as long) and the new file's size.
+DECAY_POINTS: dict[str, Callable[[Earlier, int], int]] = {
+    "in the key slots": lambda e, size: 400,
+    "in the header MAC": lambda e, size: e.header_length - 5,
+    "in the first chunk": lambda e, size: e.header_length + 100,
+    "in a chunk in the middle": lambda e, size: (e.header_length + size) // 2,
+    "in the last tag": lambda e, size: size - 1,
+}
+
+
+@pytest.mark.parametrize("point", list(DECAY_POINTS))
+def test_a_bit_that_flips_between_write_and_read_back_fails_the_backup(
+    point: str, vault: Vault, earlier: Earlier, stick: Path, system_temp: Path
+) -> None:
+    def where(size: int) -> int:
+        return DECAY_POINTS[point](earlier, size)
+
+    def decaying_stick(path: Path) -> BinaryIO:
+        return DecayingDevice(path, flip_bit_at(where))  # type: ignore[return-value]
+
+    with pytest.raises(BackupWriteError) as caught:
+        make_backup(
+            vault,
+            stick,
+            chunk_size=SMALL_CHUNK,
+            now=MOMENT + timedelta(days=1),
+            open_sink=decaying_stick,
+        )
+    assert isinstance(caught.value.__cause__, BackupDamagedError)
+    _assert_nothing_changed(vault, stick, earlier, system_temp)
+
+
+def test_a_stick_that_shows_an_older_genuine_backup_is_caught_by_the_payload_digest(
+    vault: Vault, earlier: Earlier, stick: Path, system_temp: Path
+) -> None:
+    # A stick whose controller lost the new data and serves an earlier backup of this vault in
+    # its place: same file key, so every header MAC and chunk tag verifies. Only the SHA-256 of
+    # the payload, taken while sealing and again while reading back, tells them apart.
+    def stale_stick(path: Path) -> BinaryIO:
+        return DecayingDevice(path, replace_content_with(earlier.data))  # type: ignore[return-value]
+
+    with pytest.raises(BackupWriteError) as caught:
+        make_backup(
+            vault,
+            stick,
+            chunk_size=SMALL_CHUNK,
+            now=MOMENT + timedelta(days=1),
+            open_sink=stale_stick,
+        )
+    assert "differs" in str(caught.value.__cause__)
+    _assert_nothing_changed(vault, stick, earlier, system_temp)
+
+
+def test_a_vault_larger_than_one_batch_restores_identically_with_the_default_chunks(
+    vault: Vault, journal: Journal, stick: Path, restore_parent: Path
+) -> None:
+    # The writer and reader move up to 1 MiB per call; this vault's payload spans several such
+    # batches, so the look-ahead and the batch boundaries are crossed on every path.
+    fill(journal)
+    org = journal.find(Organisation)[0]
+    case = journal.add(
+        Case(
+            organisation_id=org.id,
+            first_contact=date(2025, 9, 1),
+            contact_type="report",
+            reporter_role="employee",
+            title="Lang dossier",
+        )
+    )
+    rng = random.Random(11)
+    words = ["werkdruk", "gesprek", "afspraak", "leidinggevende", "pesten", "team", "zorg"]
+    for _conversation in range(400):
+        story = " ".join(rng.choice(words) + str(rng.randrange(10**6)) for _word in range(500))
+        journal.add(Conversation(case_id=case.id, held_on=date(2025, 9, 2), story=story))
+    vault.db.checkpoint()
+    assert (vault.folder / "vault.db").stat().st_size > 2 * 1024 * 1024
+    before_rows, before_counts = raw_rows(vault), table_counts(vault.db)
+
+    info = make_backup(vault, stick, now=MOMENT)
+    with info.path.open("rb") as handle:
+        assert container.read_public_header(handle).chunk_size == container.CHUNK_SIZE
+    vault.close()
+    assert verify_backup(info.path, passphrase=PASSPHRASE).record_counts == before_counts
+    target = restore_parent / "kluis"
+    restored_info, _ = restore_backup(info.path, target, passphrase=PASSPHRASE)
+    assert restored_info.record_counts == before_counts
+    with Vault.open(target, passphrase=PASSPHRASE) as restored:
+        assert restored.check() == []
+        assert raw_rows(restored) == before_rows
+    assert listing(restore_parent) == ["kluis"]
+
+
+def seal_one_chunk_at_a_time(target: Path, payload: bytes, file_key: bytes, public: bytes) -> None:
+    """The container of docs/formats/backup-container.md, one chunk sealed and written at a time.
+
+    Written from the document, as the writer before batching worked: what older versions of
+    vpnotebook put on a stick must still verify and restore.
+    """
+    nonce = os.urandom(container.NONCE_SIZE)
+
+    def derive(info: bytes) -> bytes:
+        return HKDF(algorithm=SHA256(), length=32, salt=nonce, info=info).derive(file_key)
+
+    payload_key = derive(b"vpnotebook backup-container v1 payload")
+    mac_key = derive(b"vpnotebook backup-container v1 header-mac")
+    header = (
+        container.MAGIC + bytes([1]) + struct.pack(">II", SMALL_CHUNK, len(public)) + public + nonce
+    )
+    signer = HMAC(mac_key, SHA256())
+    signer.update(header)
+    mac = signer.finalize()
+    aead = ChaCha20Poly1305(payload_key)
+    pieces = [payload[i : i + SMALL_CHUNK] for i in range(0, len(payload), SMALL_CHUNK)] or [b""]
+    with target.open("wb", buffering=0) as out:
+        out.write(header + mac)
+        for counter, piece in enumerate(pieces):
+            flag = b"\x01" if counter == len(pieces) - 1 else b"\x00"
+            out.write(aead.encrypt(counter.to_bytes(11, "big") + flag, piece, mac))
+
+
+def test_a_backup_sealed_one_chunk_at_a_time_still_verifies_and_restores(
+    vault: Vault, journal: Journal, stick: Path, tmp_path: Path, restore_parent: Path
+) -> None:
+    fill(journal)
+    before_rows, before_counts = raw_rows(vault), table_counts(vault.db)
+    made = make_backup(vault, stick, chunk_size=SMALL_CHUNK, now=MOMENT)
+    with made.path.open("rb") as handle:
+        public = container.read_public_header(handle).public_header
+    payload = io.BytesIO()
+    with made.path.open("rb") as handle:
+        container.decrypt_container(handle, payload, backup_file_key(vault.data_key))
+    older = tmp_path / f"ouder{BACKUP_SUFFIX}"
+    seal_one_chunk_at_a_time(older, payload.getvalue(), backup_file_key(vault.data_key), public)
+    assert older.read_bytes() != made.path.read_bytes()  # its own nonce: really another file
+    vault.close()
+
+    assert verify_backup(older, passphrase=PASSPHRASE).record_counts == before_counts
+    restore_backup(older, restore_parent / "kluis", passphrase=PASSPHRASE)
+    with Vault.open(restore_parent / "kluis", passphrase=PASSPHRASE) as restored:
+        assert raw_rows(restored) == before_rows
 
 
 def _unwritable(kind: str, tmp_path: Path) -> Path:

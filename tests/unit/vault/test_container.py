@@ -7,9 +7,12 @@ can be damaged exhaustively (every truncation offset, every bit) in well under a
 from __future__ import annotations
 
 import errno
+import hashlib
 import io
 import itertools
+import os
 import struct
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO, cast
@@ -35,6 +38,7 @@ from vpnotebook.vault.container import (
     ContainerHeader,
     ContainerIntegrityError,
     ContainerVersionError,
+    _chunks_per_batch,
     decrypt_container,
     read_public_header,
     verify_container,
@@ -295,6 +299,136 @@ def test_spec_implementation_opens_with_the_module(tmp_path: Path) -> None:
     path = tmp_path / "spec.vpnbak"
     path.write_bytes(data)
     assert open_file(path) == payload
+
+
+# --- batches: the writer and reader move many chunks per call, the format stays per chunk ------
+
+# The reader and writer handle up to 64 chunks per read or write (at most 1 MiB): with 64-byte
+# chunks a batch is 4 KiB, so a few KiB of payload cross several batch boundaries.
+BATCH = 64 * SMALL
+GOLDEN_NONCE = b"\x42" * NONCE_SIZE
+# SHA-256 of what the writer of commit 64f1414 (one chunk read, sealed and written at a time)
+# produced for these inputs with GOLDEN_NONCE: the batched writer must produce the same bytes.
+GOLDEN = {
+    "64-byte chunks, three batches and a bit": (
+        SMALL,
+        3 * BATCH + 100,
+        "f4d7355ee574ca2633e377fb1289875a732e5fe18da9f97b3c1305ad8a7ca550",
+    ),
+    "default chunks, two full batches and a half": (
+        CHUNK_SIZE,
+        5 * 1024 * 1024 // 2 + 17,
+        "17a11bea63f78759e703d6d7f4434ff46733af853e316178e66be2804ee5fbb2",
+    ),
+}
+
+
+def golden_payload(chunk_size: int, size: int) -> bytes:
+    if chunk_size == SMALL:
+        return payload_of(size)
+    return hashlib.shake_256(b"vpnotebook golden").digest(size)  # payload_of is slow at MiBs
+
+
+def test_the_batch_boundaries_of_these_tests_are_the_writers() -> None:
+    assert _chunks_per_batch(SMALL) * SMALL == BATCH
+    assert _chunks_per_batch(CHUNK_SIZE) * CHUNK_SIZE == 1024 * 1024
+
+
+@pytest.mark.parametrize("case", list(GOLDEN))
+def test_the_writer_produces_the_bytes_of_the_one_chunk_at_a_time_writer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    chunk_size, size, expected = GOLDEN[case]
+    payload = golden_payload(chunk_size, size)
+    # The nonce is the writer's only randomness; fixing it makes its output comparable.
+    monkeypatch.setattr(os, "urandom", lambda count: GOLDEN_NONCE[:count])
+    data = seal(tmp_path / "backup.vpnbak", payload, chunk_size=chunk_size)
+    assert hashlib.sha256(data).hexdigest() == expected
+    assert open_file(tmp_path / "backup.vpnbak") == payload
+
+
+@pytest.mark.parametrize(
+    "size",
+    [
+        BATCH - 1,
+        BATCH,
+        BATCH + 1,
+        2 * BATCH - SMALL,
+        2 * BATCH,
+        2 * BATCH + SMALL + 3,
+        3 * BATCH + 100,
+    ],
+)
+def test_batch_boundaries_match_the_spec_byte_for_byte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int
+) -> None:
+    payload = payload_of(size)
+    monkeypatch.setattr(os, "urandom", lambda count: GOLDEN_NONCE[:count])
+    data = seal(tmp_path / "backup.vpnbak", payload)
+    pieces = [payload[i : i + SMALL] for i in range(0, size, SMALL)]
+    chunks = [(piece, index == len(pieces) - 1) for index, piece in enumerate(pieces)]
+    assert data == spec_seal(chunks, nonce=GOLDEN_NONCE)
+    assert open_file(tmp_path / "backup.vpnbak") == payload
+    assert verify_file(tmp_path / "backup.vpnbak") == size
+
+
+@pytest.mark.parametrize("size", [0, 1, SMALL, BATCH, BATCH + 1, 3 * BATCH + 100])
+def test_payload_digest_sees_exactly_the_payload(tmp_path: Path, size: int) -> None:
+    payload = payload_of(size)
+    path = tmp_path / "backup.vpnbak"
+    sealed = hashlib.sha256()
+    with path.open("wb") as dst:
+        write_container(
+            dst, io.BytesIO(payload), KEY, PUBLIC, chunk_size=SMALL, payload_digest=sealed
+        )
+    opened, checked = hashlib.sha256(), hashlib.sha256()
+    with path.open("rb") as src:
+        decrypt_container(src, io.BytesIO(), KEY, payload_digest=opened)
+    with path.open("rb", buffering=0) as src:
+        verify_container(src, KEY, payload_digest=checked)
+    expected = hashlib.sha256(payload).digest()
+    assert sealed.digest() == opened.digest() == checked.digest() == expected
+
+
+def test_truncation_at_every_chunk_boundary_of_a_file_of_several_batches(tmp_path: Path) -> None:
+    path = tmp_path / "backup.vpnbak"
+    for size in (2 * BATCH + 3 * SMALL + 10, 2 * BATCH):  # a short and a full final chunk
+        data = seal(path, payload_of(size))
+        header, chunks = split(data)
+        for kept in range(len(chunks)):
+            assert_rejected(path, data[: len(header) + kept * SEALED_SMALL])
+
+
+@pytest.mark.parametrize("first", [63, 64, 127])  # across the first and second batch boundary
+def test_chunks_swapped_across_a_batch_boundary_are_rejected(tmp_path: Path, first: int) -> None:
+    path = tmp_path / "backup.vpnbak"
+    header, chunks = split(seal(path, payload_of(2 * BATCH + 5)))
+    chunks[first], chunks[first + 1] = chunks[first + 1], chunks[first]
+    assert_rejected(path, header + b"".join(chunks))
+
+
+def seal_bytes(payload: bytes) -> bytes:
+    out = io.BytesIO()
+    write_container(out, io.BytesIO(payload), KEY, PUBLIC, chunk_size=SMALL)
+    return out.getvalue()
+
+
+def test_a_failing_device_leaves_no_digest_thread_behind() -> None:
+    before = threading.active_count()
+    device = FailDevice(2 * BATCH)
+    with pytest.raises(OSError):
+        write_container(
+            as_binary(device),
+            io.BytesIO(payload_of(4 * BATCH)),
+            KEY,
+            PUBLIC,
+            chunk_size=SMALL,
+            payload_digest=hashlib.sha256(),
+        )
+    damaged = io.BytesIO(seal_bytes(payload_of(4 * BATCH))[:-1])
+    with pytest.raises(ContainerIntegrityError):
+        verify_container(damaged, KEY, payload_digest=hashlib.sha256())
+    assert threading.active_count() == before
 
 
 # --- header ----------------------------------------------------------------------------------
