@@ -55,6 +55,18 @@ def wait_painted(watch: PaintWatch, since: int, timeout: float = 60.0) -> float:
     return time.perf_counter()
 
 
+def wait_list_complete(page: Any, timeout: float = 60.0) -> float:
+    """Process events until the case list holds every case (its second step, after the
+    first paint, has run); return the time it was done."""
+    app = QCoreApplication.instance()
+    deadline = time.perf_counter() + timeout
+    while not page.list_complete:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the case list did not complete")
+    return time.perf_counter()
+
+
 def settle(rounds: int = 5, pause: float = 0.0) -> None:
     app = QCoreApplication.instance()
     for _ in range(rounds):
@@ -179,8 +191,10 @@ def probe_gui(vault: Path, workdir: Path, reps: int) -> dict[str, Any]:
     result["page_build_ms"] = {key: ms(median(values)) for key, values in costs.items()}
 
     # -- the case list: first paint of a new page, then scrolling all of it ----------------
+    # The page reads its first screenful, paints it, then reads the rest from a zero timer:
+    # "first paint" is that first frame, "complete" the moment every case is in the list.
     log("probe: case list first paint")
-    firsts, queries, prepares = [], [], []
+    firsts, completes, first_rows, queries, head_queries, prepares = [], [], [], [], [], []
     page = None
     for index in range(reps + 1):
         if page is not None:
@@ -195,20 +209,30 @@ def probe_gui(vault: Path, workdir: Path, reps: int) -> dict[str, Any]:
         watch = PaintWatch(page.table.viewport())
         page.show()
         painted = wait_painted(watch, 0)
+        rows_painted = page.proxy.rowCount()
+        complete = wait_list_complete(page)
         if index:
             firsts.append(painted - started)
+            completes.append(complete - started)
+            first_rows.append(rows_painted)
     assert page is not None
     for _ in range(reps):
         started = time.perf_counter()
         summaries = session.journal.case_summaries()
         queries.append(time.perf_counter() - started)
         started = time.perf_counter()
+        session.journal.case_summaries(limit=first_rows[-1])
+        head_queries.append(time.perf_counter() - started)
+        started = time.perf_counter()
         page.model.__class__(None).set_summaries(summaries)
         prepares.append(time.perf_counter() - started)
     result["case_list"] = {
         "rows": page.proxy.rowCount(),
+        "rows_at_first_paint": first_rows[-1],
         "first_paint_ms": summary([ms(t) for t in firsts]),
+        "complete_ms": summary([ms(t) for t in completes]),
         "case_summaries_query_ms": summary([ms(t) for t in queries]),
+        "case_summaries_first_rows_query_ms": summary([ms(t) for t in head_queries]),
         "model_set_summaries_fresh_ms": summary([ms(t) for t in prepares]),
     }
 
@@ -241,18 +265,29 @@ def probe_gui(vault: Path, workdir: Path, reps: int) -> dict[str, Any]:
     log("probe: switching to Meldingen")
     window.unlock_screen.unlocked.emit(session)
     wait_painted(PaintWatch(window.workspace), 0)
-    cases_page = window.workspace.pages["cases"]
+    cases_page = window.workspace.show_page("cases")
     switch_watch = PaintWatch(cases_page.table.viewport())
-    switches = []
-    for _ in range(reps + 1):
+    wait_painted(switch_watch, 0)
+    wait_list_complete(cases_page)
+    switches, after_change = [], []
+    for index in range(2 * (reps + 1)):
         # Away to a page whose refresh is cheap (Vandaag re-reads its lists on every visit).
         window.workspace.show_page("report")
         settle(3)
+        changed = index % 2 == 1
+        if changed:
+            # Records changed elsewhere (what marking a follow-up done on Vandaag says): the
+            # page re-reads its list when it is shown next.
+            session.notify("follow_ups")
+            settle(3)
         seen = switch_watch.count
         started = time.perf_counter()
         window.workspace.show_page("cases")
-        switches.append(wait_painted(switch_watch, seen) - started)
-    result["case_list"]["switch_to_page_paint_ms"] = summary([ms(t) for t in switches[1:]])
+        elapsed = wait_painted(switch_watch, seen) - started
+        if index >= 2:
+            (after_change if changed else switches).append(elapsed)
+    result["case_list"]["switch_to_page_paint_ms"] = summary([ms(t) for t in switches])
+    result["case_list"]["switch_after_change_paint_ms"] = summary([ms(t) for t in after_change])
     window.lock()
     settle(3)
     app.closeAllWindows()

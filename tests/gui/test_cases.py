@@ -154,11 +154,15 @@ def test_ten_thousand_cases_sort_and_filter_correctly(qtmodeltester) -> None:  #
 
 def test_a_refresh_with_the_same_cases_keeps_the_selection(page: CasesPage) -> None:
     case = open_case_with_status(page, "open")
+    other = next(c for c in page.session.journal.find(Case) if c.id != case.id)
+    page.session.journal.update(replace(other, title="Elders gewijzigd"))
     resets: list[bool] = []
     page.model.modelReset.connect(lambda: resets.append(True))
-    page.refresh()
+    page.session.notify("cases")  # a save elsewhere: the page re-reads its list in place
     assert resets == []
     assert page.selected_case_id() == case.id
+    row = page.proxy.row_of(other.id)  # type: ignore[arg-type]
+    assert page.proxy.index(row, Column.TITLE).data() == "Elders gewijzigd"
 
 
 # -- the intake dialog ------------------------------------------------------------------------
@@ -580,7 +584,7 @@ def test_render_the_screens_at_1366_by_768(page: CasesPage, qtbot) -> None:  # t
     )
     journal.update(replace(organisation, name=long_name))
     journal.update(replace(case, title="Aanhoudende opmerkingen " * 8))
-    page.refresh()
+    page.session.notify("cases")
     page.view.show_case(case.id)
     names = ("intake", "conversations", "routes", "follow-ups", "time")
     for index, name in enumerate(names):

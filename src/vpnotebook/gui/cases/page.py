@@ -1,4 +1,11 @@
-"""The Meldingen screen: the case list with its filters above, the open case below."""
+"""The Meldingen screen: the case list with its filters above, the open case below.
+
+The list is read in two steps the first time: the first screenful, painted at once, then the
+rest from a zero timer after that paint (10,000 cases take a couple of hundred milliseconds to
+read and prepare). The hidden case pane is built after that paint too. From then on the page
+re-reads the list only when `session.changed` said records changed; switching to it
+otherwise only paints.
+"""
 
 from __future__ import annotations
 
@@ -30,8 +37,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import taxonomy as tx
+from ...core.journal import CaseSummary
+from ...core.models import Case
 from ..common import dialogs
-from ..common.labels import label
+from ..common.labels import current_language, label
 from ..common.page import Page
 from ..models.case_list_model import (
     STATUS_ACTIVE,
@@ -44,6 +53,13 @@ from ..session import Session
 from .case_view import CaseView, Tab
 from .intake import IntakeDialog
 
+# The first read: more rows than the tallest window shows (about 80), yet only a millisecond
+# or two to read and prepare.
+FIRST_ROWS = 100
+# Looked up once: the event filter sees every event of the list's viewport.
+_RESIZE = QEvent.Type.Resize
+_PAINT = QEvent.Type.Paint
+
 
 class CasesPage(Page):
     def __init__(self, session: Session) -> None:
@@ -51,6 +67,12 @@ class CasesPage(Page):
         self._syncing = False  # selection changes made by the program, not by the VP
         self._own_change = False  # a refresh caused by our own save
         self._refreshed = False
+        self._loaded = False  # the list was read at least once
+        self._stale = False  # records changed since the list was read
+        # The model holds only the first rows; the rest follows the first paint.
+        self._rest_pending = False
+        self._painted = False
+        self._case_count = 0  # all cases, while only the first rows are in the model
         self._intake: IntakeDialog | None = None
         self.model = CaseListModel(self)
         self.proxy = CaseFilterProxy(self.model, self)
@@ -125,16 +147,12 @@ class CasesPage(Page):
         list_layout.addLayout(bar)
         list_layout.addWidget(self.list_stack, 1)
 
-        # -- the open case ----------------------------------------------------------------
-        self.view = CaseView(session.journal)
-        self.view.saved.connect(self._notify)
+        # -- the open case: its pane (see `view`) joins the splitter when first needed ------
+        self._view: CaseView | None = None
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(list_pane)
-        self.splitter.addWidget(self.view)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([200, 500])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.splitter)
@@ -150,6 +168,8 @@ class CasesPage(Page):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(lambda _index: self.view.tabs.setFocus())
         self.model.modelReset.connect(self._reselect)
+        self.model.order_changing.connect(self._load_rest)
+        session.changed.connect(self._records_changed)
         # The list shrinks when the case pane appears: keep the open case's row in sight.
         self.table.viewport().installEventFilter(self)
         self.setTabOrder(self.new_button, self.search)
@@ -162,11 +182,43 @@ class CasesPage(Page):
         self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+        kind = event.type()
+        if kind == _RESIZE and watched is self.table.viewport():
             # After the view has updated its scroll bars for the new size, not before.
             # Bound to the table: a page deleted in the same turn (a lock) drops the call.
             QTimer.singleShot(0, self.table, self._keep_current_in_sight)
+        elif kind == _PAINT and not self._painted:
+            # The first rows are being painted: build the case pane, then read the rest of
+            # the list, each in its own turn of the event loop once this frame is out.
+            self._painted = True
+            QTimer.singleShot(0, self.table, self._build_view)
+            QTimer.singleShot(0, self.table, self._load_rest)
         return super().eventFilter(watched, event)
+
+    @property
+    def view(self) -> CaseView:
+        """The open case's pane, hidden while no case is open.
+
+        Built after the list's first paint, or earlier when something needs it: it costs
+        more to build than the list's first screenful, which is shown without it.
+        """
+        if self._view is None:
+            view = CaseView(self.session.journal)
+            view.saved.connect(self._notify)
+            view.hide()
+            self.splitter.addWidget(view)
+            self.splitter.setStretchFactor(1, 3)
+            self.splitter.setSizes([200, 500])
+            self._view = view
+        return self._view
+
+    def _build_view(self) -> None:
+        # Now, while the VP looks at the list, rather than when the first case opens.
+        _ = self.view
+
+    def _open_case_id(self) -> int | None:
+        case = self._view.case if self._view is not None else None
+        return case.id if case is not None else None
 
     def _keep_current_in_sight(self) -> None:
         current = self.table.currentIndex()
@@ -203,22 +255,64 @@ class CasesPage(Page):
     # -- Page interface ---------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload the list in place; the open case is re-read unless it caused the refresh."""
+        """Re-read the list in place if records changed since it was read, else only paint.
+
+        The open case is re-read with it, unless our own save caused the refresh.
+        """
+        if self._loaded and not self._stale and self.model.language == current_language():
+            return
         self._refreshed = True
+        first, self._loaded, self._stale = not self._loaded, True, False
+        if first:
+            self._load_first_rows()
+        else:
+            self._load_all()
+        if not self._own_change and self._view is not None:
+            self._view.reload()
+
+    def _records_changed(self, _what: str) -> None:
+        self._stale = True
+        # The workspace refreshes the page on screen when records change, but it heard this
+        # signal first (it was connected first), while this page did not know yet.
+        if self.isVisible():
+            self.refresh()
+
+    def _load_first_rows(self) -> None:
+        journal = self.session.journal
+        first = journal.case_summaries(limit=FIRST_ROWS)
+        self._case_count = journal.count(Case) if len(first) == FIRST_ROWS else len(first)
+        self._rest_pending = self._case_count > len(first)
+        self._load(first)
+
+    @property
+    def list_complete(self) -> bool:
+        """False while the list holds only its first rows (until just after they are painted)."""
+        return not self._rest_pending
+
+    def _load_rest(self) -> None:
+        """Complete a list that holds only its first rows (after their paint, or at once
+        when a filter, another order or a case outside them needs the whole list)."""
+        if self._rest_pending:
+            self._load_all()
+
+    def _load_all(self) -> None:
+        self._rest_pending = False
+        self._load(self.session.journal.case_summaries())
+
+    def _load(self, summaries: list[CaseSummary]) -> None:
         selected = self.selected_case_id()
         with self._program_selection():
-            self.model.set_summaries(self.session.journal.case_summaries())
+            self.model.set_summaries(summaries)
             self._update_filter_choices()
         if selected is not None and self.selected_case_id() != selected:
             self._select(selected)
         self._update_empty_state()
-        if not self._own_change:
-            self.view.reload()
 
     def save_pending(self) -> None:
         if self._intake is not None:
             self._intake.store_if_complete()
-        self.view.save_pending()
+        if self._view is not None:
+            self._view.save_pending()
 
     def state(self) -> dict[str, Any]:
         case_filter = self.proxy.case_filter
@@ -238,6 +332,7 @@ class CasesPage(Page):
         }
 
     def restore_state(self, state: dict[str, Any]) -> None:
+        self._build_view()  # now: the splitter sizes below include its pane
         saved_filter = state.get("filter") or {}
         self.set_filter(
             CaseFilter(
@@ -305,9 +400,7 @@ class CasesPage(Page):
     def open_case(self, case_id: int, *, keep_filters: bool = False) -> None:
         """Select and show a case; filters that would hide it are cleared."""
         if self.model.row_of(case_id) < 0:
-            with self._program_selection():
-                self.model.set_summaries(self.session.journal.case_summaries())
-                self._update_filter_choices()
+            self._load_all()
         if self.proxy.row_of(case_id) < 0 and not keep_filters:
             self.clear_filters()
         self._select(case_id)
@@ -338,8 +431,9 @@ class CasesPage(Page):
 
     def _reselect(self) -> None:
         # After a model reset the view has no current row; the open case is still open.
-        if self.view.case is not None and self.view.case.id is not None:
-            self._select(self.view.case.id)
+        case_id = self._open_case_id()
+        if case_id is not None:
+            self._select(case_id)
 
     def _current_changed(self, current: QModelIndex | QPersistentModelIndex, _prev: Any) -> None:
         if self._syncing or not current.isValid():
@@ -364,7 +458,7 @@ class CasesPage(Page):
         self._refreshed = False
         try:
             self.session.notify(kind)
-            if not self._refreshed:  # not shown in a workspace, which would have refreshed us
+            if not self._refreshed:  # not on screen: _records_changed only marked the list
                 self.refresh()
         finally:
             self._own_change = was
@@ -397,10 +491,14 @@ class CasesPage(Page):
         )
 
     def _filters_changed(self) -> None:
+        case_filter = self._filter_from_widgets()
+        if case_filter != self.proxy.case_filter:
+            self._load_rest()  # a filter applies to the whole list, never to its first rows
         with self._program_selection():
-            self.proxy.set_filter(self._filter_from_widgets())
-        if self.view.case is not None and self.view.case.id is not None:
-            self._select(self.view.case.id)
+            self.proxy.set_filter(case_filter)
+        case_id = self._open_case_id()
+        if case_id is not None:
+            self._select(case_id)
         self._update_empty_state()
 
     def set_filter(self, case_filter: CaseFilter) -> None:
@@ -424,8 +522,12 @@ class CasesPage(Page):
         self.set_filter(CaseFilter())
 
     def _update_empty_state(self) -> None:
-        total = self.model.rowCount()
-        shown = self.proxy.rowCount()
+        if self._rest_pending:
+            # Unfiltered (a filter completes the list first): the count is already the final one.
+            total = shown = self._case_count
+        else:
+            total = self.model.rowCount()
+            shown = self.proxy.rowCount()
         if total == 0:
             self.empty.setText(
                 self.tr("Nog geen meldingen. Kies Nieuwe melding (Ctrl+N) om te beginnen.")
@@ -440,7 +542,8 @@ class CasesPage(Page):
         self.list_stack.setCurrentWidget(self.table if shown else self.empty)
         # Without an open case the list gets the whole height; an empty notebook shows one
         # calm invitation instead of filters.
-        self.view.setVisible(self.view.case is not None)
+        if self._view is not None:
+            self._view.setVisible(self._view.case is not None)
         for widget in (
             self.search,
             self.organisation_filter,

@@ -3,6 +3,8 @@
 The source model sorts its own rows with Python's sort (a key per row) instead of letting the
 proxy call `lessThan` a few hundred thousand times; the proxy only filters. Both stay smooth
 at 10,000 cases because `data()` reads prepared strings and never asks the journal anything.
+Qt asks `data()`, `flags()` and `columnCount()` for every visible cell, about ten roles each,
+on every scroll step: they answer from constants where they can.
 """
 
 from __future__ import annotations
@@ -21,12 +23,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from ...core.journal import CaseSummary
 from ...core.taxonomy import CASE_STATUSES, CATEGORIES, CONTACT_TYPES
-from ..common.labels import current_language, label
+from ..common.labels import current_language
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # Not a stored status: everything that still asks for the VP's attention.
@@ -47,8 +50,24 @@ class Column(IntEnum):
     TITLE = 7
 
 
+COLUMN_COUNT = len(Column)
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+# Qt passes roles as plain ints; compared with ints, not with enum members looked up per call.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_CASE_ID = int(CASE_ID_ROLE)
+_SERVED_ROLES = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, _FONT, _CASE_ID})
+_DISABLED = QPalette.ColorGroup.Disabled
+_TEXT_ROLE = QPalette.ColorRole.Text
+_TITLE = int(Column.TITLE)
+_ELIDED_COLUMNS = frozenset({int(Column.ORGANISATION), int(Column.CATEGORIES), _TITLE})
+
+
 def day_text(day: date | None) -> str:
-    return day.strftime("%d-%m-%Y") if day else ""
+    # Not strftime: that imports `time` on every call, through PySide6's __import__ hook.
+    return f"{day.day:02d}-{day.month:02d}-{day.year:04d}" if day else ""
 
 
 def folded(text: str) -> str:
@@ -78,30 +97,66 @@ class CaseFilter:
         return self == CaseFilter()
 
 
+class _Labels:
+    """Taxonomy labels of one language and day texts, each made once per load, not per cell."""
+
+    def __init__(self, language: str) -> None:
+        self.contact_types = {term.code: term.label(language) for term in CONTACT_TYPES}
+        self.statuses = {term.code: term.label(language) for term in CASE_STATUSES}
+        self._categories = {term.code: term.label(language) for term in CATEGORIES}
+        self._joined: dict[tuple[str, ...], str] = {}
+        self._days: dict[date | None, str] = {}
+
+    def day(self, day: date | None) -> str:
+        # Ten thousand cases share a few thousand dates.
+        text = self._days.get(day)
+        if text is None:
+            text = day_text(day)
+            self._days[day] = text
+        return text
+
+    def categories(self, codes: tuple[str, ...]) -> str:
+        text = self._joined.get(codes)
+        if text is None:
+            text = ", ".join(self._categories.get(code, code) for code in codes)
+            self._joined[codes] = text
+        return text
+
+
 class _Row:
-    """A summary with its display strings and search text prepared once."""
+    """A summary with its display strings prepared once; the search text when first needed."""
 
-    __slots__ = ("cells", "haystack", "summary", "year")
+    __slots__ = ("_haystack", "cells", "key", "summary", "year")
 
-    def __init__(self, summary: CaseSummary) -> None:
+    def __init__(self, summary: CaseSummary, labels: _Labels) -> None:
         self.summary = summary
-        self.year = number_key(summary.number)[0]
+        self.key = number_key(summary.number)
+        self.year = self.key[0]
+        # An unknown code shows as itself, as Vocabulary.label does.
         self.cells = (
             summary.number,
             summary.organisation,
-            day_text(summary.first_contact),
-            label(CONTACT_TYPES, summary.contact_type),
-            ", ".join(label(CATEGORIES, code) for code in summary.categories),
-            label(CASE_STATUSES, summary.status),
-            day_text(summary.last_contact),
+            labels.day(summary.first_contact),
+            labels.contact_types.get(summary.contact_type, summary.contact_type),
+            labels.categories(summary.categories),
+            labels.statuses.get(summary.status, summary.status),
+            labels.day(summary.last_contact),
             summary.title,
         )
-        self.haystack = folded(f"{summary.number}\n{summary.title}\n{summary.organisation}")
+        self._haystack: str | None = None
+
+    @property
+    def haystack(self) -> str:
+        # Folding is the dearest part of a row; most lists are never searched by text.
+        if self._haystack is None:
+            summary = self.summary
+            self._haystack = folded(f"{summary.number}\n{summary.title}\n{summary.organisation}")
+        return self._haystack
 
 
 def _sort_key(column: int) -> Callable[[_Row], Any]:
     if column == Column.NUMBER:
-        return lambda row: number_key(row.summary.number)
+        return lambda row: row.key
     if column == Column.FIRST_CONTACT:
         return lambda row: row.summary.first_contact
     if column == Column.LAST_CONTACT:
@@ -111,12 +166,18 @@ def _sort_key(column: int) -> Callable[[_Row], Any]:
 
 
 class CaseListModel(QAbstractTableModel):
+    # Before the rows are sorted in another order: a list that holds only its first rows
+    # (CasesPage's two-step load) completes itself first, or the head would be sorted alone.
+    order_changing = Signal()
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[_Row] = []
         self._language = current_language()
         self._sort_column = int(Column.NUMBER)
         self._sort_order = Qt.SortOrder.DescendingOrder
+        self._destroyed_title = self.tr("(vernietigd)")
+        self._destroyed_font: QFont | None = None
         self._headers = (
             self.tr("Nummer"),
             self.tr("Organisatie"),
@@ -135,25 +196,56 @@ class CaseListModel(QAbstractTableModel):
 
         While the VP types, autosave refreshes the list every few seconds: an in-place
         update keeps the selection, the scroll position and the keyboard focus where they are.
+        The same holds when the present rows are the head of the new list (the rest of a
+        list that showed its first screenful first): the rest is appended.
         """
         language = current_language()
         # Unchanged cases keep their prepared row: autosave refreshes often, cases change rarely.
         known = {r.summary.id: r for r in self._rows} if language == self._language else {}
+        if language != self._language:
+            self._destroyed_title = self.tr("(vernietigd)")
         self._language = language
+        labels = _Labels(language)
         rows = []
         for summary in summaries:
             row = known.get(summary.id)
-            rows.append(row if row is not None and row.summary == summary else _Row(summary))
+            rows.append(
+                row if row is not None and row.summary == summary else _Row(summary, labels)
+            )
         rows = self._sorted(rows)
-        if [r.summary.id for r in rows] == [r.summary.id for r in self._rows]:
-            old, self._rows = self._rows, rows
-            for index, (before, after) in enumerate(zip(old, rows, strict=True)):
-                if before.summary != after.summary:
-                    self.dataChanged.emit(self.index(index, 0), self.index(index, len(Column) - 1))
+        old = self._rows
+        kept = len(old)
+        if len(rows) < kept or any(
+            before.summary.id != after.summary.id
+            for before, after in zip(old, rows[:kept], strict=True)
+        ):
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
             return
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        self._rows = rows[:kept]
+        self._emit_changed([i for i in range(kept) if old[i] is not rows[i]])
+        if len(rows) > kept:
+            self.beginInsertRows(QModelIndex(), kept, len(rows) - 1)
+            self._rows = rows
+            self.endInsertRows()
+
+    def _emit_changed(self, changed: list[int]) -> None:
+        # One signal per run of neighbouring rows: a new language changes every row at once.
+        start = 0
+        while start < len(changed):
+            end = start
+            while end + 1 < len(changed) and changed[end + 1] == changed[end] + 1:
+                end += 1
+            self.dataChanged.emit(
+                self.index(changed[start], 0), self.index(changed[end], COLUMN_COUNT - 1)
+            )
+            start = end + 1
+
+    @property
+    def language(self) -> str:
+        """The language the rows' labels are in."""
+        return self._language
 
     def summary(self, row: int) -> CaseSummary:
         return self._rows[row].summary
@@ -190,52 +282,54 @@ class CaseListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else COLUMN_COUNT
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+        if role not in _SERVED_ROLES:  # alignment, decoration, check state, size hint …
             return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == Column.TITLE and row.summary.destroyed:
-                return self.tr("(vernietigd)")
+        number = index.row()  # -1 for an invalid index
+        if not 0 <= number < len(self._rows):
+            return None
+        row = self._rows[number]
+        if role == _DISPLAY:
+            column = index.column()
+            if column == _TITLE and row.summary.destroyed:
+                return self._destroyed_title
             return row.cells[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             # Long names and titles are elided in the view; the tooltip shows them whole.
-            if column in (Column.ORGANISATION, Column.CATEGORIES, Column.TITLE):
-                return row.cells[column] or None
-            return None
-        if role == CASE_ID_ROLE:
+            column = index.column()
+            return (row.cells[column] or None) if column in _ELIDED_COLUMNS else None
+        if role == _CASE_ID:
             return row.summary.id
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             if row.summary.destroyed or row.summary.status == "closed":
-                palette = QGuiApplication.palette()
-                return palette.brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+                return QGuiApplication.palette().brush(_DISABLED, _TEXT_ROLE)
             return None
-        if role == Qt.ItemDataRole.FontRole and row.summary.destroyed:
-            font = QFont()
-            font.setItalic(True)
-            return font
+        if row.summary.destroyed:  # _FONT
+            if self._destroyed_font is None:
+                self._destroyed_font = QFont()
+                self._destroyed_font.setItalic(True)
+            return self._destroyed_font
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._headers[section]
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(Column):
+        if not 0 <= column < COLUMN_COUNT:
             return
+        if (column, order) != (self._sort_column, self._sort_order):
+            self.order_changing.emit()
         self._sort_column, self._sort_order = column, order
         self.layoutAboutToBeChanged.emit()
         old_rows = self._rows
