@@ -296,3 +296,75 @@ def test_dates_read_day_month_year() -> None:
     assert day_text(date(2026, 3, 4)) == "04-03-2026"
     assert day_text(date(2019, 12, 31)) == "31-12-2019"
     assert day_text(None) == ""
+
+
+# -- the VP's own saves --------------------------------------------------------------------
+
+
+def _list_reads(statements: list[str]) -> list[str]:
+    """Statements that read the case list (all of it or a screenful), not one case's row."""
+    return [s for s in statements if "JOIN organisations" in s and "c.id = " not in s]
+
+
+def test_saving_the_open_case_updates_its_row_without_reading_the_list(
+    new_page: CasesPage, busy_session: Session, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    _show_and_complete(new_page, qtbot)
+    page = new_page
+    case_id = page.proxy.case_id(3)
+    assert case_id is not None
+    page.open_case(case_id)
+    page.view.tabs.setCurrentIndex(0)
+    statements: list[str] = []
+    busy_session.vault.db.raw_connection.set_trace_callback(statements.append)
+    try:
+        page.view.intake.title.selectAll()
+        qtbot.keyClicks(page.view.intake.title, "Titel bijgewerkt tijdens het typen")
+        page.save_pending()
+    finally:
+        busy_session.vault.db.raw_connection.set_trace_callback(None)
+    assert _list_reads(statements) == []
+    row = page.proxy.row_of(case_id)
+    assert page.proxy.index(row, Column.TITLE).data() == "Titel bijgewerkt tijdens het typen"
+    assert page.selected_case_id() == case_id
+    assert page.count.text() == f"{CASES} meldingen"
+
+
+def test_a_saved_row_that_moves_in_the_sort_order_stays_selected(
+    new_page: CasesPage, busy_session: Session, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    _show_and_complete(new_page, qtbot)
+    page = new_page
+    page.table.sortByColumn(Column.TITLE, Qt.SortOrder.AscendingOrder)
+    case_id = page.proxy.case_id(5)
+    assert case_id is not None
+    page.open_case(case_id)
+    page.view.intake.title.selectAll()
+    qtbot.keyClicks(page.view.intake.title, "AAA eerst in de lijst")
+    page.save_pending()
+    assert page.proxy.case_id(0) == case_id
+    assert page.selected_case_id() == case_id
+    assert page.view.case is not None and page.view.case.id == case_id
+    titles = [page.proxy.index(r, Column.TITLE).data() for r in range(page.proxy.rowCount())]
+    assert titles == sorted(titles, key=folded)
+
+
+def test_a_new_case_made_while_another_is_open_appears_in_the_list(
+    new_page: CasesPage, busy_session: Session, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    _show_and_complete(new_page, qtbot)
+    page = new_page
+    other = page.proxy.case_id(0)
+    assert other is not None
+    page.open_case(other)
+    journal = busy_session.journal
+    template = journal.get(Case, other)
+    added = journal.add(replace(template, id=None, seq=None, title="Net binnengekomen"))
+
+    class _Made:  # what the intake dialog hands over once it stored the case
+        created = added
+
+    page._case_created(_Made())  # type: ignore[arg-type]
+    assert page.model.row_of(added.id) >= 0  # type: ignore[arg-type]
+    assert page.count.text() == f"{CASES + 1} meldingen"
+    assert page.view.case is not None and page.view.case.id == added.id

@@ -251,6 +251,7 @@ class Journal:
         year: int | None = None,
         status: str | None = None,
         category: str | None = None,
+        case_id: int | None = None,
         limit: int | None = None,
     ) -> list[CaseSummary]:
         """The case list, newest number first; `limit` gives the head of that same list.
@@ -262,6 +263,9 @@ class Journal:
         """
         clauses: list[str] = []
         params: list[Any] = []
+        if case_id is not None:
+            clauses.append("c.id = ?")
+            params.append(case_id)
         if organisation_id is not None:
             clauses.append("c.organisation_id = ?")
             params.append(organisation_id)

@@ -67,6 +67,7 @@ class CasesPage(Page):
         self._syncing = False  # selection changes made by the program, not by the VP
         self._own_change = False  # a refresh caused by our own save
         self._refreshed = False
+        self._row_updated = False  # our own save is in its row: not a reason to re-read
         self._loaded = False  # the list was read at least once
         self._stale = False  # records changed since the list was read
         # The model holds only the first rows; the rest follows the first paint.
@@ -271,6 +272,8 @@ class CasesPage(Page):
             self._view.reload()
 
     def _records_changed(self, _what: str) -> None:
+        if self._row_updated:
+            return  # our own save, already shown in its row
         self._stale = True
         # The workspace refreshes the page on screen when records change, but it heard this
         # signal first (it was connected first), while this page did not know yet.
@@ -391,7 +394,7 @@ class CasesPage(Page):
     def _case_created(self, dialog: IntakeDialog) -> None:
         if dialog.created is None or dialog.created.id is None:
             return
-        self._notify("cases")
+        self._notify("cases", new_case=True)
         self.open_case(dialog.created.id)
         # The intake conversation is usually the first thing to write down.
         self.view.tabs.setCurrentIndex(Tab.CONVERSATIONS)
@@ -452,16 +455,41 @@ class CasesPage(Page):
         finally:
             self._syncing = was
 
-    def _notify(self, kind: str) -> None:
+    def _notify(self, kind: str, *, new_case: bool = False) -> None:
         # Our own save: the list updates in place, the editors keep the cursor where it is.
         was, self._own_change = self._own_change, True
         self._refreshed = False
         try:
+            if not new_case and self._update_open_case_row():
+                # Only the open case changed: its row is up to date, the rest still is.
+                self._row_updated = True
+                try:
+                    self.session.notify(kind)
+                finally:
+                    self._row_updated = False
+                return
             self.session.notify(kind)
             if not self._refreshed:  # not on screen: _records_changed only marked the list
                 self.refresh()
         finally:
             self._own_change = was
+
+    def _update_open_case_row(self) -> bool:
+        """Re-read only the open case's row, if the list is current and shows it."""
+        case_id = self._open_case_id()
+        if case_id is None or not self._loaded or self._stale:
+            return False
+        if self.model.language != current_language():
+            return False
+        found = self.session.journal.case_summaries(case_id=case_id)
+        if not found:
+            return False
+        selected = self.selected_case_id()
+        with self._program_selection():
+            updated = self.model.replace_summary(found[0])
+        if updated and selected is not None and self.selected_case_id() != selected:
+            self._select(selected)  # the row moved in the sort order and the model was reset
+        return updated
 
     # -- filters ----------------------------------------------------------------------------
 

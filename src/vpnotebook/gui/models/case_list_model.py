@@ -230,6 +230,20 @@ class CaseListModel(QAbstractTableModel):
             self._rows = rows
             self.endInsertRows()
 
+    def replace_summary(self, summary: CaseSummary) -> bool:
+        """Show one case's new summary (after the VP saved it); False if it is not listed.
+
+        The other rows are not read again: an autosave every few seconds while the VP types
+        must not re-read ten thousand cases. The row moves if the sort order asks for it.
+        """
+        index = self.row_of(summary.id)
+        if index < 0:
+            return False
+        summaries = [row.summary for row in self._rows]
+        summaries[index] = summary
+        self.set_summaries(summaries)
+        return True
+
     def _emit_changed(self, changed: list[int]) -> None:
         # One signal per run of neighbouring rows: a new language changes every row at once.
         start = 0
