@@ -139,7 +139,7 @@ def table(rows: Sequence[Row]) -> str:
                 row.verdict,
             )
         )
-    widths = [max(len(header[i]), *(len(c[i + 1]) for c in cells)) for i in range(len(header))]
+    widths = [max([len(header[i]), *(len(c[i + 1]) for c in cells)]) for i in range(len(header))]
     rule = "  ".join("-" * w for w in widths)
     lines.append("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
     lines.append(rule)

@@ -1,20 +1,18 @@
-"""What the recommended fixes would buy: product code monkeypatched in this process only.
+"""What the fixes considered in docs/performance.md would buy, next to the product as it is.
 
     python -m benchmarks.what_if [--workdir /tmp/vpnotebook-bench] [--reps 7]
 
-Every variant is a sketch of a change proposed in docs/performance.md, applied by replacing a
-function or class attribute in memory for the duration of one measurement. Nothing is written
-to src/. Needs the vault that `python -m benchmarks` builds. Once a fix lands in the product,
-its line here measures the product as it is and the sketch can go.
+Every variant is a sketch run in this process beside the product's own code; nothing is
+written to src/. Needs the vault that `python -m benchmarks` builds. Once a fix lands in the
+product, its line here measures the product as it is and the sketch can go.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gc
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,16 +20,6 @@ from .build import ensure_data
 from .common import PASSPHRASE, median, ms, p95
 from .core_bench import QUERIES
 from .gui_probe import PaintWatch, settle, wait_list_complete, wait_painted
-
-
-@contextlib.contextmanager
-def patched(target: Any, name: str, value: Any) -> Iterator[None]:
-    old = getattr(target, name)
-    setattr(target, name, value)
-    try:
-        yield
-    finally:
-        setattr(target, name, old)
 
 
 def _best(function: Callable[[], float], reps: int) -> tuple[float, float]:
