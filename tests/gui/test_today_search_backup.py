@@ -21,7 +21,7 @@ from vpnotebook.gui.search.delegate import HTML_ROLE
 from vpnotebook.gui.search.page import SearchPage
 from vpnotebook.gui.session import Session
 from vpnotebook.gui.today.agenda import quiet_cases
-from vpnotebook.gui.today.page import TodayPage
+from vpnotebook.gui.today.page import FOLLOW_UP_ROLE, TodayPage
 from vpnotebook.vault.backup import list_backups, make_backup
 from vpnotebook.vault.errors import BackupDamagedError, WrongSecretError
 from vpnotebook.vault.vault import Vault
@@ -538,5 +538,18 @@ def test_a_long_list_on_today_shows_the_most_urgent_and_says_how_many_more(qtbot
         assert [tree.topLevelItem(i).text(0) for i in range(2)] == [s.number for s in most_urgent]
         assert str(total - 2) in tree.topLevelItem(2).text(0)
         assert f"({total})" in page.destruction.title.text()
+
+        # The agenda lists are cut the same way: the first rows, and the whole count.
+        journal = session.journal
+        attention = journal.open_follow_ups(until=DEMO_TODAY)
+        assert len(attention) > 2, "the demo vault has several follow-ups due"
+        first_two = [page.attention.tree.topLevelItem(i).data(0, FOLLOW_UP_ROLE) for i in (0, 1)]
+        assert first_two == [f.id for f in attention[:2]]
+        assert page.attention.tree.topLevelItemCount() == 3
+        assert f"({len(attention)})" in page.attention.title.text()
+        quiet = quiet_cases(journal, DEMO_TODAY)
+        shown = [page.quiet.tree.topLevelItem(i).text(0) for i in range(min(2, len(quiet)))]
+        assert shown == [q.number for q in quiet[:2]]
+        assert f"({len(quiet)})" in page.quiet.title.text()
     finally:
         today_module.SHOWN_PER_SECTION = original

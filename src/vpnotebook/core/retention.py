@@ -112,6 +112,13 @@ def retention_status(
     `due_by` keeps the cases due on or before that day, `limit` the first so many. Both are
     applied in SQL: on a ten-year archive thousands of closed cases can be past their date.
     """
+    rows = _status_rows(journal, case_id=case_id, due_by=due_by, limit=limit)
+    return [_status(row, today) for row in rows]
+
+
+def _status_rows(
+    journal: Journal, *, case_id: int | None, due_by: date | None, limit: int | None
+) -> list[Any]:
     where = _NOT_DESTROYED_CLOSED
     params: list[int | str] = []
     if case_id is not None:
@@ -122,17 +129,17 @@ def retention_status(
         # ever moves the date later.
         where += f" AND {_COMPUTED_DUE} <= ? AND {_DUE_ON} <= ?"
         params += [due_by.isoformat(), due_by.isoformat()]
-    rows = journal.db.query(
+    # The count is taken before the limit: "50 shown of 2,998" in one query.
+    return journal.db.query(
         "SELECT c.id, c.year, c.seq, c.closed_on, c.organisation_id, o.name, "
         "o.retention_years, e.id AS extension_id, e.decided_on, e.keep_until, e.reason, "
-        f"{_DUE_ON} AS due_on "
+        f"{_DUE_ON} AS due_on, count(*) OVER () AS total "
         "FROM cases c JOIN organisations o ON o.id = c.organisation_id "
         f"{_NEWEST_EXTENSION}"
         f"WHERE {where} ORDER BY due_on, c.year, c.seq"
         + (f" LIMIT {int(limit)}" if limit is not None else ""),
         params,
     )
-    return [_status(row, today) for row in rows]
 
 
 def _status(row: Any, today: date) -> RetentionStatus:
@@ -163,22 +170,16 @@ def due_for_destruction(
     journal: Journal, today: date, *, limit: int | None = None
 ) -> list[RetentionStatus]:
     """Overdue cases and those due within DUE_SOON_DAYS, most urgent first, for Today."""
-    return retention_status(
-        journal, today, due_by=today + timedelta(days=DUE_SOON_DAYS), limit=limit
-    )
+    return due_for_destruction_and_total(journal, today, limit=limit)[0]
 
 
-def count_due_for_destruction(journal: Journal, today: date) -> int:
-    """How many cases due_for_destruction would list without a limit."""
-    due_by = (today + timedelta(days=DUE_SOON_DAYS)).isoformat()
-    return int(
-        journal.db.scalar(
-            "SELECT count(*) FROM cases c JOIN organisations o ON o.id = c.organisation_id "
-            f"{_NEWEST_EXTENSION}"
-            f"WHERE {_NOT_DESTROYED_CLOSED} AND {_COMPUTED_DUE} <= ? AND {_DUE_ON} <= ?",
-            (due_by, due_by),
-        )
-    )
+def due_for_destruction_and_total(
+    journal: Journal, today: date, *, limit: int | None = None
+) -> tuple[list[RetentionStatus], int]:
+    """The first `limit` cases due_for_destruction lists, and how many it lists in all."""
+    due_by = today + timedelta(days=DUE_SOON_DAYS)
+    rows = _status_rows(journal, case_id=None, due_by=due_by, limit=limit)
+    return [_status(row, today) for row in rows], (rows[0]["total"] if rows else 0)
 
 
 def case_retention(journal: Journal, case_id: int, today: date) -> RetentionStatus | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+from ...core.fields import from_row
 from ...core.journal import Journal
 from ...core.models import FollowUp, case_number
 
@@ -40,11 +41,17 @@ class QuietCase:
 
 @dataclass(frozen=True)
 class Overview:
+    """What Today shows. With a `shown` limit each list holds its first rows, and the
+    totals say how many there are in all."""
+
     attention: list[FollowUpRow]  # due today or earlier, not done; oldest first
     appointments: list[FollowUpRow]  # appointments after today, within the horizon
     quiet: list[QuietCase]  # open cases without a conversation for a while; longest first
     last_backup: datetime | None
     backup_due: bool
+    attention_total: int = 0
+    appointments_total: int = 0
+    quiet_total: int = 0
 
 
 def last_backup(journal: Journal) -> datetime | None:
@@ -70,51 +77,86 @@ def build_overview(
     reminder_days: int,
     horizon_days: int = HORIZON_DAYS,
     quiet_days: int = QUIET_DAYS,
+    shown: int | None = None,
 ) -> Overview:
+    """The Today lists; `shown` keeps the first so many of each (the totals stay whole)."""
     organisations = {org.id: org.name for org in journal.organisations()}
     horizon = today + timedelta(days=horizon_days)
-    # Only what the two agenda lists can show: later follow-ups are read by the quiet query.
-    open_items = journal.open_follow_ups(until=horizon)
-    numbers = _case_numbers(journal, {f.case_id for f in open_items if f.case_id is not None})
+    # Only the rows that are shown are read, with the count in the same query: at unlock
+    # this is the first screen, and a ten-year archive can have hundreds of open items.
+    attention, attention_total = _open_follow_ups(
+        journal, "due_on <= ?", (today.isoformat(),), shown
+    )
+    appointments, appointments_total = _open_follow_ups(
+        journal,
+        "kind = 'appointment' AND due_on > ? AND due_on <= ?",
+        (today.isoformat(), horizon.isoformat()),
+        shown,
+    )
+    numbers = _case_numbers(
+        journal, {f.case_id for f in attention + appointments if f.case_id is not None}
+    )
 
     def row(follow_up: FollowUp) -> FollowUpRow:
         number = numbers.get(follow_up.case_id, "") if follow_up.case_id is not None else ""
         return FollowUpRow(follow_up, number, organisations.get(follow_up.organisation_id, ""))
 
-    attention = [row(f) for f in open_items if f.due_on is not None and f.due_on <= today]
-    appointments = [
-        row(f)
-        for f in open_items
-        if f.kind == "appointment" and f.due_on is not None and today < f.due_on <= horizon
-    ]
+    quiet, quiet_total = quiet_cases_and_total(journal, today, quiet_days, limit=shown)
     stamp = last_backup(journal)
     return Overview(
-        attention,
-        appointments,
-        quiet_cases(journal, today, quiet_days),
+        [row(f) for f in attention],
+        [row(f) for f in appointments],
+        quiet,
         stamp,
         backup_due(stamp, today, reminder_days),
+        attention_total,
+        appointments_total,
+        quiet_total,
     )
+
+
+def _open_follow_ups(
+    journal: Journal, where: str, params: tuple[str, ...], limit: int | None
+) -> tuple[list[FollowUp], int]:
+    """Open follow-ups matching `where`, soonest first, and how many match in all."""
+    rows = journal.db.query(
+        "SELECT *, count(*) OVER () AS total FROM follow_ups "
+        f"WHERE done_on IS NULL AND {where} ORDER BY due_on, id"
+        + (f" LIMIT {int(limit)}" if limit is not None else ""),
+        params,
+    )
+    return [from_row(FollowUp, r) for r in rows], (rows[0]["total"] if rows else 0)
 
 
 def quiet_cases(journal: Journal, today: date, quiet_days: int = QUIET_DAYS) -> list[QuietCase]:
     """Open cases whose last conversation (or first contact) is more than `quiet_days` ago.
 
     A case with anything planned after today is not forgotten, however long ago the last talk
-    was. One query: the open cases of a ten-year archive are too many to judge in Python on
-    every visit to the Today screen.
+    was.
+    """
+    return quiet_cases_and_total(journal, today, quiet_days)[0]
+
+
+def quiet_cases_and_total(
+    journal: Journal, today: date, quiet_days: int = QUIET_DAYS, *, limit: int | None = None
+) -> tuple[list[QuietCase], int]:
+    """The first `limit` quiet cases, longest quiet first, and how many there are in all.
+
+    One query: the open cases of a ten-year archive are too many to judge in Python on every
+    visit to the Today screen.
     """
     statuses = ", ".join("?" * len(_OPEN_STATUSES))
     rows = journal.db.query(
         "SELECT c.id, c.year, c.seq, o.name AS organisation, c.title, "
-        "coalesce(max(v.held_on), c.first_contact) AS last_contact "
+        "coalesce(max(v.held_on), c.first_contact) AS last_contact, count(*) OVER () AS total "
         "FROM cases c JOIN organisations o ON o.id = c.organisation_id "
         "LEFT JOIN conversations v ON v.case_id = c.id "
         f"WHERE c.status IN ({statuses}) AND c.destroyed_on IS NULL "
         "AND c.id NOT IN (SELECT case_id FROM follow_ups WHERE done_on IS NULL "
         "AND due_on > ? AND case_id IS NOT NULL) "
         "GROUP BY c.id HAVING last_contact < ? "
-        "ORDER BY last_contact, c.year, c.seq",
+        "ORDER BY last_contact, c.year, c.seq"
+        + (f" LIMIT {int(limit)}" if limit is not None else ""),
         (*_OPEN_STATUSES, today.isoformat(), (today - timedelta(days=quiet_days)).isoformat()),
     )
     quiet = []
@@ -130,7 +172,7 @@ def quiet_cases(journal: Journal, today: date, quiet_days: int = QUIET_DAYS) -> 
                 (today - last).days,
             )
         )
-    return quiet
+    return quiet, (rows[0]["total"] if rows else 0)
 
 
 def _case_numbers(journal: Journal, case_ids: set[int]) -> dict[int, str]:

@@ -24,12 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.retention import (
-    OVERDUE,
-    RetentionStatus,
-    count_due_for_destruction,
-    due_for_destruction,
-)
+from ...core.retention import OVERDUE, RetentionStatus, due_for_destruction_and_total
 from ...core.taxonomy import FOLLOW_UP_KINDS
 from ...vault.errors import VaultError
 from ..common import dialogs
@@ -296,19 +291,18 @@ class TodayPage(Page):
 
     def refresh(self) -> None:
         today = self.today
-        self.overview = build_overview(
-            self.session.journal, today, reminder_days=self.reminder_days
+        overview = build_overview(
+            self.session.journal, today, reminder_days=self.reminder_days, shown=SHOWN_PER_SECTION
         )
+        self.overview = overview
         self.date_label.setText(locale().toString(QDate(today), "dddd d MMMM yyyy"))
-        self._show_reminder(self.overview)
-        self._fill_attention(self.overview.attention, today)
-        self._fill_appointments(self.overview.appointments)
-        self._fill_quiet(self.overview.quiet)
-        due = due_for_destruction(self.session.journal, today, limit=SHOWN_PER_SECTION)
-        total = len(due)
-        if total == SHOWN_PER_SECTION:
-            total = count_due_for_destruction(self.session.journal, today)
-        self._fill_destruction(due, total)
+        self._show_reminder(overview)
+        self._fill_attention(overview.attention, overview.attention_total, today)
+        self._fill_appointments(overview.appointments, overview.appointments_total)
+        self._fill_quiet(overview.quiet, overview.quiet_total)
+        self._fill_destruction(
+            *due_for_destruction_and_total(self.session.journal, today, limit=SHOWN_PER_SECTION)
+        )
 
     # -- filling the sections --------------------------------------------------------------
 
@@ -331,12 +325,12 @@ class TodayPage(Page):
             text = text.replace("%1", short_date(made)).replace("%2", str((self.today - made).days))
         self.reminder_text.setText(text)
 
-    def _fill_attention(self, rows: list[FollowUpRow], today: date) -> None:
+    def _fill_attention(self, rows: list[FollowUpRow], total: int, today: date) -> None:
         tree = self.attention.tree
         tree.clear()
         bold = QFont(tree.font())
         bold.setBold(True)
-        for row in rows[:SHOWN_PER_SECTION]:
+        for row in rows:
             follow_up = row.follow_up
             assert follow_up.due_on is not None and follow_up.kind is not None
             late = row.days_late(today)
@@ -375,14 +369,14 @@ class TodayPage(Page):
             assert follow_up.id is not None
             button.clicked.connect(lambda _=False, fid=follow_up.id: self.mark_done(fid))
             tree.setItemWidget(item, 5, button)
-        self.attention.show_more(len(rows) - SHOWN_PER_SECTION)
-        self.attention.set_count(len(rows))
+        self.attention.show_more(total - len(rows))
+        self.attention.set_count(total)
 
-    def _fill_appointments(self, rows: list[FollowUpRow]) -> None:
+    def _fill_appointments(self, rows: list[FollowUpRow], total: int) -> None:
         tree = self.appointments.tree
         tree.clear()
         loc = locale()
-        for row in rows[:SHOWN_PER_SECTION]:
+        for row in rows:
             follow_up = row.follow_up
             assert follow_up.due_on is not None
             when = loc.toString(QDate(follow_up.due_on), "ddd d MMMM")
@@ -393,20 +387,20 @@ class TodayPage(Page):
             item.setData(0, CASE_ROLE, follow_up.case_id)
             item.setData(0, FOLLOW_UP_ROLE, follow_up.id)
             tree.addTopLevelItem(item)
-        self.appointments.show_more(len(rows) - SHOWN_PER_SECTION)
-        self.appointments.set_count(len(rows))
+        self.appointments.show_more(total - len(rows))
+        self.appointments.set_count(total)
 
-    def _fill_quiet(self, cases: list[QuietCase]) -> None:
+    def _fill_quiet(self, cases: list[QuietCase], total: int) -> None:
         tree = self.quiet.tree
         tree.clear()
-        for case in cases[:SHOWN_PER_SECTION]:
+        for case in cases:
             since = self.tr("%1 · %2 dagen geleden")
             since = since.replace("%1", short_date(case.last_contact)).replace("%2", str(case.days))
             item = QTreeWidgetItem([case.number, case.organisation, case.title, since])
             item.setData(0, CASE_ROLE, case.case_id)
             tree.addTopLevelItem(item)
-        self.quiet.show_more(len(cases) - SHOWN_PER_SECTION)
-        self.quiet.set_count(len(cases))
+        self.quiet.show_more(total - len(cases))
+        self.quiet.set_count(total)
 
     def _fill_destruction(self, cases: list[RetentionStatus], total: int) -> None:
         tree = self.destruction.tree
