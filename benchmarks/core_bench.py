@@ -513,7 +513,7 @@ def bench_backup(data: BenchData, reps: int) -> tuple[list[Row], dict[str, Any]]
             target_kind="ratio",
             target_limit=3.0,
             target_text="<= 3x plain copy",
-            note="make_backup: seal, write, fsync while reading back (every tag, payload SHA-256)",
+            note="make_backup: seal, write, fsync while reading back (header MAC, every tag)",
         ),
         Row(
             "backup",

@@ -10,8 +10,6 @@ encrypted — so not one plaintext byte is written anywhere, not even in a temp 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
 import os
 import secrets
 import shutil
@@ -155,7 +153,6 @@ def make_backup(
     reader = Database.open(database_path, vault.data_key)
     temp = folder / f".{final.name}.partial-{secrets.token_hex(4)}"
     file_key = backup_file_key(vault.data_key)
-    sealed_digest = hashlib.sha256()
     try:
         # A read transaction on its own connection: the main file cannot change under us.
         reader.execute("BEGIN")
@@ -174,18 +171,17 @@ def make_backup(
             payload = PayloadStream(encode_manifest(manifest), database_file)
             total = payload.length(size)
             with open_sink(temp) as sink:
-                container.write_container(
+                sealed = container.seal_container(
                     sink,
                     payload,
                     file_key,
                     public,
                     chunk_size=chunk_size,
                     progress=(lambda done: progress(done, total)) if progress else None,
-                    payload_digest=sealed_digest,
                 )
                 sink.flush()
                 read_back_failure = _sync_while_reading_back(
-                    sink, temp, file_key, sealed_digest.digest()
+                    sink, temp, file_key, sealed.header_mac
                 )
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -235,7 +231,7 @@ def make_backup(
 
 
 def _sync_while_reading_back(
-    sink: BinaryIO, path: Path, file_key: bytes, sealed_digest: bytes
+    sink: BinaryIO, path: Path, file_key: bytes, header_mac: bytes
 ) -> VaultError | OSError | None:
     """fsync `sink` while `path` is read back; raise the fsync's failure, return the read-back's.
 
@@ -244,7 +240,7 @@ def _sync_while_reading_back(
     cache: the read-back checks exactly the bytes that the fsync makes durable.
     """
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vpnotebook-read-back") as pool:
-        reading = pool.submit(_read_back, path, file_key, sealed_digest)
+        reading = pool.submit(_read_back, path, file_key, header_mac)
         os.fsync(sink.fileno())
         failure = reading.exception()
     if failure is None or isinstance(failure, (VaultError, OSError)):
@@ -252,24 +248,23 @@ def _sync_while_reading_back(
     raise failure
 
 
-def _read_back(path: Path, file_key: bytes, sealed_digest: bytes) -> None:
-    """Re-read a just-written backup: its header, every chunk's tag, and the payload's SHA-256.
+def _read_back(path: Path, file_key: bytes, header_mac: bytes) -> None:
+    """Re-read a just-written backup: its header, and every chunk's tag, in memory.
 
-    The plaintext stays in memory, one batch at a time. Equal digests prove the file holds
-    exactly the bytes that were sealed (the manifest and the database as read under the read
-    transaction); the tags alone would not catch a writer that validly sealed the wrong bytes.
-    Page HMACs and the b-tree walk are left to `verify-backup` and restore: here they would
-    only check the live database again, which the copy now equals byte for byte.
+    The header must carry the MAC that was written: it covers the file's fresh random nonce,
+    from which the payload key is derived, so a file that passes is this very file, chunk for
+    chunk, and not, say, an earlier genuine backup that a failing stick serves in its place.
+    With every tag checked, the plaintext is then exactly what was sealed (the manifest and
+    the database as read under the read transaction), without hashing it twice. Page HMACs
+    and the b-tree walk are left to `verify-backup` and restore: here they would only check
+    the live database again.
     """
     read_header(path)
-    opened_digest = hashlib.sha256()
     try:
         with open(path, "rb", buffering=0) as source:
-            container.verify_container(source, file_key, payload_digest=opened_digest)
+            container.verify_container(source, file_key, expected_header_mac=header_mac)
     except container.ContainerError as exc:
         raise BackupDamagedError(str(exc)) from exc
-    if not hmac.compare_digest(opened_digest.digest(), sealed_digest):
-        raise BackupDamagedError("payload read back differs from the payload written")
 
 
 def _free_name(folder: Path, name: str) -> Path:

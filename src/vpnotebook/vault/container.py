@@ -26,12 +26,10 @@ from __future__ import annotations
 import errno
 import os
 import struct
-from collections import deque
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from types import TracebackType
-from typing import BinaryIO, Protocol
+from hmac import compare_digest
+from typing import BinaryIO
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes, hmac
@@ -53,9 +51,10 @@ __all__ = [
     "ContainerHeader",
     "ContainerIntegrityError",
     "ContainerVersionError",
-    "PayloadDigest",
+    "SealedContainer",
     "decrypt_container",
     "read_public_header",
+    "seal_container",
     "verify_container",
     "write_container",
 ]
@@ -86,22 +85,13 @@ _INFO_HEADER_MAC = b"vpnotebook backup-container v1 header-mac"
 
 # Reads and writes move up to this much per system call, through buffers that are reused: for
 # a 183 MiB vault about 190 calls each way instead of 3,000, which slow or remote media notice
-# more than a local disk does (there the time is in the cipher, the SHA-256 and the copies). The
+# more than a local disk does (there the time is in the cipher and the copies). The
 # cap on chunks per batch keeps buffers small for tiny chunk sizes (and gives the tests, which
 # use those, many batch boundaries).
 _BATCH_BYTES = 1024 * 1024
 _MAX_CHUNKS_PER_BATCH = 64
-# Hashing runs on a helper thread; this many batches may wait for it before the cipher loop
-# waits in turn, which bounds the memory the reader's plaintext can take up.
-_DIGEST_BACKLOG = 2
 
 ProgressCallback = Callable[[int], None]
-
-
-class PayloadDigest(Protocol):
-    """What `payload_digest` must offer: `hashlib`'s objects do."""
-
-    def update(self, data: bytes | bytearray | memoryview, /) -> None: ...
 
 
 class ContainerError(Exception):
@@ -133,6 +123,18 @@ class ContainerHeader:
     header_length: int
 
 
+@dataclass(frozen=True)
+class SealedContainer:
+    """What `seal_container` wrote: its size, and its header MAC, which names this file.
+
+    The MAC covers the header's fresh random nonce, from which this file's payload key is
+    derived: a reader that finds this MAC and opens every chunk has read exactly this file.
+    """
+
+    size: int
+    header_mac: bytes
+
+
 def write_container(
     dst: BinaryIO,
     src: BinaryIO,
@@ -141,15 +143,28 @@ def write_container(
     *,
     chunk_size: int = CHUNK_SIZE,
     progress: ProgressCallback | None = None,
-    payload_digest: PayloadDigest | None = None,
 ) -> int:
-    """Seal everything `src` yields into `dst`; return the number of bytes written.
+    """`seal_container`, returning only the number of bytes written."""
+    return seal_container(
+        dst, src, file_key, public_header, chunk_size=chunk_size, progress=progress
+    ).size
+
+
+def seal_container(
+    dst: BinaryIO,
+    src: BinaryIO,
+    file_key: bytes,
+    public_header: bytes,
+    *,
+    chunk_size: int = CHUNK_SIZE,
+    progress: ProgressCallback | None = None,
+) -> SealedContainer:
+    """Seal everything `src` yields into `dst`.
 
     `src` is read incrementally, so memory stays at a few batches of chunks (about 3 MiB with
     the default chunk size) whatever the payload size. `progress`, if given, is called after
     each chunk with the plaintext bytes sealed so far; the last call carries the payload size
-    (0 for an empty payload). `payload_digest`, if given, is fed exactly the plaintext bytes
-    that were sealed, in order (on a helper thread); it is complete when this returns.
+    (0 for an empty payload).
 
     Raises ValueError for a bad key length, chunk size or oversized public header (caller bugs).
     An OSError from `src` or `dst` propagates unchanged; `dst` then holds a partial container
@@ -175,25 +190,21 @@ def write_container(
     sealed_buffer = memoryview(bytearray(per_batch * (chunk_size + TAG_SIZE)))
     sealed_total = 0
     counter = 0
-    with _DigestFeeder(payload_digest) as feeder:
-        # The batch buffers are reused, so a batch must be hashed before its buffer is refilled.
-        batches = _batches(src, per_batch * chunk_size, before_refill=feeder.drain)
-        for batch, last_batch in batches:
-            feeder.feed((batch,))
-            filled = 0
-            count = max(1, -(-len(batch) // chunk_size))  # an empty payload is one empty chunk
-            for index in range(count):
-                plaintext = batch[index * chunk_size : (index + 1) * chunk_size]
-                last = last_batch and index == count - 1
-                sealed = aead.encrypt(_chunk_nonce(counter, last), plaintext, mac)
-                sealed_buffer[filled : filled + len(sealed)] = sealed
-                filled += len(sealed)
-                sealed_total += len(plaintext)
-                counter += 1
-                if progress is not None:
-                    progress(sealed_total)
-            written += _write_all(dst, sealed_buffer[:filled])
-    return written
+    for batch, last_batch in _batches(src, per_batch * chunk_size):
+        filled = 0
+        count = max(1, -(-len(batch) // chunk_size))  # an empty payload is one empty chunk
+        for index in range(count):
+            plaintext = batch[index * chunk_size : (index + 1) * chunk_size]
+            last = last_batch and index == count - 1
+            sealed = aead.encrypt(_chunk_nonce(counter, last), plaintext, mac)
+            sealed_buffer[filled : filled + len(sealed)] = sealed
+            filled += len(sealed)
+            sealed_total += len(plaintext)
+            counter += 1
+            if progress is not None:
+                progress(sealed_total)
+        written += _write_all(dst, sealed_buffer[:filled])
+    return SealedContainer(written, mac)
 
 
 def read_public_header(src: BinaryIO) -> ContainerHeader:
@@ -251,7 +262,6 @@ def decrypt_container(
     file_key: bytes,
     *,
     progress: ProgressCallback | None = None,
-    payload_digest: PayloadDigest | None = None,
 ) -> ContainerHeader:
     """Verify and decrypt the container at the current position of `src` into `dst`.
 
@@ -268,7 +278,7 @@ def decrypt_container(
     ContainerIntegrityError for a wrong key or any damage, truncation, reordering or trailing
     data. OSError from `src` or `dst` propagates unchanged.
     """
-    header, _ = _open(src, dst, file_key, progress, payload_digest)
+    header, _ = _open(src, dst, file_key, progress)
     return header
 
 
@@ -277,10 +287,14 @@ def verify_container(
     file_key: bytes,
     *,
     progress: ProgressCallback | None = None,
-    payload_digest: PayloadDigest | None = None,
+    expected_header_mac: bytes | None = None,
 ) -> int:
-    """Run every check `decrypt_container` runs, discard the plaintext, return its length."""
-    _, payload_length = _open(src, None, file_key, progress, payload_digest)
+    """Run every check `decrypt_container` runs, discard the plaintext, return its length.
+
+    With `expected_header_mac` (from `seal_container`), also that this is that very file and
+    not another genuine container sealed with the same file key.
+    """
+    _, payload_length = _open(src, None, file_key, progress, expected_header_mac)
     return payload_length
 
 
@@ -289,7 +303,7 @@ def _open(
     dst: BinaryIO | None,
     file_key: bytes,
     progress: ProgressCallback | None,
-    payload_digest: PayloadDigest | None,
+    expected_header_mac: bytes | None = None,
 ) -> tuple[ContainerHeader, int]:
     _check_key(file_key)
     header = read_public_header(src)
@@ -304,6 +318,8 @@ def _open(
         # Both causes look identical from here; the caller knows whether the key came from a
         # slot that itself verified (then it is damage) or not.
         raise ContainerIntegrityError("wrong key or damaged container header") from None
+    if expected_header_mac is not None and not compare_digest(header.mac, expected_header_mac):
+        raise ContainerIntegrityError("a different container than the one that was written")
 
     aead = ChaCha20Poly1305(payload_key)
     sealed_size = header.chunk_size + TAG_SIZE
@@ -311,36 +327,30 @@ def _open(
     plain_buffer = memoryview(bytearray(per_batch * header.chunk_size)) if dst is not None else None
     payload_length = 0
     counter = 0
-    with _DigestFeeder(payload_digest) as feeder:
-        # Decrypted chunks are fresh bytes objects, so refilling the batch buffer need not wait
-        # for the digest; the feeder's backlog bounds what it holds instead.
-        for batch, last_batch in _batches(src, per_batch * sealed_size):
-            # A stored chunk is the next C + 16 bytes, or what is left at the end of the file;
-            # the final chunk is the one no byte follows (an empty file body is one empty chunk,
-            # which fails as truncated).
-            count = max(1, -(-len(batch) // sealed_size))
-            plaintexts = []
-            filled = 0
-            for index in range(count):
-                last = last_batch and index == count - 1
-                sealed = batch[index * sealed_size : (index + 1) * sealed_size]
-                plaintext = _open_chunk(aead, counter, last, sealed, header.mac)
-                if last and not plaintext and counter > 0:
-                    # As in age: only an entirely empty payload may end in an empty chunk. The
-                    # writer never produces one, so seeing it means the file was crafted.
-                    raise ContainerIntegrityError("empty final chunk after data chunks")
-                if plain_buffer is not None:
-                    plain_buffer[filled : filled + len(plaintext)] = plaintext
-                    filled += len(plaintext)
-                plaintexts.append(plaintext)
-                payload_length += len(plaintext)
-                counter += 1
-                if progress is not None:
-                    progress(payload_length)
-            # Only authenticated chunks are written, and all of a batch's chunks at once.
-            if dst is not None and plain_buffer is not None:
-                _write_all(dst, plain_buffer[:filled])
-            feeder.feed(plaintexts)
+    for batch, last_batch in _batches(src, per_batch * sealed_size):
+        # A stored chunk is the next C + 16 bytes, or what is left at the end of the file;
+        # the final chunk is the one no byte follows (an empty file body is one empty chunk,
+        # which fails as truncated).
+        count = max(1, -(-len(batch) // sealed_size))
+        filled = 0
+        for index in range(count):
+            last = last_batch and index == count - 1
+            sealed = batch[index * sealed_size : (index + 1) * sealed_size]
+            plaintext = _open_chunk(aead, counter, last, sealed, header.mac)
+            if last and not plaintext and counter > 0:
+                # As in age: only an entirely empty payload may end in an empty chunk. The
+                # writer never produces one, so seeing it means the file was crafted.
+                raise ContainerIntegrityError("empty final chunk after data chunks")
+            if plain_buffer is not None:
+                plain_buffer[filled : filled + len(plaintext)] = plaintext
+                filled += len(plaintext)
+            payload_length += len(plaintext)
+            counter += 1
+            if progress is not None:
+                progress(payload_length)
+        # Only authenticated chunks are written, and all of a batch's chunks at once.
+        if dst is not None and plain_buffer is not None:
+            _write_all(dst, plain_buffer[:filled])
     return header, payload_length
 
 
@@ -400,15 +410,13 @@ def _chunks_per_batch(chunk_size: int) -> int:
     return max(1, min(_MAX_CHUNKS_PER_BATCH, _BATCH_BYTES // chunk_size))
 
 
-def _batches(
-    src: BinaryIO, batch_size: int, *, before_refill: Callable[[], None] | None = None
-) -> Iterator[tuple[memoryview, bool]]:
+def _batches(src: BinaryIO, batch_size: int) -> Iterator[tuple[memoryview, bool]]:
     """Yield `src` in batches of `batch_size` bytes (fewer only at the end), each with whether
     it is the last one.
 
     Only EOF tells whether a batch is the last, so one batch is read ahead. Two buffers take
     turns: one holds the batch handed out, the other the look-ahead. A yielded view is valid
-    until the next one is requested; `before_refill` runs before a buffer is overwritten.
+    until the next one is requested.
     """
     views = (memoryview(bytearray(batch_size)), memoryview(bytearray(batch_size)))
     current = 0
@@ -418,8 +426,6 @@ def _batches(
         if count < batch_size:
             yield batch, True
             return
-        if before_refill is not None:
-            before_refill()
         count = _fill(src, views[1 - current])
         # A full batch followed by EOF is the last one: the writer never adds an empty chunk.
         yield batch, count == 0
@@ -444,58 +450,6 @@ def _fill(src: BinaryIO, buffer: memoryview) -> int:
             break
         filled += count
     return filled
-
-
-class _DigestFeeder:
-    """Feeds a digest on a helper thread, so that hashing overlaps the cipher and I/O work.
-
-    `hashlib` and the AEAD both release the GIL on buffers of this size, so with a second core
-    free the payload's SHA-256, which takes about as long as encrypting and writing the payload,
-    costs little wall time. One worker keeps the pieces in order. Without a digest this does
-    nothing.
-    """
-
-    def __init__(self, digest: PayloadDigest | None) -> None:
-        self._digest = digest
-        self._pool = (
-            ThreadPoolExecutor(max_workers=1, thread_name_prefix="vpnotebook-digest")
-            if digest is not None
-            else None
-        )
-        self._pending: deque[Future[None]] = deque()
-
-    def __enter__(self) -> _DigestFeeder:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        if self._pool is None:
-            return
-        # Wait even on failure: no thread may still read a caller's buffer after we return.
-        self._pool.shutdown(wait=True)
-        if kind is None:
-            self.drain()
-
-    def feed(self, pieces: Sequence[bytes | memoryview]) -> None:
-        if self._pool is None:
-            return
-        while len(self._pending) >= _DIGEST_BACKLOG:
-            self._pending.popleft().result()
-        self._pending.append(self._pool.submit(self._update, pieces))
-
-    def drain(self) -> None:
-        """Wait until everything fed so far is hashed (and re-raise a failure of the worker)."""
-        while self._pending:
-            self._pending.popleft().result()
-
-    def _update(self, pieces: Sequence[bytes | memoryview]) -> None:
-        assert self._digest is not None
-        for piece in pieces:
-            self._digest.update(piece)
 
 
 def _read_up_to(src: BinaryIO, size: int) -> bytes:

@@ -1158,12 +1158,12 @@ def test_a_bit_that_flips_between_write_and_read_back_fails_the_backup(
     _assert_nothing_changed(vault, stick, earlier, system_temp)
 
 
-def test_a_stick_that_shows_an_older_genuine_backup_is_caught_by_the_payload_digest(
+def test_a_stick_that_shows_an_older_genuine_backup_is_caught_by_its_header_mac(
     vault: Vault, earlier: Earlier, stick: Path, system_temp: Path
 ) -> None:
     # A stick whose controller lost the new data and serves an earlier backup of this vault in
-    # its place: same file key, so every header MAC and chunk tag verifies. Only the SHA-256 of
-    # the payload, taken while sealing and again while reading back, tells them apart.
+    # its place: same file key, so its header MAC and every chunk tag verify. Only the header
+    # MAC, which covers each file's own random nonce, differs from the one just written.
     def stale_stick(path: Path) -> BinaryIO:
         return DecayingDevice(path, replace_content_with(earlier.data))  # type: ignore[return-value]
 
@@ -1175,7 +1175,7 @@ def test_a_stick_that_shows_an_older_genuine_backup_is_caught_by_the_payload_dig
             now=MOMENT + timedelta(days=1),
             open_sink=stale_stick,
         )
-    assert "differs" in str(caught.value.__cause__)
+    assert "different container" in str(caught.value.__cause__)
     _assert_nothing_changed(vault, stick, earlier, system_temp)
 
 

@@ -29,8 +29,12 @@ def _fill(journal: Journal, marker: str) -> int:
     org = journal.add(Organisation(name=f"Organisatie {marker}", employee_count=30))
     case = journal.add(
         Case(
-            organisation_id=org.id, first_contact=date(2026, 2, 3), contact_type="report",
-            reporter_role="employee", categories=("bullying",), title=f"Titel {marker}",
+            organisation_id=org.id,
+            first_contact=date(2026, 2, 3),
+            contact_type="report",
+            reporter_role="employee",
+            categories=("bullying",),
+            title=f"Titel {marker}",
         )
     )
     journal.add(Reporter(case_id=case.id, name=f"Melder {marker}"))
@@ -45,7 +49,9 @@ def test_database_settings_are_pinned(vault: Vault) -> None:
     db = vault.db
     for pragma, expected in EXPECTED_CIPHER_SETTINGS.items():
         assert db.pragma(pragma) == expected, pragma
-    assert db.pragma("cipher_version", ).startswith("4.")  # type: ignore[union-attr]
+    assert db.pragma(
+        "cipher_version",
+    ).startswith("4.")  # type: ignore[union-attr]
     assert db.pragma("secure_delete") == "1"
     assert db.pragma("foreign_keys") == "1"
     assert db.pragma("journal_mode") == "wal"
@@ -55,7 +61,9 @@ def test_database_settings_are_pinned(vault: Vault) -> None:
         db.raw_connection.execute("SELECT load_extension('libm.so.6')").fetchall()
 
 
-def test_the_cipher_settings_are_also_what_a_fresh_open_gives(vault_folder: Path, vault: Vault) -> None:
+def test_the_cipher_settings_are_also_what_a_fresh_open_gives(
+    vault_folder: Path, vault: Vault
+) -> None:
     vault.close()
     reopened = Vault.open(vault_folder, passphrase=PASSPHRASE)
     try:
@@ -152,7 +160,9 @@ def test_a_new_recovery_code_invalidates_the_old_one(
         Vault.open(vault_folder, recovery_code=new_code[:-1] + "X")
 
 
-def test_a_vault_from_a_newer_version_is_refused_untouched(vault_folder: Path, vault: Vault) -> None:
+def test_a_vault_from_a_newer_version_is_refused_untouched(
+    vault_folder: Path, vault: Vault
+) -> None:
     vault.db.set_user_version(LATEST_VERSION + 1)
     vault.close()
     before = (vault_folder / DATABASE_NAME).read_bytes()
