@@ -36,6 +36,7 @@ NOT_BEFORE_FIRST_PAINT = (
     "vpnotebook.gui.unlock.recovery",
     "vpnotebook.cli.commands",
     "vpnotebook.report.annual_report",
+    "PySide6.QtDBus",  # the screen-lock watcher starts at the first unlock
 )
 WARMED_UP = ("vpnotebook.vault.vault", "vpnotebook.gui.workspace", "vpnotebook.gui.today.page")
 

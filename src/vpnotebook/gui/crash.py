@@ -8,15 +8,11 @@ could carry a name or a sentence from a case.
 from __future__ import annotations
 
 import os
-import platform
 import sys
 import threading
-import traceback
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-
-from platformdirs import user_log_path
 
 from .. import __version__
 from .common import dialogs
@@ -25,6 +21,10 @@ from .common import dialogs
 def content_free_report(
     exc_type: type[BaseException], tb: TracebackType | None, moment: datetime | None = None
 ) -> str:
+    # Imported here: the handler is installed at every start, a report is rarely written.
+    import platform
+    import traceback
+
     lines = [
         f"vpnotebook {__version__}",
         f"Python {platform.python_version()} on {platform.system()} {platform.machine()}",
@@ -38,7 +38,10 @@ def content_free_report(
 
 
 def write_report(text: str, folder: Path | None = None) -> Path | None:
-    folder = folder or user_log_path("vpnotebook", appauthor=False)
+    if folder is None:
+        from platformdirs import user_log_path
+
+        folder = user_log_path("vpnotebook", appauthor=False)
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         path = folder / f"foutrapport-{datetime.now():%Y%m%d-%H%M%S}.txt"

@@ -8,7 +8,6 @@ run time, so no compiled .qm file is generated or committed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
@@ -27,6 +26,8 @@ class Message:
 
 
 def ts_path(language: str) -> Path:
+    from importlib import resources  # only an English start reads a .ts file
+
     base = resources.files("vpnotebook.resources") / "i18n" / f"vpnotebook_{language}.ts"
     return Path(str(base))
 

@@ -14,7 +14,6 @@ from ..vault.paths import is_vault
 from . import i18n, warm_up
 from .common import clipboard, dialogs
 from .common.inactivity import InactivityTimer
-from .common.screenlock import ScreenLockWatcher
 from .settings.store import AppSettings
 from .unlock.screen import UnlockScreen
 
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
     # Loaded when first needed (or by warm_up after the first paint): a start shows only
     # the unlock screen, and every module imported before it paints delays it.
     from ..vault.kdf import Argon2Params
+    from .common.screenlock import ScreenLockWatcher
     from .session import Session
     from .wizard.first_start import FirstStartWizard
     from .workspace import Workspace
@@ -60,8 +60,9 @@ class MainWindow(QMainWindow):
 
         self.inactivity = InactivityTimer(settings.autolock_minutes, self)
         self.inactivity.inactive.connect(self._lock_when_idle)
-        self.screen_lock = ScreenLockWatcher(self)
-        self.screen_lock.lock_requested.connect(self.lock)
+        # Watched from the first unlock on: there is nothing to lock before it, and its D-Bus
+        # connections need not delay the first paint.
+        self.screen_lock: ScreenLockWatcher | None = None
 
         self._build_menus()
         self.vault_label = QLabel()
@@ -156,6 +157,12 @@ class MainWindow(QMainWindow):
 
     def _unlocked(self, session: Session) -> None:
         from .workspace import Workspace
+
+        if self.screen_lock is None:
+            from .common.screenlock import ScreenLockWatcher
+
+            self.screen_lock = ScreenLockWatcher(self)
+            self.screen_lock.lock_requested.connect(self.lock)
 
         self.session = session
         self.workspace = Workspace(session)
