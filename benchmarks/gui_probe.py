@@ -394,6 +394,24 @@ app.exec()
 """
 )
 
+# The smallest real window, for scale: the bare one with a line of text (Qt loads its fonts
+# on the first text) and one look-up in PySide6's Qt namespace, which every real program makes
+# (alignment, keys, window flags) and on which PySide6 builds all of its ~100 enums.
+COLD_MINIMAL = (
+    _WATCH
+    + """
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication(sys.argv[:1])
+window = QLabel("Ontgrendelen")
+window.setAlignment(Qt.AlignmentFlag.AlignCenter)
+window.resize(1200, 760)
+window.installEventFilter(_shown)
+window.show()
+app.exec()
+"""
+)
+
 # The issue's recipe: import the app, construct MainWindow for the vault, show it.
 COLD_MAIN_WINDOW = (
     _WATCH
