@@ -83,6 +83,18 @@ def test_first_start_wizard_makes_a_vault_and_opens_it(
     Vault.open(folder, recovery_code=code).close()
 
 
+def test_the_vault_path_on_the_unlock_screen_can_be_selected_once_it_shows(
+    qtbot, window: MainWindow
+) -> None:
+    label = window.unlock_screen.folder_label
+    assert str(window.vault_folder) in label.text()
+    qtbot.waitUntil(
+        lambda: bool(label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse)
+    )
+    # The shortcuts are set without going through setShortcut (see warm_up).
+    assert window.lock_action.shortcut().toString() == "Ctrl+L"
+
+
 def test_wrong_passphrase_then_right_one(qtbot, window: MainWindow) -> None:
     _unlock(qtbot, window, "dit is niet het wachtwoord")
     screen = window.unlock_screen

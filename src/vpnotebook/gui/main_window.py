@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QWidget
 
@@ -78,9 +78,11 @@ class MainWindow(QMainWindow):
     # -- menus ---------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
+        # setShortcuts, not setShortcut: PySide6 resolves setShortcut's overloads through the
+        # Qt namespace, which is not to be built before the first paint (see warm_up).
         file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
         self.lock_action = QAction(self.tr("&Vergrendelen"), self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcuts([QKeySequence("Ctrl+L")])
         self.lock_action.triggered.connect(self.lock)
         file_menu.addAction(self.lock_action)
         self.settings_action = QAction(self.tr("&Instellingen…"), self)
@@ -88,21 +90,21 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Afsluiten"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
         go_menu = self.menuBar().addMenu(self.tr("&Ga naar"))
         self.search_action = QAction(self.tr("&Zoeken"), self)
-        self.search_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.search_action.setShortcuts(QKeySequence.StandardKey.Find)
         self.search_action.triggered.connect(self.show_search)
         go_menu.addAction(self.search_action)
         self.new_case_action = QAction(self.tr("&Nieuwe melding…"), self)
-        self.new_case_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_case_action.setShortcuts(QKeySequence.StandardKey.New)
         self.new_case_action.triggered.connect(self.new_case)
         go_menu.addAction(self.new_case_action)
         self.today_action = QAction(self.tr("&Vandaag"), self)
-        self.today_action.setShortcut(QKeySequence("Ctrl+1"))
+        self.today_action.setShortcuts([QKeySequence("Ctrl+1")])
         self.today_action.triggered.connect(lambda: self.go_to("today"))
         go_menu.addAction(self.today_action)
         self._unlocked_actions = [
@@ -115,6 +117,8 @@ class MainWindow(QMainWindow):
     # -- states --------------------------------------------------------------------------
 
     def show_wizard(self) -> None:
+        from PySide6.QtCore import Qt  # see warm_up: not loaded before the first paint
+
         from .wizard.first_start import FirstStartWizard
 
         self.wizard = FirstStartWizard(self.vault_folder, kdf_params=self._kdf_params)

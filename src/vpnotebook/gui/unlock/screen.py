@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...vault.errors import VaultError
+from .. import warm_up
 from ..common import dialogs
 from ..common.worker import BackgroundJob
 
@@ -42,6 +43,8 @@ class _CapsLockWatcher(QObject):
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             text = event.text()
             if len(text) == 1 and text.isalpha() and text.lower() != text.upper():
+                from PySide6.QtCore import Qt  # see warm_up: loaded after the first paint
+
                 shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
                 self.changed.emit(text.isupper() != shift)
         return False
@@ -64,7 +67,9 @@ class UnlockScreen(QWidget):
         title.setFont(font)
         self.folder_label = QLabel()
         self.folder_label.setWordWrap(True)
-        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Selectable (to copy the path) from the turn after the first paint: the flag lives in
+        # PySide6's Qt namespace, whose first use builds ~100 enums, a sixth of the start.
+        warm_up.after_first_paint(self, self._make_folder_selectable)
 
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -154,6 +159,11 @@ class UnlockScreen(QWidget):
             self.other_button,
         ):
             widget.setEnabled(not busy)
+
+    def _make_folder_selectable(self) -> None:
+        from PySide6.QtCore import Qt
+
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def show_error(self, text: str) -> None:
         self.message.setText(text)
