@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -70,6 +71,8 @@ class CasesPage(Page):
         self._row_updated = False  # our own save is in its row: not a reason to re-read
         self._loaded = False  # the list was read at least once
         self._stale = False  # records changed since the list was read
+        # Shown with a stale list: paint it as it was, re-read right after that paint.
+        self._reread_after_paint = False
         # The model holds only the first rows; the rest follows the first paint.
         self._rest_pending = False
         self._painted = False
@@ -194,7 +197,17 @@ class CasesPage(Page):
             self._painted = True
             QTimer.singleShot(0, self.table, self._build_view)
             QTimer.singleShot(0, self.table, self._load_rest)
+        elif kind == _PAINT and self._reread_after_paint:
+            self._reread_after_paint = False
+            QTimer.singleShot(0, self.table, self.refresh)
         return super().eventFilter(watched, event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Coming back after records changed elsewhere: show the list at once as it was and
+        # re-read it in the turn after that paint (10,000 rows take a couple of hundred ms).
+        if self._loaded and self._stale:
+            self._reread_after_paint = True
+        super().showEvent(event)
 
     @property
     def view(self) -> CaseView:
@@ -262,6 +275,8 @@ class CasesPage(Page):
         """
         if self._loaded and not self._stale and self.model.language == current_language():
             return
+        if self._reread_after_paint and self.model.language == current_language():
+            return  # the eventFilter calls again once the list as it was is painted
         self._refreshed = True
         first, self._loaded, self._stale = not self._loaded, True, False
         if first:
