@@ -276,6 +276,37 @@ def test_empty_vault_shows_a_friendly_start(empty_session: Session, qtbot, answe
     render(page, "cases-empty")
 
 
+def test_an_empty_list_shown_again_after_a_change_reads_the_new_case(
+    empty_session: Session, qtbot, answers
+) -> None:  # type: ignore[no-untyped-def]
+    # The empty state has no list to paint first: the page must read again at once.
+    from vpnotebook.gui.workspace import Workspace
+
+    workspace = Workspace(empty_session)
+    qtbot.addWidget(workspace)
+    workspace.resize(1366, 768)
+    workspace.show()
+    qtbot.waitExposed(workspace)
+    page = workspace.show_page("cases")
+    assert isinstance(page, CasesPage) and page.list_stack.currentWidget() is page.empty
+    workspace.show_page("organisations")
+    journal = empty_session.journal
+    org = journal.find(Organisation)[0]
+    added = journal.add(
+        Case(
+            organisation_id=org.id,
+            first_contact=date(2026, 11, 2),
+            contact_type="report",
+            reporter_role="employee",
+            title="De eerste melding",
+        )
+    )
+    empty_session.notify("cases")
+    workspace.show_page("cases")
+    qtbot.waitUntil(lambda: page.model.row_of(added.id) >= 0)  # type: ignore[arg-type]
+    assert page.list_stack.currentWidget() is page.table
+
+
 # -- conversations and autosave ---------------------------------------------------------------
 
 

@@ -205,7 +205,8 @@ class CasesPage(Page):
     def showEvent(self, event: QShowEvent) -> None:
         # Coming back after records changed elsewhere: show the list at once as it was and
         # re-read it in the turn after that paint (10,000 rows take a couple of hundred ms).
-        if self._loaded and self._stale:
+        # Only when the list itself is on screen: the empty state has no viewport to paint.
+        if self._loaded and self._stale and self.list_stack.currentWidget() is self.table:
             self._reread_after_paint = True
         super().showEvent(event)
 
