@@ -268,6 +268,17 @@
     </message>
 </context>
 <context>
+    <name>Autosave</name>
+    <message>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Wat u typte staat nog op het scherm; het wordt opnieuw bewaard zodra dat weer kan.</source>
+        <translation>What you typed is still on the screen; it will be saved again as soon as that is possible.</translation>
+    </message>
+</context>
+<context>
     <name>BackupPage</name>
     <message>
         <source>Reservekopie</source>
@@ -1120,6 +1131,10 @@
 </context>
 <context>
     <name>CrashHandler</name>
+    <message>
+        <source>Niet gelukt</source>
+        <translation>Did not work</translation>
+    </message>
     <message>
         <source>Er ging iets mis</source>
         <translation>Something went wrong</translation>

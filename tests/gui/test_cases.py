@@ -24,6 +24,7 @@ from vpnotebook.gui.models.case_list_model import (
     Column,
 )
 from vpnotebook.gui.session import Session
+from vpnotebook.vault.errors import StorageError
 from vpnotebook.vault.kdf import TEST_PARAMS
 from vpnotebook.vault.vault import Vault
 
@@ -332,6 +333,36 @@ def test_a_new_conversation_is_saved_by_save_pending(page: CasesPage, qtbot) -> 
     # The list follows, and the editor keeps the conversation the VP is writing.
     assert panel.list.count() == count + 1
     assert panel.list.currentItem().data(Qt.ItemDataRole.UserRole) == new[0].id
+
+
+def test_a_full_disk_keeps_the_typed_conversation_and_says_so_once(
+    page: CasesPage, qtbot, answers
+) -> None:  # type: ignore[no-untyped-def]
+    journal = page.session.journal
+    case = open_case_with_status(page, "open")
+    page.view.tabs.setCurrentIndex(1)
+    panel = page.view.conversations
+    count = len(journal.conversations_of(case.id))  # type: ignore[arg-type]
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    editor = panel.editor
+    qtbot.keyClicks(editor.notes, "Geschreven terwijl de schijf vol is. ")
+    # SQLite's own "database or disk is full": no page may be added to the database.
+    db = page.session.vault.db
+    db.execute(f"PRAGMA max_page_count = {db.pragma('page_count')}")
+    editor.notes.insertPlainText("Tekst " * 2000)  # more than fits in the pages there are
+    assert panel.save_pending() is False
+    assert panel.save_pending() is False  # tried again: still full, and not said twice
+    assert [a[:2] for a in answers] == [("error", "Niet opgeslagen")]
+    assert answers[0][2].startswith(StorageError.message_nl)
+    assert editor.notes.toPlainText().startswith("Geschreven terwijl de schijf vol is.")
+    assert len(journal.conversations_of(case.id)) == count  # type: ignore[arg-type]
+
+    db.execute("PRAGMA max_page_count = 1073741823")  # space again
+    assert panel.save_pending() is True
+    stored = journal.conversations_of(case.id)  # type: ignore[arg-type]
+    assert len(stored) == count + 1
+    assert any(c.notes.startswith("Geschreven terwijl de schijf vol is.") for c in stored)
+    assert len(answers) == 1
 
 
 def test_the_autosave_timer_stores_typing_without_any_other_action(

@@ -3,7 +3,11 @@
 import sys
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QTimer
+
 from vpnotebook.gui.crash import CrashHandler
+from vpnotebook.vault.errors import StorageError
 
 MARKER = "Geheimenaam Marjolein Stokvis"
 
@@ -39,3 +43,21 @@ def test_install_replaces_the_hooks(tmp_path: Path) -> None:
         assert sys.excepthook == handler.handle
     finally:
         sys.excepthook, threading.excepthook = before
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_full_disk_behind_any_screen_gets_its_own_message_and_no_report(
+    tmp_path: Path, answers, qtbot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    # A write from a screen that only expects validation errors: the storage error leaves
+    # its slot and reaches the handler, as it would in the running program.
+    handler = CrashHandler(report_folder=tmp_path / "rapporten")
+    monkeypatch.setattr(sys, "excepthook", handler.handle)
+
+    def save_on_a_full_disk() -> None:
+        raise StorageError("database or disk is full")
+
+    QTimer.singleShot(0, save_on_a_full_disk)
+    qtbot.waitUntil(lambda: bool(answers))
+    assert answers == [("error", "Niet gelukt", StorageError.message_nl)]
+    assert handler.last_report is None and not (tmp_path / "rapporten").exists()

@@ -15,6 +15,7 @@ from pathlib import Path
 from types import TracebackType
 
 from .. import __version__
+from ..vault.errors import VaultError
 from .common import dialogs
 
 
@@ -64,6 +65,25 @@ class CrashHandler:
         sys.excepthook = self.handle
         threading.excepthook = self._handle_thread
 
+    @staticmethod
+    def _tell(error: VaultError) -> None:
+        """Not a bug but the world: a full disk, a drive gone, a damaged file.
+
+        Every screen catches what the VP can correct (a validation message next to the
+        field); this is where the rest arrives from any screen. The write was rolled back and
+        what was typed is still on the screen, so the VP is told why in their words, with no
+        crash report.
+        """
+        from PySide6.QtCore import QCoreApplication
+
+        from .common.labels import current_language
+
+        dialogs.error(
+            None,
+            QCoreApplication.translate("CrashHandler", "Niet gelukt"),
+            error.message(current_language()),
+        )
+
     def _handle_thread(self, args: threading.ExceptHookArgs) -> None:
         self.handle(args.exc_type, args.exc_value, args.exc_traceback)
 
@@ -75,6 +95,9 @@ class CrashHandler:
     ) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)  # type: ignore[arg-type]
+            return
+        if isinstance(exc, VaultError):
+            self._tell(exc)
             return
         self.last_report = write_report(content_free_report(exc_type, tb), self.report_folder)
         where = str(self.last_report) if self.last_report else "—"

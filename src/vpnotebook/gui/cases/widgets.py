@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.taxonomy import Vocabulary
-from ..common.labels import label
+from ...vault.errors import VaultError
+from ..common import dialogs
+from ..common.labels import current_language, label
 
 AUTOSAVE_DELAY_MS = 1500
 DATE_FORMAT = "dd-MM-yyyy"
@@ -53,11 +55,15 @@ class Autosave(QObject):
 
     `save` returns False when the input could not be stored (a validation message is then
     on screen); the edit stays pending, so it is tried again and nothing typed is dropped.
+    When the vault cannot write at all (a full disk, a drive gone), the VP is told once, in
+    their words, and the edit stays pending and on screen until a later save succeeds.
     """
 
-    def __init__(self, save: Callable[[], bool], parent: QObject | None = None) -> None:
+    def __init__(self, save: Callable[[], bool], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._save = save
+        self._parent_widget = parent
+        self._told_unsaved = False
         self._dirty = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -85,10 +91,34 @@ class Autosave(QObject):
         self._timer.stop()
         if not self._dirty:
             return True
-        if self._save():
+        try:
+            saved = self._save()
+        except VaultError as error:
+            self._tell_unsaved(error)
+            return False
+        if saved:
             self._dirty = False
+            self._told_unsaved = False
             return True
         return False
+
+    def _tell_unsaved(self, error: VaultError) -> None:
+        # Once per outage: every pause in typing tries again, and a dialog each time would
+        # stand between the VP and the text they are trying to keep.
+        if self._told_unsaved:
+            return
+        self._told_unsaved = True
+        dialogs.error(
+            self._parent_widget,
+            QCoreApplication.translate("Autosave", "Niet opgeslagen"),
+            error.message(current_language())
+            + " "
+            + QCoreApplication.translate(
+                "Autosave",
+                "Wat u typte staat nog op het scherm; het wordt opnieuw bewaard zodra dat "
+                "weer kan.",
+            ),
+        )
 
     def discard(self) -> None:
         self._timer.stop()
