@@ -300,7 +300,7 @@ class Journal:
         day = date.fromisoformat
         return [
             CaseSummary(
-                id=case_id,
+                id=row_id,
                 number=f"{year}-{seq:03d}",
                 organisation_id=organisation_id,
                 organisation=organisation,
@@ -314,7 +314,7 @@ class Journal:
                 destroyed=destroyed_on is not None,
             )
             for (
-                case_id,
+                row_id,
                 year,
                 seq,
                 organisation_id,
