@@ -27,6 +27,7 @@ from .models import (
     Reporter,
     Route,
     TimeEntry,
+    case_number,
 )
 from .taxonomy import CATEGORIES
 
@@ -301,7 +302,7 @@ class Journal:
         return [
             CaseSummary(
                 id=row_id,
-                number=f"{year}-{seq:03d}",
+                number=case_number(year, seq),
                 organisation_id=organisation_id,
                 organisation=organisation,
                 first_contact=day(first_contact),

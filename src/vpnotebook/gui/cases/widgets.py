@@ -62,7 +62,6 @@ class Autosave(QObject):
     def __init__(self, save: Callable[[], bool], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._save = save
-        self._parent_widget = parent
         self._told_unsaved = False
         self._dirty = False
         self._timer = QTimer(self)
@@ -108,8 +107,9 @@ class Autosave(QObject):
         if self._told_unsaved:
             return
         self._told_unsaved = True
+        parent = self.parent()
         dialogs.error(
-            self._parent_widget,
+            parent if isinstance(parent, QWidget) else None,
             QCoreApplication.translate("Autosave", "Niet opgeslagen"),
             error.message(current_language())
             + " "

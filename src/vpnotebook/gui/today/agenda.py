@@ -101,7 +101,7 @@ def build_overview(
         number = numbers.get(follow_up.case_id, "") if follow_up.case_id is not None else ""
         return FollowUpRow(follow_up, number, organisations.get(follow_up.organisation_id, ""))
 
-    quiet, quiet_total = quiet_cases_and_total(journal, today, quiet_days, limit=shown)
+    quiet, quiet_total = quiet_cases(journal, today, quiet_days, limit=shown)
     stamp = last_backup(journal)
     return Overview(
         [row(f) for f in attention],
@@ -128,22 +128,15 @@ def _open_follow_ups(
     return [from_row(FollowUp, r) for r in rows], (rows[0]["total"] if rows else 0)
 
 
-def quiet_cases(journal: Journal, today: date, quiet_days: int = QUIET_DAYS) -> list[QuietCase]:
-    """Open cases whose last conversation (or first contact) is more than `quiet_days` ago.
-
-    A case with anything planned after today is not forgotten, however long ago the last talk
-    was.
-    """
-    return quiet_cases_and_total(journal, today, quiet_days)[0]
-
-
-def quiet_cases_and_total(
+def quiet_cases(
     journal: Journal, today: date, quiet_days: int = QUIET_DAYS, *, limit: int | None = None
 ) -> tuple[list[QuietCase], int]:
-    """The first `limit` quiet cases, longest quiet first, and how many there are in all.
+    """Open cases whose last conversation (or first contact) is more than `quiet_days` ago:
+    the first `limit`, longest quiet first, and how many there are in all.
 
-    One query: the open cases of a ten-year archive are too many to judge in Python on every
-    visit to the Today screen.
+    A case with anything planned after today is not forgotten, however long ago the last talk
+    was. One query: the open cases of a ten-year archive are too many to judge in Python on
+    every visit to the Today screen.
     """
     statuses = ", ".join("?" * len(_OPEN_STATUSES))
     rows = journal.db.query(

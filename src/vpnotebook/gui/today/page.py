@@ -133,7 +133,17 @@ class _Section(QWidget):
             if column != self._stretched:
                 self.tree.resizeColumnToContents(column)
 
-    def show_more(self, hidden: int) -> None:
+    def finish(self, shown: int, total: int) -> None:
+        """After the rows are in: the count in the title, a line for the rows not shown."""
+        self._show_more(total - shown)
+        self.title.setText(self._title_text if not total else f"{self._title_text} ({total})")
+        self.empty.setVisible(total == 0)
+        self.tree.setVisible(total > 0)
+        self.fit_columns()
+        # Rows were replaced: let the fitted height follow them.
+        self.tree.updateGeometry()
+
+    def _show_more(self, hidden: int) -> None:
         """A last line saying how many rows are not shown; the most urgent come first."""
         if hidden <= 0:
             return
@@ -147,14 +157,6 @@ class _Section(QWidget):
         item.setFlags(Qt.ItemFlag.NoItemFlags)
         self.tree.addTopLevelItem(item)
         item.setFirstColumnSpanned(True)
-
-    def set_count(self, count: int) -> None:
-        self.title.setText(self._title_text if not count else f"{self._title_text} ({count})")
-        self.empty.setVisible(count == 0)
-        self.tree.setVisible(count > 0)
-        self.fit_columns()
-        # Rows were replaced: let the fitted height follow them.
-        self.tree.updateGeometry()
 
 
 # Each list stays short enough to read (and to lay out: a few thousand rows with widgets took
@@ -369,8 +371,7 @@ class TodayPage(Page):
             assert follow_up.id is not None
             button.clicked.connect(lambda _=False, fid=follow_up.id: self.mark_done(fid))
             tree.setItemWidget(item, 5, button)
-        self.attention.show_more(total - len(rows))
-        self.attention.set_count(total)
+        self.attention.finish(len(rows), total)
 
     def _fill_appointments(self, rows: list[FollowUpRow], total: int) -> None:
         tree = self.appointments.tree
@@ -387,8 +388,7 @@ class TodayPage(Page):
             item.setData(0, CASE_ROLE, follow_up.case_id)
             item.setData(0, FOLLOW_UP_ROLE, follow_up.id)
             tree.addTopLevelItem(item)
-        self.appointments.show_more(total - len(rows))
-        self.appointments.set_count(total)
+        self.appointments.finish(len(rows), total)
 
     def _fill_quiet(self, cases: list[QuietCase], total: int) -> None:
         tree = self.quiet.tree
@@ -399,8 +399,7 @@ class TodayPage(Page):
             item = QTreeWidgetItem([case.number, case.organisation, case.title, since])
             item.setData(0, CASE_ROLE, case.case_id)
             tree.addTopLevelItem(item)
-        self.quiet.show_more(total - len(cases))
-        self.quiet.set_count(total)
+        self.quiet.finish(len(cases), total)
 
     def _fill_destruction(self, cases: list[RetentionStatus], total: int) -> None:
         tree = self.destruction.tree
@@ -430,8 +429,7 @@ class TodayPage(Page):
             button.setAccessibleName(self.tr("Melding %1 openen").replace("%1", case.number))
             button.clicked.connect(lambda _=False, cid=case.case_id: self.session.open_case(cid))
             tree.setItemWidget(item, 4, button)
-        self.destruction.show_more(total - len(cases))
-        self.destruction.set_count(total)
+        self.destruction.finish(len(cases), total)
 
     # -- actions ---------------------------------------------------------------------------
 
