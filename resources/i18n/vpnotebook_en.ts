@@ -1604,6 +1604,14 @@ Do you want to continue?</translation>
         <translation>Unlocked</translation>
     </message>
     <message>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>De laatste wijziging is niet bewaard; de kluis is wel vergrendeld.</source>
+        <translation>The last change was not saved; the vault is locked all the same.</translation>
+    </message>
+    <message>
         <source>Reservekopie nog bezig</source>
         <translation>Backup still in progress</translation>
     </message>

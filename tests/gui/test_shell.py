@@ -9,12 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWizard
 
-from vpnotebook.core.models import Organisation
+from vpnotebook.core.models import Case, Organisation
 from vpnotebook.gui.common import clipboard
 from vpnotebook.gui.main_window import MainWindow
 from vpnotebook.gui.settings.store import AppSettings
 from vpnotebook.vault.backup import list_backups, verify_backup
-from vpnotebook.vault.errors import VaultInUseError, WrongSecretError
+from vpnotebook.vault.errors import StorageError, VaultInUseError, WrongSecretError
 from vpnotebook.vault.kdf import TEST_PARAMS
 from vpnotebook.vault.vault import Vault
 
@@ -199,6 +199,32 @@ def test_closing_the_window_during_a_backup_waits_for_it_then_closes(
     [made] = list_backups(stick)
     assert verify_backup(made, passphrase=GUI_PASSPHRASE).record_counts["cases"] > 0
     assert len(answers) == 1  # told once, however long it took
+
+
+def test_a_lock_completes_even_when_the_last_edit_cannot_be_stored(
+    qtbot, window: MainWindow, answers
+) -> None:
+    # A typed-in referral that the lock tries to add, on a vault that can no longer write.
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=10_000)
+    vault = window.session.vault
+    journal = window.session.journal
+    page = window.workspace.show_page("cases")
+    case = journal.find(Case, "status = 'open'")[0]
+    page.open_case(case.id)
+    page.view.tabs.setCurrentIndex(2)
+    panel = page.view.referrals
+    panel._inputs["party"].widget.set_code("company_doctor")
+    qtbot.keyClicks(panel._inputs["note"].widget, "Nog niet bewaard.")
+    vault.db.execute("PRAGMA query_only = ON")  # SQLite refuses every write from here on
+
+    window.lock()
+
+    assert window.is_locked and window.workspace is None and not vault.is_open
+    assert [a[:2] for a in answers] == [("error", "Niet opgeslagen")]
+    assert answers[0][2].startswith(StorageError.message_nl)
+    with Vault.open(window.vault_folder, passphrase=GUI_PASSPHRASE) as reopened:
+        assert reopened.db.integrity_problems() == []
 
 
 def test_a_job_whose_owner_is_deleted_mid_run_ends_without_aborting_the_program(

@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QWidget
 
+from ..vault.errors import VaultError
 from ..vault.paths import is_vault
 from . import i18n, warm_up
 from .common import clipboard, dialogs
@@ -206,8 +207,14 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.inactivity.stop()
+        unsaved: VaultError | None = None
         if self.workspace is not None:
-            self.workspace.save_pending()
+            try:
+                self.workspace.save_pending()
+            except VaultError as error:
+                # The lock goes on regardless: a full disk must not keep the journal open
+                # and on screen. The VP hears why once the vault is locked.
+                unsaved = error
             self._saved_state = self.workspace.state()
             self.stack.removeWidget(self.workspace)
             self.workspace.deleteLater()
@@ -216,6 +223,16 @@ class MainWindow(QMainWindow):
         self.session.close()
         self.session = None
         self.show_unlock()
+        if unsaved is not None:
+            from .common.labels import current_language
+
+            dialogs.error(
+                self,
+                self.tr("Niet opgeslagen"),
+                unsaved.message(current_language())
+                + " "
+                + self.tr("De laatste wijziging is niet bewaard; de kluis is wel vergrendeld."),
+            )
 
     def _page_created(self, key: str, page: object) -> None:
         setter = getattr(page, "set_reminder_days", None)

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
+from ..vault.errors import VaultError
 from .common.page import Page
 from .session import Session
 
@@ -134,8 +135,16 @@ class Workspace(QWidget):
             current.refresh()
 
     def save_pending(self) -> None:
+        """Every page writes what is being typed; one that cannot (a full disk) does not stop
+        the others. The first such failure is raised once all have tried."""
+        failure: VaultError | None = None
         for page in self.pages.created():
-            page.save_pending()
+            try:
+                page.save_pending()
+            except VaultError as error:
+                failure = failure or error
+        if failure is not None:
+            raise failure
 
     def state(self) -> dict[str, Any]:
         return {
