@@ -10,12 +10,11 @@ import re
 from dataclasses import dataclass
 
 from ..vault.database import Database
-from ..vault.schema import SEARCH_KIND_BITS, SEARCH_SOURCES
+from ..vault.schema import SEARCH_KIND_BITS, SEARCH_KINDS
 
 HIT_START = "\x02"
 HIT_END = "\x03"
 _WORD = re.compile(r"\w+", re.UNICODE)
-KIND_NAMES = {kind: table for kind, table, *_ in SEARCH_SOURCES}
 RANKED_MATCHES = 5000  # above this many matches, newest first instead of best first
 
 
@@ -57,7 +56,7 @@ def search(db: Database, typed: str, *, limit: int = 200) -> list[SearchHit]:
     )
     return [
         SearchHit(
-            source=KIND_NAMES[row["kind"]],
+            source=SEARCH_KINDS[row["kind"]],
             record_id=row["rowid"] // SEARCH_KIND_BITS,
             case_id=row["case_id"],
             organisation_id=row["organisation_id"],
