@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QWidget
 
 from vpnotebook.core.destruction import RULE_VP_DECISION, destroy_case
+from vpnotebook.core.hours import hours_per_organisation
 from vpnotebook.core.models import (
     Case,
     Conversation,
@@ -25,7 +26,6 @@ from vpnotebook.gui.organisations.page import CONTACTS_TAB, DEPARTMENTS_TAB, Org
 from vpnotebook.gui.outreach.page import OutreachPage
 from vpnotebook.gui.session import Session
 from vpnotebook.gui.signals.page import SignalsPage
-from vpnotebook.gui.timesheet.hours import hours_per_organisation
 from vpnotebook.gui.timesheet.page import TimePage
 
 # The offscreen platform says this whenever a top-level widget is shown; it is not our warning.
@@ -395,7 +395,7 @@ def test_hours_overview_adds_conversations_and_time_entries(qtbot, session) -> N
         if any(v.held_on.year == 2024 for v in session.journal.conversations_of(c.id))
     )
     destroy_case(session.journal, case.id, rule=RULE_VP_DECISION, today=date(2026, 11, 28))
-    [after] = hours_per_organisation(session.journal.db, organisation_id=school.id, year=2024)
+    [after] = hours_per_organisation(session.journal, organisation_id=school.id, year=2024)
     assert after.total_minutes == conversations + other
 
 

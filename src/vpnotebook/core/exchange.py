@@ -17,9 +17,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlcipher3 import dbapi2
-
 from .. import __version__
+from ..vault.database import RecordRefused
 from ..vault.errors import EXIT_DAMAGED, VaultError
 from ..vault.fsutil import atomic_writer
 from .destruction import RULE_ERASURE, RULE_RETENTION, RULE_VP_DECISION, SCOPE_CASE, SCOPE_REPORTER
@@ -646,9 +645,10 @@ def import_journal(journal: Journal, document: Any) -> ImportSummary:
             for index, entity in enumerate(entities):
                 try:
                     _insert(journal, table, entity)
-                except (dbapi2.Error, OverflowError, UnicodeError, ValueError) as exc:
+                except (RecordRefused, OverflowError, UnicodeError, ValueError) as exc:
                     # Validation should have refused this; the vault's own rules are the
-                    # last line, and the transaction rolls everything back.
+                    # last line (vault.database turns the driver's refusal into
+                    # RecordRefused), and the transaction rolls everything back.
                     raise ImportFormatError(
                         "De kluis weigerde dit record; er is niets geïmporteerd.",
                         f"the vault refused this record ({type(exc).__name__}: {exc})",

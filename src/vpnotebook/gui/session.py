@@ -19,7 +19,7 @@ class Session(QObject):
     def __init__(self, vault: Vault) -> None:
         super().__init__()
         self.vault = vault
-        self.journal = Journal(vault.db)
+        self.journal = Journal.of(vault)
 
     def notify(self, what: str) -> None:
         self.changed.emit(what)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...core import taxonomy as tx
 from ...core.destruction import wipe_reporter_identity
-from ...core.fields import ValidationError, validate
+from ...core.fields import ValidationError
 from ...core.journal import Journal, NotFoundError
 from ...core.models import Case, FollowUp, Referral, Reporter, Route, TimeEntry
 from ..common import dialogs
@@ -190,12 +190,10 @@ class CaseView(QWidget):
     def _case_id_or_none(self) -> int | None:
         return self._case.id if self._case is not None else None
 
-    def _where_case(self, entity: type, order: str) -> Any:
+    def _of_case(self, entity: type) -> Any:
         def query(journal: Journal) -> list[Any]:
             case_id = self._case_id_or_none()
-            if case_id is None:
-                return []
-            return journal.find(entity, "case_id = ?", (case_id,), order=order)
+            return [] if case_id is None else journal.records_of_case(entity, case_id)
 
         return query
 
@@ -209,7 +207,7 @@ class CaseView(QWidget):
                 FieldSpec("outcome", self.tr("&Uitkomst"), self.tr("Uitkomst")),
                 FieldSpec("note", self.tr("&Toelichting"), self.tr("Toelichting")),
             ],
-            query=self._where_case(Route, "coalesce(started_on, ''), id"),
+            query=self._of_case(Route),
             new_record=lambda: Route(case_id=self._case_id_or_none(), started_on=date.today()),
             add_text=self.tr("Route toevoegen"),
             empty_text=self.tr("Nog geen route gekozen."),
@@ -224,7 +222,7 @@ class CaseView(QWidget):
                 FieldSpec("referred_on", self.tr("Datu&m"), self.tr("Datum")),
                 FieldSpec("note", self.tr("Toe&lichting"), self.tr("Toelichting")),
             ],
-            query=self._where_case(Referral, "referred_on, id"),
+            query=self._of_case(Referral),
             new_record=lambda: Referral(case_id=self._case_id_or_none(), referred_on=date.today()),
             add_text=self.tr("Verwijzing toevoegen"),
             empty_text=self.tr("Nog niet doorverwezen."),
@@ -250,7 +248,7 @@ class CaseView(QWidget):
                 FieldSpec("note", self.tr("N&otitie"), self.tr("Notitie")),
                 FieldSpec("done_on", self.tr("Afgerond &op"), self.tr("Afgerond op")),
             ],
-            query=self._where_case(FollowUp, "due_on, id"),
+            query=self._of_case(FollowUp),
             new_record=new,
             add_text=self.tr("Afspraak toevoegen"),
             empty_text=self.tr("Nog geen nazorg of afspraken gepland voor deze melding."),
@@ -276,7 +274,7 @@ class CaseView(QWidget):
                 FieldSpec("activity", self.tr("&Activiteit"), self.tr("Activiteit")),
                 FieldSpec("note", self.tr("N&otitie"), self.tr("Notitie")),
             ],
-            query=self._where_case(TimeEntry, "spent_on, id"),
+            query=self._of_case(TimeEntry),
             new_record=new,
             add_text=self.tr("Tijd toevoegen"),
             empty_text=self.tr(
@@ -413,13 +411,7 @@ class CaseView(QWidget):
         reporter = self.intake.reporter_from_form(self._case.id)
         store_reporter = self.intake.reporter_changed(self._case.id)
         try:
-            validate(case)
-            if store_reporter:
-                validate(reporter)
-            with self._journal.db.transaction():
-                self._journal.update(case)
-                if store_reporter:
-                    self._journal.add(reporter)
+            self._journal.update_case(case, reporter if store_reporter else None)
         except ValidationError as error:
             self.intake.show_error(error)
             return False

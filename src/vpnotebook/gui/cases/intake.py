@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import taxonomy as tx
-from ...core.fields import ValidationError, specs, to_json, validate
+from ...core.fields import ValidationError, specs, to_json
 from ...core.journal import Journal
 from ...core.models import SHORT, Case, Department, Organisation, Reporter
 from ..common.labels import label
@@ -431,14 +431,7 @@ class IntakeDialog(QDialog):
         case = self.form.case_from_form(Case())
         reporter = self.form.reporter_from_form(case_id=1)  # a stand-in id, to validate early
         try:
-            validate(case)
-            validate(reporter)
-            # One transaction: a case never ends up stored without the identity typed for it.
-            with self._journal.db.transaction():
-                created = self._journal.add(case)
-                assert created.id is not None
-                if any((reporter.name, reporter.contact, reporter.notes.strip())):
-                    self._journal.add(replace(reporter, case_id=created.id))
+            created = self._journal.add_case(case, reporter)
         except ValidationError as error:
             self.form.show_error(error)
             return
@@ -457,8 +450,7 @@ def save_draft(journal: Journal, case: Case, reporter: Reporter) -> None:
 
 
 def clear_draft(journal: Journal) -> None:
-    with journal.db.transaction():
-        journal.db.execute("DELETE FROM settings WHERE key = ?", (DRAFT_KEY,))
+    journal.delete_setting(DRAFT_KEY)
 
 
 def load_draft(journal: Journal) -> tuple[Case, Reporter] | None:

@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
 
 from ...core.fields import ValidationError
 from ...core.journal import NotFoundError
-from ...core.models import TABLES
 from ...vault.errors import VaultError
 from ..common import dialogs
 from ..common.page import Page
@@ -460,24 +459,11 @@ class RecordPage(Page):
         self.year_filter.blockSignals(False)
 
     def years(self) -> list[int]:
-        column = self.DATE_FIELD
-        rows = self.session.journal.db.query(
-            f"SELECT DISTINCT CAST(substr({column}, 1, 4) AS INTEGER) FROM {TABLES[self.ENTITY]}"
-        )
-        return [int(row[0]) for row in rows] + [date.today().year]
+        return [*self.session.journal.years_of(self.ENTITY), date.today().year]
 
     def _query(self) -> list[Any]:
         organisation, year = self._filters
-        clauses: list[str] = []
-        params: list[Any] = []
-        if organisation is not None:
-            clauses.append("organisation_id = ?")
-            params.append(organisation)
-        if year is not None:
-            clauses.append(f"{self.DATE_FIELD} >= ? AND {self.DATE_FIELD} < ?")
-            params += [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
-        order = f"{self.DATE_FIELD} DESC, id DESC"
-        return self.session.journal.find(self.ENTITY, " AND ".join(clauses), params, order)
+        return self.session.journal.records_of(self.ENTITY, organisation_id=organisation, year=year)
 
     def _reload_list(self) -> None:
         self.model.set_records(self._query())

@@ -194,7 +194,7 @@ class ContactsPanel(QWidget):
         self.copied_label.clear()
         contacts: list[ReferralContact] = []
         if organisation_id is not None:
-            contacts = self.journal.find(ReferralContact, "organisation_id = ?", (organisation_id,))
+            contacts = self.journal.referral_contacts_of(organisation_id)
         with self._syncing():
             self.model.set_records(contacts)
         self.list_stack.setCurrentWidget(self.table if contacts else self.empty_label)

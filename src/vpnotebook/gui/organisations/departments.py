@@ -115,11 +115,7 @@ class DepartmentsPanel(QWidget):
             return
         item = self.list.currentItem()
         name = item.data(Qt.ItemDataRole.UserRole + 1)
-        used = int(
-            self.journal.db.scalar(
-                "SELECT count(*) FROM cases WHERE department_id = ?", (department_id,)
-            )
-        )
+        used = self.journal.cases_in_department(department_id)
         if used:
             if used == 1:
                 question = self.tr(
@@ -151,19 +147,7 @@ class DepartmentsPanel(QWidget):
 
     def _stored(self, department: Department) -> bool:
         """Add or rename; a name the organisation already has is refused in words."""
-        taken = self.journal.db.scalar(
-            "SELECT 1 FROM departments WHERE organisation_id = ? AND name = ? COLLATE NOCASE "
-            "AND id IS NOT ?",
-            (department.organisation_id, department.name, department.id),
-        )
         try:
-            if taken:
-                raise ValidationError(
-                    "Department",
-                    "name",
-                    self.tr("Deze organisatie heeft al een afdeling met die naam."),
-                    "this organisation already has a department with that name",
-                )
             if department.id is None:
                 department = self.journal.add(department)
             else:
@@ -181,14 +165,7 @@ class DepartmentsPanel(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         if self._organisation_id is not None:
-            counts = {
-                row[0]: row[1]
-                for row in self.journal.db.query(
-                    "SELECT department_id, count(*) FROM cases WHERE organisation_id = ? "
-                    "AND department_id IS NOT NULL GROUP BY department_id",
-                    (self._organisation_id,),
-                )
-            }
+            counts = self.journal.cases_per_department(self._organisation_id)
             for department in self.journal.departments_of(self._organisation_id):
                 used = counts.get(department.id, 0)
                 text = department.name

@@ -332,17 +332,6 @@ class OrganisationsPage(Page):
         organisation = self.binding.read(self._current)
         journal = self.session.journal
         try:
-            taken = journal.db.scalar(
-                "SELECT 1 FROM organisations WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
-                (organisation.name, organisation.id),
-            )
-            if taken:
-                raise ValidationError(
-                    "Organisation",
-                    "name",
-                    self.tr("Er is al een organisatie met deze naam."),
-                    "an organisation with this name already exists",
-                )
             if organisation.id is None:
                 organisation = journal.add(organisation)
             else:
@@ -403,11 +392,7 @@ class OrganisationsPage(Page):
         ]
 
     def _open_case_counts(self) -> dict[int, int]:
-        rows = self.session.journal.db.query(
-            "SELECT organisation_id, count(*) FROM cases WHERE status != 'closed' "
-            "AND destroyed_on IS NULL GROUP BY organisation_id"
-        )
-        return {row[0]: row[1] for row in rows}
+        return self.session.journal.open_cases_per_organisation()
 
     def _open_cases(self, organisation_id: int | None) -> int:
         return self._open_case_counts().get(organisation_id or 0, 0)

@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import taxonomy as tx
-from ...core.models import TimeEntry, case_number
+from ...core.hours import (
+    GUIDELINE_HOURS_PER_YEAR,
+    HourRow,
+    hours_per_organisation,
+    years_with_hours,
+)
+from ...core.models import TimeEntry
 from ..common.labels import label
 from ..common.record_form import (
     find_data,
@@ -33,7 +39,6 @@ from ..common.record_form import (
 )
 from ..common.record_page import PageTexts, RecordPage
 from ..models.record_table_model import Column, RecordTableModel
-from .hours import GUIDELINE_HOURS_PER_YEAR, HourRow, hours_per_organisation, years_with_hours
 
 
 class TimePage(RecordPage):
@@ -189,22 +194,17 @@ class TimePage(RecordPage):
     # -- Page -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self._case_numbers = {
-            row["id"]: case_number(row["year"], row["seq"])
-            for row in self.session.journal.db.query("SELECT id, year, seq FROM cases")
-        }
+        self._case_numbers = dict(self.session.journal.case_numbers())
         super().refresh()
 
     def reloaded(self) -> None:
         organisation, year = self.filters
-        rows = hours_per_organisation(
-            self.session.journal.db, organisation_id=organisation, year=year
-        )
+        rows = hours_per_organisation(self.session.journal, organisation_id=organisation, year=year)
         self.hours_model.set_records(rows)
         self.hours_stack.setCurrentWidget(self.hours_table if rows else self.hours_empty)
 
     def years(self) -> list[int]:
-        return super().years() + years_with_hours(self.session.journal.db)
+        return super().years() + years_with_hours(self.session.journal)
 
     def state(self) -> dict[str, Any]:
         return {**super().state(), "tab": self.tabs.currentIndex()}
