@@ -136,28 +136,12 @@
         <translation>Date:</translation>
     </message>
     <message>
-        <source>Niet opgeslagen wijzigingen</source>
-        <translation>Unsaved changes</translation>
+        <source>Wijzigingen worden vanzelf bewaard.</source>
+        <translation>Changes are saved automatically.</translation>
     </message>
     <message>
         <source>&amp;Verwijderen</source>
         <translation>&amp;Delete</translation>
-    </message>
-    <message>
-        <source>Wijzigingen &amp;ongedaan maken</source>
-        <translation>&amp;Undo changes</translation>
-    </message>
-    <message>
-        <source>Op&amp;slaan</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <source>Opslaan (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Dit was intussen elders verwijderd. Kies Opslaan om het opnieuw vast te leggen.</source>
-        <translation>This was deleted elsewhere in the meantime. Choose Save to record it again.</translation>
     </message>
     <message>
         <source>Invoer weggooien</source>
@@ -174,6 +158,34 @@
     <message>
         <source>Er is nog geen organisatie vastgelegd. Leg eerst een opdrachtgever vast onder &lt;a href=&quot;organisations&quot;&gt;Organisaties&lt;/a&gt;.</source>
         <translation>No organisation has been recorded yet. First add a client organisation under &lt;a href=&quot;organisations&quot;&gt;Organisations&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <source>— kies —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>— niet vastgelegd —</source>
+        <translation>— not recorded —</translation>
+    </message>
+    <message>
+        <source>Dit was intussen elders verwijderd. Het wordt opnieuw vastgelegd.</source>
+        <translation>This was deleted elsewhere in the meantime. It will be recorded again.</translation>
+    </message>
+    <message>
+        <source>Wat u typte staat nog op het scherm; het wordt opnieuw bewaard zodra dat weer kan.</source>
+        <translation>What you typed is still on the screen; it will be saved again as soon as that is possible.</translation>
+    </message>
+    <message>
+        <source>Verwijdert %1 weer.</source>
+        <translation>Removes %1 again.</translation>
+    </message>
+    <message>
+        <source>%1 weer verwijderen?</source>
+        <translation>Remove %1 again?</translation>
+    </message>
+    <message>
+        <source>Zet %1 terug zoals het was voordat u het wijzigde.</source>
+        <translation>Puts %1 back as it was before you changed it.</translation>
     </message>
 </context>
 <context>
@@ -265,17 +277,6 @@
     <message>
         <source>Opgeslagen als %1.</source>
         <translation>Saved as %1.</translation>
-    </message>
-</context>
-<context>
-    <name>Autosave</name>
-    <message>
-        <source>Niet opgeslagen</source>
-        <translation>Not saved</translation>
-    </message>
-    <message>
-        <source>Wat u typte staat nog op het scherm; het wordt opnieuw bewaard zodra dat weer kan.</source>
-        <translation>What you typed is still on the screen; it will be saved again as soon as that is possible.</translation>
     </message>
 </context>
 <context>
@@ -515,6 +516,10 @@
         <translation>&amp;Reopen</translation>
     </message>
     <message>
+        <source>de intake van melding %1</source>
+        <translation>the intake of case %1</translation>
+    </message>
+    <message>
         <source>Gekozen routes</source>
         <translation>Chosen routes</translation>
     </message>
@@ -599,6 +604,10 @@
         <translation>No route chosen yet.</translation>
     </message>
     <message>
+        <source>de route ‘%1’</source>
+        <translation>the route ‘%1’</translation>
+    </message>
+    <message>
         <source>&amp;Verwezen naar</source>
         <translation>Referred &amp;to</translation>
     </message>
@@ -625,6 +634,10 @@
     <message>
         <source>Nog niet doorverwezen.</source>
         <translation>Not referred yet.</translation>
+    </message>
+    <message>
+        <source>de verwijzing naar %1</source>
+        <translation>the referral to %1</translation>
     </message>
     <message>
         <source>&amp;Soort</source>
@@ -667,6 +680,10 @@
         <translation>No after-care or appointments planned for this case yet.</translation>
     </message>
     <message>
+        <source>de afspraak van %1</source>
+        <translation>the appointment of %1</translation>
+    </message>
+    <message>
         <source>&amp;Minuten</source>
         <translation>&amp;Minutes</translation>
     </message>
@@ -693,6 +710,10 @@
     <message>
         <source>Nog geen losse tijd geschreven. De duur van gesprekken telt vanzelf mee.</source>
         <translation>No separate time recorded yet. The duration of conversations is counted automatically.</translation>
+    </message>
+    <message>
+        <source>de tijd van %1</source>
+        <translation>the time of %1</translation>
     </message>
     <message>
         <source>eerste contact %1</source>
@@ -975,20 +996,16 @@
         <translation>Delete contact</translation>
     </message>
     <message>
-        <source>Niet opgeslagen</source>
-        <translation>Not saved</translation>
+        <source>Wijzigingen worden vanzelf bewaard.</source>
+        <translation>Changes are saved automatically.</translation>
     </message>
     <message>
-        <source>Contact opslaan</source>
-        <translation>Save contact</translation>
+        <source>het contact ‘%1’</source>
+        <translation>the contact ‘%1’</translation>
     </message>
     <message>
         <source>Kopiëren</source>
         <translation>Copy</translation>
-    </message>
-    <message>
-        <source>Dit contact was intussen verwijderd.</source>
-        <translation>This contact had been deleted in the meantime.</translation>
     </message>
     <message>
         <source>Wilt u het contact ‘%1’ verwijderen?</source>
@@ -1113,6 +1130,14 @@
         <translation>Delete…</translation>
     </message>
     <message>
+        <source>het nieuwe gesprek</source>
+        <translation>the new conversation</translation>
+    </message>
+    <message>
+        <source>het gesprek van %1</source>
+        <translation>the conversation of %1</translation>
+    </message>
+    <message>
         <source>Gesprek van %1</source>
         <translation>Conversation on %1</translation>
     </message>
@@ -1155,20 +1180,20 @@
         <translation>Departments</translation>
     </message>
     <message>
-        <source>Nog geen afdelingen. Typ een naam en kies Toevoegen.</source>
-        <translation>No departments yet. Type a name and choose Add.</translation>
-    </message>
-    <message>
         <source>Naam van de afdeling</source>
         <translation>Name of the department</translation>
     </message>
     <message>
-        <source>&amp;Toevoegen</source>
-        <translation>&amp;Add</translation>
+        <source>Nog geen afdelingen. Typ hierboven een naam; die wordt vanzelf bewaard.</source>
+        <translation>No departments yet. Type a name above; it is saved automatically.</translation>
     </message>
     <message>
-        <source>Naam &amp;wijzigen</source>
-        <translation>&amp;Rename</translation>
+        <source>de afdeling ‘%1’</source>
+        <translation>the department ‘%1’</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe afdeling</source>
+        <translation>&amp;New department</translation>
     </message>
     <message>
         <source>Afdeling verwijderen</source>
@@ -1183,8 +1208,12 @@
         <translation>%2 cases belong to ‘%1’. They will remain, but without a department. Do you still want to delete the department?</translation>
     </message>
     <message>
-        <source>Deze organisatie heeft al een afdeling met die naam.</source>
-        <translation>This organisation already has a department with that name.</translation>
+        <source>Typ om de naam te wijzigen; dat wordt vanzelf bewaard.</source>
+        <translation>Type to change the name; it is saved automatically.</translation>
+    </message>
+    <message>
+        <source>Typ de naam van een nieuwe afdeling; Enter voor de volgende.</source>
+        <translation>Type the name of a new department; Enter for the next one.</translation>
     </message>
     <message>
         <source>%1  (1 melding)</source>
@@ -1395,14 +1424,6 @@ Do you want to continue?</translation>
 <context>
     <name>IntakeForm</name>
     <message>
-        <source>— kies —</source>
-        <translation>— choose —</translation>
-    </message>
-    <message>
-        <source>— niet vastgelegd —</source>
-        <translation>— not recorded —</translation>
-    </message>
-    <message>
         <source>Een paar woorden waaraan u de melding herkent</source>
         <translation>A few words by which you will recognise the case</translation>
     </message>
@@ -1560,6 +1581,10 @@ Do you want to continue?</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Ongedaan maken</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
@@ -1574,6 +1599,14 @@ Do you want to continue?</translation>
     <message>
         <source>&amp;Afsluiten</source>
         <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Be&amp;werken</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>Laatste wijziging &amp;ongedaan maken</source>
+        <translation>&amp;Undo the last change</translation>
     </message>
     <message>
         <source>&amp;Ga naar</source>
@@ -1610,6 +1643,22 @@ Do you want to continue?</translation>
     <message>
         <source>De laatste wijziging is niet bewaard; de kluis is wel vergrendeld.</source>
         <translation>The last change was not saved; the vault is locked all the same.</translation>
+    </message>
+    <message>
+        <source>Opgeslagen om %1</source>
+        <translation>Saved at %1</translation>
+    </message>
+    <message>
+        <source>het is intussen gewijzigd of verwijderd.</source>
+        <translation>it has been changed or deleted in the meantime.</translation>
+    </message>
+    <message>
+        <source>Ongedaan maken lukte niet: %1</source>
+        <translation>Could not undo: %1</translation>
+    </message>
+    <message>
+        <source>Laatste wijziging ongedaan gemaakt</source>
+        <translation>Last change undone</translation>
     </message>
     <message>
         <source>Reservekopie nog bezig</source>
@@ -1798,32 +1847,16 @@ Do you want to continue?</translation>
         <translation>Notes:</translation>
     </message>
     <message>
-        <source>Niet opgeslagen wijzigingen</source>
-        <translation>Unsaved changes</translation>
+        <source>de gegevens van ‘%1’</source>
+        <translation>the details of ‘%1’</translation>
     </message>
     <message>
-        <source>Wijzigingen &amp;ongedaan maken</source>
-        <translation>&amp;Undo changes</translation>
+        <source>Wijzigingen worden vanzelf bewaard.</source>
+        <translation>Changes are saved automatically.</translation>
     </message>
     <message>
-        <source>Op&amp;slaan</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <source>Opslaan (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Er is al een organisatie met deze naam.</source>
-        <translation>There is already an organisation with this name.</translation>
-    </message>
-    <message>
-        <source>Deze organisatie was intussen verwijderd.</source>
-        <translation>This organisation had been deleted in the meantime.</translation>
-    </message>
-    <message>
-        <source>Sla de organisatie eerst op.</source>
-        <translation>Save the organisation first.</translation>
+        <source>Geef de organisatie eerst een naam.</source>
+        <translation>Give the organisation a name first.</translation>
     </message>
 </context>
 <context>
@@ -2073,14 +2106,6 @@ Do you want to continue?</translation>
         <translation>hh:mm</translation>
     </message>
     <message>
-        <source>— kies —</source>
-        <translation>— choose —</translation>
-    </message>
-    <message>
-        <source>Nieuwe invoer</source>
-        <translation>New entry</translation>
-    </message>
-    <message>
         <source>Verwijderen…</source>
         <translation>Delete…</translation>
     </message>
@@ -2089,8 +2114,8 @@ Do you want to continue?</translation>
         <translation>Changes are saved automatically.</translation>
     </message>
     <message>
-        <source>Vul het formulier in en voeg toe.</source>
-        <translation>Fill in the form and add it.</translation>
+        <source>Vul het formulier in; het wordt vanzelf bewaard zodra het compleet is.</source>
+        <translation>Fill in the form; it is saved automatically as soon as it is complete.</translation>
     </message>
     <message>
         <source>Verwijderen</source>

@@ -8,7 +8,8 @@ What each field becomes is read from its spec (core/fields.py), never listed her
   annual reports, too coarse to single anyone out.
 Conversations are first counted per year (number and minutes) in the conversation archive, so
 annual reports of past years add up the same before and after. The VP's decisions to keep the
-case longer go too (their reasons are text about the case; they are no entity of their own).
+case longer go too (their reasons are text about the case; they are no entity of their own),
+and so do drafts of the case's records that a lock kept (core/drafts.py).
 A case destroyed before it was closed (an erasure request) is closed in the quarter of
 destruction: it is no longer in hand, and would otherwise be carried over into every later
 year. `secure_delete` zeroes freed space in pages; the FTS index runs with secure-delete and is
@@ -23,6 +24,7 @@ from datetime import date
 
 from ..vault.database import Database
 from ..vault.vault import discard_pre_migration_copies
+from .drafts import drop_drafts_of_case
 from .fields import Spec, fields_where, identity_fields, reported_fields, specs
 from .journal import Journal
 from .models import CASE_RECORDS, TABLES, Case
@@ -77,6 +79,7 @@ def destroy_case(journal: Journal, case_id: int, *, rule: str, today: date) -> N
             else:
                 db.execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))
         db.execute("DELETE FROM retention_extensions WHERE case_id = ?", (case_id,))
+        drop_drafts_of_case(journal, case_id)
         closing = quarter_start(case.closed_on or today)
         assert closing is not None
         fixed = {
@@ -104,6 +107,7 @@ def wipe_reporter_identity(journal: Journal, case_id: int, *, today: date) -> No
             else:
                 emptied = {name: _EMPTY[specs(entity_type)[name].kind] for name in identity}
                 _reduce(db, table, emptied, key, case_id)
+        drop_drafts_of_case(journal, case_id)
         _log(journal, today, case, RULE_ERASURE, SCOPE_REPORTER)
     compact(journal)
 

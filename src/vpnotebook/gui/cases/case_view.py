@@ -21,19 +21,21 @@ from PySide6.QtWidgets import (
 
 from ...core import taxonomy as tx
 from ...core.destruction import wipe_reporter_identity
-from ...core.fields import ValidationError
 from ...core.journal import Journal, NotFoundError
 from ...core.models import Case, FollowUp, Referral, Reporter, Route, TimeEntry
+from ...vault.errors import VaultError
 from ..common import dialogs
 from ..common.clipboard import copy_secret
+from ..common.editor import RecordEditor
 from ..common.labels import label
+from ..session import Session
 from .access import AccessExportDialog
 from .closing import CloseCaseDialog
 from .conversation_editor import ConversationsPanel
-from .intake import IntakeForm
+from .intake import CaseAndReporter, IntakeBinding, IntakeForm, IntakeStorage
 from .records import FieldSpec, RecordPanel
 from .retention import RetentionBar
-from .widgets import Autosave, ElidedLabel, minutes_text
+from .widgets import ElidedLabel, minutes_text
 
 
 class Tab:
@@ -45,9 +47,10 @@ class CaseView(QWidget):
 
     saved = Signal(str)
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._journal = journal
+        self._session = session
+        self._journal = journal = session.journal
         self._case: Case | None = None
         self._close_dialog: CloseCaseDialog | None = None
 
@@ -92,9 +95,22 @@ class CaseView(QWidget):
 
         # -- tabs -----------------------------------------------------------------------
         self.intake = IntakeForm(journal.organisations(), journal.departments_of, with_wipe=True)
-        self.intake_autosave = Autosave(self._save_intake, self)
-        self.intake_autosave.watch(self.intake.inputs())
-        self.intake.edited.connect(self.intake_autosave.touch)
+        self.intake_editor = RecordEditor(
+            session,
+            IntakeBinding(self.intake),
+            self.intake,
+            kind="cases",
+            notify=False,
+            describe=lambda record: self.tr("de intake van melding %1").replace(
+                "%1", record.case.number
+            ),
+            storage=IntakeStorage(journal),
+            draft_key="case_intake",
+            on_invalid=self.intake.show_error,
+            parent=self,
+        )
+        self.intake_autosave = self.intake_editor.autosave
+        self.intake_editor.stored.connect(self._intake_stored)
         self.intake.wipe_requested.connect(self.wipe_reporter)
         intake_scroll = QScrollArea()
         intake_scroll.setWidgetResizable(True)
@@ -102,7 +118,7 @@ class CaseView(QWidget):
         intake_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         intake_scroll.setWidget(self.intake)
 
-        self.conversations = ConversationsPanel(journal)
+        self.conversations = ConversationsPanel(session)
         self.conversations.saved.connect(self._conversation_saved)
         self.routes = self._routes_panel()
         self.referrals = self._referrals_panel()
@@ -199,7 +215,7 @@ class CaseView(QWidget):
 
     def _routes_panel(self) -> RecordPanel:
         return RecordPanel(
-            self._journal,
+            self._session,
             Route,
             [
                 FieldSpec("route", self.tr("&Route"), self.tr("Route")),
@@ -211,11 +227,14 @@ class CaseView(QWidget):
             new_record=lambda: Route(case_id=self._case_id_or_none(), started_on=date.today()),
             add_text=self.tr("Route toevoegen"),
             empty_text=self.tr("Nog geen route gekozen."),
+            describe=lambda r: self.tr("de route ‘%1’").replace(
+                "%1", label(tx.ROUTES, r.route) if r.route else "…"
+            ),
         )
 
     def _referrals_panel(self) -> RecordPanel:
         return RecordPanel(
-            self._journal,
+            self._session,
             Referral,
             [
                 FieldSpec("party", self.tr("&Verwezen naar"), self.tr("Verwezen naar")),
@@ -226,6 +245,9 @@ class CaseView(QWidget):
             new_record=lambda: Referral(case_id=self._case_id_or_none(), referred_on=date.today()),
             add_text=self.tr("Verwijzing toevoegen"),
             empty_text=self.tr("Nog niet doorverwezen."),
+            describe=lambda r: self.tr("de verwijzing naar %1").replace(
+                "%1", label(tx.REFERRAL_PARTIES, r.party) if r.party else "…"
+            ),
         )
 
     def _follow_ups_panel(self) -> RecordPanel:
@@ -239,7 +261,7 @@ class CaseView(QWidget):
             )
 
         return RecordPanel(
-            self._journal,
+            self._session,
             FollowUp,
             [
                 FieldSpec("kind", self.tr("&Soort"), self.tr("Soort")),
@@ -252,6 +274,9 @@ class CaseView(QWidget):
             new_record=new,
             add_text=self.tr("Afspraak toevoegen"),
             empty_text=self.tr("Nog geen nazorg of afspraken gepland voor deze melding."),
+            describe=lambda f: self.tr("de afspraak van %1").replace(
+                "%1", f.due_on.strftime("%d-%m-%Y") if f.due_on else "…"
+            ),
             form_beside=True,
         )
 
@@ -266,7 +291,7 @@ class CaseView(QWidget):
             )
 
         return RecordPanel(
-            self._journal,
+            self._session,
             TimeEntry,
             [
                 FieldSpec("spent_on", self.tr("&Datum"), self.tr("Datum")),
@@ -279,6 +304,9 @@ class CaseView(QWidget):
             add_text=self.tr("Tijd toevoegen"),
             empty_text=self.tr(
                 "Nog geen losse tijd geschreven. De duur van gesprekken telt vanzelf mee."
+            ),
+            describe=lambda t: self.tr("de tijd van %1").replace(
+                "%1", t.spent_on.strftime("%d-%m-%Y") if t.spent_on else "…"
             ),
             form_beside=True,
         )
@@ -306,7 +334,7 @@ class CaseView(QWidget):
             self.conversations.set_case(None)
             return
         self.intake.set_organisations(self._journal.organisations())
-        self.intake.load(self._case, self._reporter())
+        self._show_intake()
         self.conversations.set_case(self._case.id)
         for panel in self._panels():
             panel.reset()
@@ -323,9 +351,9 @@ class CaseView(QWidget):
         except NotFoundError:
             self.show_case(None)
             return
-        if not self.intake_autosave.dirty:
+        if not self.intake_editor.is_dirty():
             self.intake.set_organisations(self._journal.organisations())
-            self.intake.load(self._case, self._reporter())
+            self._show_intake()
         if not self.conversations.autosave.dirty:
             self.conversations.reload()
         for panel in self._panels():
@@ -333,12 +361,16 @@ class CaseView(QWidget):
                 panel.reload()
         self._update_header()
 
-    def _reporter(self) -> Reporter | None:
+    def _reporter(self) -> Reporter:
         assert self._case is not None and self._case.id is not None
         try:
             return self._journal.get(Reporter, self._case.id)
         except NotFoundError:
-            return None
+            return Reporter(case_id=self._case.id)
+
+    def _show_intake(self) -> None:
+        assert self._case is not None
+        self.intake_editor.show(CaseAndReporter(self._case, self._reporter()))
 
     def _update_header(self) -> None:
         case = self._case
@@ -399,35 +431,44 @@ class CaseView(QWidget):
             return
         if self._close_dialog is not None and self._close_dialog.outcome.code() is not None:
             self._close_dialog.accept()  # before a lock: a chosen outcome is not thrown away
-        self.intake_autosave.flush()
-        self.conversations.save_pending()
+        # Each writes what it can; a disk that refuses stops none of the others.
+        failure: VaultError | None = None
+        for save in (self.intake_editor.save_pending, self.conversations.save_pending):
+            try:
+                save()
+            except VaultError as error:
+                failure = failure or error
         for panel in self._panels():
-            panel.save_pending()
+            try:
+                panel.save_pending()
+            except VaultError as error:
+                failure = failure or error
+        if failure is not None:
+            raise failure
 
-    def _save_intake(self) -> bool:
+    def restore_drafts(self) -> None:
+        """After an unlock: what a lock kept because it could not be stored yet."""
         if self._case is None or self._case.id is None:
-            return True
-        case = self.intake.case_from_form(self._case)
-        reporter = self.intake.reporter_from_form(self._case.id)
-        store_reporter = self.intake.reporter_changed(self._case.id)
-        try:
-            self._journal.update_case(case, reporter if store_reporter else None)
-        except ValidationError as error:
-            self.intake.show_error(error)
-            return False
-        if store_reporter:
-            self.intake.mark_reporter_saved(reporter)
-        organisation_moved = case.organisation_id != self._case.organisation_id
-        self._case = case
-        self.intake.clear_errors()
+            return
+        typed = self.intake_editor.take_draft()
+        if typed is not None and typed.case.id == self._case.id:
+            base = CaseAndReporter(self._case, self._reporter())
+            self.intake_editor.show_typed(typed, base)
+            self.intake_editor.save()
+        self.conversations.restore_draft()
+        for panel in self._panels():
+            panel.restore_draft(self._case.id)
+
+    def _intake_stored(self, record: CaseAndReporter) -> None:
+        previous = self._case
+        self._case = record.case
         self._update_header()
-        if organisation_moved:
+        if previous is not None and previous.organisation_id != record.case.organisation_id:
             # Follow-ups and time moved along with the case; show what the journal did.
             for panel in (self.follow_ups, self.time_entries):
                 panel.reset()
                 panel.reload()
         self.saved.emit("cases")
-        return True
 
     def _conversation_saved(self) -> None:
         self._follow_reopening()
@@ -458,11 +499,12 @@ class CaseView(QWidget):
     def _aftercare_clicked(self, checked: bool) -> None:
         if self._case is None:
             return
-        self.intake_autosave.flush()
+        self.intake_editor.save()
         status = "aftercare" if checked else "open"
-        case = replace(self._case, status=status)
+        case = replace(self._journal.get(Case, self._case.id), status=status)
         self._journal.update(case)
         self._case = case
+        self._show_intake()
         self._update_header()
         self.saved.emit("cases")
 
@@ -486,6 +528,7 @@ class CaseView(QWidget):
         if case is None or self._case is None or case.id != self._case.id:
             return
         self._case = case
+        self._show_intake()
         self._update_header()
         self.saved.emit("cases")
 
@@ -500,6 +543,7 @@ class CaseView(QWidget):
             return
         self.save_pending()
         self._case = self._journal.reopen_case(self._case.id)
+        self._show_intake()
         self._update_header()
         self.saved.emit("cases")
 
@@ -516,9 +560,12 @@ class CaseView(QWidget):
             ),
         ):
             return
-        self.intake_autosave.flush()
+        self.intake_editor.save()
         wipe_reporter_identity(self._journal, self._case.id, today=date.today())
-        self.intake.load_reporter(None)
+        # Nothing to go back to: an undo must never bring the wiped details back.
+        self.intake_editor.show(None)
+        self._show_intake()
+        self._session.report_saved(None)
         self.saved.emit("cases")
 
     def _retention_changed(self) -> None:
@@ -529,6 +576,9 @@ class CaseView(QWidget):
         if self._case is None:
             return
         number = self._case.number
+        # Nothing of it to go back to: an undo must never write destroyed text again.
+        self.intake_editor.show(None)
+        self._session.report_saved(None)
         self.show_case(self._case.id)  # re-read: what is left is shown, nothing to save
         self.saved.emit("cases")
         dialogs.inform(

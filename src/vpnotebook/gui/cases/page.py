@@ -218,7 +218,7 @@ class CasesPage(Page):
         more to build than the list's first screenful, which is shown without it.
         """
         if self._view is None:
-            view = CaseView(self.session.journal)
+            view = CaseView(self.session)
             view.saved.connect(self._notify)
             view.hide()
             self.splitter.addWidget(view)
@@ -372,6 +372,7 @@ class CasesPage(Page):
         case_id = state.get("case_id")
         if isinstance(case_id, int):
             self.open_case(case_id, keep_filters=True)
+            self.view.restore_drafts()
         self.view.restore_state(state.get("view") or {})
         if state.get("intake_open"):
             self.new_case()

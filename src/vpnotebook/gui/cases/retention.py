@@ -43,9 +43,9 @@ from ...core.retention import (
 from ...vault.backup import DEFAULT_KEEP
 from ...vault.errors import VaultError
 from ..common import dialogs
+from ..common.inputs import DateField, FieldBox, buddy_label, error_label
 from ..common.labels import current_language, label
 from ..common.record_form import format_date, validation_text
-from .widgets import DateField, FieldBox, buddy_label, error_label
 
 _CALM = "#retentionBar { background: palette(alternate-base); border-radius: 6px; }"
 _DUE = (

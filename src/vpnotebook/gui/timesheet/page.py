@@ -237,4 +237,4 @@ class TimePage(RecordPage):
         self.case_field.setCurrentIndex(max(find_data(self.case_field, keep), 0))
         self.case_field.blockSignals(was)
         # The VP's choice of organisation may have dropped the case: that is an edit too.
-        self.binding.edited.emit()
+        self.binding.mark_edited()
