@@ -23,7 +23,7 @@ _TYPES = {entity_type.__name__: entity_type for entity_type in TABLES}
 
 def keep_draft(journal: Journal, key: str, *records: Any) -> None:
     """Keep `records` (typed into one form) under `key`, replacing an earlier draft there."""
-    case_ids = {_case_of(record) for record in records} - {None}
+    case_ids = {case for record in records if (case := _case_of(record)) is not None}
     document = {
         "case_id": min(case_ids) if case_ids else None,
         "records": [{"type": type(r).__name__, "data": to_json(r)} for r in records],

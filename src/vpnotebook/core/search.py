@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from ..vault.database import Database
 from ..vault.schema import SEARCH_KIND_BITS, SEARCH_KINDS
@@ -156,7 +157,8 @@ def _dates_of(journal: Journal, hits: list[SearchHit]) -> dict[tuple[str, int], 
     dates: dict[tuple[str, int], date] = {}
     for source, ids in wanted.items():
         entity = _ENTITY_OF[source]
-        for record in journal.by_ids(entity, ids):
+        records: list[Any] = journal.by_ids(entity, ids)
+        for record in records:
             value = getattr(record, DATE_FIELDS[entity])
             if value is not None:
                 dates[(source, record.id)] = value

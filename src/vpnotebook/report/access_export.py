@@ -290,7 +290,7 @@ class _Builder:
         if key in self.options.left_out_sections:
             return Section(title, (self.left_out_note(),))
         assert self.case.id is not None
-        entity_type = _LISTED[key]
+        entity_type: type[Any] = _LISTED[key]
         columns = _shown(entity_type, ("text", "int", "date", "code", "codes", "bool", "ref"))
         rows = [
             tuple(self.value(name, spec, getattr(record, name)) for name, spec in columns)

@@ -497,7 +497,7 @@ class CaseView(QWidget):
             copy_secret(self._case.number)
 
     def _aftercare_clicked(self, checked: bool) -> None:
-        if self._case is None:
+        if self._case is None or self._case.id is None:
             return
         self.intake_editor.save()
         status = "aftercare" if checked else "open"

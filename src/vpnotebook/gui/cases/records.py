@@ -122,7 +122,7 @@ class RecordPanel(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for field in self._fields:
-            widget = self.binding.bind(field.name, text=field.text)
+            widget: QWidget = self.binding.bind(field.name, text=field.text)
             _adjust(widget, field)
             box = FieldBox(widget)
             self._boxes[field.name] = box

@@ -300,7 +300,7 @@ class RecordPage(Page):
         if typed is not None:
             # What a lock kept because it could not be stored yet: back in the form, and
             # what it still needs is said at once.
-            base = None
+            base: Any = None
             if typed.id is not None:
                 with contextlib.suppress(NotFoundError):
                     base = self.session.journal.get(self.ENTITY, typed.id)
@@ -397,8 +397,8 @@ class RecordPage(Page):
             return
         target = self.proxy.id_at(current.row()) if current.isValid() else None
         if not self._leave_current():
-            current = self.editor.current
-            self._select(current.id if current is not None else None)
+            shown = self.editor.current
+            self._select(shown.id if shown is not None else None)
             return
         self._open(target)
 
@@ -465,7 +465,7 @@ class RecordPage(Page):
         self.list_stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty_label)
 
     def _open(self, record_id: int | None) -> None:
-        record = None
+        record: Any = None
         if record_id is not None:
             with contextlib.suppress(NotFoundError):
                 record = self.session.journal.get(self.ENTITY, record_id)
@@ -474,7 +474,7 @@ class RecordPage(Page):
     def _reopen(self) -> None:
         """Show the stored version of the record in the form, if it changed or went away."""
         current = self.editor.current
-        fresh = None
+        fresh: Any = None
         with contextlib.suppress(NotFoundError):
             fresh = self.session.journal.get(self.ENTITY, current.id)
         if fresh != current:

@@ -60,8 +60,8 @@ class ContactsPanel(QWidget):
             [
                 Column(
                     self.tr("Soort"),
-                    lambda c: label(tx.REFERRAL_PARTIES, c.party),
-                    lambda c: f"{_PARTY_ORDER.get(c.party, 99):02d} {c.name.casefold()}",
+                    lambda c: label(tx.REFERRAL_PARTIES, c.party or "other"),
+                    lambda c: f"{_PARTY_ORDER.get(c.party or '', 99):02d} {c.name.casefold()}",
                 ),
                 Column(self.tr("Naam"), lambda c: c.name),
                 Column(self.tr("Telefoon"), lambda c: c.phone),

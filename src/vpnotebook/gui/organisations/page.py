@@ -366,7 +366,7 @@ class OrganisationsPage(Page):
         include = self.show_archived.isChecked()
         counts = self._open_case_counts()
         return [
-            OrganisationRow(organisation, counts.get(organisation.id, 0))
+            OrganisationRow(organisation, counts.get(organisation.id or 0, 0))
             for organisation in self.session.journal.organisations(include_archived=include)
         ]
 

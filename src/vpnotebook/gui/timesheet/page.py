@@ -85,12 +85,15 @@ class TimePage(RecordPage):
                 lambda r: r.minutes,
                 numeric=True,
             ),
-            Column(self.tr("Melding"), lambda r: self._case_numbers.get(r.case_id, "")),
+            Column(
+                self.tr("Melding"),
+                lambda r: self._case_numbers.get(r.case_id, "") if r.case_id else "",
+            ),
             Column(self.tr("Notitie"), lambda r: r.note.replace("\n", " ")),
         ]
 
     def build_form(self, form: QFormLayout) -> None:
-        self._case_numbers: dict[int | None, str] = {}
+        self._case_numbers: dict[int, str] = {}
         bind = self.binding.bind
         self.minutes_field = bind(
             "minutes", number_edit(self.tr("Minuten"), 24 * 60, suffix=self.tr(" min"), step=15)
@@ -194,7 +197,7 @@ class TimePage(RecordPage):
     # -- Page -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self._case_numbers = dict(self.session.journal.case_numbers())
+        self._case_numbers = self.session.journal.case_numbers()
         super().refresh()
 
     def reloaded(self) -> None:
