@@ -240,6 +240,8 @@ class RecordEditor(QObject):
     def _save(self, quiet: bool, *, raise_storage: bool = False) -> bool:
         if self._current is None or not self.is_dirty():
             return True
+        if not self.session.vault.is_open:
+            return False  # locked under a pending pause: the lock wrote what could be written
         record = self.binding.read(self._current)
         was_new = self._current.id is None
         try:
