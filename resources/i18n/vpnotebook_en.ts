@@ -463,6 +463,73 @@
     </message>
 </context>
 <context>
+    <name>CaseFilterBar</name>
+    <message>
+        <source>Zoek: nummer, titel, organisatie</source>
+        <translation>Search: number, title, organisation</translation>
+    </message>
+    <message>
+        <source>Zoeken in de lijst</source>
+        <translation>Search the list</translation>
+    </message>
+    <message>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Jaar</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Alle statussen</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Lopend en nazorg</source>
+        <translation>Open and after-care</translation>
+    </message>
+    <message>
+        <source>Aard</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Alle soorten</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Filters wissen</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Filter: %1</source>
+        <translation>Filter: %1</translation>
+    </message>
+    <message>
+        <source>Alle organisaties</source>
+        <translation>All organisations</translation>
+    </message>
+    <message>
+        <source>Alle jaren</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>1 melding</source>
+        <translation>1 case</translation>
+    </message>
+    <message>
+        <source>%1 meldingen</source>
+        <translation>%1 cases</translation>
+    </message>
+    <message>
+        <source>%1 van %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+</context>
+<context>
     <name>CaseListModel</name>
     <message>
         <source>Nummer</source>
@@ -502,67 +569,7 @@
     </message>
 </context>
 <context>
-    <name>CaseView</name>
-    <message>
-        <source>&amp;Nummer kopiëren</source>
-        <translation>Copy &amp;number</translation>
-    </message>
-    <message>
-        <source>&amp;Afsluiten…</source>
-        <translation>&amp;Close…</translation>
-    </message>
-    <message>
-        <source>&amp;Heropenen</source>
-        <translation>&amp;Reopen</translation>
-    </message>
-    <message>
-        <source>de intake van melding %1</source>
-        <translation>the intake of case %1</translation>
-    </message>
-    <message>
-        <source>Gekozen routes</source>
-        <translation>Chosen routes</translation>
-    </message>
-    <message>
-        <source>Doorverwijzingen</source>
-        <translation>Referrals</translation>
-    </message>
-    <message>
-        <source>Deze melding is in de &amp;nazorgfase</source>
-        <translation>This case is in the &amp;after-care phase</translation>
-    </message>
-    <message>
-        <source>Het ongewenste gedrag is gestopt; u houdt nog een vinger aan de pols.</source>
-        <translation>The undesirable behaviour has stopped; you are still keeping an eye on things.</translation>
-    </message>
-    <message>
-        <source>Intake</source>
-        <translation>Intake</translation>
-    </message>
-    <message>
-        <source>Gesprekken</source>
-        <translation>Conversations</translation>
-    </message>
-    <message>
-        <source>Routes en verwijzingen</source>
-        <translation>Routes and referrals</translation>
-    </message>
-    <message>
-        <source>Nazorg en afspraken</source>
-        <translation>After-care and appointments</translation>
-    </message>
-    <message>
-        <source>Tijd</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <source>Deze melding is vernietigd. Alleen wat meetelt voor het jaarverslag is bewaard; er valt niets meer aan te vullen.</source>
-        <translation>This case has been destroyed. Only what counts towards the annual report has been kept; nothing more can be added.</translation>
-    </message>
-    <message>
-        <source>Kies een melding in de lijst, of begin een nieuwe met Ctrl+N.</source>
-        <translation>Choose a case from the list, or start a new one with Ctrl+N.</translation>
-    </message>
+    <name>CasePanels</name>
     <message>
         <source>&amp;Route</source>
         <translation>&amp;Route</translation>
@@ -656,6 +663,10 @@
         <translation>T&amp;ime</translation>
     </message>
     <message>
+        <source>Tijd</source>
+        <translation>Time</translation>
+    </message>
+    <message>
         <source>N&amp;otitie</source>
         <translation>N&amp;ote</translation>
     </message>
@@ -714,6 +725,69 @@
     <message>
         <source>de tijd van %1</source>
         <translation>the time of %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>&amp;Nummer kopiëren</source>
+        <translation>Copy &amp;number</translation>
+    </message>
+    <message>
+        <source>&amp;Afsluiten…</source>
+        <translation>&amp;Close…</translation>
+    </message>
+    <message>
+        <source>&amp;Heropenen</source>
+        <translation>&amp;Reopen</translation>
+    </message>
+    <message>
+        <source>de intake van melding %1</source>
+        <translation>the intake of case %1</translation>
+    </message>
+    <message>
+        <source>Gekozen routes</source>
+        <translation>Chosen routes</translation>
+    </message>
+    <message>
+        <source>Doorverwijzingen</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Deze melding is in de &amp;nazorgfase</source>
+        <translation>This case is in the &amp;after-care phase</translation>
+    </message>
+    <message>
+        <source>Het ongewenste gedrag is gestopt; u houdt nog een vinger aan de pols.</source>
+        <translation>The undesirable behaviour has stopped; you are still keeping an eye on things.</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>Gesprekken</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>Routes en verwijzingen</source>
+        <translation>Routes and referrals</translation>
+    </message>
+    <message>
+        <source>Nazorg en afspraken</source>
+        <translation>After-care and appointments</translation>
+    </message>
+    <message>
+        <source>Tijd</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Deze melding is vernietigd. Alleen wat meetelt voor het jaarverslag is bewaard; er valt niets meer aan te vullen.</source>
+        <translation>This case has been destroyed. Only what counts towards the annual report has been kept; nothing more can be added.</translation>
+    </message>
+    <message>
+        <source>Kies een melding in de lijst, of begin een nieuwe met Ctrl+N.</source>
+        <translation>Choose a case from the list, or start a new one with Ctrl+N.</translation>
     </message>
     <message>
         <source>eerste contact %1</source>
@@ -778,64 +852,12 @@
         <translation>New case (Ctrl+N)</translation>
     </message>
     <message>
-        <source>Zoek: nummer, titel, organisatie</source>
-        <translation>Search: number, title, organisation</translation>
-    </message>
-    <message>
-        <source>Zoeken in de lijst</source>
-        <translation>Search the list</translation>
-    </message>
-    <message>
-        <source>Organisatie</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>Jaar</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Alle statussen</source>
-        <translation>All statuses</translation>
-    </message>
-    <message>
-        <source>Lopend en nazorg</source>
-        <translation>Open and after-care</translation>
-    </message>
-    <message>
-        <source>Aard</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <source>Alle soorten</source>
-        <translation>All types</translation>
-    </message>
-    <message>
-        <source>Filters wissen</source>
-        <translation>Clear filters</translation>
-    </message>
-    <message>
         <source>Meldingen</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <source>Filter: %1</source>
-        <translation>Filter: %1</translation>
-    </message>
-    <message>
         <source>Een melding hoort altijd bij een organisatie. Voeg eerst de organisatie toe waarvoor u vertrouwenspersoon bent.</source>
         <translation>A case always belongs to an organisation. First add the organisation for which you are the confidential counsellor.</translation>
-    </message>
-    <message>
-        <source>Alle organisaties</source>
-        <translation>All organisations</translation>
-    </message>
-    <message>
-        <source>Alle jaren</source>
-        <translation>All years</translation>
     </message>
     <message>
         <source>Nog geen meldingen. Kies Nieuwe melding (Ctrl+N) om te beginnen.</source>
@@ -844,18 +866,6 @@
     <message>
         <source>Geen meldingen die bij deze filters passen. Kies Filters wissen om alles weer te zien.</source>
         <translation>No cases match these filters. Choose Clear filters to see everything again.</translation>
-    </message>
-    <message>
-        <source>1 melding</source>
-        <translation>1 case</translation>
-    </message>
-    <message>
-        <source>%1 meldingen</source>
-        <translation>%1 cases</translation>
-    </message>
-    <message>
-        <source>%1 van %2</source>
-        <translation>%1 of %2</translation>
     </message>
 </context>
 <context>

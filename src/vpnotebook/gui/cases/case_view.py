@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from ...core import taxonomy as tx
 from ...core.destruction import wipe_reporter_identity
-from ...core.journal import Journal, NotFoundError
-from ...core.models import Case, FollowUp, Referral, Reporter, Route, TimeEntry
+from ...core.journal import NotFoundError
+from ...core.models import Case, Reporter
 from ...vault.errors import VaultError
 from ..common import dialogs
 from ..common.clipboard import copy_secret
@@ -30,10 +30,11 @@ from ..common.editor import RecordEditor
 from ..common.labels import label
 from ..session import Session
 from .access import AccessExportDialog
+from .case_panels import CasePanels
 from .closing import CloseCaseDialog
 from .conversation_editor import ConversationsPanel
 from .intake import CaseAndReporter, IntakeBinding, IntakeForm, IntakeStorage
-from .records import FieldSpec, RecordPanel
+from .records import RecordPanel
 from .retention import RetentionBar
 from .widgets import ElidedLabel, minutes_text
 
@@ -120,8 +121,9 @@ class CaseView(QWidget):
 
         self.conversations = ConversationsPanel(session)
         self.conversations.saved.connect(self._conversation_saved)
-        self.routes = self._routes_panel()
-        self.referrals = self._referrals_panel()
+        panels = CasePanels(session, lambda: self._case, self)
+        self.routes, self.referrals = panels.routes, panels.referrals
+        self.follow_ups, self.time_entries = panels.follow_ups, panels.time_entries
         routes_tab = QWidget()
         routes_layout = QHBoxLayout(routes_tab)
         routes_layout.addWidget(self._titled(self.tr("Gekozen routes"), self.routes), 1)
@@ -133,7 +135,6 @@ class CaseView(QWidget):
             self.tr("Het ongewenste gedrag is gestopt; u houdt nog een vinger aan de pols.")
         )
         self.aftercare.clicked.connect(self._aftercare_clicked)
-        self.follow_ups = self._follow_ups_panel()
         follow_tab = QWidget()
         follow_layout = QVBoxLayout(follow_tab)
         follow_layout.addWidget(self.aftercare)
@@ -141,7 +142,6 @@ class CaseView(QWidget):
 
         self.time_summary = QLabel()
         self.time_summary.setWordWrap(True)
-        self.time_entries = self._time_panel()
         time_tab = QWidget()
         time_layout = QVBoxLayout(time_tab)
         time_layout.addWidget(self.time_summary)
@@ -191,8 +191,6 @@ class CaseView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
-    # -- the record panels ----------------------------------------------------------------
-
     @staticmethod
     def _titled(title: str, widget: QWidget) -> QWidget:
         box = QWidget()
@@ -205,111 +203,6 @@ class CaseView(QWidget):
 
     def _case_id_or_none(self) -> int | None:
         return self._case.id if self._case is not None else None
-
-    def _of_case(self, entity: type) -> Any:
-        def query(journal: Journal) -> list[Any]:
-            case_id = self._case_id_or_none()
-            return [] if case_id is None else journal.records_of_case(entity, case_id)
-
-        return query
-
-    def _routes_panel(self) -> RecordPanel:
-        return RecordPanel(
-            self._session,
-            Route,
-            [
-                FieldSpec("route", self.tr("&Route"), self.tr("Route")),
-                FieldSpec("started_on", self.tr("Gestart o&p"), self.tr("Gestart")),
-                FieldSpec("outcome", self.tr("&Uitkomst"), self.tr("Uitkomst")),
-                FieldSpec("note", self.tr("&Toelichting"), self.tr("Toelichting")),
-            ],
-            query=self._of_case(Route),
-            new_record=lambda: Route(case_id=self._case_id_or_none(), started_on=date.today()),
-            add_text=self.tr("Route toevoegen"),
-            empty_text=self.tr("Nog geen route gekozen."),
-            describe=lambda r: self.tr("de route ‘%1’").replace(
-                "%1", label(tx.ROUTES, r.route) if r.route else "…"
-            ),
-        )
-
-    def _referrals_panel(self) -> RecordPanel:
-        return RecordPanel(
-            self._session,
-            Referral,
-            [
-                FieldSpec("party", self.tr("&Verwezen naar"), self.tr("Verwezen naar")),
-                FieldSpec("referred_on", self.tr("Datu&m"), self.tr("Datum")),
-                FieldSpec("note", self.tr("Toe&lichting"), self.tr("Toelichting")),
-            ],
-            query=self._of_case(Referral),
-            new_record=lambda: Referral(case_id=self._case_id_or_none(), referred_on=date.today()),
-            add_text=self.tr("Verwijzing toevoegen"),
-            empty_text=self.tr("Nog niet doorverwezen."),
-            describe=lambda r: self.tr("de verwijzing naar %1").replace(
-                "%1", label(tx.REFERRAL_PARTIES, r.party) if r.party else "…"
-            ),
-        )
-
-    def _follow_ups_panel(self) -> RecordPanel:
-        def new() -> FollowUp:
-            organisation = self._case.organisation_id if self._case else None
-            return FollowUp(
-                organisation_id=organisation,
-                case_id=self._case_id_or_none(),
-                kind="aftercare",
-                due_on=date.today(),
-            )
-
-        return RecordPanel(
-            self._session,
-            FollowUp,
-            [
-                FieldSpec("kind", self.tr("&Soort"), self.tr("Soort")),
-                FieldSpec("due_on", self.tr("&Datum"), self.tr("Datum")),
-                FieldSpec("due_time", self.tr("T&ijd"), self.tr("Tijd")),
-                FieldSpec("note", self.tr("N&otitie"), self.tr("Notitie")),
-                FieldSpec("done_on", self.tr("Afgerond &op"), self.tr("Afgerond op")),
-            ],
-            query=self._of_case(FollowUp),
-            new_record=new,
-            add_text=self.tr("Afspraak toevoegen"),
-            empty_text=self.tr("Nog geen nazorg of afspraken gepland voor deze melding."),
-            describe=lambda f: self.tr("de afspraak van %1").replace(
-                "%1", f.due_on.strftime("%d-%m-%Y") if f.due_on else "…"
-            ),
-            form_beside=True,
-        )
-
-    def _time_panel(self) -> RecordPanel:
-        def new() -> TimeEntry:
-            organisation = self._case.organisation_id if self._case else None
-            return TimeEntry(
-                organisation_id=organisation,
-                case_id=self._case_id_or_none(),
-                spent_on=date.today(),
-                activity="case_work",
-            )
-
-        return RecordPanel(
-            self._session,
-            TimeEntry,
-            [
-                FieldSpec("spent_on", self.tr("&Datum"), self.tr("Datum")),
-                FieldSpec("minutes", self.tr("&Minuten"), self.tr("Minuten"), self.tr(" min")),
-                FieldSpec("activity", self.tr("&Activiteit"), self.tr("Activiteit")),
-                FieldSpec("note", self.tr("N&otitie"), self.tr("Notitie")),
-            ],
-            query=self._of_case(TimeEntry),
-            new_record=new,
-            add_text=self.tr("Tijd toevoegen"),
-            empty_text=self.tr(
-                "Nog geen losse tijd geschreven. De duur van gesprekken telt vanzelf mee."
-            ),
-            describe=lambda t: self.tr("de tijd van %1").replace(
-                "%1", t.spent_on.strftime("%d-%m-%Y") if t.spent_on else "…"
-            ),
-            form_beside=True,
-        )
 
     def _panels(self) -> tuple[RecordPanel, ...]:
         return (self.routes, self.referrals, self.follow_ups, self.time_entries)
