@@ -81,6 +81,10 @@ class MainWindow(QMainWindow):
         self.undo_button = QToolButton()
         self.undo_button.setText(self.tr("Ongedaan maken"))
         self.undo_button.setAutoRaise(True)
+        # Reads as a link beside the quiet "Opgeslagen om …": there to use, never in the way.
+        self.undo_button.setStyleSheet(
+            "QToolButton { color: palette(link); text-decoration: underline; border: none; }"
+        )
         self.undo_button.clicked.connect(self.undo_last_change)
         self.undo_button.setVisible(False)
         self._undo: Undo | None = None

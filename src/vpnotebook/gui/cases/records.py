@@ -234,7 +234,8 @@ class RecordPanel(QWidget):
     def _set_mode(self) -> None:
         current = self.editor.current
         editing = current is not None and current.id is not None
-        self.new_button.setEnabled(editing)
+        # A new one is already in the form until it is stored: only then can another start.
+        self.new_button.setVisible(editing)
         self.delete_button.setEnabled(editing)
         self.mode.setText(
             self.tr("Wijzigingen worden vanzelf bewaard.")
