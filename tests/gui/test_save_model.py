@@ -437,3 +437,26 @@ def test_an_incomplete_new_record_survives_a_lock_as_a_draft_in_the_vault(
 
 def _settings(journal: Journal) -> list[str]:
     return [str(row[0]) for row in journal.db.query("SELECT key FROM settings")]
+
+
+def test_an_edit_that_cannot_be_stored_yet_survives_a_lock_too(qtbot, window: MainWindow) -> None:
+    # The intake of a stored case, its contact type taken away while the title is retyped.
+    page = _case_with(window)
+    case_id = page.view.case.id
+    intake = page.view.intake
+    before = window.session.journal.get(Case, case_id)
+    type_at_end(qtbot, intake.title, " (bijgewerkt)")
+    intake.contact_type.set_code(None)
+    window.lock_action.trigger()
+
+    unlock(qtbot, window)
+    assert window.session.journal.get(Case, case_id) == before  # nothing half was stored
+    intake = window.workspace.cases_page().view.intake
+    assert intake.title.text().endswith(" (bijgewerkt)")  # nothing typed was lost
+    assert intake._boxes["Case.contact_type"].error.text() == "Soort contact is verplicht."
+
+    intake.contact_type.set_code("report")
+    assert window.workspace.cases_page().view.intake_editor.save() is True
+    stored = window.session.journal.get(Case, case_id)
+    assert stored.title.endswith(" (bijgewerkt)") and stored.contact_type == "report"
+    assert not any(key.startswith("draft:") for key in _settings(window.session.journal))

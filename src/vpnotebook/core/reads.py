@@ -9,7 +9,7 @@ open follow-ups, counts beside names — and never pass SQL; `find` with its SQL
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Generic, Self, TypeVar
@@ -103,12 +103,9 @@ class Reader:
 
     def by_ids(self, entity_type: type[E], ids: Iterable[int]) -> list[E]:
         """The records with these ids that still exist, by id."""
-        wanted = sorted(set(ids))
         found: list[E] = []
-        # Chunked: SQLite limits the number of bound parameters.
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            found += self.find(entity_type, f"id IN ({', '.join('?' * len(chunk))})", chunk)
+        for chunk, marks in _chunks(ids):
+            found += self.find(entity_type, f"id IN ({marks})", chunk)
         return found
 
     def count(self, entity_type: type) -> int:
@@ -128,10 +125,7 @@ class Reader:
         if not case_ids:
             return {}
         found: dict[int, list[str]] = {}
-        # Chunked: SQLite limits the number of bound parameters.
-        for start in range(0, len(case_ids), 500):
-            chunk = case_ids[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
+        for chunk, marks in _chunks(case_ids):
             for row in self.db.query(
                 f"SELECT case_id, category FROM case_categories WHERE case_id IN ({marks}) "
                 "ORDER BY case_id",
@@ -245,11 +239,8 @@ class Reader:
         if case_ids is None:
             rows = self.db.query("SELECT id, year, seq FROM cases")
         else:
-            wanted = sorted(set(case_ids))
             rows = []
-            for start in range(0, len(wanted), 500):
-                chunk = wanted[start : start + 500]
-                marks = ", ".join("?" * len(chunk))
+            for chunk, marks in _chunks(case_ids):
                 rows += self.db.query(
                     f"SELECT id, year, seq FROM cases WHERE id IN ({marks})", chunk
                 )
@@ -377,6 +368,15 @@ class Reader:
     def setting(self, key: str, default: str | None = None) -> str | None:
         value = self.db.scalar("SELECT value FROM settings WHERE key = ?", (key,))
         return default if value is None else str(value)
+
+
+def _chunks(ids: Iterable[int]) -> Iterator[tuple[list[int], str]]:
+    """The distinct ids in order, in chunks with their "?, ?, …": SQLite limits the number of
+    bound parameters in one statement."""
+    wanted = sorted(set(ids))
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        yield chunk, ", ".join("?" * len(chunk))
 
 
 _CATEGORY_ORDER = {code: index for index, code in enumerate(CATEGORIES.codes)}

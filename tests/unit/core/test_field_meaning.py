@@ -25,10 +25,10 @@ from vpnotebook.core.journal import Journal, NotFoundError
 from vpnotebook.core.models import CASE_RECORDS, TABLES, Case
 from vpnotebook.core.search import search
 from vpnotebook.report.access_export import build_access_export
-from vpnotebook.report.document import Document, Paragraph, Table
 from vpnotebook.vault.kdf import TEST_PARAMS
 from vpnotebook.vault.vault import Vault
 
+from ..report.test_access_export import _text as document_text
 from .fieldwalk import Filled, field_id, fill
 from .test_destruction import decrypted_database
 
@@ -52,18 +52,6 @@ def _split(name: str) -> tuple[type, str]:
     return _TYPES[entity], field_name
 
 
-def _document_text(document: Document) -> str:
-    parts = [document.title, *document.cover_lines, document.footer]
-    for section in document.sections:
-        parts.append(section.title)
-        for block in section.blocks:
-            if isinstance(block, Paragraph):
-                parts.append(block.text)
-            elif isinstance(block, Table):
-                parts += [block.title, *block.header, *(c for row in block.rows for c in row)]
-    return "\n".join(parts)
-
-
 class Walked:
     """One vault with every field filled, looked at before and after destroying the case."""
 
@@ -74,7 +62,7 @@ class Walked:
         case_id = self.filled.case.id
         assert case_id is not None
         self.before = decrypted_database(folder, vault.data_key)
-        self.export = _document_text(build_access_export(self.journal, case_id, today=TODAY))
+        self.export = document_text(build_access_export(self.journal, case_id, today=TODAY))
         destroy_case(self.journal, case_id, rule="retention", today=TODAY)
         self.after = decrypted_database(folder, vault.data_key)
         self.vault = vault

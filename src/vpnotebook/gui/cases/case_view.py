@@ -343,11 +343,8 @@ class CaseView(QWidget):
         """After an unlock: what a lock kept because it could not be stored yet."""
         if self._case is None or self._case.id is None:
             return
-        typed = self.intake_editor.take_draft()
-        if typed is not None and typed.case.id == self._case.id:
-            base = CaseAndReporter(self._case, self._reporter())
-            self.intake_editor.show_typed(typed, base)
-            self.intake_editor.save()
+        case_id = self._case.id
+        self.intake_editor.restore_draft(belongs=lambda typed: typed.case.id == case_id)
         self.conversations.restore_draft()
         for panel in self._panels():
             panel.restore_draft(self._case.id)

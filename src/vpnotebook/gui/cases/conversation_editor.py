@@ -7,7 +7,6 @@ hides the structure. A new conversation is stored once something is typed in it.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -333,15 +332,7 @@ class ConversationsPanel(QWidget):
 
     def restore_draft(self) -> None:
         """After an unlock: put back what a lock kept because it could not be stored yet."""
-        typed = self.record_editor.take_draft()
-        if typed is None or typed.case_id != self._case_id:
-            return
-        base = next((c for c in self._conversations if c.id == typed.id), None)
-        if base is None:
-            typed = replace(typed, id=None)
-            base = Conversation(case_id=self._case_id, held_on=typed.held_on)
-        self.record_editor.show_typed(typed, base)
-        self.record_editor.save()
+        self.record_editor.restore_draft(belongs=lambda typed: typed.case_id == self._case_id)
 
     def delete_current(self) -> None:
         if self._current is None or self._current.id is None:

@@ -382,6 +382,15 @@ class IntakeStorage(Storage):
             elif any(_details(self._stored_reporter(snapshot.case.id))):
                 self.journal.delete(Reporter, snapshot.case.id)
 
+    def stored(self, typed: CaseAndReporter) -> CaseAndReporter:
+        assert typed.case.id is not None
+        return CaseAndReporter(
+            self.journal.get(Case, typed.case.id), self._stored_reporter(typed.case.id)
+        )
+
+    def blank_like(self, record: CaseAndReporter, fields: tuple[str, ...]) -> None:
+        return None  # the intake of a case that is gone has nothing to go back into
+
     def to_draft(self, record: CaseAndReporter) -> tuple[Case, Reporter]:
         return record.case, record.reporter
 

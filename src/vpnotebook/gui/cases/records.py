@@ -9,7 +9,7 @@ then nothing is said, unless the VP leaves it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -285,16 +285,8 @@ class RecordPanel(QWidget):
 
     def restore_draft(self, case_id: int | None) -> None:
         """After an unlock: put back what a lock kept for this case, if anything."""
-        typed = self.editor.take_draft()
-        if typed is None or typed.case_id != case_id:
-            return
-        base = next((r for r in self._records if r.id == typed.id), None)
-        if base is None:
-            base = self._new_record()
-            typed = replace(typed, id=None)
-        self.editor.show_typed(typed, base)
-        self.editor.save()
-        self._set_mode()
+        if self.editor.restore_draft(belongs=lambda typed: typed.case_id == case_id):
+            self._set_mode()
 
     def delete_current(self) -> None:
         current = self.editor.current

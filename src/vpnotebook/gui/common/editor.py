@@ -101,17 +101,22 @@ class Storage:
             dataclasses.replace(current, **{name: getattr(snapshot, name) for name in fields})
         )
 
+    def stored(self, typed: Any) -> Any:
+        """The record as it is stored now, that a draft edits (NotFoundError: gone)."""
+        return self.journal.get(type(typed), typed.id)
+
     def to_draft(self, record: Any) -> tuple[Any, ...]:
         return (record,)
 
     def from_draft(self, records: list[Any]) -> Any:
         return records[0]
 
-    def blank_like(self, record: Any, fields: tuple[str, ...]) -> Any:
+    def blank_like(self, record: Any, fields: tuple[str, ...]) -> Any | None:
         """`record` with the form's fields at their defaults: what a form shows before the VP
-        typed anything, so a draft put back into it counts as typed."""
+        typed anything, so a draft put back into it counts as typed (None: it cannot be new)."""
         defaults = {f.name: f for f in dataclasses.fields(record) if f.name in fields}
-        values = {
+        values: dict[str, Any] = {"id": None}
+        values |= {
             name: (
                 f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
             )  # type: ignore[misc]
@@ -309,16 +314,38 @@ class RecordEditor(QObject):
 
     # -- drafts kept by a lock -----------------------------------------------------------------
 
-    def take_draft(self) -> Any | None:
-        """The record a lock kept as a draft for this form, if any (it stays kept until it is
-        stored or thrown away)."""
-        if not self.draft_key:
-            return None
-        records = draft(self.session.journal, self.draft_key)
+    def restore_draft(
+        self,
+        *,
+        belongs: Callable[[Any], bool] = lambda _typed: True,
+        show: Callable[[Any], None] | None = None,
+    ) -> bool:
+        """After an unlock: put back what a lock kept as a draft for this form, if it
+        `belongs` to what the form shows now, on top of the record it edits (`show` puts that
+        in the form). It is saved at once, so what it still needs is said; True if there was
+        one."""
+        records = draft(self.session.journal, self.draft_key) if self.draft_key else None
         if not records:
-            return None
+            return False
+        typed = self.storage.from_draft(records)
+        if not belongs(typed):
+            return False
+        base = None
+        if typed.id is not None:
+            with contextlib.suppress(NotFoundError):
+                base = self.storage.stored(typed)
+        if base is None:  # new, or deleted meanwhile: typed anew on an empty form
+            base = self.storage.blank_like(typed, self.binding.fields())
+            if base is not None:
+                typed = dataclasses.replace(typed, id=None)
         self._draft_kept = True
-        return self.storage.from_draft(records)
+        if base is None:
+            self._drop_draft()
+            return False
+        (show or self.show)(base)
+        self.show_typed(typed, base)
+        self.save()
+        return True
 
     def _drop_draft(self) -> None:
         if self._draft_kept:

@@ -14,7 +14,6 @@ tr() would look them up under the subclass's name.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -296,20 +295,8 @@ class RecordPage(Page):
     def restore_state(self, state: dict[str, Any]) -> None:
         self._wanted = {k: state[k] for k in ("organisation", "year", "selected") if k in state}
         self.refresh()
-        typed = self.editor.take_draft()
-        if typed is not None:
-            # What a lock kept because it could not be stored yet: back in the form, and
-            # what it still needs is said at once.
-            base: Any = None
-            if typed.id is not None:
-                with contextlib.suppress(NotFoundError):
-                    base = self.session.journal.get(self.ENTITY, typed.id)
-            if base is None:
-                typed = dataclasses.replace(typed, id=None)
-                base = self.editor.storage.blank_like(typed, self.binding.fields())
-            self._show(base)
-            self.editor.show_typed(typed, base)
-            self.editor.save()
+        # What a lock kept because it could not be stored yet: back in the form.
+        self.editor.restore_draft(show=self._show)
 
     def refill_choices(self, edited: Any) -> None:
         """Refill form pickers that depend on stored records, keeping the value in `edited`."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import itertools
 from collections.abc import Iterator
-from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -226,18 +225,9 @@ class ContactsPanel(QWidget):
 
     def restore_draft(self) -> None:
         """After an unlock: put back what a lock kept because it could not be stored yet."""
-        typed = self.editor.take_draft()
-        if typed is None or typed.organisation_id != self._organisation_id:
-            return
-        base = ReferralContact(organisation_id=typed.organisation_id)
-        if typed.id is not None:
-            try:
-                base = self.journal.get(ReferralContact, typed.id)
-            except NotFoundError:
-                typed = replace(typed, id=None)
-        self._show(base)
-        self.editor.show_typed(typed, base)
-        self.editor.save()
+        self.editor.restore_draft(
+            belongs=lambda typed: typed.organisation_id == self._organisation_id, show=self._show
+        )
 
     def new_contact(self) -> None:
         if self._organisation_id is None or not self.leave():

@@ -9,8 +9,6 @@ is asked first.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -135,18 +133,9 @@ class DepartmentsPanel(QWidget):
 
     def restore_draft(self) -> None:
         """After an unlock: put back what a lock kept because it could not be stored yet."""
-        typed = self.editor.take_draft()
-        if typed is None or typed.organisation_id != self._organisation_id:
-            return
-        base = Department(organisation_id=typed.organisation_id)
-        if typed.id is not None:
-            try:
-                base = self.journal.get(Department, typed.id)
-            except NotFoundError:
-                typed = replace(typed, id=None)
-        self.editor.show(base)
-        self.editor.show_typed(typed, base)
-        self.editor.save()
+        self.editor.restore_draft(
+            belongs=lambda typed: typed.organisation_id == self._organisation_id
+        )
         self._update_buttons()
 
     def new_department(self) -> None:

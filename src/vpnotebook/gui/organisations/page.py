@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -304,14 +304,7 @@ class OrganisationsPage(Page):
     def restore_state(self, state: dict[str, Any]) -> None:
         self._wanted = dict(state)
         self.refresh()
-        typed = self.editor.take_draft()
-        if typed is not None:  # what a lock kept because it could not be stored yet
-            base = Organisation() if typed.id is None else self.current
-            if base is None or base.id != typed.id:
-                typed, base = replace(typed, id=None), Organisation()
-            self._show(base)
-            self.editor.show_typed(typed, base)
-            self.editor.save()
+        self.editor.restore_draft(show=self._show)  # what a lock kept, not stored yet
         self.contacts.restore_draft()
         self.departments.restore_draft()
 
