@@ -236,13 +236,13 @@ FIELDS: tuple[SheetField, ...] = (
         "soort", "Soort contact", "Kind of contact",
         ("soort contact", "contactsoort", "type contact", "soort contact melding vraag sparren",
          "contact type"),
-        _one(words.CONTACT_TYPES), _set("contact_type"), words.CONTACT_TYPES,
+        _one(words.CONTACT_TYPES), _set("contact_type"), words.CONTACT_TYPES, optional=False,
     ),
     SheetField(
         "rol", "Rol van de melder", "Reporter's role",
         ("functie", "rol", "rol melder", "functie melder", "rol van de melder", "positie",
          "role"),
-        _one(words.REPORTER_ROLES), _set("reporter_role"), words.REPORTER_ROLES,
+        _one(words.REPORTER_ROLES), _set("reporter_role"), words.REPORTER_ROLES, optional=False,
     ),
     SheetField(
         "geslacht", "Gender", "Gender",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ...vault.errors import EXIT_USAGE, VaultError
 
 # Longest piece of a cell quoted back in a message: enough to recognise it, never a paragraph.
-QUOTE_MAX = 60
+QUOTE_MAX = 40
 
 
 def quote(value: object) -> str:

@@ -350,10 +350,11 @@ class _EmptySheet(Exception):
 def _huge(row: int, column: str) -> SheetError:
     where_nl = f"rij {row}" + (f", kolom {column}" if column else "")
     where_en = f"row {row}" + (f", column {column}" if column else "")
+    limit_nl, limit_en = f"{CELL_MAX:,}".replace(",", "."), f"{CELL_MAX:,}"
     return _fail(
-        f"{where_nl}: deze cel is langer dan {CELL_MAX:,} tekens, meer dan Excel zelf toestaat. "
-        "Is dit wel het goede bestand? Er is niets geïmporteerd.".replace(",", "."),
-        f"{where_en}: this cell is longer than {CELL_MAX:,} characters, more than Excel itself "
+        f"{where_nl}: deze cel is langer dan {limit_nl} tekens, meer dan Excel zelf toestaat. "
+        "Is dit wel het goede bestand? Er is niets geïmporteerd.",
+        f"{where_en}: this cell is longer than {limit_en} characters, more than Excel itself "
         "allows. Is this the right file? Nothing was imported.",
     )
 
@@ -390,9 +391,10 @@ def _table(
     for row in filled:
         data.append(row)
         if len(data) > MAX_ROWS:
+            limit = f"{MAX_ROWS:,}".replace(",", ".")
             raise _fail(
-                f"Dit blad heeft meer dan {MAX_ROWS:,} rijen met gegevens; zoveel meldingen "
-                "heeft niemand. Is het wel het goede blad?".replace(",", "."),
+                f"Dit blad heeft meer dan {limit} rijen met gegevens; zoveel meldingen "
+                "heeft niemand. Is het wel het goede blad?",
                 f"This sheet has more than {MAX_ROWS:,} rows of data; nobody has that many "
                 "cases. Is it the right sheet?",
             )

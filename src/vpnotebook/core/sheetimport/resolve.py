@@ -111,6 +111,7 @@ class ImportPlan:
             "conversations": sum(d.conversations for d in cases),
             "referrals": sum(len(d.referrals) for d in cases),
             "routes": sum(len(d.routes) for d in cases),
+            "minutes": sum(d.minutes for d in cases),
             "closed": sum(1 for d in cases if d.closing == "closed"),
             "new_organisations": sum(1 for o in self.organisations.values() if o.is_new),
             "new_departments": sum(len(o.new_departments) for o in self.organisations.values()),
