@@ -224,7 +224,11 @@ def test_unknown_values_are_collected_with_their_rows(tmp_path: Path) -> None:
     )
     interpretation = _interpret(path)
     found = {(u.field, u.text): u.rows for u in interpretation.unknown_values}
-    assert found == {("aard", "ruzie"): [2, 3], ("rol", "docent"): [2, 4], ("leeftijd", "30-39"): [2]}
+    assert found == {
+        ("aard", "ruzie"): [2, 3],
+        ("rol", "docent"): [2, 4],
+        ("leeftijd", "30-39"): [2],
+    }
     mapped = _interpret(
         path, "aard:ruzie=buiten werkterrein", "rol:Docent=medewerker", "leeftijd:30-39=25-34"
     )
@@ -250,9 +254,7 @@ def test_a_wildcard_maps_every_other_value(tmp_path: Path) -> None:
 
 def test_unknown_columns_must_be_mapped_or_skipped(tmp_path: Path) -> None:
     path = tmp_path / "kolommen.csv"
-    path.write_text(
-        "Datum;Organisatie;Behandelaar;;Leeg\n01-01-2025;A;Jansen;iets;\n", "utf-8"
-    )
+    path.write_text("Datum;Organisatie;Behandelaar;;Leeg\n01-01-2025;A;Jansen;iets;\n", "utf-8")
     interpretation = _interpret(path)
     assert [c.name for c in interpretation.unknown_columns] == ["Behandelaar", "(D)"]
     assert not interpretation.ready
@@ -331,17 +333,23 @@ def test_archived_organisations_are_matched_not_duplicated(
     journal.add(Organisation(name="Stichting Anker", archived=True))
     path = tmp_path / "m.csv"
     path.write_text("Datum;Organisatie\n01-01-2025;STICHTING  ANKER\n", "utf-8")
-    plan, result = _import(journal, path)
+    _, result = _import(journal, path)
     assert result.organisations_created == 0
     assert journal.count(Organisation) == 1
 
 
-def test_progress_is_reported_per_case(journal: Journal, tmp_path: Path, sheets: ModuleType) -> None:
+def test_progress_is_reported_per_case(
+    journal: Journal, tmp_path: Path, sheets: ModuleType
+) -> None:
     plan = plan_import(
-        _interpret(sheets.write_workbook(tmp_path / "m.xlsx")), known_organisations(journal), journal
+        _interpret(sheets.write_workbook(tmp_path / "m.xlsx")),
+        known_organisations(journal),
+        journal,
     )
     seen: list[tuple[int, int]] = []
-    write_import(journal, plan, today=TODAY, progress=lambda done, total: seen.append((done, total)))
+    write_import(
+        journal, plan, today=TODAY, progress=lambda done, total: seen.append((done, total))
+    )
     total = len(sheets.EXPECTED)
     assert seen == [(n, total) for n in range(1, total + 1)]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -191,7 +190,7 @@ MALFORMED = {
     "programma.csv": (bytes(range(256)) * 4, "is geen spreadsheet"),
     "oud.xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "oud Excel-bestand (.xls)"),
     "verkeerd.csv": (
-        "Datum;Organisatie\r\n01-02-2025;Caf".encode() + b"\x81\x8d\r\n",
+        b"Datum;Organisatie\r\n01-02-2025;Caf" + b"\x81\x8d\r\n",
         "geen UTF-8 en geen Windows-1252",
     ),
     "alleen-kop.csv": (b"Datum;Organisatie;Aard\r\n;;\r\n", "alleen kopjes (rij 1)"),
@@ -285,9 +284,7 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 def test_messages_quote_a_wrong_value_short_and_never_the_remarks(tmp_path: Path) -> None:
     story = "Verhaal over Jansen en zijn afdeling " * 5
     path = tmp_path / "m.csv"
-    path.write_text(
-        f"Datum;Organisatie;Opmerkingen;Leeftijd\n{story};A;{story};oud\n", "utf-8"
-    )
+    path.write_text(f"Datum;Organisatie;Opmerkingen;Leeftijd\n{story};A;{story};oud\n", "utf-8")
     interpretation = interpret(read_table(path), ImportOptions(today=TODAY))
     (problem,) = interpretation.problems
     shown = problem.text()
