@@ -91,15 +91,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "plan": (
         "Wat er geïmporteerd wordt: {cases} melding(en), {conversations} gesprek(ken), "
-        "{referrals} doorverwijzing(en), {routes} route(s), {hours} uur; {closed} afgesloten.",
+        "{referrals} doorverwijzing(en), {routes} route(s){hours}; {closed} afgesloten.",
         "What will be imported: {cases} case(s), {conversations} conversation(s), "
-        "{referrals} referral(s), {routes} route(s), {hours} hours; {closed} closed.",
+        "{referrals} referral(s), {routes} route(s){hours}; {closed} closed.",
     ),
+    "hours": (", {hours} uur", ", {hours} hours"),
     "plan_dry": (
         "Wat er geïmporteerd zou worden: {cases} melding(en), {conversations} gesprek(ken), "
-        "{referrals} doorverwijzing(en), {routes} route(s), {hours} uur; {closed} afgesloten.",
+        "{referrals} doorverwijzing(en), {routes} route(s){hours}; {closed} afgesloten.",
         "What would be imported: {cases} case(s), {conversations} conversation(s), "
-        "{referrals} referral(s), {routes} route(s), {hours} hours; {closed} closed.",
+        "{referrals} referral(s), {routes} route(s){hours}; {closed} closed.",
     ),
     "org_existing": ("  {name} (bestaat al)", "  {name} (already exists)"),
     "org_new": ("  {name} (wordt nieuw aangemaakt)", "  {name} (will be created)"),
@@ -348,9 +349,11 @@ def _describe(plan: ImportPlan, *, dry_run: bool) -> None:
         else:
             print(text("column_unknown", name=column.name))
     totals = plan.totals()
-    hours = f"{totals.pop('minutes') / 60:.1f}".removesuffix(".0")
-    if language() != "en":
-        hours = hours.replace(".", ",")
+    minutes = totals.pop("minutes")
+    hours = ""
+    if minutes:
+        number = f"{minutes / 60:.2f}".rstrip("0").rstrip(".")
+        hours = text("hours", hours=number if language() == "en" else number.replace(".", ","))
     print(text("plan_dry" if dry_run else "plan", hours=hours, **totals))
     for organisation in plan.organisations.values():
         key = "org_new" if organisation.is_new else "org_existing"

@@ -17,6 +17,7 @@ from .plan import (
     Interpretation,
     UnknownValue,
     add_map_argument,
+    check_columns,
     interpret,
 )
 from .reading import Table, read_table, sheet_names
@@ -39,6 +40,7 @@ __all__ = [
     "Table",
     "UnknownValue",
     "add_map_argument",
+    "check_columns",
     "interpret",
     "known_organisations",
     "plan_import",

@@ -146,8 +146,8 @@ def _column_for(reference: str, table: Table) -> int | None:
 
 
 def assign_columns(table: Table, options: ImportOptions) -> tuple[ColumnPlan, ...]:
-    """What each column means. Raises SheetError for a map naming no column, or for two
-    columns claiming one field (the VP must choose)."""
+    """What each column means. Raises SheetError for a map naming no column; two columns
+    claiming one field are left for check_columns to refuse."""
     chosen: dict[int, str] = {}
     for reference, target in options.columns.items():
         index = _column_for(reference, table)
@@ -171,7 +171,6 @@ def assign_columns(table: Table, options: ImportOptions) -> tuple[ColumnPlan, ..
         else:
             key, source = None, ("unknown" if values else "empty")
         columns.append(ColumnPlan(index, name, key, source, sample))
-    _refuse_double_claims(columns)
     return tuple(columns)
 
 
@@ -223,12 +222,13 @@ class Interpretation:
         return not (self.problems or self.unknown_values or self.unknown_columns)
 
 
-def interpret(table: Table, options: ImportOptions) -> Interpretation:
-    """Read every row. Row problems and unknown values are collected, not raised, so the VP
-    sees them all at once; a missing date or organisation column raises SheetError."""
+def check_columns(table: Table, options: ImportOptions) -> tuple[ColumnPlan, ...]:
+    """The columns' meanings, checked without reading a row: cheap enough for every change
+    in the wizard. Raises SheetError for two columns claiming one field, and when the date
+    or the organisation has no source."""
     columns = assign_columns(table, options)
-    used = [column for column in columns if column.field]
-    keys = {column.field for column in used}
+    _refuse_double_claims(columns)
+    keys = {column.field for column in columns if column.field}
     if "datum" not in keys:
         raise _usage(
             "Het blad heeft geen kolom met de datum van het eerste contact (zoals 'Datum' of "
@@ -239,6 +239,14 @@ def interpret(table: Table, options: ImportOptions) -> Interpretation:
             '--map "Melddatum=datum".',
         )
     _check_organisation_source("organisatie" in keys, options.organisation)
+    return columns
+
+
+def interpret(table: Table, options: ImportOptions) -> Interpretation:
+    """Read every row. Row problems and unknown values are collected, not raised, so the VP
+    sees them all at once; a missing date or organisation column raises SheetError."""
+    columns = check_columns(table, options)
+    used = [column for column in columns if column.field]
     problems: list[RowProblem] = []
     unknown: dict[tuple[str, str], UnknownValue] = {}
     drafts: list[CaseDraft] = []
