@@ -82,21 +82,30 @@ class RunPage(QWizardPage):
         self.result = result
         first, last = result.case_numbers
         self.bar.setValue(self.bar.maximum())
-        tr = self.tr
         made = []
         if result.organisations_created:
             made.append(
-                counted(result.organisations_created, tr("1 organisatie"), tr("%1 organisaties"))
+                counted(
+                    result.organisations_created,
+                    self.tr("1 organisatie"),
+                    self.tr("%1 organisaties"),
+                )
             )
         if result.departments_created:
-            made.append(counted(result.departments_created, tr("1 afdeling"), tr("%1 afdelingen")))
-        new = (" " + tr("Nieuw aangemaakt: %1.").replace("%1", ", ".join(made))) if made else ""
-        cases = counted(result.cases, tr("1 melding"), tr("%1 meldingen"))
-        talks = counted(result.conversations, tr("1 gesprek"), tr("%1 gesprekken"))
-        referrals = counted(result.referrals, tr("1 doorverwijzing"), tr("%1 doorverwijzingen"))
-        routes = counted(result.routes, tr("1 route"), tr("%1 routes"))
+            made.append(
+                counted(result.departments_created, self.tr("1 afdeling"), self.tr("%1 afdelingen"))
+            )
+        new = ""
+        if made:
+            new = " " + self.tr("Nieuw aangemaakt: %1.").replace("%1", ", ".join(made))
+        cases = counted(result.cases, self.tr("1 melding"), self.tr("%1 meldingen"))
+        talks = counted(result.conversations, self.tr("1 gesprek"), self.tr("%1 gesprekken"))
+        referrals = counted(
+            result.referrals, self.tr("1 doorverwijzing"), self.tr("%1 doorverwijzingen")
+        )
+        routes = counted(result.routes, self.tr("1 route"), self.tr("%1 routes"))
         self.status.setText(
-            tr(
+            self.tr(
                 "<p><b>Klaar.</b> %1 geïmporteerd (%2 tot en met %3), met %4, %5 en %6.%7</p>"
                 "<p>U vindt ze onder Meldingen. De opmerkingen uit uw bestand en de regel "
                 "'bron: geïmporteerd uit …' staan bij elke melding onder <i>Notities over de "
