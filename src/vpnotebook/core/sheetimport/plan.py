@@ -222,10 +222,12 @@ class Interpretation:
         return not (self.problems or self.unknown_values or self.unknown_columns)
 
 
-def check_columns(table: Table, options: ImportOptions) -> tuple[ColumnPlan, ...]:
+def check_columns(
+    table: Table, options: ImportOptions, *, organisation_needed: bool = True
+) -> tuple[ColumnPlan, ...]:
     """The columns' meanings, checked without reading a row: cheap enough for every change
     in the wizard. Raises SheetError for two columns claiming one field, and when the date
-    or the organisation has no source."""
+    or (unless the caller asks for it itself) the organisation has no source."""
     columns = assign_columns(table, options)
     _refuse_double_claims(columns)
     keys = {column.field for column in columns if column.field}
@@ -238,7 +240,8 @@ def check_columns(table: Table, options: ImportOptions) -> tuple[ColumnPlan, ...
             "'Datum eerste contact'). Say which column it is, for example with "
             '--map "Melddatum=datum".',
         )
-    _check_organisation_source("organisatie" in keys, options.organisation)
+    if organisation_needed or options.organisation is not None:
+        _check_organisation_source("organisatie" in keys, options.organisation)
     return columns
 
 

@@ -158,18 +158,21 @@ class ColumnsPage(QWizardPage):
         name = self.organisation.currentText().strip()
         wizard.options.organisation = None if has_organisation else (name or None)
         open_rows = [row for row in range(len(self.combos)) if self.choice(row) == CHOOSE]
-        problem = ""
-        try:
-            check_columns(wizard.table, wizard.options)
-        except SheetError as refused:
-            problem = refused.message(current_language())
-        if not problem and open_rows:
+        problems = []
+        if open_rows:
             names = ", ".join(f"'{self.table.item(row, self.NAME).text()}'" for row in open_rows)
-            problem = self.tr("Kies nog wat er in deze kolom(men) staat: %1.").replace("%1", names)
-        if not has_organisation and not name:
-            problem = self.tr(
-                "Kies of typ de organisatie waar alle meldingen uit dit bestand bij horen."
+            problems.append(
+                self.tr("Kies nog wat er in deze kolom(men) staat: %1.").replace("%1", names)
             )
+        if not has_organisation and not name:
+            problems.append(
+                self.tr("Kies of typ de organisatie waar alle meldingen uit dit bestand bij horen.")
+            )
+        try:
+            check_columns(wizard.table, wizard.options, organisation_needed=False)
+        except SheetError as refused:
+            problems.append(refused.message(current_language()))
+        problem = "\n".join(problems)
         self.problem.setText(problem)
         self._complete = not problem
         self.completeChanged.emit()
