@@ -63,7 +63,8 @@ def write_sample(folder: Path, *, bad_date: str | None = None) -> Path:
             cells[1] = bad_date
         sheet.append(cells)
     workbook.create_sheet("Toelichting").append(["Vrije aantekeningen"])
-    path = folder / "Registratie meldingen 2025.xlsx"
+    (folder / "Documenten").mkdir(exist_ok=True)
+    path = folder / "Documenten" / "Registratie meldingen 2025.xlsx"
     workbook.save(path)
     return path
 
