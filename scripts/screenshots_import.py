@@ -106,7 +106,7 @@ def shoot_import_wizard(window: object, out: Path, app: QApplication, scratch: P
     sample = write_sample(scratch, bad_date="31-02-2025")
     wizard = window.import_sheet()  # type: ignore[attr-defined]
     wizard.today = TODAY
-    wizard.options.today = TODAY
+    wizard.choices.today = TODAY
     wizard.resize(1080, 640)
     page = wizard.file_page
     page.path.setText(str(sample))

@@ -166,11 +166,13 @@ def write_dutch_csv(path: Path, rows: tuple[tuple[Any, ...], ...] = ROWS) -> Pat
     return path
 
 
-def with_cell(row_number: int, column: str, value: Any) -> tuple[tuple[Any, ...], ...]:
-    """ROWS with one cell replaced; `row_number` as Excel numbers it (headings are row 1)."""
+def with_cell(
+    row_number: int, column: str, value: Any, rows: tuple[tuple[Any, ...], ...] = ROWS
+) -> tuple[tuple[Any, ...], ...]:
+    """`rows` with one cell replaced; `row_number` as Excel numbers it (headings are row 1)."""
     index = row_number - 2
     position = HEADINGS.index(column)
-    changed = list(ROWS)
+    changed = list(rows)
     row = list(changed[index])
     row[position] = value
     changed[index] = tuple(row)

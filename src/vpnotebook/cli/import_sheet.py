@@ -156,7 +156,7 @@ def text(message: str, **values: Any) -> str:
     return (english if language() == "en" else dutch).format(**values)
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "import-sheet",
         help="import an existing registration from Excel (.xlsx) or CSV, all or nothing",

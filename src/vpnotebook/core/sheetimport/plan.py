@@ -133,16 +133,14 @@ def _column_for(reference: str, table: Table) -> int | None:
         if heading and (heading == reference.strip() or normalise_heading(heading) == wanted):
             return index
     words = normalise(reference).split()
-    if len(words) == 2 and words[0] in ("kolom", "column"):
-        index = column_index(words[1])
-        if index is not None and index < len(table.headings):
-            return index
     stripped = reference.strip()
-    if stripped.startswith("(") and stripped.endswith(")"):
-        index = column_index(stripped[1:-1])
-        if index is not None and index < len(table.headings):
-            return index
-    return None
+    letters = None
+    if len(words) == 2 and words[0] in ("kolom", "column"):
+        letters = words[1]
+    elif stripped.startswith("(") and stripped.endswith(")"):
+        letters = stripped[1:-1]
+    found = column_index(letters) if letters is not None else None
+    return found if found is not None and found < len(table.headings) else None
 
 
 def assign_columns(table: Table, options: ImportOptions) -> tuple[ColumnPlan, ...]:

@@ -109,9 +109,9 @@ def _any_date(cell: Any, today: date, epoch: date) -> date:
         day, month = int(match[1]), int(match[2])
         return _calendar_date(_year(match[3], today), month, day, text)
     if match := _DAY_MONTH_NAME.fullmatch(normalise(text)):
-        month = MONTHS.get(match[2])
-        if month is not None:
-            return _calendar_date(_year(match[3], today), month, int(match[1]), text)
+        named = MONTHS.get(match[2])
+        if named is not None:
+            return _calendar_date(_year(match[3], today), named, int(match[1]), text)
     if match := _COMPACT.fullmatch(text):
         year, month, day = (int(part) for part in match.groups())
         return _calendar_date(year, month, day, text)

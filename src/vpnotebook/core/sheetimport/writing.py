@@ -103,19 +103,20 @@ def write_import(
     numbers: list[str] = []
     with journal.db.transaction():
         organisation_ids, created = _organisations(journal, plan)
-        departments: dict[tuple[int, str], int] = {}
+        departments: dict[tuple[int, str], int] = {
+            (organisation.id, key): known_id
+            for organisation in known_organisations(journal).values()
+            for key, (known_id, _) in organisation.departments.items()
+        }
         departments_created = 0
-        known = known_organisations(journal)
-        for organisation in known.values():
-            for key, (department_id, _) in organisation.departments.items():
-                departments[(organisation.id, key)] = department_id
         for done, draft in enumerate(ordered, start=1):
             organisation_id = organisation_ids[name_key(draft.organisation)]
-            department_id = None
+            department_id: int | None = None
             if draft.department:
                 slot = (organisation_id, name_key(draft.department))
                 if slot not in departments:
                     stored = _add(journal, draft, Department(organisation_id, draft.department))
+                    assert stored.id is not None
                     departments[slot] = stored.id
                     departments_created += 1
                 department_id = departments[slot]

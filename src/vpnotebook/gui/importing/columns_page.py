@@ -65,6 +65,7 @@ class ColumnsPage(QWizardPage):
         header.setSectionResizeMode(self.TARGET, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.STATE, QHeaderView.ResizeMode.ResizeToContents)
         self.combos: list[QComboBox] = []
+        self.column_names: list[str] = []
 
         self.organisation_row = QWidget()
         self.organisation = QComboBox()
@@ -96,15 +97,16 @@ class ColumnsPage(QWizardPage):
         self.organisation.blockSignals(True)
         self.organisation.clear()
         self.organisation.addItems([o.name for o in wizard.session.journal.organisations()])
-        self.organisation.setCurrentText(wizard.options.organisation or "")
+        self.organisation.setCurrentText(wizard.choices.organisation or "")
         self.organisation.blockSignals(False)
         try:
-            columns = assign_columns(wizard.table, wizard.options)
+            columns = assign_columns(wizard.table, wizard.choices)
         except SheetError:  # a choice made for another sheet of this file: start afresh
-            wizard.options.columns.clear()
-            columns = assign_columns(wizard.table, wizard.options)
+            wizard.choices.columns.clear()
+            columns = assign_columns(wizard.table, wizard.choices)
         self.table.setRowCount(len(columns))
         self.combos = []
+        self.column_names = [column.name for column in columns]
         for row, column in enumerate(columns):
             self.table.setItem(row, self.NAME, QTableWidgetItem(column.name))
             self.table.setItem(row, self.SAMPLE, QTableWidgetItem(column.sample))
@@ -152,15 +154,15 @@ class ColumnsPage(QWizardPage):
             for row in range(len(self.combos))
             if self.choice(row) != CHOOSE
         }
-        wizard.options.columns = chosen
+        wizard.choices.columns = chosen
         has_organisation = "organisatie" in chosen.values()
         self.organisation_row.setVisible(not has_organisation)
         name = self.organisation.currentText().strip()
-        wizard.options.organisation = None if has_organisation else (name or None)
+        wizard.choices.organisation = None if has_organisation else (name or None)
         open_rows = [row for row in range(len(self.combos)) if self.choice(row) == CHOOSE]
         problems = []
         if open_rows:
-            names = ", ".join(f"'{self.table.item(row, self.NAME).text()}'" for row in open_rows)
+            names = ", ".join(f"'{self.column_names[row]}'" for row in open_rows)
             problems.append(
                 self.tr("Kies nog wat er in deze kolom(men) staat: %1.").replace("%1", names)
             )
@@ -169,7 +171,7 @@ class ColumnsPage(QWizardPage):
                 self.tr("Kies of typ de organisatie waar alle meldingen uit dit bestand bij horen.")
             )
         try:
-            check_columns(wizard.table, wizard.options, organisation_needed=False)
+            check_columns(wizard.table, wizard.choices, organisation_needed=False)
         except SheetError as refused:
             problems.append(refused.message(current_language()))
         problem = "\n".join(problems)

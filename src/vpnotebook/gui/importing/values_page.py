@@ -144,7 +144,7 @@ class ValuesPage(QWizardPage):
     def validatePage(self) -> bool:
         wizard = self._wizard
         for value, combo in self.combos:
-            wizard.options.map_value(value.field, value.text, combo.currentData())
+            wizard.choices.map_value(value.field, value.text, combo.currentData())
         refused = wizard.reinterpret()
         if refused is not None:
             self.problems.setPlainText(refused)

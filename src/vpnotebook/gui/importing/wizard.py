@@ -51,7 +51,7 @@ class SheetImportWizard(QWizard):
         self.today = today or date.today()
         self.path: Path | None = None
         self.table: Table | None = None
-        self.options = ImportOptions(today=self.today)
+        self.choices = ImportOptions(today=self.today)
         self.interpretation: Interpretation | None = None
         self.plan: ImportPlan | None = None
         self.busy = False
@@ -87,7 +87,7 @@ class SheetImportWizard(QWizard):
     def new_table(self, path: Path, table: Table) -> None:
         """A file was read: the choices made for another file no longer apply."""
         if path != self.path:
-            self.options = ImportOptions(today=self.today)
+            self.choices = ImportOptions(today=self.today)
         self.path = path
         self.table = table
         self.interpretation = None
@@ -98,7 +98,7 @@ class SheetImportWizard(QWizard):
         assert self.table is not None
         self.plan = None
         try:
-            self.interpretation = interpret(self.table, self.options)
+            self.interpretation = interpret(self.table, self.choices)
         except SheetError as refused:
             self.interpretation = None
             return refused.message(current_language())
