@@ -294,3 +294,49 @@ def test_help_names_the_command_its_fields_and_exit_codes(h: ModuleType) -> None
     for word in ("--dry-run", "--org", "--map", "--sheet", "--again", "datum", "opmerkingen",
                  "overslaan", "docs/formats/sheet-import.md", "2 the file"):  # fmt: skip
         assert word in " ".join(detail.stdout.split()), word
+
+
+# Imports a sheet as import-sheet does, saying "row N" on stdout as each case is written
+# (inside the one transaction), so the test can kill it halfway.
+IMPORTER_SCRIPT = """
+import sys
+from datetime import date
+from pathlib import Path
+from vpnotebook.core.journal import Journal
+from vpnotebook.core.sheetimport import (
+    ImportOptions, interpret, known_organisations, plan_import, read_table, write_import,
+)
+from vpnotebook.vault.vault import Vault
+
+folder, secret, sheet = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+with Vault.open(folder, passphrase=secret.read_text().strip()) as vault:
+    journal = Journal(vault.db)
+    interpretation = interpret(read_table(sheet), ImportOptions(today=date.today()))
+    plan = plan_import(interpretation, known_organisations(journal), journal)
+    def progress(done, total):
+        print("row", done, flush=True)
+    write_import(journal, plan, today=date.today(), progress=progress)
+    print("committed", flush=True)
+"""
+
+
+def test_sigkill_halfway_through_an_import_leaves_the_vault_as_it_was(
+    h: ModuleType, cli_vault: Any, tmp_path: Path, sheets: ModuleType
+) -> None:
+    _with_wadwijk(cli_vault)
+    before = _snapshot(cli_vault, sheets)
+    path = sheets.write_dutch_csv(tmp_path / "veel.csv", sheets.ROWS * 100)  # 600 rows
+    script = h.write_script(tmp_path, "importeur.py", IMPORTER_SCRIPT)
+    command = h.python_command(script, cli_vault.folder, cli_vault.passphrase_file, path)
+    with h.child(command) as importer:
+        lines = h.LineReader(importer.stdout)
+        lines.wait_for(250)  # 250 cases written, uncommitted
+        h.kill_and_reap(importer)
+        said = lines.drain()
+    assert "committed" not in said
+    h.expect(h.check(cli_vault.folder, cli_vault.passphrase_file), 0)
+    assert _snapshot(cli_vault, sheets) == before
+    # And the vault takes the whole file afterwards.
+    h.expect(_import(h, cli_vault, path), 0, None)
+    with opened(cli_vault) as journal:
+        assert journal.count(Case) == 600
