@@ -286,6 +286,8 @@ def test_several_categories_in_one_cell(
         ("seks. intimidatie", ("sexual_harassment",)),
         ("agressie/geweld", ("aggression",)),
         ("Agressie & Geweld", ("aggression",)),
+        ("agressie en/of geweld", ("aggression",)),
+        ("pesten en/of intimidatie", ("intimidation", "bullying")),
         ("Pesten, seks. intim. en discr.", ("sexual_harassment", "bullying", "discrimination")),
         ("PESTEN;AGRESSIE", ("bullying", "aggression")),
         ("integriteit (vermoeden van misstand)", ("integrity",)),

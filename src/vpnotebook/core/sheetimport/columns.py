@@ -210,7 +210,8 @@ def _put_remark(draft: CaseDraft, value: str, heading: str) -> None:
 FIELDS: tuple[SheetField, ...] = (
     SheetField(
         "datum", "Datum eerste contact", "Date of first contact",
-        ("datum", "datum eerste contact", "eerste contact", "datum 1e contact",
+        ("datum", "datum eerste contact", "datum van eerste contact", "eerste contact",
+         "datum 1e contact",
          "datum eerste gesprek", "datum melding", "meldingsdatum", "melddatum",
          "datum binnenkomst", "startdatum", "date", "date of first contact"),
         _date, _set("first_contact"), optional=False,
@@ -223,12 +224,13 @@ FIELDS: tuple[SheetField, ...] = (
     ),
     SheetField(
         "afdeling", "Afdeling", "Department",
-        ("afdeling", "team", "afdeling team", "department"),
+        ("afdeling", "afdeling melder", "team", "afdeling team", "department"),
         _short_text("de afdeling", "the department"), _set("department"),
     ),
     SheetField(
         "aard", "Aard van de melding", "Kind of case",
-        ("aard", "aard melding", "aard van de melding", "soort klacht", "categorie",
+        ("aard", "aard melding", "aard van de melding", "aard klacht", "aard van de klacht",
+         "soort klacht", "categorie",
          "categorieen", "soort ongewenst gedrag", "thema", "category"),
         _many(words.CATEGORIES), _set("categories"), words.CATEGORIES,
     ),
@@ -240,18 +242,20 @@ FIELDS: tuple[SheetField, ...] = (
     ),
     SheetField(
         "rol", "Rol van de melder", "Reporter's role",
-        ("functie", "rol", "rol melder", "functie melder", "rol van de melder", "positie",
+        ("functie", "rol", "rol melder", "functie melder", "rol van de melder",
+         "functie van de melder", "positie",
          "role"),
         _one(words.REPORTER_ROLES), _set("reporter_role"), words.REPORTER_ROLES, optional=False,
     ),
     SheetField(
         "geslacht", "Gender", "Gender",
-        ("geslacht", "gender", "m v", "man vrouw", "sekse"),
+        ("geslacht", "geslacht melder", "gender", "m v", "man vrouw", "sekse"),
         _one(words.GENDERS), _set("gender"), words.GENDERS,
     ),
     SheetField(
         "leeftijd", "Leeftijd", "Age",
-        ("leeftijd", "leeftijdscategorie", "leeftijdsgroep", "leeftijdsklasse", "age"),
+        ("leeftijd", "leeftijd melder", "leeftijdscategorie", "leeftijdsgroep",
+         "leeftijdsklasse", "age"),
         _age, _set("age_band"), words.AGE_BANDS,
     ),
     SheetField(
@@ -272,7 +276,8 @@ FIELDS: tuple[SheetField, ...] = (
     ),
     SheetField(
         "doorverwezen", "Doorverwezen naar", "Referred to",
-        ("doorverwezen naar", "doorverwezen", "doorverwijzing", "doorverwijzingen",
+        ("doorverwezen naar", "doorverwezen", "doorverwijzing", "doorverwijzing naar",
+         "doorverwijzingen",
          "verwezen naar", "verwijzing", "referred to"),
         _many(words.REFERRALS), _set("referrals"), words.REFERRALS,
     ),
@@ -283,7 +288,7 @@ FIELDS: tuple[SheetField, ...] = (
     ),
     SheetField(
         "afgesloten", "Afgesloten (ja/nee of datum)", "Closed (yes/no or date)",
-        ("afgesloten", "status", "afgerond", "gesloten", "closed"),
+        ("afgesloten", "status", "afgerond", "gesloten", "lopend afgesloten", "closed"),
         _closing, _put_closing, words.CLOSINGS, optional=False,
     ),
     SheetField(

@@ -34,7 +34,7 @@ EMPTY_WORDS = frozenset(
 # In a field where "nee" and "geen" are answers of their own (closed: no), only these.
 UNKNOWN_WORDS = frozenset(normalise(w) for w in ("onbekend", "niet bekend", "n.v.t.", "unknown"))
 
-_SEPARATORS = re.compile(r"(\s*[,;/&+|\n]\s*|\s+(?:en|and)\s+)", re.IGNORECASE)
+_SEPARATORS = re.compile(r"(\s+en/of\s+|\s*[,;/&+|\n]\s*|\s+(?:en|and)\s+)", re.IGNORECASE)
 _MIN_PREFIX = 3
 
 

@@ -20,7 +20,7 @@ CATEGORY_WORDS = {
     ),
     "bullying": ("gepest", "pesterij", "pesterijen", "pestgedrag", "treiteren", "buitensluiten"),
     "aggression": (
-        "agressie", "geweld", "agressie geweld", "bedreiging", "bedreigingen", "fysiek geweld",
+        "agressie", "geweld", "agressie geweld", "agressie en of geweld", "bedreiging", "bedreigingen", "fysiek geweld",
         "verbaal geweld", "verbale agressie", "fysieke agressie", "chantage", "vernedering",
         "aggression", "violence",
     ),
