@@ -293,3 +293,16 @@ def test_messages_quote_a_wrong_value_short_and_never_the_remarks(tmp_path: Path
     assert shown.count("Jansen") == 1
     (unknown,) = interpretation.unknown_values
     assert unknown.text == "oud"
+
+
+def test_a_nul_character_past_the_start_refuses_its_row(tmp_path: Path) -> None:
+    path = tmp_path / "nul.csv"
+    path.write_bytes(
+        b"Datum;Organisatie;Opmerkingen\r\n" + b"01-02-2025;A;x\r\n" * 400
+        + b"01-02-2025;A;x\x00y\r\n"
+    )  # fmt: skip
+    interpretation = interpret(read_table(path), ImportOptions(today=TODAY))
+    assert [p.text() for p in interpretation.problems] == [
+        "rij 402: deze cel bevat een NUL-teken, dat niet in tekst hoort; is het bestand "
+        "beschadigd? (kolom Opmerkingen)"
+    ]

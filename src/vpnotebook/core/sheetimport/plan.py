@@ -317,6 +317,11 @@ def _refuse_special(cell: Any) -> None:
             "this cell has a formula Excel has not calculated yet; open the file in Excel, "
             "save it and try again",
         )
+    if isinstance(cell, str) and "\x00" in cell:
+        raise BadValue(
+            "deze cel bevat een NUL-teken, dat niet in tekst hoort; is het bestand beschadigd?",
+            "this cell holds a NUL character, which does not belong in text; is the file damaged?",
+        )
     if isinstance(cell, ExcelError):
         shown = quote(cell.text)
         raise BadValue(

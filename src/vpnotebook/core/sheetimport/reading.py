@@ -317,9 +317,16 @@ def _csv_rows(text: str, delimiter: str) -> Iterator[SheetRow]:
             row = next(reader)
         except StopIteration:
             return
-        except csv.Error:
-            # The csv module's own limit (131,072 characters) is past Excel's: one cell too big.
-            raise _huge(number + 1, "") from None
+        except csv.Error as error:
+            if "field limit" in str(error):
+                # The csv module's own limit (131,072 characters) is past Excel's.
+                raise _huge(number + 1, "") from None
+            raise _fail(
+                f"rij {number + 1}: deze regel is geen geldige CSV (er staat een teken in dat "
+                "in een tekstbestand niet hoort). Is dit wel het goede bestand?",
+                f"row {number + 1}: this line is not valid CSV (it holds a character that "
+                "does not belong in a text file). Is this the right file?",
+            ) from None
         number += 1
         yield SheetRow(number, tuple(row))
 
