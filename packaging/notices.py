@@ -24,6 +24,7 @@ import sysconfig
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -54,7 +55,7 @@ def _index() -> dict[str, metadata.Distribution]:
     owners: dict[str, metadata.Distribution] = {}
     for dist in metadata.distributions():
         for file in dist.files or []:
-            owners[os.path.normcase(str(Path(dist.locate_file(file)).resolve()))] = dist
+            owners[os.path.normcase(str(Path(str(dist.locate_file(file))).resolve()))] = dist
     return owners
 
 
@@ -80,14 +81,15 @@ def licence_files(dist: metadata.Distribution) -> list[tuple[Path, Path]]:
             relative = Path(parts[-1]) if in_info else Path(*parts)
         else:
             continue
-        path = Path(dist.locate_file(file))
+        path = Path(str(dist.locate_file(file)))
         if path.is_file():
             files.append((path, relative))
     return sorted(files, key=lambda pair: str(pair[1]))
 
 
 def licence_of(dist: metadata.Distribution) -> str:
-    expression = dist.metadata.get("License-Expression")
+    fields: Any = dist.metadata  # an email.message.Message: .get() is there, the stubs lack it
+    expression = fields.get("License-Expression")
     if expression:
         return expression
     classifiers = [
@@ -97,7 +99,7 @@ def licence_of(dist: metadata.Distribution) -> str:
     ]
     if classifiers:
         return " / ".join(classifiers)
-    text = (dist.metadata.get("License") or "").strip().splitlines()
+    text = (fields.get("License") or "").strip().splitlines()
     return text[0][:80] if text else "see the licence files"
 
 

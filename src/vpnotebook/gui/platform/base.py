@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QWindow
@@ -15,6 +16,20 @@ if TYPE_CHECKING:
 # Marks a QWindow whose native window was excluded from capture: the value is that native
 # window's id, so a window whose native handle is recreated gets the exclusion again.
 EXCLUDED_PROPERTY = "vpnotebook_capture_excluded"
+
+
+class NativeLibraries:
+    """Each system library loaded once, on first use, through `load`: the operating system's
+    boundary (ctypes.WinDLL, ctypes.CDLL), which the tests replace with fakes."""
+
+    def __init__(self, load: Callable[[str], Any]) -> None:
+        self._load = load
+        self._loaded: dict[str, Any] = {}
+
+    def __call__(self, name: str) -> Any:
+        if name not in self._loaded:
+            self._loaded[name] = self._load(name)
+        return self._loaded[name]
 
 
 class Hooks:

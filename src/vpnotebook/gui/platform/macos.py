@@ -12,7 +12,7 @@ import ctypes.util
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .base import Hooks
+from .base import Hooks, NativeLibraries
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QWindow
@@ -36,13 +36,7 @@ class MacHooks(Hooks):
     name = "macos"
 
     def __init__(self, load: Callable[[str], Any] = _load) -> None:
-        self._load = load
-        self._libraries: dict[str, Any] = {}
-
-    def _library(self, name: str) -> Any:
-        if name not in self._libraries:
-            self._libraries[name] = self._load(name)
-        return self._libraries[name]
+        self._library = NativeLibraries(load)
 
     def _send(self, receiver: int, selector: bytes, restype: Any, *args: tuple[Any, Any]) -> Any:
         """[receiver selector:args...] with objc_msgSend cast to the method's own types (as

@@ -41,12 +41,12 @@ class DBusSessionLockWatcher(SessionLockWatcher):
                 ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
                 ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver"),
             ):
-                if session.connect(
+                if session.connect(  # type: ignore[call-overload]  # stubs: bytes; str works
                     service, path, service, "ActiveChanged", self, "_screensaver_changed(bool)"
                 ):
                     self.connected.append(service)
         system = QDBusConnection.systemBus()
-        if system.isConnected() and system.connect(
+        if system.isConnected() and system.connect(  # type: ignore[call-overload]
             "org.freedesktop.login1",
             "/org/freedesktop/login1",
             "org.freedesktop.login1.Manager",

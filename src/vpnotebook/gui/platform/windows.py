@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .base import Hooks
+from .base import Hooks, NativeLibraries
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QWindow
@@ -40,14 +40,8 @@ class WindowsHooks(Hooks):
     name = "windows"
 
     def __init__(self, load: Callable[[str], Any] = _load, frozen: bool | None = None) -> None:
-        self._load = load
-        self._libraries: dict[str, Any] = {}
+        self._library = NativeLibraries(load)
         self._frozen = getattr(sys, "frozen", False) if frozen is None else frozen
-
-    def _library(self, name: str) -> Any:
-        if name not in self._libraries:
-            self._libraries[name] = self._load(name)
-        return self._libraries[name]
 
     def exclude_from_capture(self, window: QWindow) -> bool:
         from ctypes import wintypes
