@@ -33,6 +33,7 @@ COMMITTED = HERE / "licenses"
 EMBEDDED = {
     "pyside6-essentials": ["Qt-LGPL-3.0.txt"],
     "pyside6-addons": ["Qt-LGPL-3.0.txt"],
+    "pyside6-pdf": ["Qt-LGPL-3.0.txt"],
     "shiboken6": ["Qt-LGPL-3.0.txt"],
     "sqlcipher3": ["SQLCipher-BSD-3-Clause.txt", "OpenSSL-Apache-2.0.txt"],
 }
@@ -40,6 +41,7 @@ EMBEDDED = {
 EMBEDDED_NOTE = {
     "pyside6-essentials": "Qt 6 under LGPL-3.0",
     "pyside6-addons": "Qt 6 under LGPL-3.0",
+    "pyside6-pdf": "Qt 6 under LGPL-3.0",
     "shiboken6": "Qt 6 under LGPL-3.0",
     "sqlcipher3": "pysqlite under Zlib; embeds SQLCipher (BSD-3-Clause) and OpenSSL (Apache-2.0)",
 }
