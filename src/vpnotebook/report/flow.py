@@ -65,6 +65,9 @@ def flow_chain(
             {"closed": flow.closed, "open": flow.open_at_end},
             other_label="-",
             policy=policy,
+            # Open or closed is the state of the VP's caseload, not a fact about a reporter:
+            # "all closed" is worth printing and exposes no one.
+            diverse=False,
         )
         if split.other_label is None and not split.dropped:
             result = PublishedFlow(flow.new, carried, handled, flow.closed, flow.open_at_end)
