@@ -31,6 +31,7 @@ from datetime import date
 
 from . import taxonomy as tx
 from .journal import Journal
+from .models import OutreachActivity, Signal
 
 # The code for "not recorded" in relation, department and outcome counts; never a taxonomy
 # code, so it cannot collide with one.
@@ -398,6 +399,26 @@ def report_years(journal: Journal, organisation_id: int) -> list[int]:
         (organisation_id,),
     )
     return [int(r[0]) for r in rows]
+
+
+def year_signals(journal: Journal, organisation_id: int, year: int) -> list[Signal]:
+    """The signals and advice given to the organisation in the year, oldest first."""
+    return journal.find(
+        Signal,
+        "organisation_id = ? AND substr(given_on, 1, 4) = ?",
+        (organisation_id, f"{year:04d}"),
+        order="given_on, id",
+    )
+
+
+def year_outreach(journal: Journal, organisation_id: int, year: int) -> list[OutreachActivity]:
+    """The outreach activities for the organisation in the year, oldest first."""
+    return journal.find(
+        OutreachActivity,
+        "organisation_id = ? AND substr(held_on, 1, 4) = ?",
+        (organisation_id, f"{year:04d}"),
+        order="held_on, id",
+    )
 
 
 # -- the VP's own overview -----------------------------------------------------------------

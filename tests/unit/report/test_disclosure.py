@@ -340,7 +340,9 @@ def test_multi_valued_five_of_six_cases_would_reveal_the_sixth() -> None:
 def test_multi_valued_six_of_six_is_not_printed_and_zeros_do_not_name_it() -> None:
     # The homogeneity example: all six cases about sexual harassment. Neither "6"
     # nor "0, 0, 0 and not named: sexual harassment" may say so.
-    table = _table(dict.fromkeys(CATEGORIES, 0) | {"seksuele intimidatie": 6}, multi_valued=True, units=6)
+    table = _table(
+        dict.fromkeys(CATEGORIES, 0) | {"seksuele intimidatie": 6}, multi_valued=True, units=6
+    )
     assert table.rows == ()
     assert set(table.hidden_labels) == set(CATEGORIES)
 
@@ -780,9 +782,7 @@ def _homogeneous_labels(
     possible = [label for label in inputs[0] if any(counts[label] for counts in inputs)]
     if len(possible) == 1 and possible[0] in hidden:
         return possible
-    return [
-        label for label in inputs[0] if all(units - counts[label] < k for counts in inputs)
-    ]
+    return [label for label in inputs[0] if all(units - counts[label] < k for counts in inputs)]
 
 
 def _narrowed(
@@ -792,7 +792,7 @@ def _narrowed(
     for size in range(1, len(hidden) + 1):
         for group in itertools.combinations(hidden, size):
             sums = {sum(counts[label] for label in group) for counts in inputs}
-            if len(sums) == 1 and (size == 1 and min(sums) > 0 or 0 < min(sums) < k):
+            if len(sums) == 1 and ((size == 1 and min(sums) > 0) or 0 < min(sums) < k):
                 found.append((group, sums))
     return found
 
