@@ -18,15 +18,27 @@ VP's screen (never printed).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..core import taxonomy as tx
-from ..core.annual import organisation_history
+from ..core.annual import organisation_history, year_outreach, year_signals
 from ..core.journal import Journal
+from ..core.models import OutreachActivity, Signal
 from ..core.report_texts import load_report_text
 from . import wording as w
+from .activities import (
+    CONVERSATION_BANDS,
+    Figure,
+    intensity,
+    opvang_is_banded,
+    outreach_blocks,
+    signal_blocks,
+    task_minutes,
+    time_table,
+    trend_intensity,
+)
 from .cohort import AuditItem, CohortBuilder
 from .disclosure import (
     DisclosurePolicy,
@@ -87,13 +99,14 @@ class AnnualReport:
         return lines
 
     def notices(self, language: str | None = None) -> list[str]:
-        """Tables where every case falls in one category: the VP decides whether they stay.
+        """Tables not broken down because every case shares one value: worth knowing for
+        the VP, who may want to say in words what the table cannot.
 
         (A lowered threshold is the other warning; ``policy.threshold_lowered`` says so.)
         """
         lines: list[str] = []
         for item in self.audit:
-            if item.reason == Reason.ALL_UNITS_IN_ONE_CATEGORY:
+            if item.reason in (Reason.MERGED_ALL_ALIKE, Reason.ALL_UNITS_IN_ONE_CATEGORY):
                 line = item.describe(self.policy.k, language or self.language)
                 if line not in lines:
                     lines.append(line)
@@ -108,6 +121,9 @@ def _hours(minutes: int) -> int:
 
 
 class _Builder(CohortBuilder):
+    signals: Sequence[Signal] = ()
+    outreach: Sequence[OutreachActivity] = ()
+
     def figure(self, title: str, label: str, value: int | None) -> tuple[str, str, int | None]:
         """A key figure as printed: the value, 'fewer than k', or 'not shown'."""
         if value is None:
@@ -144,12 +160,19 @@ class _Builder(CohortBuilder):
             ),
             self.figure(title, closed_label, f.closed),
             self.figure(title, open_label, f.open_at_end),
-            self.figure(title, self.t("Gesprekken", "Conversations"), c.conversations),
-            self.figure(title, self.t("Bestede uren", "Hours spent"), _hours(c.minutes)),
         ]
-        if c.minutes and _hours(c.minutes) == 0:
-            # Less than half an hour rounds to 0, which would read as "no time at all".
-            rows[-1] = (rows[-1][0], w.fewer_than(self.k, self.language), None)
+        conversations = intensity(
+            c.conversations,
+            c.intensity_cases,
+            k=self.k,
+            edges=CONVERSATION_BANDS,
+            language=self.language,
+        )
+        if conversations.value is None and c.conversations:
+            self.note(title, w.INTENSITY_BANDED, (), value=c.conversations, cases=c.intensity_cases)
+        rows.append(
+            (self.t("Gesprekken", "Conversations"), conversations.text, conversations.value)
+        )
         if c.employees is not None and c.employees >= self.k:
             rows.append(
                 self.figure(
@@ -220,24 +243,27 @@ class _Builder(CohortBuilder):
             )
         years = list(range(max(first, self.year - EARLIER_YEARS), self.year + 1))
         history = self.history.years
+        new_cases = [
+            Figure(w.fewer_than(self.k, self.language), None)
+            if 0 < history[y].flow.new < self.k
+            else Figure(str(history[y].flow.new), history[y].flow.new)
+            for y in years
+        ]
+        conversations, spent = trend_intensity(
+            {y: history[y] for y in years}, self.k, self.language
+        )
         series = (
-            (self.t("Nieuwe meldingen", "New cases"), [history[y].flow.new for y in years]),
-            (self.t("Gesprekken", "Conversations"), [history[y].conversations for y in years]),
-            (self.t("Bestede uren", "Hours spent"), [history[y].minutes for y in years]),
+            (self.t("Nieuwe meldingen", "New cases"), new_cases),
+            (self.t("Gesprekken", "Conversations"), conversations),
+            (self.t("Bestede uren", "Hours spent"), spent),
         )
         rows: list[tuple[str, ...]] = []
         counts: list[int] = []
         shown_by_row: list[list[int | None]] = []
-        for index, (label, values) in enumerate(series):
-            cells, shown = [], []
-            for value in values:
-                number = _hours(value) if index == 2 else value
-                small = 0 < number < self.k or (index == 2 and value > 0 and number == 0)
-                cells.append(w.fewer_than(self.k, self.language) if small else str(number))
-                shown.append(None if small else number)
-            counts += [n for n in shown if n is not None]
-            rows.append((label, *cells))
-            shown_by_row.append(shown)
+        for label, figures in series:
+            counts += [f.value for f in figures if f.value is not None]
+            rows.append((label, *(f.text for f in figures)))
+            shown_by_row.append([f.value for f in figures])
         bars = tuple((str(y), n) for y, n in zip(years, shown_by_row[0], strict=True))
         table = Table(
             key="trend_key_figures",
@@ -245,6 +271,12 @@ class _Builder(CohortBuilder):
             header=("", *(str(y) for y in years)),
             rows=tuple(rows),
             counts=tuple(counts),
+            note=self.t(
+                f"Gesprekken en uren van een jaar met minder dan {self.k} meldingen staan in "
+                f"een ruime bandbreedte; de uren van zo'n jaar staan er niet ({w.NOT_SHOWN}).",
+                f"Conversations and hours of a year with fewer than {self.k} cases are given as "
+                f"a broad range; the hours of such a year are not shown ({w.NOT_SHOWN}).",
+            ),
             chart=Chart(
                 self.t("Nieuwe meldingen per jaar", "New cases per year"),
                 bars,
@@ -318,41 +350,38 @@ class _Builder(CohortBuilder):
             Section(self.t("Inleiding", "Introduction"), (Paragraph(intro), *self.key_figures())),
             *self.cohort_tables(),
         ]
-        outreach_title = self.t("Voorlichting", "Outreach")
-        if c.outreach_total == 0:
-            outreach: list[Block] = [
-                Paragraph(
-                    self.t(
-                        f"In {self.year} is geen voorlichting vastgelegd.",
-                        f"No outreach was recorded in {self.year}.",
-                    )
-                )
-            ]
-        else:
-            outreach = self.one_way(
-                "outreach",
-                self.title("outreach"),
-                self.labelled(c.outreach, tx.OUTREACH_KINDS),
-                what=("activiteiten", "activities"),
+        sections.append(
+            Section(
+                self.t("Voorlichting", "Outreach"),
+                tuple(outreach_blocks(self.outreach, self.year, self.language)),
             )
-        sections.append(Section(outreach_title, tuple(outreach)))
+        )
+        sections.append(
+            Section(
+                self.t("Signalen en adviezen aan de leiding", "Signals and advice to management"),
+                tuple(signal_blocks(self.signals, _paragraphs(text), self.year, self.language)),
+            )
+        )
+        if opvang_is_banded(c, self.k):
+            self.note(
+                self.t("Tijd per taak", "Time per task"),
+                w.INTENSITY_BANDED,
+                (),
+                value=_hours(task_minutes(c)["opvang"]),
+                cases=c.intensity_cases,
+            )
+        sections.append(
+            Section(
+                self.t("Tijdsbesteding", "Time spent"),
+                tuple(time_table(c, self.k, self.language)),
+            )
+        )
         trend = self.trend_section()
         if trend is not None:
             sections.append(trend)
-        vp_text = [Paragraph(part, "quote") for part in _paragraphs(text)] or [
-            Paragraph(
-                self.t(
-                    "De vertrouwenspersoon heeft voor dit jaar geen signalen of adviezen opgenomen.",
-                    "The confidential counsellor included no signals or recommendations for this year.",
-                ),
-                "note",
-            )
-        ]
-        sections.append(
-            Section(self.t("Signalen en adviezen", "Signals and recommendations"), tuple(vp_text))
-        )
         method = w.method_note(
             k=self.k,
+            checked_text=bool(text.strip() or self.signals or self.outreach),
             lowered=self.policy.threshold_lowered,
             min_denominator=self.policy.min_denominator,
             min_employees=self.policy.min_employees_for_departments,
@@ -429,6 +458,8 @@ def build_annual_report(
     if text is None:
         text = load_report_text(journal, organisation_id, year)
     builder = _Builder(history, year, policy, language, frozenset(omit))
+    builder.signals = year_signals(journal, organisation_id, year)
+    builder.outreach = year_outreach(journal, organisation_id, year)
     document = builder.build(
         journal.setting("vp_name", "") or "", journal.setting("vp_role", "") or "", text
     )
