@@ -271,14 +271,20 @@ def phone_spans(folded: str) -> list[tuple[int, int]]:
     """Phone numbers: 9 to 15 digits in groups, as Dutch numbers are written."""
     spans = []
     for match in _PHONE_CANDIDATE.finditer(folded):
+        start, end = match.span()
         value = match.group(0)
+        # Brackets around the whole number belong to the sentence, not to the number.
+        if value.startswith("(") and value.find(")") == len(value) - 1:
+            start, end, value = start + 1, end - 1, value[1:-1]
+        elif value.endswith(")") and value.count(")") > value.count("("):
+            end, value = end - 1, value[:-1]
         digits = re.sub(r"\D", "", value)
         groups = re.findall(r"\d+", value)
         if not 9 <= len(digits) <= 15 or re.search(r"\s{2,}|[.\-/]{2,}", value):
             continue
         if all(len(g) == 4 and _YEAR.fullmatch(g) for g in groups):
             continue  # a list of years
-        spans.append(match.span())
+        spans.append((start, end))
     return spans
 
 

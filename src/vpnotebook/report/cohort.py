@@ -281,19 +281,36 @@ class CohortBuilder:
                     "note",
                 )
             ]
+        restricted = self.population > (self.history.first_year or self.population)
         if closed == 0:
-            return [
-                Paragraph(
-                    self.t(
-                        f"In {self.year} is geen melding afgesloten.",
-                        f"No case was closed in {self.year}.",
-                    ),
-                    "note",
+            # The flow figures may count only the cases from some year on (flow.py); a case
+            # from before that year may well have been closed this year, so say which cases.
+            sentence = (
+                self.t(
+                    f"Van de meldingen vanaf {self.population} is in {self.year} geen afgesloten.",
+                    f"Of the cases from {self.population} on, none was closed in {self.year}.",
                 )
-            ]
+                if restricted
+                else self.t(
+                    f"In {self.year} is geen melding afgesloten.",
+                    f"No case was closed in {self.year}.",
+                )
+            )
+            return [Paragraph(sentence, "note")]
         unrecorded = {UNRECORDED: w.pick(w.UNRECORDED, self.language)}
-        return self.one_way(
+        blocks = self.one_way(
             "outcomes",
             title,
             self.labelled(outcomes, tx.CASE_OUTCOMES, extra=unrecorded),
         )
+        if restricted and blocks:
+            blocks.append(
+                Paragraph(
+                    self.t(
+                        f"Alleen de meldingen vanaf {self.population}.",
+                        f"Only the cases from {self.population} on.",
+                    ),
+                    "note",
+                )
+            )
+        return blocks
