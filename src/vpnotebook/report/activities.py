@@ -11,7 +11,6 @@ banded opvang figure back by subtraction, so a year with banded opvang prints no
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -68,19 +67,29 @@ def hours(minutes: int) -> int:
 
 @dataclass(frozen=True)
 class Figure:
-    """A figure as printed, and the exact value when it is printed exactly."""
+    """A figure as printed, the exact value when it is printed exactly, and a token that
+    says the same without words (for the ledger: "band:10", "lt", "-", or the number)."""
 
     text: str
     value: int | None  # None: banded, "fewer than k" or not shown
+    token: int | str = "-"
+
+
+def _band_low(value: int, edges: Sequence[int]) -> int:
+    return max((edge for edge in edges if edge <= value), default=0)
 
 
 def band(value: int, edges: Sequence[int], language: str) -> str:
-    if value < edges[0]:
+    return band_text(_band_low(value, edges), edges, language)
+
+
+def band_text(low: int, edges: Sequence[int], language: str) -> str:
+    if low < edges[0]:
         return w.fewer_than(edges[0], language)
-    for low, high in itertools.pairwise(edges):
-        if low <= value < high:
-            return f"{low} to {high}" if language == "en" else f"{low} tot {high}"
-    return f"{edges[-1]} or more" if language == "en" else f"{edges[-1]} of meer"
+    if low >= edges[-1]:
+        return f"{edges[-1]} or more" if language == "en" else f"{edges[-1]} of meer"
+    high = min(edge for edge in edges if edge > low)
+    return f"{low} to {high}" if language == "en" else f"{low} tot {high}"
 
 
 def intensity(
@@ -91,12 +100,24 @@ def intensity(
     A value from 1 to k-1 prints as "fewer than k" either way, like every small number; so
     does time under half an hour, which would round to a misleading 0."""
     if value == 0 and minutes == 0:
-        return Figure("0", 0)
+        return Figure("0", 0, 0)
     if cases < k:
-        return Figure(band(value, edges, language), None)
+        low = _band_low(value, edges)
+        return Figure(band_text(low, edges, language), None, f"band:{low}")
     if value < k:
-        return Figure(w.fewer_than(k, language), None)
-    return Figure(str(value), value)
+        return Figure(w.fewer_than(k, language), None, "lt")
+    return Figure(str(value), value, value)
+
+
+def figure_from_token(token: int | str, *, k: int, edges: Sequence[int], language: str) -> Figure:
+    """The printed figure back from its ledger token."""
+    if isinstance(token, int):
+        return Figure(str(token), token, token)
+    if token.startswith("band:"):
+        return Figure(band_text(int(token[5:]), edges, language), None, token)
+    if token == "lt":
+        return Figure(w.fewer_than(k, language), None, token)
+    return Figure(w.NOT_SHOWN, None, "-")
 
 
 def task_minutes(counts: OrganisationYear) -> dict[str, int]:
@@ -116,30 +137,52 @@ def opvang_is_banded(counts: OrganisationYear, k: int) -> bool:
     return counts.intensity_cases < k and task_minutes(counts)["opvang"] > 0
 
 
-def time_table(counts: OrganisationYear, k: int, language: str) -> list[Block]:
+def time_cells(counts: OrganisationYear, k: int) -> dict[str, int | str]:
+    """The time per task as ledger cells: a token per task, the total and hours a week."""
+    minutes = task_minutes(counts)
+    total = sum(minutes.values())
+    banded = opvang_is_banded(counts, k)
+    cells: dict[str, int | str] = {}
+    for task, _, _ in TASKS:
+        cases = counts.intensity_cases if task == "opvang" and banded else k
+        figure = intensity(
+            hours(minutes[task]),
+            cases,
+            k=k,
+            edges=HOUR_BANDS,
+            language="nl",
+            minutes=minutes[task],
+        )
+        cells[f"time:{task}"] = figure.token
+    if banded or total == 0:
+        cells["time:total"] = "-" if total else 0
+        cells["time:week"] = "-"
+    else:
+        cells["time:total"] = intensity(
+            hours(total), k, k=k, edges=HOUR_BANDS, language="nl", minutes=total
+        ).token
+        week = (Decimal(total) / 60 / WEEKS).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        cells["time:week"] = str(week)
+    return cells
+
+
+def time_table(cells: Mapping[str, int | str], k: int, language: str) -> list[Block]:
+    """Time per task from its cells (computed now, or as published)."""
+
     def t(dutch: str, english: str) -> str:
         return english if language == "en" else dutch
 
-    minutes = task_minutes(counts)
-    total = sum(minutes.values())
-    title = t("Tijd per taak", "Time per task")
-    if total == 0:
+    if all(cells.get(f"time:{task}", 0) == 0 for task, _, _ in TASKS):
         return [Paragraph(t("Er is dit jaar geen tijd vastgelegd.", "No time was recorded."))]
-    banded = opvang_is_banded(counts, k)
-    rows = []
-    for task, label, _ in TASKS:
-        if task == "opvang" and banded:
-            shown = band(hours(minutes[task]), HOUR_BANDS, language)
-        else:
-            shown = intensity(
-                hours(minutes[task]),
-                k,
-                k=k,
-                edges=HOUR_BANDS,
-                language=language,
-                minutes=minutes[task],
-            ).text
-        rows.append((w.pick(label, language), shown))
+    rows = [
+        (
+            w.pick(label, language),
+            figure_from_token(
+                cells.get(f"time:{task}", "-"), k=k, edges=HOUR_BANDS, language=language
+            ).text,
+        )
+        for task, label, _ in TASKS
+    ]
     notes = [
         t(
             f"In uren, afgerond. Als richtlijn geldt ongeveer "
@@ -151,7 +194,8 @@ def time_table(counts: OrganisationYear, k: int, language: str) -> list[Block]:
         )
     ]
     total_row: tuple[str, ...] | None = None
-    if banded:
+    week = cells.get("time:week", "-")
+    if week == "-":
         notes.append(
             t(
                 f"De tijd voor opvang hoort bij minder dan {k} meldingen en staat daarom in een "
@@ -163,24 +207,18 @@ def time_table(counts: OrganisationYear, k: int, language: str) -> list[Block]:
             )
         )
     else:
-        total_hours = hours(total)
-        per_week = Decimal(total) / 60 / WEEKS
-        rounded = per_week.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-        week_text = f"{rounded}" if language == "en" else f"{rounded}".replace(".", ",")
-        total_row = (
-            w.pick(w.TOTAL, language),
-            intensity(total_hours, k, k=k, edges=HOUR_BANDS, language=language, minutes=total).text,
+        total = figure_from_token(
+            cells.get("time:total", "-"), k=k, edges=HOUR_BANDS, language=language
         )
+        total_row = (w.pick(w.TOTAL, language), total.text)
+        week_text = str(week) if language == "en" else str(week).replace(".", ",")
         notes.append(
-            t(
-                f"Gemiddeld {week_text} uur per week.",
-                f"On average {week_text} hours a week.",
-            )
+            t(f"Gemiddeld {week_text} uur per week.", f"On average {week_text} hours a week.")
         )
     return [
         Table(
             key="time_per_task",
-            title=title,
+            title=t("Tijd per taak", "Time per task"),
             header=("", t("Uren", "Hours")),
             rows=tuple(rows),
             total=total_row,
@@ -326,7 +364,7 @@ def trend_intensity(
         )
         total = sum(task_minutes(counts).values())
         if opvang_is_banded(counts, k):
-            spent.append(Figure(w.NOT_SHOWN, None))
+            spent.append(Figure(w.NOT_SHOWN, None, "-"))
         else:
             spent.append(
                 intensity(hours(total), k, k=k, edges=HOUR_BANDS, language=language, minutes=total)

@@ -55,20 +55,61 @@ FIGURE_BELOW_THRESHOLD = "figure_below_threshold"
 COHORT_TOO_SMALL = "cohort_too_small"
 OMITTED_BY_VP = "omitted_by_vp"
 INTENSITY_BANDED = "intensity_banded"
+KEPT_AS_PUBLISHED = "kept_as_published"
+FLOW_CHANGED = "flow_changed"
+REISSUE_AS_PUBLISHED = "reissue_as_published"
 
 
 def pick(pair: tuple[str, str], language: str) -> str:
     return pair[1] if language == "en" else pair[0]
 
 
-_WORDS_NL = (
-    "nul één twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien "
-    "vijftien zestien zeventien achttien negentien twintig"
-).split()
-_WORDS_EN = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty"
-).split()
+_WORDS_NL = [
+    "nul",
+    "één",
+    "twee",
+    "drie",
+    "vier",
+    "vijf",
+    "zes",
+    "zeven",
+    "acht",
+    "negen",
+    "tien",
+    "elf",
+    "twaalf",
+    "dertien",
+    "veertien",
+    "vijftien",
+    "zestien",
+    "zeventien",
+    "achttien",
+    "negentien",
+    "twintig",
+]
+_WORDS_EN = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
 
 
 def in_words(number: int, language: str) -> str:
@@ -288,6 +329,34 @@ def describe_audit(
             f"No breakdowns: {detail.get('new', 0)} new cases, below {k}."
             if en
             else f"Geen uitsplitsingen: {detail.get('new', 0)} nieuwe meldingen, minder dan {k}."
+        )
+    if reason == KEPT_AS_PUBLISHED:
+        year = detail.get("year", 0)
+        return (
+            f"The figures of {year} changed since they were published, by too little to show "
+            f"without giving a case away: {year} stays as published."
+            if en
+            else f"De cijfers van {year} zijn veranderd sinds ze zijn gepubliceerd, maar te "
+            f"weinig om te tonen zonder een melding prijs te geven: {year} blijft zoals "
+            "gepubliceerd."
+        )
+    if reason == FLOW_CHANGED:
+        year = detail.get("year", 0)
+        return (
+            f"Cases still open at the end of {year} differ from the published report (a case "
+            f"re-opened or changed): carried-over figures start again after {year}."
+            if en
+            else f"De meldingen die eind {year} nog liepen wijken af van het gepubliceerde "
+            f"verslag (een melding heropend of aangepast): de doorgelopen cijfers beginnen na "
+            f"{year} opnieuw."
+        )
+    if reason == REISSUE_AS_PUBLISHED:
+        return (
+            "A new version with the figures as they are now would give away a change of "
+            f"fewer than {k} cases: this version keeps the figures of the earlier one."
+            if en
+            else "Een nieuwe versie met de cijfers van nu zou een verandering van minder dan "
+            f"{k} meldingen prijsgeven: deze versie houdt de cijfers van de vorige."
         )
     if reason == OMITTED_BY_VP:
         return "Left out at your request." if en else "Weggelaten op uw verzoek."
