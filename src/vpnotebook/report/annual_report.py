@@ -338,7 +338,11 @@ class _Builder(CohortBuilder):
                 self.cells[y] = dict(now)
                 continue
             published = self.published.cells(y)
-            shown_cells[y] = {k: published[k] for k in now if k in published}
+            shown_cells[y] = {
+                k: v
+                for k, v in published.items()
+                if k in now or k.split(":")[0] in ("contact_types", "categories")
+            }
             self.cells[y] = dict(shown_cells[y])
             revision = self.published.revision(y, now, self.k)
             if not revision.allowed:
@@ -578,6 +582,10 @@ class _Builder(CohortBuilder):
                 value=_hours(task_minutes(c)["opvang"]),
                 cases=c.intensity_cases,
             )
+        # The year's hours as a later report's trend will show them, trend or no trend now.
+        _, spent = trend_intensity({self.year: c}, self.k, self.language)
+        hours_token = spent[0].token if self.fixed is None else self.fixed.get("key:hours", "-")
+        self.year_cells()["key:hours"] = hours_token
         cells = time_cells(c, self.k) if self.fixed is None else dict(self.fixed)
         time = {key: value for key, value in cells.items() if key.startswith("time:")}
         self.year_cells().update(time)

@@ -34,6 +34,7 @@ from . import wording as w
 from .disclosure import ProtectedTable, Reason
 
 OTHER_CODE = "*other*"
+REVISED = "bijgesteld:"
 Cells = Mapping[str, Any]
 
 # The vocabulary behind each table, to turn stored codes back into printed labels.
@@ -160,8 +161,12 @@ class PublishedHistory:
                 latest = self._latest.setdefault(year, {})
                 history = self._history.setdefault(year, {})
                 for key, value in cells.items():
-                    latest[key] = value
-                    history.setdefault(key, set()).add(value)
+                    # A figure printed in a "bijgesteld" note is published too: a later change
+                    # must keep its distance from it as well. The tables keep the old value.
+                    cell = key.removeprefix(REVISED)
+                    if cell == key:
+                        latest[key] = value
+                    history.setdefault(cell, set()).add(value)
 
     def cells(self, year: int) -> dict[str, Any]:
         return dict(self._latest.get(year, {}))
@@ -173,6 +178,4 @@ class PublishedHistory:
         return year in self._latest
 
     def revision(self, year: int, now: Cells, k: int) -> Revision:
-        published = self.cells(year)
-        relevant = {key: value for key, value in now.items()}
-        return check_revision(relevant, published, self.history(year), k=k)
+        return check_revision(now, self.cells(year), self.history(year), k=k)

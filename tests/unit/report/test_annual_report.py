@@ -44,8 +44,8 @@ from vpnotebook.core.models import (
 from vpnotebook.core.report_texts import KIND_DEPARTMENT, KIND_REPORTER, check_report_text
 from vpnotebook.report.annual_report import AnnualReport, build_annual_report
 from vpnotebook.report.csv_export import render_csv
-from vpnotebook.report.document import Paragraph
 from vpnotebook.report.disclosure import DisclosurePolicy, check_published, published_numbers
+from vpnotebook.report.document import Paragraph
 from vpnotebook.report.flow import flow_chain
 from vpnotebook.report.pdf import render_pdf
 from vpnotebook.report.vp_overview import build_vp_overview
