@@ -263,7 +263,7 @@ def test_a_written_report_is_recorded_once_per_version(
     out = tmp_path / "verslag.pdf"
     args = ("--org", ORG, "--year", YEAR, "--out", out)
     first = _report(h, filled, *args)
-    assert first.returncode == 0 and h.cli_text("report_issued").search(first.stdout)
+    assert first.code == 0 and h.cli_text("report_issued").search(first.stdout)
     assert "versie 1 van het jaarverslag over 2025" in first.stdout
     again = _report(h, filled, *args)
     assert "versie 1 van het jaarverslag over 2025" in again.stdout  # same content, same version
