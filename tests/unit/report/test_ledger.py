@@ -73,7 +73,11 @@ def _cases(journal: Journal, org: int, year: int) -> list[Case]:
 
 
 def _add_category(journal: Journal, case: Case) -> None:
-    extra = next(c for c in ("discrimination", "integrity", "bullying") if c not in case.categories)
+    from vpnotebook.core.taxonomy import CATEGORIES
+
+    extra = next((c for c in CATEGORIES.codes if c not in case.categories), None)
+    if extra is None:
+        return
     journal.update(Case(**{**case.__dict__, "categories": (*case.categories, extra)}))
 
 
