@@ -60,13 +60,13 @@ def measure() -> None:
         for name, make, multi in (
             (
                 "contact types",
-                lambda: _single(rng, n, _CONTACT_TYPE_WEIGHTS, tx.CONTACT_TYPES.codes),
+                lambda n=n: _single(rng, n, _CONTACT_TYPE_WEIGHTS, tx.CONTACT_TYPES.codes),
                 False,
             ),
-            ("categories", lambda: _categories(rng, n), True),
+            ("categories", lambda n=n: _categories(rng, n), True),
             (
                 "reporter role",
-                lambda: _single(rng, n, _ROLE_WEIGHTS, tx.REPORTER_ROLES.codes),
+                lambda n=n: _single(rng, n, _ROLE_WEIGHTS, tx.REPORTER_ROLES.codes),
                 False,
             ),
         ):
