@@ -269,11 +269,11 @@ def outreach_blocks(
     rows = []
     for activity in activities:
         assert activity.held_on is not None and activity.kind is not None
+        kind = tx.OUTREACH_KINDS.label(activity.kind, language)
         rows.append(
             (
                 _month(activity.held_on.month, language),
-                tx.OUTREACH_KINDS.label(activity.kind, language),
-                activity.title or "–",
+                f"{kind}: {activity.title}" if activity.title else kind,
                 activity.audience or "–",
                 "–"
                 if activity.participants is None
@@ -287,8 +287,7 @@ def outreach_blocks(
             title=w.pick(w.TABLE_TITLES["outreach"], language),
             header=(
                 t("Maand", "Month"),
-                t("Soort", "Kind"),
-                t("Onderwerp", "Subject"),
+                t("Soort en onderwerp", "Kind and subject"),
                 t("Voor wie", "Audience"),
                 t("Deelnemers", "Participants"),
             ),
@@ -297,7 +296,7 @@ def outreach_blocks(
                 "Voorlichting gaat niet over personen en staat hier volledig.",
                 "Outreach is not about persons and is listed in full.",
             ),
-            first_column_share=0.14,
+            first_column_share=0.13,
             numeric=False,
         ),
     ]
