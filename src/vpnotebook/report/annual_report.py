@@ -565,7 +565,12 @@ class _Builder(CohortBuilder):
         sections.append(
             Section(
                 self.t("Voorlichting", "Outreach"),
-                tuple(outreach_blocks(self.outreach, self.year, self.language)),
+                tuple(
+                    block
+                    for block in outreach_blocks(self.outreach, self.year, self.language)
+                    # The VP may leave the list out; the sentence that sums it up stays.
+                    if not (isinstance(block, Table) and "outreach" in self.omit)
+                ),
             )
         )
         sections.append(

@@ -643,3 +643,12 @@ def test_the_issue_s_false_sentence_is_gone(export, imported) -> None:  # type: 
     report = build_annual_report(journal, org, 2025)
     text = pdf_text(render_pdf(report.document))
     assert old and "In 2025 is geen melding afgesloten" not in text
+
+
+def test_the_vp_may_leave_the_outreach_list_out(journal: Journal) -> None:
+    org = _org(journal)
+    _org_work(journal, org)
+    kept = build_annual_report(journal, org, YEAR)
+    left_out = build_annual_report(journal, org, YEAR, omit=["outreach"])
+    assert any(t.key == "outreach" for t in kept.document.tables())
+    assert not any(t.key == "outreach" for t in left_out.document.tables())
