@@ -8,6 +8,8 @@ PYTHON="${PYTHON:-python3}"
 need_debian_packages() {
   local missing=()
   "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null || missing+=("python3-venv")
+  # The tests set a fake clock (DST, impossible dates) with libfaketime.
+  command -v faketime >/dev/null || missing+=("faketime")
   for lib in libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1.so.3 \
              libglib-2.0.so.0; do
     ldconfig -p 2>/dev/null | grep -q "$lib" || missing+=("$lib")
@@ -24,11 +26,11 @@ install_system_packages() {
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
       python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
-      >/dev/null
+      faketime >/dev/null
   else
     echo "Missing system packages: $(echo $missing)" >&2
     echo "Install them with: sudo apt-get install python3-venv libegl1 libgl1 libxkbcommon0" \
-         "libfontconfig1 libdbus-1-3 libglib2.0-0" >&2
+         "libfontconfig1 libdbus-1-3 libglib2.0-0 faketime" >&2
     exit 1
   fi
 }

@@ -16,8 +16,9 @@ import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QProgressBar, QRadioButton, QWidget
 
-from ...vault.backup import BACKUP_SUFFIX, BackupInfo, restore_backup, verify_backup
+from ...vault.backup import BACKUP_SUFFIX, BackupInfo, verify_backup
 from ...vault.errors import RestoreTargetError
+from ...vault.restore import restore_backup
 from ..common import dialogs
 from ..common.labels import current_language
 from ..common.page import Page
