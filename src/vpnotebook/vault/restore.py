@@ -11,6 +11,7 @@ kill can leave: docs/formats/backup.md, "Restoring a backup".
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import os
 import secrets
@@ -281,7 +282,29 @@ def _resume(target: Path, journal_path: Path) -> ResumedRestore:
 
 
 def _remove_abandoned_staging(target: Path) -> None:
+    """Staging folders and half-written journals of restores killed before their journal
+    stood; a live restore holds a lock on each, and those are left alone."""
+    if os.name == "nt":  # pragma: no cover - no folder locks to tell live from abandoned
+        return
+    name = glob.escape(target.name)
     with contextlib.suppress(OSError):
-        for staging in target.parent.glob(f".{target.name}{_STAGING_MARK}*"):
-            if staging.is_dir() and not folder_in_use(staging) and os.name != "nt":
+        for staging in target.parent.glob(f".{name}{_STAGING_MARK}*"):
+            if staging.is_dir() and not folder_in_use(staging):
                 shutil.rmtree(staging, ignore_errors=True)
+        for temp in target.parent.glob(f".{name}.herstelplan.json.*.tmp"):
+            if not _file_in_use(temp):
+                temp.unlink()
+
+
+def _file_in_use(path: Path) -> bool:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+    return False

@@ -11,6 +11,7 @@ damaged-wal/     copies of a write-ahead log that ended at a bad frame, kept whe
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import os
 import shutil
@@ -39,7 +40,6 @@ from .paths import (
     DATABASE_NAME,
     KEYSLOTS_NAME,
     PRE_MIGRATION_DIR,
-    restore_journal_path,
 )
 from .paths import default_vault_folder as default_vault_folder
 from .paths import is_vault as is_vault
@@ -343,8 +343,13 @@ def open_database_read_only(folder: Path, data_key: bytes) -> Database:
 
 
 def _resume_restore(folder: Path) -> object | None:
-    # Cheap when there is nothing to do: the restore module loads only for a journal.
-    if not restore_journal_path(folder).exists():
+    # Cheap when there is nothing to do: the restore module loads only for a journal, or for
+    # a staging folder that a restore killed before it wrote one left beside the vault.
+    name = glob.escape(folder.name)
+    leftovers = any(folder.parent.glob(f".{name}.restoring-*")) or any(
+        folder.parent.glob(f".{name}.herstelplan.json*")
+    )
+    if not leftovers:
         return None
     from .restore import resume_interrupted_restore
 
