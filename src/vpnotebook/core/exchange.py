@@ -214,7 +214,7 @@ def export_journal(journal: Journal) -> dict[str, Any]:
     """The whole journal as one JSON-ready document (see docs/formats/export.md)."""
     db = journal.db
     # One transaction: every table is read from the same state of the vault.
-    with db.transaction():
+    with db.read_transaction():
         records: dict[str, list[dict[str, Any]]] = {}
         for table, entity_type in RECORD_TABLES.items():
             if entity_type in TABLES:

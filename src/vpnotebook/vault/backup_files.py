@@ -17,7 +17,7 @@ from typing import Any
 
 from . import container
 from .backup_format import PayloadSplitter, parse_public_header, recorded_moment
-from .errors import BackupDamagedError, VaultError
+from .errors import VaultError
 from .fsutil import fsync_dir
 
 BACKUP_PREFIX = "vpnotebook-"
@@ -79,48 +79,30 @@ def next_backup_path(folder: Path, moment: datetime, *, date_in_name: bool) -> P
 # -- the time recorded inside a file ----------------------------------------------------------
 
 
-class _ManifestRead(Exception):
-    """Raised by the sink once the manifest is in: the rest of the payload is not needed."""
-
-
-class _ManifestOnly(PayloadSplitter):
-    def __init__(self) -> None:
-        super().__init__(_Discard())
-
-    def write(self, data: Any) -> int:
-        count = super().write(data)
-        if self._manifest_end is not None:
-            raise _ManifestRead
-        return count
-
-
 class _Discard:
     def write(self, data: Any) -> int:
         return len(data)
 
 
 def read_manifest(path: Path, file_key: bytes) -> dict[str, Any] | None:
-    """The manifest of a backup that opens with `file_key`, from its first chunks only.
+    """The manifest of a backup that opens with `file_key`, from its first chunk(s) only.
 
     None when the file is not one of this key's backups or its header or first chunks do not
     authenticate. The chunks read are genuine; whether the rest of the file is complete is not
     checked here (that is `verify_backup`'s work).
     """
-    sink = _ManifestOnly()
+    splitter = PayloadSplitter(_Discard())  # type: ignore[arg-type]
     try:
         with open(path, "rb") as source:
             parse_public_header(container.read_public_header(source).public_header)
             source.seek(0)
-            container.decrypt_container(source, sink, file_key)
-    except _ManifestRead:
-        try:
-            return sink.manifest()
-        except BackupDamagedError:
-            return None
+            for chunk in container.iter_chunks(source, file_key):
+                splitter.write(chunk)
+                if splitter.has_manifest:
+                    return splitter.manifest()
     except (OSError, VaultError, container.ContainerError):
         return None
-    # The whole payload was shorter than a manifest: no usable backup.
-    return None
+    return None  # the whole payload was shorter than a manifest
 
 
 def recorded_time(path: Path, file_key: bytes) -> datetime | None:

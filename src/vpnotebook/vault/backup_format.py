@@ -149,6 +149,10 @@ class PayloadSplitter(io.RawIOBase):
             del self._head[self._manifest_end :]
         return length
 
+    @property
+    def has_manifest(self) -> bool:
+        return self._manifest_end is not None
+
     def manifest(self) -> dict[str, Any]:
         """The parsed manifest; only once the whole payload has been decrypted and authenticated."""
         if self._manifest_end is None:

@@ -18,7 +18,7 @@ from typing import Any
 import sqlcipher3
 from sqlcipher3 import dbapi2
 
-from .errors import StorageError, VaultDamagedError, VaultInUseError
+from .errors import ReadOnlyVaultError, StorageError, VaultDamagedError, VaultInUseError
 
 Row = sqlcipher3.Row
 Params = Sequence[Any] | dict[str, Any]
@@ -179,14 +179,14 @@ class Database:
             try:
                 return self._conn.execute(sql, params)
             except dbapi2.Error as exc:
-                raise translate_error(exc) from exc
+                raise self._translate(exc) from exc
 
     def executemany(self, sql: str, rows: Iterable[Params]) -> None:
         with self._lock:
             try:
                 self._conn.executemany(sql, rows)
             except dbapi2.Error as exc:
-                raise translate_error(exc) from exc
+                raise self._translate(exc) from exc
 
     def query(self, sql: str, params: Params = ()) -> list[Row]:
         # Rows are decrypted as they are fetched, so damage can surface here, not in execute.
@@ -194,14 +194,14 @@ class Database:
             try:
                 return self._conn.execute(sql, params).fetchall()
             except dbapi2.Error as exc:
-                raise translate_error(exc) from exc
+                raise self._translate(exc) from exc
 
     def query_one(self, sql: str, params: Params = ()) -> Row | None:
         with self._lock:
             try:
                 return self._conn.execute(sql, params).fetchone()
             except dbapi2.Error as exc:
-                raise translate_error(exc) from exc
+                raise self._translate(exc) from exc
 
     def scalar(self, sql: str, params: Params = ()) -> Any:
         row = self.query_one(sql, params)
@@ -211,11 +211,35 @@ class Database:
         row = self.query_one(f"PRAGMA {name}")
         return None if row is None else str(row[0])
 
+    def _translate(self, exc: Exception) -> Exception:
+        if self.read_only and "readonly" in str(exc).lower():
+            return ReadOnlyVaultError(str(exc))
+        return translate_error(exc)
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
         """BEGIN IMMEDIATE … COMMIT; nested calls join the outer transaction."""
+        if self.read_only and not self._depth:
+            raise ReadOnlyVaultError("a change asked of a read-only opening")
         with self._lock, self._transaction() as database:
             yield database
+
+    @contextlib.contextmanager
+    def read_transaction(self) -> Iterator[Database]:
+        """BEGIN (deferred) … COMMIT: every read inside sees one state of the vault, and it
+        works on a read-only opening too. Nested in a transaction, it joins that one."""
+        with self._lock:
+            if self._depth:
+                yield self
+                return
+            self.execute("BEGIN")
+            self._depth = 1
+            try:
+                yield self
+            finally:
+                self._depth = 0
+                with contextlib.suppress(dbapi2.Error):
+                    self._conn.execute("COMMIT")
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[Database]:

@@ -172,6 +172,21 @@ class ReadOnlyUnavailableError(StorageError):
     )
 
 
+class ReadOnlyVaultError(StorageError):
+    """A change was asked of a vault that is open read-only (full disk, read-only medium)."""
+
+    message_nl = (
+        "Niet bewaard: de kluis is alleen-lezend geopend, omdat de schijf vol of alleen-lezen "
+        "is. Lezen, exporteren en een reservekopie maken kan wel. Maak ruimte vrij (of zet de "
+        "kluis op een schrijfbare schijf) en open de kluis opnieuw om weer te kunnen wijzigen."
+    )
+    message_en = (
+        "Not saved: the vault is open read-only because the disk is full or read-only. "
+        "Reading, exporting and making a backup still work. Free some space (or put the vault "
+        "on a writable disk) and open the vault again to make changes."
+    )
+
+
 class BackupWriteError(StorageError):
     message_nl = (
         "De reservekopie kon niet worden geschreven: de schijf of USB-stick is vol, "

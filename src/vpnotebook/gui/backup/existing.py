@@ -122,7 +122,7 @@ class ExistingBackups(Page):
     def _verified(self, info: BackupInfo) -> None:
         self._set_busy(False)
         self.last_verified = info
-        made = tasks.parse_moment(info.created_at)
+        made = info.moment
         text = self.tr(
             "In orde. Deze reservekopie van %1 is helemaal gelezen en gecontroleerd, en bevat %2."
         )
