@@ -157,7 +157,7 @@ def export(args: argparse.Namespace) -> int:
 
 
 def import_(args: argparse.Namespace) -> int:
-    from ..core.exchange import ImportFormatError, import_journal, read_import
+    from ..core.exchange import ImportFormatError, import_file
 
     if not args.file.is_file():
         # Nothing was damaged: the VP named a file that is not there (or a folder).
@@ -165,8 +165,7 @@ def import_(args: argparse.Namespace) -> int:
     with _open(args) as vault:
         journal = Journal(vault.db)
         try:
-            document = read_import(args.file)
-            summary = import_journal(journal, document)
+            summary = import_file(journal, args.file)
         except ImportFormatError as error:
             print(text("import_failed", message=error.message(language())), file=sys.stderr)
             return EXIT_DAMAGED
