@@ -210,3 +210,25 @@ def test_a_restore_killed_between_its_renames_is_finished_by_the_next_opening(
     assert _organisation(target) == "Stichting uit de reservekopie"
     assert _organisation(aside) == "Stichting van nu"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".kluis.")]
+
+
+def test_init_into_a_folder_whose_restore_was_killed_finishes_the_restore_instead(
+    h: ModuleType, tmp_path: Path
+) -> None:
+    source = tmp_path / "bron"
+    _filled(source, "Stichting uit de reservekopie")
+    stick = tmp_path / "usb-stick"
+    stick.mkdir()
+    with Vault.open(source, passphrase=PASSPHRASE) as vault:
+        backup = make_backup(vault, stick).path
+    target = tmp_path / "kluis"
+    _filled(target, "Stichting van nu")
+    passphrase_file = h.write_secret(tmp_path / "wachtwoord.txt", PASSPHRASE)
+    script = h.write_script(tmp_path, "slachtoffer.py", VICTIM)
+    killed, _ = _kill_at(h, script, "replace", 4, "restore", passphrase_file, backup, target)
+    assert killed and not target.exists()
+    # The VP, seeing no vault, tries to make a new one there: it must not win over the restore.
+    made = h.run_cli("init", "--vault", target, "--passphrase-file", passphrase_file, *h.CHEAP_KDF)
+    h.expect(made, 1)
+    assert _organisation(target) == "Stichting uit de reservekopie"
+    h.expect(h.check(target, passphrase_file), 0)

@@ -55,6 +55,7 @@ from .errors import (
     DamagedVaultNotBackedUpError,
     NotABackupError,
     StorageError,
+    VaultDamagedError,
     VaultError,
 )
 from .fsutil import fsync_dir
@@ -138,13 +139,11 @@ def make_backup(
     reader = _snapshot(vault)
     temp = folder / f".{final.name}.partial-{secrets.token_hex(4)}"
     try:
-        # The file on the stick will hold exactly the pages this snapshot reads, so a check
-        # of the snapshot is the check of the database in the file (docs/formats/backup.md).
-        problems = reader.integrity_problems()
-        if problems:
-            raise DamagedVaultNotBackedUpError(f"{len(problems)} integrity problem(s)")
-        counts = table_counts(reader)
-        schema_version = reader.user_version
+        try:
+            counts = table_counts(reader)
+            schema_version = reader.user_version
+        except VaultDamagedError as exc:
+            raise DamagedVaultNotBackedUpError(f"unreadable: {exc.detail}") from exc
         manifest = {
             "vault_id": vault.vault_id,
             "schema_version": schema_version,
@@ -153,22 +152,31 @@ def make_backup(
             "record_counts": counts,
         }
         public = encode_public_header(vault.slot_file)
-        with _database_bytes(vault) as (database_file, size):
-            payload = PayloadStream(encode_manifest(manifest), database_file)
-            total = payload.length(size)
-            with open_sink(temp) as sink:
-                sealed = container.seal_container(
-                    sink,
-                    payload,
-                    file_key,
-                    public,
-                    chunk_size=chunk_size,
-                    progress=(lambda done: progress(done, total)) if progress else None,
-                )
-                sink.flush()
-                read_back_failure = _sync_while_reading_back(
-                    sink, temp, file_key, sealed.header_mac
-                )
+        # The file on the stick will hold exactly the pages this snapshot reads, so a check
+        # of the snapshot is the check of the database in the file (docs/formats/backup.md).
+        # It runs beside the sealing (SQLite works without the GIL); the file gets its name
+        # only if it passed.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vpnotebook-check") as pool:
+            checking = pool.submit(reader.integrity_problems)
+            with _database_bytes(vault) as (database_file, size):
+                payload = PayloadStream(encode_manifest(manifest), database_file)
+                total = payload.length(size)
+                with open_sink(temp) as sink:
+                    sealed = container.seal_container(
+                        sink,
+                        payload,
+                        file_key,
+                        public,
+                        chunk_size=chunk_size,
+                        progress=(lambda done: progress(done, total)) if progress else None,
+                    )
+                    sink.flush()
+                    read_back_failure = _sync_while_reading_back(
+                        sink, temp, file_key, sealed.header_mac
+                    )
+            problems = checking.result()
+        if problems:
+            raise DamagedVaultNotBackedUpError(f"{len(problems)} integrity problem(s)")
     except OSError as exc:
         with contextlib.suppress(OSError):
             temp.unlink()

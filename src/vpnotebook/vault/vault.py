@@ -96,6 +96,9 @@ class Vault:
         """
         folder = Path(folder)
         marker = folder / CREATING_MARKER
+        # A restore into this folder that was killed half-way is finished first: its folder
+        # may look empty just now, and a new vault there would block the restore's end.
+        _resume_restore(folder)
         if is_vault(folder):
             raise VaultExistsError(str(folder))
         if (folder / DATABASE_NAME).exists() and not marker.exists():
