@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     # Loaded when first needed (or by warm_up after the first paint): a start shows only
     # the unlock screen, and every module imported before it paints delays it.
     from ..vault.kdf import Argon2Params
-    from .common.screenlock import ScreenLockWatcher
+    from .platform.sessionlock import SessionLockWatcher
     from .session import Session
     from .wizard.first_start import FirstStartWizard
     from .workspace import Workspace
@@ -71,8 +71,9 @@ class MainWindow(QMainWindow):
         self.inactivity = InactivityTimer(settings.autolock_minutes, self)
         self.inactivity.inactive.connect(self._lock_when_idle)
         # Watched from the first unlock on: there is nothing to lock before it, and its D-Bus
-        # connections need not delay the first paint.
-        self.screen_lock: ScreenLockWatcher | None = None
+        # connections need not delay the first paint. (On Windows: WTS session
+        # notifications for this window; on macOS: com.apple.screenIsLocked. See gui/platform.)
+        self.screen_lock: SessionLockWatcher | None = None
 
         self._build_menus()
         self.vault_label = QLabel()
@@ -186,9 +187,9 @@ class MainWindow(QMainWindow):
         from .workspace import Workspace
 
         if self.screen_lock is None:
-            from .common.screenlock import ScreenLockWatcher
+            from . import platform
 
-            self.screen_lock = ScreenLockWatcher(self)
+            self.screen_lock = platform.current().session_lock_watcher(self)
             self.screen_lock.lock_requested.connect(self.lock)
 
         self.session = session
