@@ -174,7 +174,7 @@ def test_a_restore_killed_between_its_renames_is_finished_when_the_program_start
 
 
 def test_a_read_only_opening_shows_the_banner_and_saves_nothing_pretending(
-    qtbot, demo_vault, settings, answers
+    qtbot, demo_vault, settings, answers, tmp_path: Path
 ) -> None:
     folder, _ = demo_vault
     window = MainWindow(folder, settings, kdf_params=TEST_PARAMS)
@@ -191,6 +191,18 @@ def test_a_read_only_opening_shows_the_banner_and_saves_nothing_pretending(
     with pytest.raises(ReadOnlyVaultError) as refused:
         window.session.journal.add(Organisation(name="Kan niet"))
     assert refused.value.message("nl") == ReadOnlyVaultError.message_nl
+    # A backup through the screen still works (and is not recorded in the vault).
+    assert window.workspace is not None
+    page = window.workspace.show_page("backup")
+    page.find_volumes = lambda: []
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    page.set_folder(stick)
+    qtbot.mouseClick(page.make_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.busy_now, timeout=JOB_TIMEOUT)
+    (made,) = list_backups(stick)
+    assert page.last_made is not None and page.last_made.path == made
+    assert not [a for a in answers if a[0] == "error"], answers
     window.lock()
     assert window.is_locked
 

@@ -462,14 +462,18 @@ class BackupPage(ExistingBackups):
         keep = self.keep.value()
         dated = self.date_in_name.isChecked()
         journal = self.session.journal
-        try:
-            # Remembered inside the vault, so the next backup goes to the same place.
-            journal.set_setting("backup_folder", str(folder))
-            journal.set_setting("backup_keep", str(keep))
-            journal.set_setting("backup_date_in_name", "1" if dated else "0")
-        except VaultError as error:
-            dialogs.error(self, self.tr("Reservekopie maken mislukt"), tasks.failure_text(error))
-            return
+        # Remembered inside the vault, so the next backup goes to the same place (not in a
+        # vault open read-only: the backup is what matters then, and it still works).
+        if not self.session.read_only:
+            try:
+                journal.set_setting("backup_folder", str(folder))
+                journal.set_setting("backup_keep", str(keep))
+                journal.set_setting("backup_date_in_name", "1" if dated else "0")
+            except VaultError as error:
+                dialogs.error(
+                    self, self.tr("Reservekopie maken mislukt"), tasks.failure_text(error)
+                )
+                return
         vault = self.session.vault
         # One relay per backup and owned by the job, not the page: a lock that deletes the
         # page mid-backup must not take the worker's progress callback with it.
