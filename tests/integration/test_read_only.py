@@ -46,7 +46,8 @@ touch {medium}/probe 2>/dev/null && echo writable > {out}/medium
 FULL_DISK = """\
 set -u
 mount -t tmpfs -o size=3m,mode=0700 tmpfs {medium}
-cp -a {source}/. {medium}/
+[ -z "$(ls -A {medium})" ] || exit 3
+cp -a {source} {medium}/
 dd if=/dev/zero of={medium}/vulling bs=4k >/dev/null 2>&1
 touch {medium}/probe 2>/dev/null && [ -s {medium}/probe ] && echo writable > {out}/medium
 echo x > {medium}/probe2 2>/dev/null && echo writable > {out}/medium
@@ -177,7 +178,7 @@ def test_a_vault_on_a_full_disk_can_be_checked_exported_and_backed_up(
         _commands(inside, cli_vault.passphrase_file, export, stick),
         tmp_path / "uitvoer",
         medium=medium,
-        source=cli_vault.folder.parent,
+        source=cli_vault.folder,
     )
     _assert_worked(h, results, export, stick, names, tmp_path)
 
