@@ -62,6 +62,9 @@ def _tell_resumed(resumed: object) -> None:
         print(text("restore_rolled_back", folder=resumed.target), file=sys.stderr)
 
 
+open_vault = _open  # for sub-commands that live in their own module (import_sheet.py)
+
+
 def _show_recovery_code(code: str) -> None:
     _say(text("recovery_code_intro"))
     _say("")
