@@ -104,6 +104,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Something unexpected went wrong ({kind}). None of your data was shown or written "
         "out; what was saved before is kept.",
     ),
+    "opened_read_only": (
+        "Let op: de schijf is vol of alleen-lezen. De kluis is daarom alleen-lezend geopend; er "
+        "wordt niets in de kluis gewijzigd.",
+        "Note: the disk is full or read-only. The vault was therefore opened read-only; nothing "
+        "in the vault is changed.",
+    ),
+    "backup_not_recorded": (
+        "Omdat de kluis alleen-lezend open was, is deze reservekopie niet in de kluis "
+        "vastgelegd als ‘laatste reservekopie’.",
+        "Because the vault was open read-only, this backup is not recorded in the vault as "
+        "the ‘last backup’.",
+    ),
+    "restore_resumed": (
+        "Een eerder onderbroken terugzetting in {folder} is nu afgemaakt.",
+        "An earlier, interrupted restore into {folder} has now been completed.",
+    ),
+    "restore_rolled_back": (
+        "Een eerder onderbroken terugzetting in {folder} kon niet worden afgemaakt; de kluis "
+        "die er stond, is teruggezet zoals hij was.",
+        "An earlier, interrupted restore into {folder} could not be completed; the vault that "
+        "was there has been put back as it was.",
+    ),
+    "check_wal_damaged": (
+        "Bij het openen op {moment} (UTC) eindigde het logbestand van de kluis (vault.db-wal) bij "
+        "een beschadigd blok: {count} vastgelegde wijziging(en) daarna konden niet worden "
+        "gelezen en ontbreken in de kluis. Een kopie van dat logbestand is bewaard in {copy}. "
+        "Vergelijk de kluis met uw laatste reservekopie en zet die zo nodig terug; verwijder de "
+        "kopie als u dit hebt afgehandeld.",
+        "When the vault was opened at {moment} (UTC), its log file (vault.db-wal) ended at a "
+        "damaged block: {count} committed change(s) after it could not be read and are missing "
+        "from the vault. A copy of that log is kept in {copy}. Compare the vault with your last "
+        "backup and restore it if needed; delete the copy once you have dealt with this.",
+    ),
+    "import_missing": (
+        "Het bestand {path} bestaat niet of is geen bestand. Er is niets geïmporteerd.",
+        "The file {path} does not exist or is not a file. Nothing was imported.",
+    ),
     "backup_made": (
         "Reservekopie gemaakt en gecontroleerd: {path} ({size} kB).",
         "Backup made and verified: {path} ({size} kB).",
@@ -158,22 +195,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The text file {path} cannot be read (UTF-8 expected).",
     ),
     "report_text_hits": (
-        "De tekst voor signalen en adviezen bevat {count} plek(ken) die naar een persoon of "
-        "melding kunnen wijzen. Er is niets geschreven.",
-        "The signals and recommendations text has {count} place(s) that may point to a person "
-        "or case. Nothing was written.",
+        "De teksten van het verslag bevatten {count} plek(ken) die naar een persoon of "
+        "melding kunnen wijzen en nog niet zijn bevestigd. Er is niets geschreven.",
+        "The report's texts have {count} place(s) that may point to a person or case and are "
+        "not confirmed yet. Nothing was written.",
     ),
     "report_text_hit": (
         "  regel {line}, positie {column}: '{word}' ({reason})",
         "  line {line}, position {column}: '{word}' ({reason})",
     ),
+    "report_record_hit": (
+        "  {where}: '{word}' ({reason})",
+        "  {where}: '{word}' ({reason})",
+    ),
+    "report_where_signal": ("signaal of advies {id}, {field}", "signal or advice {id}, {field}"),
+    "report_where_outreach": ("voorlichting {id}, {field}", "outreach {id}, {field}"),
     "report_text_confirm": (
-        "Pas de tekst aan, of gebruik --confirm-text als u zeker weet dat deze veilig is.",
-        "Change the text, or use --confirm-text if you are sure it is safe.",
+        "Pas de tekst aan, of bevestig per plek dat die veilig is met --confirm-text WOORD "
+        "(herhaalbaar; het woord zoals hierboven tussen aanhalingstekens).",
+        "Change the text, or confirm each place as safe with --confirm-text WORD (repeatable; "
+        "the word as quoted above).",
     ),
     "report_text_confirmed": (
-        "U hebt bevestigd dat de tekst zo mag blijven ({count} aandachtspunt(en)).",
-        "You confirmed that the text may stay as it is ({count} point(s) of attention).",
+        "U hebt bevestigd dat {count} aandachtspunt(en) zo mogen blijven.",
+        "You confirmed that {count} point(s) of attention may stay as they are.",
+    ),
+    "report_issued": (
+        "Vastgelegd als versie {version} van het jaarverslag over {year}.",
+        "Recorded as version {version} of the annual report on {year}.",
     ),
     "report_written": ("Jaarverslag geschreven naar {path}.", "Annual report written to {path}."),
     "report_csv_written": (

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QStackedWidget,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from ..vault.kdf import Argon2Params
     from .common.editor import Undo
     from .common.page import Page
-    from .common.screenlock import ScreenLockWatcher
+    from .platform.sessionlock import SessionLockWatcher
     from .session import Session
     from .wizard.first_start import FirstStartWizard
     from .workspace import Workspace
@@ -51,6 +52,8 @@ class MainWindow(QMainWindow):
         self._kdf_params = kdf_params
         self.session: Session | None = None
         self.workspace: Workspace | None = None
+        # The workspace, or the read-only banner's holder around it: what the stack shows.
+        self._shown_workspace: QWidget | None = None
         self._saved_state: dict[str, Any] = {}
         self._close_when_done = QTimer(self)
         self._close_when_done.setInterval(250)
@@ -71,8 +74,9 @@ class MainWindow(QMainWindow):
         self.inactivity = InactivityTimer(settings.autolock_minutes, self)
         self.inactivity.inactive.connect(self._lock_when_idle)
         # Watched from the first unlock on: there is nothing to lock before it, and its D-Bus
-        # connections need not delay the first paint.
-        self.screen_lock: ScreenLockWatcher | None = None
+        # connections need not delay the first paint. (On Windows: WTS session
+        # notifications for this window; on macOS: com.apple.screenIsLocked. See gui/platform.)
+        self.screen_lock: SessionLockWatcher | None = None
 
         self._build_menus()
         # Left: what the last save did, quietly, with its undo. Right: the vault's state.
@@ -95,6 +99,7 @@ class MainWindow(QMainWindow):
         self.backup_label = QLabel()
         for label in (self.vault_label, self.lock_label, self.backup_label):
             self.statusBar().addPermanentWidget(label)
+        self._finish_interrupted_restore(vault_folder)
         if is_vault(vault_folder):
             self.show_unlock()
         else:
@@ -113,6 +118,9 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self.tr("&Instellingen…"), self)
         self.settings_action.triggered.connect(self.open_settings)
         file_menu.addAction(self.settings_action)
+        self.import_action = QAction(self.tr("&Importeren uit Excel…"), self)
+        self.import_action.triggered.connect(self.import_sheet)
+        file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Afsluiten"), self)
         quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
@@ -143,6 +151,7 @@ class MainWindow(QMainWindow):
             self.search_action,
             self.new_case_action,
             self.today_action,
+            self.import_action,
         ]
 
     # -- states --------------------------------------------------------------------------
@@ -177,6 +186,18 @@ class MainWindow(QMainWindow):
             self.wizard = None
         self._unlocked(session)
 
+    def _finish_interrupted_restore(self, folder: Path) -> None:
+        """A restore killed half-way is finished before the folder is judged (it may hold no
+        vault at all just now); the VP hears what happened once the window shows."""
+        from .backup.resume import finish_interrupted_restore
+
+        notice = finish_interrupted_restore(folder)
+        if notice is not None:
+            QTimer.singleShot(0, lambda: self._tell_restore(notice))
+
+    def _tell_restore(self, notice: str) -> None:
+        dialogs.inform(self, self.tr("Terugzetten afgemaakt"), notice)
+
     def show_unlock(self) -> None:
         self.unlock_screen.reset()
         self.stack.setCurrentWidget(self.unlock_screen)
@@ -194,9 +215,9 @@ class MainWindow(QMainWindow):
         from .workspace import Workspace
 
         if self.screen_lock is None:
-            from .common.screenlock import ScreenLockWatcher
+            from . import platform
 
-            self.screen_lock = ScreenLockWatcher(self)
+            self.screen_lock = platform.current().session_lock_watcher(self)
             self.screen_lock.lock_requested.connect(self.lock)
 
         self.session = session
@@ -206,18 +227,42 @@ class MainWindow(QMainWindow):
         self.workspace.page_changed.connect(lambda _key: self._offer_undo(None))
         session.saved.connect(self._saved)
         session.unsaved.connect(self._unsaved)
-        self.stack.addWidget(self.workspace)
-        self.stack.setCurrentWidget(self.workspace)
+        self._shown_workspace = self._with_read_only_banner(self.workspace, session)
+        self.stack.addWidget(self._shown_workspace)
+        self.stack.setCurrentWidget(self._shown_workspace)
         if self._saved_state:
             self.workspace.restore_state(self._saved_state)
             self._saved_state = {}
         for action in self._unlocked_actions:
             action.setEnabled(True)
-        self.lock_label.setText(self.tr("Ontgrendeld"))
+        self.lock_label.setText(
+            self.tr("Ontgrendeld, alleen lezen") if session.read_only else self.tr("Ontgrendeld")
+        )
+        self.new_case_action.setEnabled(not session.read_only)
         self.update_backup_status()
+        from .backup.resume import resumed_text
+
+        notice = resumed_text(session.vault.resumed_restore)
+        if notice is not None:
+            QTimer.singleShot(0, lambda: self._tell_restore(notice))
         session.changed.connect(lambda _what: self.update_backup_status())
         self.inactivity.set_minutes(self.settings.autolock_minutes)
         self.inactivity.start()
+
+    def _with_read_only_banner(self, workspace: Workspace, session: Session) -> QWidget:
+        """The workspace as it is, or — opened read-only — under a banner that says so."""
+        if not session.read_only:
+            return workspace
+        from .common.read_only import ReadOnlyBanner
+
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.read_only_banner = ReadOnlyBanner()
+        column.addWidget(self.read_only_banner)
+        column.addWidget(workspace, 1)
+        return holder
 
     def update_backup_status(self) -> None:
         if self.session is None:
@@ -248,8 +293,8 @@ class MainWindow(QMainWindow):
                 # and on screen. The VP hears why once the vault is locked.
                 unsaved = error
             self._saved_state = self.workspace.state()
-            self.stack.removeWidget(self.workspace)
-            self.workspace.deleteLater()
+            self.stack.removeWidget(self._shown_workspace)
+            self._shown_workspace.deleteLater()
             self.workspace = None
         clipboard.clear_if_ours()
         self.session.close()
@@ -342,6 +387,22 @@ class MainWindow(QMainWindow):
     def new_case(self) -> None:
         if self.workspace is not None:
             self.workspace.cases_page().new_case()
+
+    def import_sheet(self) -> Any:
+        """Bestand → Importeren uit Excel…: the wizard, over the workspace (a lock closes it)."""
+        if self.session is None or self.workspace is None:
+            return None
+        from .importing.wizard import SheetImportWizard
+
+        wizard = SheetImportWizard(self.session, self.workspace)
+        # While the import writes, the idle timer must not lock the vault under it.
+        wizard.busy_changed.connect(
+            lambda busy: self.inactivity.stop() if busy else self.inactivity.start()
+        )
+        wizard.imported.connect(lambda _result: self.go_to("cases"))
+        wizard.finished.connect(wizard.deleteLater)
+        wizard.open()
+        return wizard
 
     def open_other_vault(self, folder: Path) -> None:
         if self.session is not None:

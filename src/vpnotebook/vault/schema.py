@@ -454,10 +454,34 @@ CREATE TABLE retention_extensions (
 CREATE INDEX retention_extensions_by_case ON retention_extensions (case_id, id);
 """
 
+# The ledger of published annual reports: per organisation and year every version the VP
+# exported or printed, with the protected figures exactly as printed (JSON), so a later report
+# shows earlier years as published and a re-issue is checked against them. Only protected
+# aggregates and hashes: no personal data, so destruction leaves it alone; an organisation's
+# ledger goes with the organisation.
+_V5_PUBLISHED_REPORTS = """
+CREATE TABLE published_reports (
+    id              INTEGER PRIMARY KEY,
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    year            INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2200),
+    version         INTEGER NOT NULL CHECK (version >= 1),
+    issued_on       TEXT NOT NULL,
+    how             TEXT NOT NULL CHECK (how IN ('pdf', 'csv', 'print', 'cli')),
+    language        TEXT NOT NULL,
+    k               INTEGER NOT NULL CHECK (k >= 3),
+    content_sha256  TEXT NOT NULL,
+    pdf_sha256      TEXT NOT NULL,
+    figures         TEXT NOT NULL,
+    UNIQUE (organisation_id, year, version)
+);
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "journal tables", _V1_JOURNAL_TABLES),
     Migration(2, "full-text search index", _V2_SEARCH_INDEX),
     Migration(3, "report texts", _V3_REPORT_TEXTS),
     Migration(4, "retention extensions", _V4_RETENTION_EXTENSIONS),
+    Migration(5, "ledger of published reports", _V5_PUBLISHED_REPORTS),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
