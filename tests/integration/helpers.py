@@ -100,6 +100,15 @@ def cli_text(key: str, language: str = "nl") -> re.Pattern[str]:
     return re.compile(".+?".join(re.escape(part) for part in parts))
 
 
+def refusal(passphrase: str, language: str = "nl", personal: Sequence[str] = ()) -> str:
+    """The policy's reason for refusing `passphrase`, exactly as the CLI prints it."""
+    from vpnotebook.core.passphrase_policy import assess
+
+    verdict = assess(passphrase, personal)
+    assert not verdict.acceptable, passphrase
+    return verdict.explain(language)
+
+
 def expect(result: Result, code: int, message: str | re.Pattern[str] | None = None) -> None:
     """The exit code, and (if given) the message on stderr, exactly as the product words it."""
     assert result.code == code, str(result)
