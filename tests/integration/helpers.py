@@ -203,6 +203,18 @@ class LineReader:
             self.lines.append(line)
         return self.lines
 
+    def take_available(self) -> list[str]:
+        """Every line that has arrived so far, without waiting (for busy-polling loops)."""
+        while True:
+            try:
+                line = self._queue.get_nowait()
+            except queue.Empty:
+                return self.lines
+            if line is None:
+                self._queue.put(None)  # keep the end-of-stream mark for wait_for and drain
+                return self.lines
+            self.lines.append(line)
+
     def drain(self) -> list[str]:
         """After the child has ended: every line it wrote (it may have written more)."""
         self._thread.join(TIMEOUT)

@@ -21,10 +21,9 @@ import pytest
 
 from vpnotebook.cli import build_parser
 from vpnotebook.vault import recovery
-from vpnotebook.vault.keyslots import document_digest
 from vpnotebook.vault.errors import (
-    KeySlotsDamagedError,
     InvalidRecoveryCodeError,
+    KeySlotsDamagedError,
     VaultDamagedError,
     VaultExistsError,
     VaultInUseError,
@@ -32,6 +31,7 @@ from vpnotebook.vault.errors import (
     VaultTooNewError,
     WrongSecretError,
 )
+from vpnotebook.vault.keyslots import document_digest
 
 # -- init ------------------------------------------------------------------------------------
 

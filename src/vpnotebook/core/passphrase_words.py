@@ -55,7 +55,8 @@ PASSWORDS = _words(
     inloggen login toegang beheer beheerder gebruiker test testen proberen nederland holland
     oranje ajax feyenoord psv azalkmaar twente utrecht amsterdam rotterdam denhaag
     ikhouvanjou schatje lieverd liefje snoepje prinses kanjer toppie lekker
-    qwerty azerty asdfgh wachtwoord1 wachtwoord123 welkom2024 welkom2025 welkom2026
+    qwerty azerty asdfgh 1qaz2wsx 1qaz2wsx3edc 1qaz2wsx3edc4rfv zaq12wsx zaq12wsxcde34rfv
+    qazwsx qazwsxedc wachtwoord1 wachtwoord123 welkom2024 welkom2025 welkom2026
     """
 )
 

@@ -252,6 +252,9 @@ def calibrate(
 
     while True:
         one = best(1, runs)
+        if memory > floor.memory_kib and one > ceiling:
+            memory //= 2  # one pass alone is too slow already: no need to time two
+            continue
         two = best(2, max(runs - 1, 1))
         # time(t) ~ setup + t * per_pass
         per_pass = max(two - one, one / 4)

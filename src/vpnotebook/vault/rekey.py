@@ -47,6 +47,16 @@ def _unlink(path: Path) -> None:
         path.unlink()
 
 
+def remove_stale_slot_temps(folder: Path) -> None:
+    """Temp files of key-slot writes that were killed: each may hold an older slot.
+
+    An older slot opens the vault with an older secret (until a re-key), so it must not lie
+    around. Every key-slot write happens under the vault's lock, which the caller holds.
+    """
+    for stale in folder.glob(".tmp-keyslots*.json.*"):
+        _unlink(stale)
+
+
 def remove_rekey_leftovers(folder: Path) -> None:
     """The copy and the pending slots of a re-key that did not reach its commit point."""
     for name in (REKEY_DATABASE_NAME, *(REKEY_DATABASE_NAME + s for s in _SIDE_FILES)):
@@ -213,6 +223,7 @@ def unlock(
     folder: Path, slots: KeySlotFile, *, passphrase: str | None, recovery_code: str | None
 ) -> Unlocked:
     """The data key and the open database; finishes or undoes a killed re-key on the way."""
+    remove_stale_slot_temps(folder)
     pending = _read_pending(folder)
     if pending is None:
         if (folder / REKEY_DATABASE_NAME).exists():
