@@ -112,9 +112,14 @@ def main() -> int:
         wizard_window.show()
         assert wizard_window.wizard is not None
         save(wizard_window, out, "01-eerste-start", app)
-        wizard_window.wizard.next()
-        wizard_window.wizard.next()
-        fields = wizard_window.wizard.passphrase_page.fields
+        wizard = wizard_window.wizard
+        wizard.next()
+        wizard.next()
+        wizard.profile_page.name.setText("M. de Boer")
+        wizard.next()
+        wizard.organisation_page.name.setText("Gemeente Wadwijk")
+        wizard.next()
+        fields = wizard.passphrase_page.fields
         fields.first.setText(PASSPHRASE)
         fields.second.setText(PASSPHRASE)
         save(wizard_window, out, "02-wachtwoord-kiezen", app)

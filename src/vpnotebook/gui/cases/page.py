@@ -220,6 +220,7 @@ class CasesPage(Page):
         if self._view is None:
             view = CaseView(self.session.journal)
             view.saved.connect(self._notify)
+            view.key_renewal_requested.connect(self.session.request_key_renewal)
             view.hide()
             self.splitter.addWidget(view)
             self.splitter.setStretchFactor(1, 3)
