@@ -25,13 +25,14 @@ if TYPE_CHECKING:
 MIN_LENGTH = 8
 MIN_SCORE = 3  # zxcvbn 0..4; 3 = "safely unguessable" for a slow hash, >= 10^8 guesses
 MAX_CHECKED = 100  # zxcvbn is quadratic in the length; what comes after adds strength anyway
+MIN_DIFFERENT = 5  # fewer different characters is a repetition, however long
 
 _loaded = False
 
 
 def _zxcvbn() -> Any:
     global _loaded
-    from zxcvbn import matching, zxcvbn
+    from zxcvbn import matching, zxcvbn  # type: ignore[import-untyped]  # ships no type hints
 
     if not _loaded:
         # zxcvbn keeps its dictionaries in one module-level table; ours join it once.
@@ -208,9 +209,13 @@ def _strict(result: dict[str, Any]) -> tuple[int, list[dict[str, Any]]]:
 def assess(passphrase: str, personal: Sequence[str] = ()) -> Verdict:
     """Score a passphrase and say why it is refused (if it is)."""
     checked = passphrase[:MAX_CHECKED]
-    if not checked.strip():
-        reasons = ("repeat", "too_short") if len(passphrase) < MIN_LENGTH else ("repeat",)
-        return Verdict(0, False, reasons if checked else ("too_short",))
+    if not checked:
+        return Verdict(0, False, ("too_short",))
+    if len(set(passphrase.casefold())) < MIN_DIFFERENT:
+        # "        ", "aaaaaaaa", "001001…": zxcvbn finds most repetitions, but not all of them
+        # (a long one cut at MAX_CHECKED ends in a piece it scores apart).
+        short = ("too_short",) if len(passphrase) < MIN_LENGTH else ()
+        return Verdict(0, False, ("repeat", *short))
     estimate = _zxcvbn()
     inputs = personal_words(personal)
     variants = dict.fromkeys((checked, _DECORATION.sub("", checked) or checked))

@@ -112,6 +112,40 @@ COMMON = _words(
     zomerzon zonneschijn regenboog sneeuwpop kerstboom paasei
     ja nee oke doei hoi hey dag dank bedankt alsjeblieft sorry welterusten
     goedemorgen goedemiddag goedenavond gefeliciteerd proost
+    probleem oplossing vraagje kans keuze besluit plan doel reden gevolg verschil begin
+    ervaring gevoel gedachte mening gesprek verhaal geschiedenis toekomst verleden heden
+    gemeente provincie regering politiek partij minister burgemeester wet regel recht
+    zaak zaken winkel klant prijs kosten product dienst kwaliteit afdeling team groep
+    vergadering overleg afspraak agenda project opdracht taak rapport resultaat cijfer
+    bericht nieuws krant tijdschrift radio televisie tv serie programma omroep verhaal
+    school universiteit hogeschool opleiding cursus les examen diploma toets huiswerk
+    gezondheid ziekte pijn hoofdpijn koorts griep verkoudheid medicijn pil rust slaap
+    lichaam arm been rug buik nek schouder knie vinger teen huid bloed bot spier tand
+    kleding jas broek trui shirt jurk rok schoen schoenen sok sokken hoed muts sjaal
+    bril horloge ring ketting tasje portemonnee paraplu
+    keukentafel bureau stoelen kussen deken laken gordijn tapijt schilderij klok
+    vaatwasser wasmachine koelkast oven magnetron fornuis pan pot kopje glas bord vork
+    mes lepel fles doos zak emmer schaar touw lijm hamer spijker schroef zaag boor
+    straatje plein markt brug tunnel haven station vliegveld snelweg fietspad stoep
+    gracht kanaal dijk polder molen boerderij weiland akker veld sloot vijver meer
+    zand steen rots klei modder ijs vuur rook as stof lucht golf
+    tulp roos zonnebloem madeliefje boom eik beuk berk den wilg plant blad takken wortel
+    fruit groente wortel ui knoflook sla komkommer paprika boon bonen erwt maïs
+    hagelslag pindakaas stroopwafel drop kroket bitterbal frikandel haring stamppot
+    hutspot erwtensoep poffertjes pannenkoek oliebol speculaas boterham broodje
+    koning koningin prins prinses kroon troon paleis leger soldaat oorlog vrede
+    avontuur reis kaart kompas route richting noord zuid oost west links rechts boven
+    onder binnen buiten voor achter naast tussen rond door langs over
+    vrolijk gelukkig ongelukkig tevreden trots jaloers eenzaam verliefd nerveus zenuwachtig
+    kalm eerlijk aardig vriendelijk gemeen lief stout braaf slim dapper laf sterk
+    zacht hard luid stil scherp bot glad ruw plat rond vierkant breed smal diep ondiep
+    snel rap vlug traag lui actief sportief creatief slordig netjes schoon vies
+    altijd nooit vaak soms zelden meestal weleens telkens steeds opnieuw alweer nog
+    zondagochtend maandagochtend vrijdagmiddag zaterdagavond weekendje vakantiehuis
+    kerstavond nieuwjaarsdag oudejaarsdag paasmaandag pinksterdag moederdag vaderdag
+    verjaardagsfeest bruiloft begrafenis doop trouwdag jubileum
+    computerspel spelcomputer laptopje telefoontje wachtwoordje inlogcode pincode
+    bankpas creditcard rekeningnummer huisnummer postcode telefoonnummer geboortedatum
     """
 )
 

@@ -404,7 +404,7 @@ def read_slots(folder: Path) -> KeySlotFile:
         raise StorageError(f"cannot read key slots: {exc.strerror}") from exc
 
 
-def open_database(folder: Path, data_key: bytes) -> Database:
+def open_database(folder: Path, data_key: bytes | bytearray) -> Database:
     """Open the database with a key that a slot already proved right; migrate if older."""
     path = folder / DATABASE_NAME
     if not path.is_file():
