@@ -7,7 +7,10 @@ product: it opens the real main window on an existing vault, checks that the unl
 showing, unlocks it by typing the passphrase and clicking, locks it again by closing the
 window, saves a picture of each screen, and quits by itself.
 
-    vpnotebook-smoke VAULT PASSPHRASE_FILE SETTINGS.ini OUT_DIR
+    vpnotebook-smoke VAULT PASSPHRASE_FILE SETTINGS.ini OUT_DIR [REPORT.pdf]
+
+With a PDF it also renders that PDF's first page with pypdfium2 (PDFium inside the bundle),
+as the report preview does, into OUT_DIR/smoke-pdf-page-1.png, and checks it is not blank.
 """
 
 from __future__ import annotations
@@ -74,8 +77,32 @@ def check_resources(app: QApplication) -> str:
     return f"{len(messages)} English messages, Qt's Dutch words, {len(SIZES)} icon sizes"
 
 
+def render_pdf(pdf: Path, out: Path) -> str:
+    """Page 1 of `pdf` through pypdfium2 into a QImage, as the report preview shows it."""
+    import pypdfium2
+    from PySide6.QtGui import QImage
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    pages = len(document)
+    bitmap = document[0].render(scale=1.0)
+    width, height = bitmap.width, bitmap.height
+    kind = QImage.Format.Format_BGR888 if bitmap.n_channels == 3 else QImage.Format.Format_ARGB32
+    image = QImage(bytes(bitmap.buffer), width, height, bitmap.stride, kind).copy()
+    document.close()
+    if width < 500 or height < 700:
+        fail(f"the rendered page is {width}x{height}")
+    colours = {image.pixel(x, y) for x in range(0, width, 7) for y in range(0, height, 7)}
+    if len(colours) < 3:
+        fail("the rendered PDF page is blank")
+    if not image.save(str(out / "smoke-pdf-page-1.png")):
+        fail("could not save the rendered PDF page")
+    info = f"pypdfium2 {pypdfium2.PYPDFIUM_INFO}, PDFium {pypdfium2.PDFIUM_INFO}"
+    return f"PDF rendered by {info}: {pages} pages, page 1 {width}x{height}"
+
+
 def main() -> int:
     vault, passphrase_file, settings_path, out = (Path(arg) for arg in sys.argv[1:5])
+    rendered = render_pdf(Path(sys.argv[5]), out) if len(sys.argv) > 5 else "no PDF given"
     passphrase = passphrase_file.read_text(encoding="utf-8").splitlines()[0]
     app = create_application()
     resources = check_resources(app)
@@ -105,7 +132,7 @@ def main() -> int:
     app.exec()
     print(
         f"GUI smoke OK: platform {app.platformName()}; unlock screen shown, unlocked with the "
-        f"passphrase, locked on close; {resources}; pictures in {out}",
+        f"passphrase, locked on close; {resources}; {rendered}; pictures in {out}",
         flush=True,
     )
     return 0

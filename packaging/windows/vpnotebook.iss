@@ -8,7 +8,9 @@
 ;     py -3.11 -m PyInstaller --noconfirm --clean packaging\vpnotebook.spec
 ; run on Windows, which gives dist\vpnotebook\ with vpnotebook.exe (the desktop program, no
 ; console window) and vpnotebook-cli.exe (the same program for the command line).
-; Compile with:  iscc packaging\windows\vpnotebook.iss   ->  dist\installer\
+; Compile with (the version comes from vpnotebook.__version__, the one version source):
+;     iscc /DAppVersion=0.0.0 packaging\windows\vpnotebook.iss   ->  dist\installer\
+; packaging/build-windows.ps1 and .github/workflows/windows.yml pass the real version.
 ;
 ; Installs per user by default (no administrator needed; a VP's work laptop often has no
 ; admin rights), or for all users if the installer is started as administrator.
@@ -16,7 +18,9 @@
 ; uninstaller removes the program only.
 
 #define AppName "vpnotebook"
-#define AppVersion "0.1.0"
+#ifndef AppVersion
+  #error Pass the version: iscc /DAppVersion=X.Y.Z (python -c "import vpnotebook; print(vpnotebook.__version__)")
+#endif
 #define AppExe "vpnotebook.exe"
 
 [Setup]

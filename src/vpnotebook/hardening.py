@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import sys
-
 
 def harden_process() -> None:
-    """No core dumps: a crash must not leave the decrypted journal on disk (as KeePassXC)."""
-    if os.name != "posix":
-        return
-    import resource
+    """No crash dumps: a crash must not leave the decrypted journal on disk (as KeePassXC).
 
-    with contextlib.suppress(ValueError, OSError):
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    if sys.platform.startswith("linux"):
-        _set_not_dumpable()
+    What that takes differs per system (core limits and PR_SET_DUMPABLE on Linux, Windows
+    Error Reporting on Windows): see vpnotebook.gui.platform. Imports no Qt.
+    """
+    from .gui import platform
 
-
-def _set_not_dumpable() -> None:
-    import ctypes
-
-    PR_SET_DUMPABLE = 4
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    platform.current().disable_crash_dumps()

@@ -28,6 +28,7 @@ from types import ModuleType
 
 import pytest
 
+from vpnotebook import __version__
 from vpnotebook.gui.icon import APP_ID, SIZES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,7 +37,8 @@ METAINFO = ROOT / "resources" / "desktop" / f"{APP_ID}.metainfo.xml"
 ICONS = ROOT / "resources" / "icons"
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 BINARY = next(iter(PYPROJECT["project"]["scripts"]))
-VERSION = PYPROJECT["project"]["version"]
+VERSION = __version__  # the one version source (tests/unit/test_release.py)
+DISTRIBUTION = PYPROJECT["project"]["name"].replace("-", "_")  # as in a wheel's file name
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PIP_TIMEOUT = 600
 
@@ -311,8 +313,8 @@ def test_wheel_installs_into_a_clean_venv_and_runs(tmp_path: Path, h: ModuleType
         cwd=work,
         timeout=PIP_TIMEOUT,
     )
-    (wheel,) = wheels.glob("vpnotebook-*.whl")
-    assert wheel.name.startswith(f"vpnotebook-{VERSION}-")
+    (wheel,) = wheels.glob(f"{DISTRIBUTION}-*.whl")
+    assert wheel.name.startswith(f"{DISTRIBUTION}-{VERSION}-")
 
     venv = tmp_path / "venv"
     run([sys.executable, "-m", "venv", venv], env=env, cwd=work, timeout=PIP_TIMEOUT)

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     # Loaded when first needed (or by warm_up after the first paint): a start shows only
     # the unlock screen, and every module imported before it paints delays it.
     from ..vault.kdf import Argon2Params
-    from .common.screenlock import ScreenLockWatcher
+    from .platform.sessionlock import SessionLockWatcher
     from .session import Session
     from .settings.dialog import SettingsDialog
     from .settings.key_manager import KeyManager
@@ -75,8 +75,9 @@ class MainWindow(QMainWindow):
         self.inactivity = InactivityTimer(settings.autolock_minutes, self)
         self.inactivity.inactive.connect(self._lock_when_idle)
         # Watched from the first unlock on: there is nothing to lock before it, and its D-Bus
-        # connections need not delay the first paint.
-        self.screen_lock: ScreenLockWatcher | None = None
+        # connections need not delay the first paint. (On Windows: WTS session
+        # notifications for this window; on macOS: com.apple.screenIsLocked. See gui/platform.)
+        self.screen_lock: SessionLockWatcher | None = None
 
         self._build_menus()
         self.vault_label = QLabel()
@@ -102,6 +103,9 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self.tr("&Instellingen…"), self)
         self.settings_action.triggered.connect(self.open_settings)
         file_menu.addAction(self.settings_action)
+        self.import_action = QAction(self.tr("&Importeren uit Excel…"), self)
+        self.import_action.triggered.connect(self.import_sheet)
+        file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Afsluiten"), self)
         quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
@@ -126,6 +130,7 @@ class MainWindow(QMainWindow):
             self.search_action,
             self.new_case_action,
             self.today_action,
+            self.import_action,
         ]
 
     # -- states --------------------------------------------------------------------------
@@ -177,9 +182,9 @@ class MainWindow(QMainWindow):
         from .workspace import Workspace
 
         if self.screen_lock is None:
-            from .common.screenlock import ScreenLockWatcher
+            from . import platform
 
-            self.screen_lock = ScreenLockWatcher(self)
+            self.screen_lock = platform.current().session_lock_watcher(self)
             self.screen_lock.lock_requested.connect(self.lock)
 
         self.session = session
@@ -367,6 +372,22 @@ class MainWindow(QMainWindow):
             starter = getattr(page, "new_case", None)
             if callable(starter):
                 starter()
+
+    def import_sheet(self) -> Any:
+        """Bestand → Importeren uit Excel…: the wizard, over the workspace (a lock closes it)."""
+        if self.session is None or self.workspace is None:
+            return None
+        from .importing.wizard import SheetImportWizard
+
+        wizard = SheetImportWizard(self.session, self.workspace)
+        # While the import writes, the idle timer must not lock the vault under it.
+        wizard.busy_changed.connect(
+            lambda busy: self.inactivity.stop() if busy else self.inactivity.start()
+        )
+        wizard.imported.connect(lambda _result: self.go_to("cases"))
+        wizard.finished.connect(wizard.deleteLater)
+        wizard.open()
+        return wizard
 
     def open_other_vault(self, folder: Path) -> None:
         if self.session is not None:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ...core import taxonomy as tx
 from ...core.journal import CaseSummary
@@ -219,6 +220,11 @@ class CasesPage(Page):
         """
         if self._view is None:
             view = CaseView(self.session.journal)
+            if not isValid(self.splitter):
+                # The page went while the pane was being built: a deferred build whose
+                # window Python's garbage collector deleted meanwhile (seen in tests on
+                # 3.12/3.13 with PySide6 6.12). Nothing left to add it to.
+                return view
             view.saved.connect(self._notify)
             view.key_renewal_requested.connect(self.session.request_key_renewal)
             view.hide()
@@ -230,7 +236,8 @@ class CasesPage(Page):
 
     def _build_view(self) -> None:
         # Now, while the VP looks at the list, rather than when the first case opens.
-        _ = self.view
+        if isValid(self.splitter):
+            _ = self.view
 
     def _open_case_id(self) -> int | None:
         case = self._view.case if self._view is not None else None
