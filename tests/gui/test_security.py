@@ -305,6 +305,31 @@ def test_a_rekey_with_a_wrong_code_changes_nothing_and_the_work_goes_on(
     assert (folder / "keyslots.json").read_bytes() == before
 
 
+@pytest.mark.parametrize("job", ["passphrase", "rekey"])
+def test_a_lock_asked_for_during_a_key_job_happens_when_it_ends(
+    qtbot, unlocked: MainWindow, demo_vault, said, job: str
+) -> None:  # type: ignore[no-untyped-def]
+    folder, code = demo_vault
+    section = _security(qtbot, unlocked)
+    if job == "passphrase":
+        section.change_passphrase()
+        dialog = section.dialog
+        dialog.current.setText(GUI_PASSPHRASE)
+        dialog.fields.first.setText(NEW_PASSPHRASE)
+        dialog.fields.second.setText(NEW_PASSPHRASE)
+    else:
+        dialog = section.rekey()
+        dialog.passphrase.setText(GUI_PASSPHRASE)
+        dialog.code.setText(code)
+    dialog.ok_button.click()
+    assert unlocked.key_manager.busy
+    unlocked.lock()  # the inactivity timer, or the screen lock, fires meanwhile
+    qtbot.waitUntil(lambda: not unlocked.key_manager.busy, timeout=JOB)
+    assert unlocked.is_locked and unlocked.workspace is None
+    passphrase = NEW_PASSPHRASE if job == "passphrase" else GUI_PASSPHRASE
+    assert _opens(folder, passphrase=passphrase)
+
+
 # -- the wizard --------------------------------------------------------------------------------
 
 

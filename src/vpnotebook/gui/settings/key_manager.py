@@ -51,8 +51,8 @@ class KeyManager(QObject):
 
         def finished(error: BaseException | None) -> None:
             self._job = None
-            self.busy_changed.emit(False)
-            outcome(error)
+            outcome(error)  # first: a re-key puts the workspace back here
+            self.busy_changed.emit(False)  # then: a lock asked for meanwhile happens now
 
         job.done.connect(lambda _result: finished(None))
         job.failed.connect(lambda error: finished(error))  # type: ignore[arg-type]
