@@ -47,7 +47,7 @@ MAX_ITERATIONS = 64
 MAX_COST_KIB_PASSES = 4 * 1024 * KIB_PER_MIB
 MAX_PARALLELISM = 16
 
-DEFAULT_TARGET_MS = 750
+DEFAULT_TARGET_MS = 600  # inside 0.5–1 s, with room for a busy moment at unlock
 MIN_TARGET_MS = 200
 MAX_TARGET_MS = 3000
 PROBE_RUNS = 3
@@ -237,7 +237,8 @@ def calibrate(
        gives the cost of the first pass (it also touches the memory) and of each further one.
        Only if the floor's passes at this memory would take more than a third over the
        target is the memory halved, and never below the floor's memory.
-    2. Passes: as many as fit in the target, never fewer than the floor's.
+    2. Passes: as many as fit in the target, never fewer than the floor's. Passes above the
+       floor's are then timed once for real, and given up if that run is too slow.
     """
     if total_bytes is None:
         total_bytes = total_memory_bytes()
@@ -256,8 +257,10 @@ def calibrate(
             memory //= 2  # one pass alone is too slow already: no need to time two
             continue
         two = best(2, max(runs - 1, 1))
-        # time(t) ~ setup + t * per_pass
-        per_pass = max(two - one, one / 4)
+        # time(t) ~ setup + t * per_pass. Measured, the first pass (which also touches the
+        # memory) costs less than two others; a smaller difference is a lucky probe, and
+        # would buy passes that a normal moment cannot pay for.
+        per_pass = max(two - one, one / 2)
         setup = max(one - per_pass, 0.0)
         if memory <= floor.memory_kib or setup + floor.iterations * per_pass <= ceiling:
             break
@@ -266,9 +269,18 @@ def calibrate(
     iterations = max(iterations, floor.iterations, 1)
     iterations = min(iterations, MAX_ITERATIONS, MAX_COST_KIB_PASSES // memory)
     params = Argon2Params(memory, iterations, min(lanes, memory // 8))
+    estimate = setup + iterations * per_pass
+    if iterations > floor.iterations:
+        # One real run at the chosen parameters: on a busy machine the fastest probes were
+        # lucky moments, and the passes they seemed to allow must not make unlocking slow.
+        measured = timer(params)
+        if measured > ceiling:
+            fewer = max(floor.iterations, int(iterations * target_ms / measured))
+            params = Argon2Params(memory, fewer, params.parallelism)
+            estimate = measured * fewer / iterations
     return Calibration(
         params=params,
-        estimated_ms=setup + iterations * per_pass,
+        estimated_ms=estimate,
         memory_limited=memory < FLOOR_MEMORY_KIB,
         total_memory_bytes=total_bytes,
     )
