@@ -155,11 +155,12 @@ def main() -> int:
         from screenshots_import import shoot_import_wizard  # beside this script
 
         shoot_import_wizard(window, out, app, base)
-        from vpnotebook.gui.settings.dialog import SettingsDialog
-
-        dialog = SettingsDialog(settings, window)
+        dialog = window.settings_dialog()
+        dialog.resize(760, 540)
         dialog.show()
         save(dialog, out, "30-instellingen", app)
+        dialog.show_section(window.security_section)
+        save(dialog, out, "32-beveiliging", app)
         dialog.close()
         from vpnotebook.gui.unlock.recovery import RecoveryDialog
 

@@ -253,8 +253,11 @@ def calibrate(
 
     while True:
         one = best(1, runs)
-        if memory > floor.memory_kib and one > ceiling:
-            memory //= 2  # one pass alone is too slow already: no need to time two
+        # Every further pass costs at least half the first (below), so the floor's passes
+        # take at least this long: too slow already, and two passes need not be timed.
+        at_least = one * (1 + (floor.iterations - 1) / 2)
+        if memory > floor.memory_kib and at_least > ceiling:
+            memory //= 2
             continue
         two = best(2, max(runs - 1, 1))
         # time(t) ~ setup + t * per_pass. Measured, the first pass (which also touches the

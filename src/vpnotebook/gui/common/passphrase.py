@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
 from ...core.passphrase_policy import Verdict, assess
@@ -38,6 +38,7 @@ class PassphraseFields(QObject):
         # Room for a refusal's reason (up to six lines) from the start: a dialog does not grow
         # when the label's text gets longer, and the reason would be cut off.
         self.advice.setMinimumHeight(self.advice.fontMetrics().lineSpacing() * 6 + 4)
+        self.advice.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self._personal: list[str] = []
         self.verdict: Verdict | None = None
         self.first.textChanged.connect(self._update)
@@ -75,7 +76,9 @@ class PassphraseFields(QObject):
 
     def acceptable(self) -> bool:
         verdict = self.verdict
-        return verdict is not None and verdict.acceptable and self.second.text() == self.first.text()
+        return (
+            verdict is not None and verdict.acceptable and self.second.text() == self.first.text()
+        )
 
     def passphrase(self) -> str:
         return self.first.text()
