@@ -473,7 +473,15 @@ def _sub_commands() -> list[str]:
 
 
 def test_the_sub_commands_under_test_are_all_there() -> None:
-    assert {"init", "passwd", "recover", "new-recovery-code", "check"} <= set(_sub_commands())
+    assert {
+        "init",
+        "passwd",
+        "recover",
+        "new-recovery-code",
+        "rekey",
+        "strengthen",
+        "check",
+    } <= set(_sub_commands())
 
 
 @pytest.mark.parametrize(
