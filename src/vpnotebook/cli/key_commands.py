@@ -112,7 +112,11 @@ def policy_of(args: argparse.Namespace) -> KdfPolicy:
 def tell_after_unlock(
     vault: Vault, args: argparse.Namespace, *, strengthening: bool = False
 ) -> None:
-    """A re-key that was killed half-way, and slots below the floor, are told on stderr."""
+    """What opening found is told on stderr: a restore or a re-key that was killed half-way,
+    a read-only opening, slots below the floor."""
+    from .commands import tell_what_opening_did
+
+    tell_what_opening_did(vault)
     if vault.rekey_recovered is not None:
         key = "rekey_finished" if vault.rekey_recovered == REKEY_FINISHED else "rekey_undone"
         warn(text(key))
@@ -131,10 +135,13 @@ def tell_after_unlock(
         warn(text("weak_slot_advice", folder=args.vault))
 
 
-def open_vault(args: argparse.Namespace, *, strengthening: bool = False) -> Vault:
+def open_vault(
+    args: argparse.Namespace, *, strengthening: bool = False, access: str = "rw"
+) -> Vault:
     vault = Vault.open(
         args.vault,
         passphrase=secrets_input.existing_passphrase(args.passphrase_file),
+        access=access,
         policy=policy_of(args),
     )
     tell_after_unlock(vault, args, strengthening=strengthening)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -206,13 +207,22 @@ def _read_pending(folder: Path) -> KeySlotFile | None:
 
 
 def _try(
-    folder: Path, slots: KeySlotFile, passphrase: str | None, recovery_code: str | None
+    folder: Path,
+    slots: KeySlotFile,
+    passphrase: str | None,
+    recovery_code: str | None,
+    *,
+    read_only: bool,
+    before_open: Callable[[], None] | None,
 ) -> Unlocked:
-    from .vault import open_database
+    from .vault import open_database, open_database_read_only
 
     key = slots.open_with(passphrase=passphrase, recovery_code=recovery_code)
     try:
-        database = open_database(folder, key)
+        if before_open is not None:
+            before_open()
+        opener = open_database_read_only if read_only else open_database
+        database = opener(folder, key)
     except BaseException:
         wipe(key)
         raise
@@ -220,22 +230,46 @@ def _try(
 
 
 def unlock(
-    folder: Path, slots: KeySlotFile, *, passphrase: str | None, recovery_code: str | None
+    folder: Path,
+    slots: KeySlotFile,
+    *,
+    passphrase: str | None,
+    recovery_code: str | None,
+    read_only: bool = False,
+    before_open: Callable[[], None] | None = None,
 ) -> Unlocked:
-    """The data key and the open database; finishes or undoes a killed re-key on the way."""
-    remove_stale_slot_temps(folder)
+    """The data key and the open database; finishes or undoes a killed re-key on the way.
+
+    `read_only` (a full disk, a read-only medium) writes nothing: a killed re-key is read
+    past — the new key is used if the database has it — and left for a normal opening.
+    """
+    if not read_only:
+        remove_stale_slot_temps(folder)
     pending = _read_pending(folder)
+
+    def attempt(with_slots: KeySlotFile) -> Unlocked:
+        return _try(
+            folder,
+            with_slots,
+            passphrase,
+            recovery_code,
+            read_only=read_only,
+            before_open=before_open,
+        )
+
     if pending is None:
-        if (folder / REKEY_DATABASE_NAME).exists():
+        if not read_only and (folder / REKEY_DATABASE_NAME).exists():
             remove_rekey_leftovers(folder)
-        return _try(folder, slots, passphrase, recovery_code)
+        return attempt(slots)
     try:
-        unlocked = _try(folder, slots, passphrase, recovery_code)
+        unlocked = attempt(slots)
     except (WrongSecretError, VaultDamagedError) as first:
         try:
-            unlocked = _try(folder, pending, passphrase, recovery_code)
+            unlocked = attempt(pending)
         except (WrongSecretError, VaultDamagedError):
             raise first from None
+        if read_only:
+            return unlocked
         # The database is the new one: finish step 5.
         try:
             os.replace(folder / PENDING_SLOTS_NAME, folder / KEYSLOTS_NAME)
@@ -246,6 +280,8 @@ def unlock(
             raise StorageError(f"cannot finish an interrupted re-key: {exc.strerror}") from exc
         discard_old_key_copies(folder)
         unlocked.rekey_recovered = REKEY_FINISHED
+        return unlocked
+    if read_only:
         return unlocked
     # The old slots opened the database: the re-key never reached its commit point.
     remove_rekey_leftovers(folder)

@@ -196,7 +196,8 @@ class UnlockScreen(QWidget):
         def job() -> Vault:
             from ...vault.vault import Vault
 
-            return Vault.open(folder, passphrase=passphrase, policy=policy)
+            # A full disk or a read-only medium still opens, read-only (the workspace says so).
+            return Vault.open(folder, passphrase=passphrase, access="auto", policy=policy)
 
         self._start(job, lambda vault: self._opened(vault, passphrase=passphrase))
 
@@ -235,7 +236,8 @@ class UnlockScreen(QWidget):
                     "de oude sleutel, en het oude wachtwoord en de oude herstelcode gelden nog."
                 ),
             )
-        weak = vault.weak_slots()
+        # Opened read-only (a full disk), nothing can be sealed again now.
+        weak = () if vault.read_only else vault.weak_slots()
         if weak and self._strengthen_now(vault, weak, passphrase=passphrase, code=code):
             return
         self._enter(vault)
