@@ -54,6 +54,18 @@ IMMUTABLE = "immutable"
 CHECKPOINT_INTERVAL_SECONDS = 120.0
 
 
+def raw_key_literal(key: bytes | bytearray) -> bytearray:
+    """SQLCipher's raw-key form `x'<64 hex digits>'`, in a buffer the caller wipes."""
+    literal = bytearray(b"x'")
+    for byte in key:  # pair by pair: no whole copy of the key is ever made
+        literal += _HEX_PAIRS[byte]
+    literal += b"'"
+    return literal
+
+
+_HEX_PAIRS = tuple(f"{value:02x}".encode("ascii") for value in range(256))
+
+
 class RecordRefused(ValueError):
     """The database's own rules refused a row (a CHECK, NOT NULL, a reference, a type)."""
 
@@ -66,12 +78,18 @@ class UniqueViolation(RecordRefused):
         self.columns = columns
 
 
+def primary_code(exc: Exception) -> int | None:
+    """SQLite's primary result code of a driver error (None: not an error from SQLite)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    # An extended code carries its primary code in the low byte.
+    return code & 0xFF if isinstance(code, int) else None
+
+
 def translate_error(exc: Exception) -> Exception:
     """Turn a SQLite error into the failure the VP is told about; anything else is a bug."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    if not isinstance(code, int):
+    code = primary_code(exc)
+    if code is None:
         raise exc
-    code &= 0xFF  # an extended code carries its primary code in the low byte
     if code in _STORAGE:
         return StorageError(str(exc))
     if code in _DAMAGE:
@@ -101,7 +119,7 @@ class Database:
         self._lock = threading.RLock()
 
     @classmethod
-    def open(cls, path: Path, key: bytes, *, access: str = READ_WRITE) -> Database:
+    def open(cls, path: Path, key: bytes | bytearray, *, access: str = READ_WRITE) -> Database:
         if len(key) != 32:
             raise ValueError("SQLCipher key must be 32 bytes")
         if access != READ_WRITE:
@@ -131,7 +149,7 @@ class Database:
         return database
 
     @classmethod
-    def _open_read_only(cls, path: Path, key: bytes, access: str) -> Database:
+    def _open_read_only(cls, path: Path, key: bytes | bytearray, access: str) -> Database:
         mode = "mode=ro" if access == READ_ONLY else "mode=ro&immutable=1"
         uri = f"{Path(path).absolute().as_uri()}?{mode}"
         try:
@@ -153,12 +171,18 @@ class Database:
     def read_only(self) -> bool:
         return self.access != READ_WRITE
 
-    def _configure(self, key: bytes) -> None:
+    def _configure(self, key: bytes | bytearray) -> None:
         conn = self._conn
         conn.row_factory = Row
         # SQLCipher's own log goes to stderr; our typed errors say what the VP needs to know.
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        # sqlite3_key with SQLCipher's raw-key form x'…', built in a buffer we then wipe: a
+        # `PRAGMA key` string would stay in the statement cache with the key in hex.
+        raw_key = raw_key_literal(key)
+        try:
+            conn.set_key(raw_key)
+        finally:
+            raw_key[:] = bytes(len(raw_key))
         conn.execute("PRAGMA cipher_compatibility = 4")
         # The first real read proves the key: a wrong key or damaged file fails here.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -224,7 +248,7 @@ class Database:
         return None if row is None else str(row[0])
 
     def _translate(self, exc: Exception) -> Exception:
-        if self.read_only and "readonly" in str(exc).lower():
+        if self.read_only and primary_code(exc) == SQLITE_READONLY:
             return ReadOnlyVaultError(str(exc))
         return translate_error(exc)
 
