@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from . import taxonomy as tx
 from .demo_data import _FORMAL_ROUTES
-from .journal import Journal
+from .journal import Journal, Record
 from .models import TABLES
 
 # A fixed default keeps `fill_demo(journal)` reproducible; callers that want the data to look
@@ -127,7 +127,7 @@ class _Drawing:
         self.start = today - timedelta(days=365 * YEARS)
         self.counts: Counter[str] = Counter()
 
-    def add(self, entity: T) -> T:
+    def add(self, entity: Record) -> Record:
         stored = self.journal.add(entity)
         self.counts[TABLES[type(entity)]] += 1
         return stored

@@ -29,9 +29,14 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TypedDict, Unpack
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, Unpack
 
 from .taxonomy import Vocabulary
+
+if TYPE_CHECKING:
+    from ..vault.database import Row
+
+T = TypeVar("T")
 
 TEXT_MAX = 200_000  # a very long conversation log, not a pasted book
 
@@ -272,7 +277,7 @@ def to_row(entity: Any) -> dict[str, Any]:
     return row
 
 
-def from_row(entity_type: type, row: Any, **extra: Any) -> Any:
+def from_row(entity_type: type[T], row: Row, **extra: Any) -> T:
     values: dict[str, Any] = {}
     keys = row.keys()
     for field_name, spec in specs(entity_type).items():

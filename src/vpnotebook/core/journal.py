@@ -12,7 +12,7 @@ import contextlib
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..vault.database import UniqueViolation
 from .fields import ValidationError, to_row, validate
@@ -21,7 +21,12 @@ from .reads import CaseSummary, Head, NotFoundError, Reader
 
 __all__ = ["CaseSummary", "Head", "Journal", "NotFoundError"]
 
-E = TypeVar("E")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+# A record of any kind: every entity is a dataclass (core/models.py).
+Record = TypeVar("Record", bound="DataclassInstance")
+C = TypeVar("C", bound=Case)
 
 
 class Journal(Reader):
@@ -33,13 +38,13 @@ class Journal(Reader):
 
     # -- generic storage -------------------------------------------------------------------
 
-    def add(self, entity: E) -> E:
+    def add(self, entity: Record) -> Record:
         with _named_duplicates(entity):
             return self._add(entity)
 
-    def _add(self, entity: E) -> E:
+    def _add(self, entity: Record) -> Record:
         if isinstance(entity, Case):
-            return self._add_case(entity)  # type: ignore[return-value]
+            return self._add_case(entity)
         validate(entity)
         row = to_row(entity)
         table = TABLES[type(entity)]
@@ -50,7 +55,7 @@ class Journal(Reader):
                 return entity
             new_id = self._insert(table, row)
             self._reopen_on_activity(entity)
-        return replace(entity, id=new_id)  # type: ignore[type-var]
+        return replace(entity, id=new_id)
 
     def update(self, entity: Any) -> None:
         with _named_duplicates(entity):
@@ -93,7 +98,8 @@ class Journal(Reader):
         columns = ", ".join(row)
         values = ", ".join(f":{column}" for column in row)
         cursor = self.db.execute(f"INSERT INTO {table} ({columns}) VALUES ({values})", row)
-        return int(cursor.lastrowid)
+        assert cursor.lastrowid is not None  # every INSERT sets it
+        return cursor.lastrowid
 
     def _upsert(self, table: str, row: dict[str, Any], key: str) -> None:
         columns = ", ".join(row)
@@ -132,7 +138,7 @@ class Journal(Reader):
             if reporter is not None:
                 self.add(reporter)
 
-    def _add_case(self, case: Case) -> Case:
+    def _add_case(self, case: C) -> C:
         validate(case)
         assert case.first_contact is not None
         with self.db.transaction():

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -30,9 +30,9 @@ MIN_DIFFERENT = 5  # fewer different characters is a repetition, however long
 _loaded = False
 
 
-def _zxcvbn() -> Any:
+def _zxcvbn() -> Callable[..., Mapping[str, Any]]:
     global _loaded
-    from zxcvbn import matching, zxcvbn  # type: ignore[import-untyped]  # ships no type hints
+    from zxcvbn import matching, zxcvbn
 
     if not _loaded:
         # zxcvbn keeps its dictionaries in one module-level table; ours join it once.
@@ -127,7 +127,7 @@ class Verdict:
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 
 
-def _reasons_of(match: dict[str, Any]) -> list[str]:
+def _reasons_of(match: Mapping[str, Any]) -> list[str]:
     """What one part of the passphrase is, in the policy's words (see REASONS)."""
     token = str(match.get("token", ""))
     pattern = match.get("pattern")
@@ -194,7 +194,7 @@ def _score_of(guesses: float) -> int:
     return 4
 
 
-def _strict(result: dict[str, Any]) -> tuple[int, list[dict[str, Any]]]:
+def _strict(result: Mapping[str, Any]) -> tuple[int, list[Mapping[str, Any]]]:
     """zxcvbn's guesses without its bonus for the number of parts.
 
     zxcvbn adds 10^4 to the power (parts - 1) so that a long chain of small matches is not

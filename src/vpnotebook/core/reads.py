@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Generic, Self, TypeVar
 
-from ..vault.database import Database
+from ..vault.database import Database, Row
 from ..vault.vault import Vault
 from .fields import from_row
 from .models import (
@@ -96,8 +96,7 @@ class Reader:
         if entity_type is Case:
             categories = self._categories_of([row["id"] for row in rows])
             return [
-                from_row(Case, row, categories=categories.get(row["id"], ()))  # type: ignore[misc]
-                for row in rows
+                from_row(entity_type, row, categories=categories.get(row["id"], ())) for row in rows
             ]
         return [from_row(entity_type, row) for row in rows]
 
@@ -115,11 +114,11 @@ class Reader:
         """Rows per table: what a backup or an export must carry, for verification."""
         return {table: self.count(entity_type) for entity_type, table in TABLES.items()}
 
-    def _entity(self, entity_type: type[E], row: Any) -> E:
+    def _entity(self, entity_type: type[E], row: Row) -> E:
         if entity_type is Case:
             categories = self._categories_of([row["id"]]).get(row["id"], ())
-            return from_row(Case, row, categories=categories)  # type: ignore[no-any-return]
-        return from_row(entity_type, row)  # type: ignore[no-any-return]
+            return from_row(entity_type, row, categories=categories)
+        return from_row(entity_type, row)
 
     def _categories_of(self, case_ids: list[int]) -> dict[int, tuple[str, ...]]:
         if not case_ids:

@@ -221,7 +221,8 @@ def keep_longer(
             "VALUES (:case_id, :decided_on, :keep_until, :reason)",
             row,
         )
-    return replace(extension, id=int(cursor.lastrowid))
+    assert cursor.lastrowid is not None  # every INSERT sets it
+    return replace(extension, id=cursor.lastrowid)
 
 
 def extensions_of(journal: Journal, case_id: int) -> list[RetentionExtension]:

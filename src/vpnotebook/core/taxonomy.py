@@ -6,6 +6,7 @@ labels may be reworded freely. Order here is the order the GUI and the report sh
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -32,7 +33,7 @@ class Vocabulary:
     def __contains__(self, code: object) -> bool:
         return isinstance(code, str) and code in self._by_code
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Term]:
         return iter(self.terms)
 
     def label(self, code: str, language: str = "nl") -> str:

@@ -473,6 +473,7 @@ def count_spans(
         ]
         nouns = [(i, _noun_kind(w)) for i, (_, _, w) in enumerate(words)]
         for index, (_, _, word) in enumerate(words):
+            wanted: tuple[str, ...]
             digits = word.rstrip("edst% ")
             if digits.isdigit():
                 if len(digits) == 4 and _YEAR.fullmatch(digits):

@@ -10,6 +10,7 @@ encrypted — so not one plaintext byte is written anywhere, not even in a temp 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import secrets
 import shutil
@@ -20,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, BinaryIO, cast
+from typing import Any, BinaryIO
 
 from .. import __version__
 from . import clock, container, wal
@@ -60,8 +61,9 @@ from .errors import (
 )
 from .fsutil import fsync_dir
 from .keyslots import KeySlotFile
+from .paths import DATABASE_NAME
 from .schema import LATEST_VERSION
-from .vault import DATABASE_NAME, Vault
+from .vault import Vault
 
 Progress = Callable[[int, int], None]
 SinkOpener = Callable[[Path], BinaryIO]
@@ -219,7 +221,7 @@ def make_backup(
 
 
 @contextlib.contextmanager
-def _database_bytes(vault: Vault) -> Iterator[tuple[BinaryIO, int]]:
+def _database_bytes(vault: Vault) -> Iterator[tuple[io.RawIOBase | io.BufferedIOBase, int]]:
     """The database as the snapshot reads it, with its size.
 
     Normally the main file (the log was folded in). A read-only opening cannot fold the log
@@ -229,7 +231,7 @@ def _database_bytes(vault: Vault) -> Iterator[tuple[BinaryIO, int]]:
     log = wal.inspect(vault.folder / (DATABASE_NAME + "-wal")) if vault.read_only else wal.EMPTY
     if vault.db.access == READ_ONLY and not log.empty:
         with wal.CheckpointedView(path, vault.folder / (DATABASE_NAME + "-wal"), log) as view:
-            yield cast(BinaryIO, view), view.size
+            yield view, view.size
         return
     with open(path, "rb") as handle:
         yield handle, os.fstat(handle.fileno()).st_size
@@ -324,7 +326,9 @@ def _remove_stale_partials(folder: Path) -> None:
 # -- reading a backup -----------------------------------------------------------------------
 
 
-def data_key_for(slots: KeySlotFile, passphrase: str | None, recovery_code: str | None) -> bytes:
+def data_key_for(
+    slots: KeySlotFile, passphrase: str | None, recovery_code: str | None
+) -> bytearray:
     if (passphrase is None) == (recovery_code is None):
         raise ValueError("give exactly one of passphrase and recovery_code")
     if passphrase is not None:
@@ -350,7 +354,9 @@ def read_header(path: Path) -> tuple[dict[str, Any], KeySlotFile]:
     return parse_public_header(header.public_header)
 
 
-def decrypt_database(path: Path, data_key: bytes, target: Path, *, durable: bool) -> dict[str, Any]:
+def decrypt_database(
+    path: Path, data_key: bytes | bytearray, target: Path, *, durable: bool
+) -> dict[str, Any]:
     """Decrypt a backup into a new database file at `target`; return the manifest.
 
     `target` holds SQLCipher pages, never plaintext; it is only complete and genuine when this
@@ -374,7 +380,7 @@ def decrypt_database(path: Path, data_key: bytes, target: Path, *, durable: bool
     return splitter.manifest()
 
 
-def check_database(path: Path, data_key: bytes, manifest: dict[str, Any]) -> None:
+def check_database(path: Path, data_key: bytes | bytearray, manifest: dict[str, Any]) -> None:
     """Every page's HMAC, the b-tree structure, foreign keys and the row counts."""
     if manifest["schema_version"] > LATEST_VERSION:
         raise BackupTooNewError(f"schema {manifest['schema_version']}")
@@ -407,7 +413,7 @@ def _remove_stale_scratch() -> None:
                 shutil.rmtree(old, ignore_errors=True)
 
 
-def _verify_with_key(path: Path, data_key: bytes) -> BackupInfo:
+def _verify_with_key(path: Path, data_key: bytes | bytearray) -> BackupInfo:
     read_header(path)
     _remove_stale_scratch()
     with tempfile.TemporaryDirectory(prefix=VERIFY_SCRATCH_PREFIX) as scratch:

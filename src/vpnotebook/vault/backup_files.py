@@ -10,6 +10,7 @@ cannot make rotation delete a newer backup. Format and rules: docs/formats/backu
 from __future__ import annotations
 
 import contextlib
+import io
 import re
 from datetime import datetime
 from pathlib import Path
@@ -79,7 +80,10 @@ def next_backup_path(folder: Path, moment: datetime, *, date_in_name: bool) -> P
 # -- the time recorded inside a file ----------------------------------------------------------
 
 
-class _Discard:
+class _Discard(io.RawIOBase):
+    def writable(self) -> bool:
+        return True
+
     def write(self, data: Any) -> int:
         return len(data)
 
@@ -91,7 +95,7 @@ def read_manifest(path: Path, file_key: bytes) -> dict[str, Any] | None:
     authenticate. The chunks read are genuine; whether the rest of the file is complete is not
     checked here (that is `verify_backup`'s work).
     """
-    splitter = PayloadSplitter(_Discard())  # type: ignore[arg-type]
+    splitter = PayloadSplitter(_Discard())
     try:
         with open(path, "rb") as source:
             parse_public_header(container.read_public_header(source).public_header)

@@ -31,7 +31,7 @@ _FILE_KEY_INFO = b"vpnotebook backup file key v1"
 _MANIFEST_PREFIX = len(PAYLOAD_MAGIC) + 4
 
 
-def backup_file_key(data_key: bytes) -> bytes:
+def backup_file_key(data_key: bytes | bytearray) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_FILE_KEY_INFO).derive(
         data_key
     )
@@ -95,7 +95,7 @@ def encode_manifest(manifest: dict[str, Any]) -> bytes:
 class PayloadStream(io.RawIOBase):
     """The manifest followed by the database file, read as one stream."""
 
-    def __init__(self, head: bytes, tail: BinaryIO) -> None:
+    def __init__(self, head: bytes, tail: io.RawIOBase | io.BufferedIOBase) -> None:
         self._head = io.BytesIO(head)
         self._head_length = len(head)
         self._tail = tail
@@ -106,7 +106,7 @@ class PayloadStream(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer: Any) -> int:
+    def readinto(self, buffer: Any) -> int | None:
         view = memoryview(buffer)
         count = self._head.readinto(view)
         if count:
@@ -122,7 +122,7 @@ class PayloadSplitter(io.RawIOBase):
     restore, kept), without a payload file and a second copy beside it.
     """
 
-    def __init__(self, database: BinaryIO) -> None:
+    def __init__(self, database: BinaryIO | io.RawIOBase) -> None:
         self._database = database
         self._head = bytearray()
         self._manifest_end: int | None = None
@@ -158,7 +158,7 @@ class PayloadSplitter(io.RawIOBase):
         if self._manifest_end is None:
             raise BackupDamagedError("payload has no manifest")
         try:
-            manifest = json.loads(self._head[_MANIFEST_PREFIX:].decode("utf-8"))
+            manifest: dict[str, Any] = json.loads(self._head[_MANIFEST_PREFIX:].decode("utf-8"))
             manifest["record_counts"] = {
                 str(k): int(v) for k, v in dict(manifest["record_counts"]).items()
             }

@@ -24,6 +24,7 @@ here; they reach the caller as the original `OSError`.
 from __future__ import annotations
 
 import errno
+import io
 import os
 import struct
 from collections.abc import Callable, Iterator
@@ -35,6 +36,10 @@ from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes, hmac
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+# What a container is read from or written to: a file, or a raw stream of our own (the
+# backup's payload, put together or taken apart on the fly: vault/backup_format.py).
+Stream = BinaryIO | io.RawIOBase
 
 __all__ = [
     "CHUNK_SIZE",
@@ -52,6 +57,7 @@ __all__ = [
     "ContainerIntegrityError",
     "ContainerVersionError",
     "SealedContainer",
+    "Stream",
     "decrypt_container",
     "iter_chunks",
     "read_public_header",
@@ -137,8 +143,8 @@ class SealedContainer:
 
 
 def write_container(
-    dst: BinaryIO,
-    src: BinaryIO,
+    dst: Stream,
+    src: Stream,
     file_key: bytes,
     public_header: bytes,
     *,
@@ -152,8 +158,8 @@ def write_container(
 
 
 def seal_container(
-    dst: BinaryIO,
-    src: BinaryIO,
+    dst: Stream,
+    src: Stream,
     file_key: bytes,
     public_header: bytes,
     *,
@@ -208,7 +214,7 @@ def seal_container(
     return SealedContainer(written, mac)
 
 
-def read_public_header(src: BinaryIO) -> ContainerHeader:
+def read_public_header(src: Stream) -> ContainerHeader:
     """Parse the header at the current position of `src` without any key.
 
     This is how the caller gets at the key-slot data it needs to derive `file_key`. Nothing
@@ -258,8 +264,8 @@ def read_public_header(src: BinaryIO) -> ContainerHeader:
 
 
 def decrypt_container(
-    src: BinaryIO,
-    dst: BinaryIO,
+    src: Stream,
+    dst: Stream,
     file_key: bytes,
     *,
     progress: ProgressCallback | None = None,
@@ -284,7 +290,7 @@ def decrypt_container(
 
 
 def verify_container(
-    src: BinaryIO,
+    src: Stream,
     file_key: bytes,
     *,
     progress: ProgressCallback | None = None,
@@ -299,7 +305,7 @@ def verify_container(
     return payload_length
 
 
-def iter_chunks(src: BinaryIO, file_key: bytes) -> Iterator[bytes]:
+def iter_chunks(src: Stream, file_key: bytes) -> Iterator[bytes]:
     """Yield the plaintext chunk by chunk, each authenticated, reading one chunk ahead.
 
     For a reader that needs only the start of the payload (a manifest): it stops reading
@@ -334,8 +340,8 @@ def iter_chunks(src: BinaryIO, file_key: bytes) -> Iterator[bytes]:
 
 
 def _open(
-    src: BinaryIO,
-    dst: BinaryIO | None,
+    src: Stream,
+    dst: Stream | None,
     file_key: bytes,
     progress: ProgressCallback | None,
     expected_header_mac: bytes | None = None,
@@ -390,7 +396,7 @@ def _open(
 
 
 def _open_chunk(
-    aead: ChaCha20Poly1305, counter: int, last: bool, sealed: bytes, mac: bytes
+    aead: ChaCha20Poly1305, counter: int, last: bool, sealed: bytes | memoryview, mac: bytes
 ) -> bytes:
     if len(sealed) < TAG_SIZE:
         # Also covers a file that ends right after the header: every container has a chunk.
@@ -445,7 +451,7 @@ def _chunks_per_batch(chunk_size: int) -> int:
     return max(1, min(_MAX_CHUNKS_PER_BATCH, _BATCH_BYTES // chunk_size))
 
 
-def _batches(src: BinaryIO, batch_size: int) -> Iterator[tuple[memoryview, bool]]:
+def _batches(src: Stream, batch_size: int) -> Iterator[tuple[memoryview, bool]]:
     """Yield `src` in batches of `batch_size` bytes (fewer only at the end), each with whether
     it is the last one.
 
@@ -469,7 +475,7 @@ def _batches(src: BinaryIO, batch_size: int) -> Iterator[tuple[memoryview, bool]
         current = 1 - current
 
 
-def _fill(src: BinaryIO, buffer: memoryview) -> int:
+def _fill(src: Stream, buffer: memoryview) -> int:
     """Read into `buffer` until it is full or EOF; return the byte count."""
     readinto: Callable[[memoryview], int | None] | None = getattr(src, "readinto", None)
     if readinto is None:
@@ -487,7 +493,7 @@ def _fill(src: BinaryIO, buffer: memoryview) -> int:
     return filled
 
 
-def _read_up_to(src: BinaryIO, size: int) -> bytes:
+def _read_up_to(src: Stream, size: int) -> bytes:
     """Read exactly `size` bytes, or fewer only at EOF (raw streams may return short reads)."""
     data = src.read(size)
     if data is None:
@@ -505,7 +511,7 @@ def _read_up_to(src: BinaryIO, size: int) -> bytes:
     return bytes(parts)
 
 
-def _write_all(dst: BinaryIO, data: bytes) -> int:
+def _write_all(dst: Stream, data: bytes | memoryview) -> int:
     """Write all of `data`; raw streams may accept only part of it per call."""
     view = memoryview(data)
     while view:

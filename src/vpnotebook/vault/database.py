@@ -13,13 +13,15 @@ import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import sqlcipher3
 from sqlcipher3 import dbapi2
 
 from .errors import ReadOnlyVaultError, StorageError, VaultDamagedError, VaultInUseError
 
+# A row of a result: its columns by position or by name (row["id"]), as SQLite stores them
+# (int, float, str, bytes or None). Typed by stubs/sqlcipher3, the driver ships no hints.
 Row = sqlcipher3.Row
 Params = Sequence[Any] | dict[str, Any]
 
@@ -107,7 +109,9 @@ def translate_error(exc: Exception) -> Exception:
 class Database:
     """An open, keyed SQLCipher database with our pinned settings."""
 
-    def __init__(self, connection: Any, path: Path, access: str = READ_WRITE) -> None:
+    def __init__(
+        self, connection: sqlcipher3.Connection, path: Path, access: str = READ_WRITE
+    ) -> None:
         self._conn = connection
         self.path = path
         self.access = access
@@ -210,7 +214,7 @@ class Database:
 
     # -- queries ---------------------------------------------------------------------------
 
-    def execute(self, sql: str, params: Params = ()) -> Any:
+    def execute(self, sql: str, params: Params = ()) -> sqlcipher3.Cursor:
         with self._lock:
             try:
                 return self._conn.execute(sql, params)
@@ -228,14 +232,15 @@ class Database:
         # Rows are decrypted as they are fetched, so damage can surface here, not in execute.
         with self._lock:
             try:
-                return self._conn.execute(sql, params).fetchall()
+                # The connection's row_factory is Row (_configure): every row is one.
+                return cast(list[Row], self._conn.execute(sql, params).fetchall())
             except dbapi2.Error as exc:
                 raise self._translate(exc) from exc
 
     def query_one(self, sql: str, params: Params = ()) -> Row | None:
         with self._lock:
             try:
-                return self._conn.execute(sql, params).fetchone()
+                return cast(Row | None, self._conn.execute(sql, params).fetchone())
             except dbapi2.Error as exc:
                 raise self._translate(exc) from exc
 
@@ -371,6 +376,6 @@ class Database:
             self._conn.close()
 
     @property
-    def raw_connection(self) -> Any:
+    def raw_connection(self) -> sqlcipher3.Connection:
         """For the migration runner only: migrations talk SQL to the connection directly."""
         return self._conn

@@ -14,6 +14,7 @@ Three rules keep the parameters honest (docs/formats/keyslots.md, docs/security.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -66,9 +67,10 @@ class Argon2Params:
     def from_json(cls, data: dict[str, object]) -> Argon2Params:
         """Parameters read from a file: refused (ValueError) outside the bounds."""
         values = {name: data[name] for name in ("memory_kib", "iterations", "parallelism")}
-        if not all(type(v) is int and v > 0 for v in values.values()):
+        counts = {name: v for name, v in values.items() if type(v) is int and v > 0}
+        if len(counts) != len(values):
             raise ValueError("invalid Argon2 parameters")
-        params = cls(**values)  # type: ignore[arg-type]
+        params = cls(**counts)
         if not params.within_bounds:
             raise ValueError("Argon2 parameters out of bounds")
         return params
@@ -113,12 +115,14 @@ def total_memory_bytes() -> int | None:
         pages = page_size = -1
     if pages > 0 and page_size > 0:
         return int(pages * page_size)
-    if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
         return _windows_total_memory()
     return None
 
 
 def _windows_total_memory() -> int | None:  # pragma: no cover - Windows only
+    if sys.platform != "win32":  # what ctypes offers differs per platform (windll)
+        return None
     import ctypes
 
     class MemoryStatus(ctypes.Structure):
@@ -136,7 +140,7 @@ def _windows_total_memory() -> int | None:  # pragma: no cover - Windows only
 
     status = MemoryStatus()
     status.length = ctypes.sizeof(MemoryStatus)
-    if not ctypes.windll.kernel32.GlobalMemoryStatusEx(ctypes.byref(status)):  # type: ignore[attr-defined]
+    if not ctypes.windll.kernel32.GlobalMemoryStatusEx(ctypes.byref(status)):
         return None
     return int(status.total_physical)
 

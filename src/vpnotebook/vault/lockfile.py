@@ -21,11 +21,12 @@ import contextlib
 import errno
 import os
 import stat
+import sys
 from pathlib import Path
 
 from .errors import LockFileError, StorageError, VaultInUseError
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 else:
     import fcntl
@@ -89,7 +90,7 @@ class VaultLock:
     def release(self) -> None:
         if self._fd is not None and self._fd >= 0:
             with contextlib.suppress(OSError):
-                if os.name == "nt":  # pragma: no cover
+                if sys.platform == "win32":  # pragma: no cover
                     msvcrt.locking(self._fd, msvcrt.LK_UNLCK, 1)
                 else:
                     fcntl.flock(self._fd, fcntl.LOCK_UN)
@@ -104,7 +105,7 @@ class VaultLock:
 
 
 def _lock_folder(folder: Path, *, shared: bool) -> int | None:
-    if os.name == "nt":  # pragma: no cover - no folder locks on Windows; see the docstring
+    if sys.platform == "win32":  # pragma: no cover - no folder locks on Windows; see the docstring
         return None
     try:
         fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
@@ -122,7 +123,7 @@ def _lock_folder(folder: Path, *, shared: bool) -> int | None:
 
 def _lock_descriptor(fd: int, *, shared: bool) -> None:
     try:
-        if os.name == "nt":  # pragma: no cover
+        if sys.platform == "win32":  # pragma: no cover
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
         else:
             fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)

@@ -15,11 +15,8 @@ fails when the two disagree.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import sqlcipher3
-
-Connection = Any  # a sqlcipher3 connection; typed loosely because the module is a C extension
 
 # The search index's rowid is the source row's id * SEARCH_KIND_BITS + its kind, so a trigger
 # updates a row without scanning the index. Kinds are stored in every vault: never renumbered.
@@ -58,7 +55,7 @@ class Migration:
             raise ValueError(f"migration {self.version} ends in an unfinished statement")
         return statements
 
-    def apply(self, conn: Connection) -> None:
+    def apply(self, conn: sqlcipher3.Connection) -> None:
         for statement in self.statements():
             conn.execute(statement)
 

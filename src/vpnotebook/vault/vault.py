@@ -497,7 +497,7 @@ def open_database(folder: Path, data_key: bytes | bytearray) -> Database:
     return database
 
 
-def open_database_read_only(folder: Path, data_key: bytes) -> Database:
+def open_database_read_only(folder: Path, data_key: bytes | bytearray) -> Database:
     """Open without writing a byte anywhere (a full disk, a read-only medium).
 
     Through the write-ahead log when SQLite can read it without writing (its -shm file is

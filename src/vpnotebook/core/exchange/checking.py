@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import datetime
-from typing import Any
+from typing import Any, TypedDict
 
 from ..fields import TEXT_MAX, ValidationError, from_json, specs
 from ..models import SHORT, Case, Department, Organisation
@@ -28,6 +28,14 @@ from .tables import (
 )
 
 KNOWN_TOP_LEVEL = {"format", "version", "exported_at", "app_version", "settings", "records"}
+
+
+class _Location(TypedDict):
+    """Where a record sits in the document: ImportFormatError's keyword arguments."""
+
+    table: str
+    index: int
+    record_id: int | None
 
 
 def check_head(document: Any) -> tuple[dict[str, str], str, str]:
@@ -55,7 +63,7 @@ def check_head(document: Any) -> tuple[dict[str, str], str, str]:
     return settings, exported_at, app_version
 
 
-def upgraded(document: Any) -> dict[str, Any]:
+def upgraded(document: object) -> dict[str, Any]:
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise ImportFormatError(
             "Dit is geen exportbestand van vpnotebook.", "this is not a vpnotebook export"
@@ -152,7 +160,7 @@ class RecordChecker:
 
     def _record(self, table: str, entity_type: type, index: int, data: Any) -> Any:
         rid = data.get("id") if isinstance(data, dict) else None
-        location = {
+        location: _Location = {
             "table": table,
             "index": index,
             "record_id": rid if isinstance(rid, int) and not isinstance(rid, bool) else None,
@@ -175,7 +183,7 @@ class RecordChecker:
         return entity
 
     @staticmethod
-    def _precheck(entity_type: type, data: dict[str, Any], location: dict[str, Any]) -> None:
+    def _precheck(entity_type: type, data: dict[str, Any], location: _Location) -> None:
         """What from_json and validate let through: "" as a number or code, unhashable codes
         (Vocabulary lookups would raise TypeError), and dates in ISO forms other than
         YYYY-MM-DD (date.fromisoformat accepts 20240305 and week dates). Unknown codes are
@@ -201,7 +209,12 @@ class RecordChecker:
                 fail(f"{label}: verwacht een code (tekst).", "must be a code (text)")
             elif spec.kind == "code" and value == "":
                 fail(f"{label}: lege code; gebruik null.", "empty code (use null)")
-            elif spec.kind == "code" and value is not None and value not in spec.vocab:
+            elif (
+                spec.kind == "code"
+                and value is not None
+                and spec.vocab is not None
+                and value not in spec.vocab
+            ):
                 # Checked here rather than by validate, whose message repeats the value.
                 fail(f"{label}: onbekende code.", "unknown code")
             elif spec.kind == "codes" and (

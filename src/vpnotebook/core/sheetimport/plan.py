@@ -247,7 +247,7 @@ def interpret(table: Table, options: ImportOptions) -> Interpretation:
     """Read every row. Row problems and unknown values are collected, not raised, so the VP
     sees them all at once; a missing date or organisation column raises SheetError."""
     columns = check_columns(table, options)
-    used = [column for column in columns if column.field]
+    used = [(column, BY_KEY[column.field]) for column in columns if column.field]
     problems: list[RowProblem] = []
     unknown: dict[tuple[str, str], UnknownValue] = {}
     drafts: list[CaseDraft] = []
@@ -262,8 +262,7 @@ def interpret(table: Table, options: ImportOptions) -> Interpretation:
         if options.organisation is not None:
             draft.organisation = " ".join(options.organisation.split())
         row_ok = True
-        for column in used:
-            sheet_field = BY_KEY[column.field]  # type: ignore[index]
+        for column, sheet_field in used:
             cell = row.cells[column.index]
             try:
                 _refuse_special(cell)

@@ -24,10 +24,9 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TypeVar
 
 from ..fields import ValidationError
-from ..journal import Journal
+from ..journal import Journal, Record
 from ..models import (
     Case,
     Conversation,
@@ -42,7 +41,6 @@ from .columns import CaseDraft
 from .errors import SheetError
 from .resolve import SETTING_PREFIX, ImportPlan, known_organisations, name_key
 
-E = TypeVar("E")
 Progress = Callable[[int, int], None]
 SOURCE_LINE = "bron: geïmporteerd uit {file}, rij {row}"
 OLD_NUMBER_LINE = "Nummer in het oude overzicht: {number}"
@@ -224,7 +222,7 @@ def _records_of(journal: Journal, draft: CaseDraft, case: Case, file_name: str) 
     }
 
 
-def _add(journal: Journal, draft: CaseDraft, entity: E) -> E:
+def _add(journal: Journal, draft: CaseDraft, entity: Record) -> Record:
     try:
         return journal.add(entity)
     except ValidationError as refused:
