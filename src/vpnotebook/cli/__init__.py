@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -269,14 +269,17 @@ def build_parser() -> argparse.ArgumentParser:
     _test_kdf_arguments(demo)
     demo.set_defaults(run=commands.demo)
 
-    _report_parser(sub, commands)
+    _report_parser(sub, commands.report)
     from .import_sheet import add_parser as add_import_sheet_parser
 
     add_import_sheet_parser(sub)
     return parser
 
 
-def _report_parser(sub: argparse._SubParsersAction, commands: object) -> None:
+def _report_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    run: Callable[[argparse.Namespace], int],
+) -> None:
     from ..report.annual_report import OPTIONAL_TABLES
 
     report = sub.add_parser(
@@ -329,7 +332,7 @@ def _report_parser(sub: argparse._SubParsersAction, commands: object) -> None:
         help="instead: your own overview of all organisations (hours, workload); NOT for "
         "distribution",
     )
-    report.set_defaults(run=commands.report)  # type: ignore[attr-defined]
+    report.set_defaults(run=run)
 
 
 def _plain_desktop_start(argv: Sequence[str]) -> tuple[bool, Path | None]:

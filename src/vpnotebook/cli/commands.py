@@ -9,7 +9,7 @@ from typing import Any
 
 from ..core.journal import Journal
 from ..core.models import Case, Organisation
-from ..vault.backup import BackupInfo, make_backup
+from ..vault.backup import BackupInfo, BackupSecret, make_backup
 from ..vault.backup import verify_backup as verify_backup_file
 from ..vault.errors import EXIT_DAMAGED, EXIT_FAILURE, EXIT_OK
 from ..vault.restore import ResumedRestore, restore_backup
@@ -131,7 +131,7 @@ def demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _backup_secret(args: argparse.Namespace) -> dict[str, str]:
+def _backup_secret(args: argparse.Namespace) -> BackupSecret:
     if args.recovery_code_file is not None:
         return {"recovery_code": secrets_input.recovery_code(args.recovery_code_file)}
     return {"passphrase": secrets_input.existing_passphrase(args.passphrase_file)}

@@ -299,12 +299,12 @@ class _Builder(CohortBuilder):
             ("contact_types", tx.CONTACT_TYPES, None),
             ("categories", tx.CATEGORIES, {y: history[y].flow.new for y in years}),
         ):
-            counts = {
+            labelled = {
                 y: self.labelled(getattr(history[y], key), vocabulary, key=key) for y in years
             }
             trend, audit = protect_trend(
                 f"trend_{key}",
-                counts,
+                labelled,
                 other_label=other,
                 policy=self.policy,
                 multi_valued=units is not None,
@@ -312,8 +312,8 @@ class _Builder(CohortBuilder):
             )
             recomputed[key] = dict(trend.years)
             shown = key in self.tables
-            current = f"trend_{key}/{self.year}"
-            engine = [e for e in audit if not (shown and e.table == current)]
+            this_table = f"trend_{key}/{self.year}"
+            engine = [e for e in audit if not (shown and e.table == this_table)]
             engine = [e for e in engine if not self.published.published(int(e.table[-4:]))]
             self.engine_audit(self.trend_title(key), engine, other)
         shown_cells: dict[int, dict[str, Any]] = {}

@@ -307,7 +307,7 @@ class CohortBuilder:
         quarters: tuple[int, int, int, int] | None
         if self.fixed is not None:
             stored = self.fixed.get("quarters", "-")
-            quarters = None if stored == "-" else tuple(json.loads(stored))  # type: ignore[assignment]
+            quarters = None if stored == "-" else tuple(json.loads(stored))
         else:
             quarters, audit = protect_quarters("quarters", self.counts.quarters, policy=self.policy)
             self.engine_audit(title, audit, "")

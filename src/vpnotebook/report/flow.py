@@ -74,8 +74,8 @@ def flow_chain(
             open_at_end = result.open_at_end
             since = y + 1
             if open_at_end is not None:
-                carried = history.flow(y + 1, since=population).carried_over
-                if carried == open_at_end:
+                runs_on = history.flow(y + 1, since=population).carried_over
+                if runs_on == open_at_end:
                     since = population
                 else:
                     changed = [(w.FLOW_CHANGED, (("year", y),))]

@@ -40,6 +40,9 @@ from reportlab.platypus import Table as RLTable
 from ..vault.fsutil import atomic_writer
 from .document import Chart, Document, Table
 
+# One command of a TableStyle: its name, the cells from and to, then its values.
+_TableCommand = tuple[str, tuple[int, int], tuple[int, int], *tuple[Any, ...]]
+
 FONT = "VPSans"
 FONT_BOLD = "VPSans-Bold"
 FONT_ITALIC = "VPSans-Italic"
@@ -82,7 +85,8 @@ def _styles() -> dict[str, ParagraphStyle]:
             "quote",
             parent=base,
             leftIndent=8,
-            borderPadding=(4, 6, 4, 6),
+            # A (top, right, bottom, left) tuple works (reportlab's normalizeTRBL).
+            borderPadding=(4, 6, 4, 6),  # type: ignore[arg-type]  # types-reportlab: a number only
             backColor=SHADE,
             spaceBefore=4,
             spaceAfter=8,
@@ -181,7 +185,7 @@ def _page_canvas(document: Document) -> type[Canvas]:
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # private; not in types-reportlab
 
         def save(self) -> None:
             total = len(self._pages)
@@ -244,7 +248,9 @@ def _chart(chart: Chart) -> Drawing:
             )
             continue
         length = room * value / largest
-        drawing.add(Rect(label_width, y, length, bar_height, fillColor=ACCENT, strokeColor=None))
+        bar = Rect(label_width, y, length, bar_height)
+        bar.fillColor, bar.strokeColor = ACCENT, None
+        drawing.add(bar)
         drawing.add(
             String(
                 label_width + length + 4,
@@ -281,7 +287,7 @@ def _table(table: Table, styles: dict[str, ParagraphStyle]) -> list[Any]:
     if table.total is not None:
         data.append(row(table.total, bold=True))
     grid = RLTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    style = [
+    style: list[_TableCommand] = [
         # Cells hold paragraphs with their own font, but the table still sets its default
         # (Helvetica, not embedded) unless told otherwise.
         ("FONT", (0, 0), (-1, -1), FONT, 9),
@@ -356,7 +362,7 @@ def render_pdf(document: Document) -> bytes:
         subject="",
         creator=PRODUCER,
         producer=PRODUCER,
-        keywords="",
+        keywords=[],
         invariant=1,
         # Otherwise reportlab starts every page in Helvetica, a font the PDF does not embed.
         initialFontName=FONT,

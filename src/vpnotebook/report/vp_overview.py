@@ -7,6 +7,7 @@ engine and must never be mixed into an organisation's annual report.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..core import taxonomy as tx
@@ -134,7 +135,7 @@ def _workload_table(rows: list[Workload], language: str) -> Table:
     def t(dutch: str, english: str) -> str:
         return english if language == "en" else dutch
 
-    fields = (
+    fields: tuple[tuple[str, Callable[[Workload], int]], ...] = (
         (t("Nieuw", "New"), lambda r: r.flow.new),
         (t("Doorgelopen", "Carried over"), lambda r: r.flow.carried_over),
         (t("Afgesloten", "Closed"), lambda r: r.flow.closed),

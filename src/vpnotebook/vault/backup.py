@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypedDict
 
 from .. import __version__
 from . import clock, container, wal
@@ -324,6 +324,14 @@ def _remove_stale_partials(folder: Path) -> None:
 
 
 # -- reading a backup -----------------------------------------------------------------------
+
+
+class BackupSecret(TypedDict, total=False):
+    """What opens a backup, as keyword arguments of verify_backup and restore_backup: the
+    passphrase or the recovery code (exactly one)."""
+
+    passphrase: str
+    recovery_code: str
 
 
 def data_key_for(

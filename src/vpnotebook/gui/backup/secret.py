@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -17,6 +18,9 @@ from PySide6.QtWidgets import (
 
 from ...vault import recovery
 
+if TYPE_CHECKING:
+    from ...vault.backup import BackupSecret
+
 
 @dataclass(frozen=True)
 class Secret:
@@ -25,7 +29,7 @@ class Secret:
     passphrase: str | None = None
     recovery_code: str | None = None
 
-    def arguments(self) -> dict[str, str]:
+    def arguments(self) -> BackupSecret:
         if self.passphrase is not None:
             return {"passphrase": self.passphrase}
         assert self.recovery_code is not None
