@@ -28,7 +28,7 @@ PNG_FOLDER = Path("/tmp/vpnotebook-retention")
 
 
 @pytest.fixture
-def page(session: Session, qtbot, answers) -> CasesPage:  # type: ignore[no-untyped-def]
+def page(session: Session, qtbot, answers) -> CasesPage:
     shown = CasesPage(session)
     qtbot.addWidget(shown)
     shown.view.retention.today = DEMO_TODAY
@@ -56,7 +56,7 @@ def open_overdue(page: CasesPage) -> Case:
 
 def test_a_closed_case_shows_its_date_and_is_kept_longer_through_the_dialog(
     page: CasesPage, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     journal = page.session.journal
     case = open_overdue(page)
     assert case.id is not None and case.closed_on is not None
@@ -88,7 +88,7 @@ def test_a_closed_case_shows_its_date_and_is_kept_longer_through_the_dialog(
     render(page, "case-kept-longer")
 
 
-def test_destroying_needs_the_typed_number_and_says_what_stays(page: CasesPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_destroying_needs_the_typed_number_and_says_what_stays(page: CasesPage, qtbot) -> None:
     journal = page.session.journal
     case = open_overdue(page)
     assert case.id is not None
@@ -125,7 +125,7 @@ def test_destroying_needs_the_typed_number_and_says_what_stays(page: CasesPage, 
     assert dialogs.shown[-1][1] == "Melding vernietigd"
 
 
-def test_an_open_case_is_destroyed_on_the_reporters_request(page: CasesPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_an_open_case_is_destroyed_on_the_reporters_request(page: CasesPage, qtbot) -> None:
     journal = page.session.journal
     case = next(c for c in journal.find(Case) if c.status == "open")
     assert case.id is not None
@@ -133,7 +133,7 @@ def test_an_open_case_is_destroyed_on_the_reporters_request(page: CasesPage, qtb
     bar = page.view.retention
     assert not bar.keep_button.isVisible()  # nothing to keep longer while it runs
     assert "Na het afsluiten wordt deze melding nog" in bar.text.text()
-    dialog = bar.destroy()
+    dialog = bar.ask_to_destroy()
     assert dialog is not None
     assert [dialog.rule.itemData(i) for i in range(dialog.rule.count())] == [
         "erasure_request",
@@ -145,7 +145,7 @@ def test_an_open_case_is_destroyed_on_the_reporters_request(page: CasesPage, qtb
     assert destruction_log(journal)[0].rule == "erasure_request"
 
 
-def test_new_activity_on_a_closed_case_reopens_it_on_screen(page: CasesPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_new_activity_on_a_closed_case_reopens_it_on_screen(page: CasesPage, qtbot) -> None:
     journal = page.session.journal
     case = open_overdue(page)
     page.view.tabs.setCurrentIndex(1)
@@ -154,7 +154,7 @@ def test_new_activity_on_a_closed_case_reopens_it_on_screen(page: CasesPage, qtb
     qtbot.keyClicks(panel.editor.notes, "Melder belde opnieuw; het speelt weer.")
     with qtbot.waitSignal(page.session.changed):
         page.save_pending()
-    reopened = journal.get(Case, case.id)  # type: ignore[arg-type]
+    reopened = journal.get(Case, case.id)
     assert reopened.status == "reopened" and reopened.closed_on is None
     assert page.view.status.text() == "Heropend"
     assert page.view.close_button.isVisible() and not page.view.reopen_button.isVisible()
@@ -166,7 +166,7 @@ def test_new_activity_on_a_closed_case_reopens_it_on_screen(page: CasesPage, qtb
 
 def test_today_lists_cases_due_for_destruction_with_a_button_to_open_them(
     qtbot, session: Session
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = TodayPage(session)
     qtbot.addWidget(page)
     page.today = DEMO_TODAY
@@ -200,7 +200,7 @@ def _pdf_text(path: Path) -> str:
 
 def test_access_export_writes_one_pdf_with_the_chosen_parts(
     page: CasesPage, qtbot, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     journal = page.session.journal
     case = journal.case_by_number("2023-004")
     assert case.id is not None
@@ -233,7 +233,7 @@ def test_access_export_writes_one_pdf_with_the_chosen_parts(
         chosen.append(suggested)
         return folder / suggested
 
-    dialog.ask_save_path = ask_save_path  # type: ignore[method-assign]
+    dialog.ask_save_path = ask_save_path
 
     # Declining the plaintext warning writes nothing and keeps the dialog open.
     dialogs.set_test_hook(lambda kind, title, text: kind != "ask")

@@ -50,28 +50,28 @@ def said() -> Iterator[dict[str, Any]]:
     dialogs.set_test_hook(None)
 
 
-def _window(qtbot, folder: Path, settings: AppSettings, **kwargs: Any) -> MainWindow:  # type: ignore[no-untyped-def]
+def _window(qtbot, folder: Path, settings: AppSettings, **kwargs: Any) -> MainWindow:
     window = MainWindow(folder, settings, kdf_params=kwargs.pop("kdf_params", TEST_PARAMS))
     qtbot.addWidget(window)
     window.show()
     return window
 
 
-def _unlock(qtbot, window: MainWindow, passphrase: str = GUI_PASSPHRASE) -> None:  # type: ignore[no-untyped-def]
+def _unlock(qtbot, window: MainWindow, passphrase: str = GUI_PASSPHRASE) -> None:
     window.unlock_screen.passphrase.setText(passphrase)
     window.unlock_screen.unlock()
     qtbot.waitUntil(lambda: not window.is_locked, timeout=JOB)
 
 
 @pytest.fixture
-def unlocked(qtbot, demo_vault: tuple[Path, str], settings: AppSettings, said) -> MainWindow:  # type: ignore[no-untyped-def]
+def unlocked(qtbot, demo_vault: tuple[Path, str], settings: AppSettings, said) -> MainWindow:
     folder, _ = demo_vault
     window = _window(qtbot, folder, settings)
     _unlock(qtbot, window)
     return window
 
 
-def _security(qtbot, window: MainWindow) -> SecuritySection:  # type: ignore[no-untyped-def]
+def _security(qtbot, window: MainWindow) -> SecuritySection:
     dialog = window.settings_dialog()
     qtbot.addWidget(dialog)
     dialog.show()
@@ -88,7 +88,7 @@ def _opens(folder: Path, **secret: str) -> bool:
     return True
 
 
-def _wait_done(qtbot, dialog: QDialog) -> None:  # type: ignore[no-untyped-def]
+def _wait_done(qtbot, dialog: QDialog) -> None:
     manager = dialog.manager
     # Closed (and deleted) once its work succeeded.
     qtbot.waitUntil(
@@ -102,7 +102,7 @@ def _wait_done(qtbot, dialog: QDialog) -> None:  # type: ignore[no-untyped-def]
 
 def test_settings_have_a_security_section_once_unlocked(
     qtbot, demo_vault, settings: AppSettings, said
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     folder, _ = demo_vault
     window = _window(qtbot, folder, settings)
     locked = window.settings_dialog()
@@ -125,7 +125,7 @@ def test_settings_have_a_security_section_once_unlocked(
 
 def test_a_weak_new_passphrase_is_refused_with_the_policys_reason(
     qtbot, unlocked: MainWindow, said
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     section = _security(qtbot, unlocked)
     section.change_passphrase()
     dialog = section.dialog
@@ -145,7 +145,7 @@ def test_a_weak_new_passphrase_is_refused_with_the_policys_reason(
 
 def test_changing_the_passphrase_keeps_the_code_and_offers_a_new_key(
     qtbot, unlocked: MainWindow, demo_vault, said
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     folder, code = demo_vault
     section = _security(qtbot, unlocked)
     section.change_passphrase()
@@ -172,7 +172,7 @@ def test_changing_the_passphrase_keeps_the_code_and_offers_a_new_key(
 
 def test_yes_to_the_offer_makes_a_new_key_and_the_old_slot_file_opens_nothing(
     qtbot, unlocked: MainWindow, demo_vault, said
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     folder, code = demo_vault
     old_slot_file = (folder / "keyslots.json").read_bytes()
     cases_before = unlocked.session.journal.count(Case)
@@ -210,7 +210,7 @@ def test_yes_to_the_offer_makes_a_new_key_and_the_old_slot_file_opens_nothing(
 
 def test_a_new_code_is_shown_and_typed_back_before_it_is_stored(
     qtbot, unlocked: MainWindow, demo_vault, said
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     folder, old_code = demo_vault
     before = (folder / "keyslots.json").read_bytes()
     section = _security(qtbot, unlocked)
@@ -244,7 +244,7 @@ def test_a_new_code_is_shown_and_typed_back_before_it_is_stored(
 
 def test_after_a_new_code_the_new_key_needs_nothing_typed_again(
     qtbot, unlocked: MainWindow, demo_vault, said
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     folder, _ = demo_vault
     key_before = bytes(unlocked.session.vault.data_key)
     section = _security(qtbot, unlocked)
@@ -270,7 +270,7 @@ def test_after_a_new_code_the_new_key_needs_nothing_typed_again(
 
 def test_a_new_key_with_a_new_code_shows_the_code_first(
     qtbot, unlocked: MainWindow, demo_vault, said
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     folder, old_code = demo_vault
     section = _security(qtbot, unlocked)
     rekey = section.rekey()
@@ -291,7 +291,7 @@ def test_a_new_key_with_a_new_code_shows_the_code_first(
 
 def test_a_rekey_with_a_wrong_code_changes_nothing_and_the_work_goes_on(
     qtbot, unlocked: MainWindow, demo_vault, said
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     folder, _ = demo_vault
     before = (folder / "keyslots.json").read_bytes()
     section = _security(qtbot, unlocked)
@@ -308,7 +308,7 @@ def test_a_rekey_with_a_wrong_code_changes_nothing_and_the_work_goes_on(
 @pytest.mark.parametrize("job", ["passphrase", "rekey"])
 def test_a_lock_asked_for_during_a_key_job_happens_when_it_ends(
     qtbot, unlocked: MainWindow, demo_vault, said, job: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     folder, code = demo_vault
     section = _security(qtbot, unlocked)
     if job == "passphrase":
@@ -333,7 +333,7 @@ def test_a_lock_asked_for_during_a_key_job_happens_when_it_ends(
 # -- the wizard --------------------------------------------------------------------------------
 
 
-def _to_passphrase_page(qtbot, window: MainWindow, name: str, organisation: str) -> Any:  # type: ignore[no-untyped-def]
+def _to_passphrase_page(qtbot, window: MainWindow, name: str, organisation: str) -> Any:
     wizard = window.wizard
     wizard.next()
     wizard.next()
@@ -347,7 +347,7 @@ def _to_passphrase_page(qtbot, window: MainWindow, name: str, organisation: str)
 
 def test_the_wizard_refuses_the_vps_own_name_and_says_why(
     qtbot, tmp_path: Path, settings: AppSettings, said
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = _window(qtbot, tmp_path / "kluis", settings)
     wizard = _to_passphrase_page(qtbot, window, "Anouk Zwaneveld", "Stichting Klaverhof")
     fields = wizard.passphrase_page.fields
@@ -362,7 +362,7 @@ def test_the_wizard_refuses_the_vps_own_name_and_says_why(
 
 def test_the_wizard_makes_no_vault_before_the_code_was_typed_back(
     qtbot, tmp_path: Path, settings: AppSettings, said
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     folder = tmp_path / "kluis"
     window = _window(qtbot, folder, settings)
     wizard = _to_passphrase_page(qtbot, window, "R. Vermeulen", "Waterschap De Vliet")
@@ -389,7 +389,7 @@ def test_the_wizard_makes_no_vault_before_the_code_was_typed_back(
 @pytest.mark.parametrize("agree", [True, False])
 def test_a_slot_below_the_floor_is_reported_on_unlock_and_strengthened_if_agreed(
     qtbot, demo_vault, settings: AppSettings, said, agree: bool
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     folder, code = demo_vault
     floor = Argon2Params(1024, 2, 1)  # the floor this window holds to (a cheap one, for speed)
     window = _window(qtbot, folder, settings, kdf_params=floor)
@@ -415,7 +415,7 @@ def test_a_slot_below_the_floor_is_reported_on_unlock_and_strengthened_if_agreed
 
 def test_the_recovery_route_uses_the_policy_and_never_an_edited_down_slot(
     qtbot, demo_vault, settings: AppSettings, said
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from vpnotebook.gui.unlock.recovery import RecoveryDialog
 
     folder, code = demo_vault
@@ -434,7 +434,7 @@ def test_the_recovery_route_uses_the_policy_and_never_an_edited_down_slot(
     document["digest"] = keyslots.document_digest(document)
     (folder / "keyslots.json").write_text(json.dumps(document))
     window = _window(qtbot, folder, settings)
-    window.unlock_screen.ask_recovery = lambda: (code, NEW_PASSPHRASE)  # type: ignore[method-assign]
+    window.unlock_screen.ask_recovery = lambda: (code, NEW_PASSPHRASE)
     window.unlock_screen.use_recovery_code()
     qtbot.waitUntil(lambda: not window.is_locked, timeout=JOB)
     sealed = window.session.vault.slot_file.slots[keyslots.PASSPHRASE].params
@@ -443,7 +443,7 @@ def test_the_recovery_route_uses_the_policy_and_never_an_edited_down_slot(
 
 def test_an_interrupted_rekey_is_finished_on_unlock_and_said(
     qtbot, demo_vault, settings: AppSettings, said
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     folder, code = demo_vault
     vault = Vault.open(folder, passphrase=GUI_PASSPHRASE, policy=CHEAP)
     new_key = bytearray(secrets.token_bytes(32))
@@ -471,12 +471,12 @@ def test_an_interrupted_rekey_is_finished_on_unlock_and_said(
 # -- destruction offers a new key ------------------------------------------------------------------
 
 
-def test_destroying_a_case_offers_a_new_key(qtbot, unlocked: MainWindow, said) -> None:  # type: ignore[no-untyped-def]
+def test_destroying_a_case_offers_a_new_key(qtbot, unlocked: MainWindow, said) -> None:
     cases = unlocked.workspace.show_page("cases")
     journal = unlocked.session.journal
     case = next(c for c in journal.find(Case) if c.status == "open")
     cases.open_case(case.id)
-    dialog = cases.view.retention.destroy()
+    dialog = cases.view.retention.ask_to_destroy()
     assert dialog is not None
     said["yes"] = True
     qtbot.keyClicks(dialog.confirm, case.number)
@@ -522,7 +522,7 @@ def _reachable(needles_bytes: list[bytes], needles_text: list[str], exclude: set
     return found
 
 
-def _search_and_back_up(qtbot, window: MainWindow, marker: str, stick: Path) -> None:  # type: ignore[no-untyped-def]
+def _search_and_back_up(qtbot, window: MainWindow, marker: str, stick: Path) -> None:
     """Every path that uses the key: the search screen's reader and a backup. In a function
     of its own, so that the test keeps no reference to the pages."""
     search = window.workspace.show_page("search")
@@ -541,7 +541,7 @@ def _search_and_back_up(qtbot, window: MainWindow, marker: str, stick: Path) -> 
 
 def test_after_a_lock_no_object_the_program_holds_has_the_data_key_or_the_search_text(
     qtbot, unlocked: MainWindow, tmp_path: Path, said
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     vault = unlocked.session.vault
     key = bytearray(vault.data_key)  # the test's own copy, excluded below
     marker = "zoekterm" + secrets.token_hex(6)
@@ -571,7 +571,7 @@ def test_after_a_lock_no_object_the_program_holds_has_the_data_key_or_the_search
 
 def test_render_the_security_screens_at_1366_by_768(
     qtbot, unlocked: MainWindow, tmp_path: Path, said
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     unlocked.resize(1366, 768)
     section = _security(qtbot, unlocked)
     settings_dialog = section.window()

@@ -94,7 +94,8 @@ class CrashHandler:
         tb: TracebackType | None,
     ) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
-            sys.__excepthook__(exc_type, exc, tb)  # type: ignore[arg-type]
+            # A thread's hook may have no exception object; the default hook prints the type.
+            sys.__excepthook__(exc_type, exc, tb)  # type: ignore[arg-type]  # exc may be None
             return
         if isinstance(exc, VaultError):
             self._tell(exc)

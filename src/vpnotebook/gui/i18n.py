@@ -70,7 +70,7 @@ class TsTranslator(QTranslator):
         for m in usable:
             self._by_source.setdefault(m.source, m)
 
-    def translate(  # type: ignore[override]
+    def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
         message = self._table.get((context, source)) or self._by_source.get(source)

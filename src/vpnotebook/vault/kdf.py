@@ -108,11 +108,13 @@ FLOOR_PARAMS = Argon2Params(memory_kib=FLOOR_MEMORY_KIB, iterations=FLOOR_ITERAT
 
 def total_memory_bytes() -> int | None:
     """The machine's physical memory, or None where it cannot be told."""
-    try:
-        pages = os.sysconf("SC_PHYS_PAGES")
-        page_size = os.sysconf("SC_PAGE_SIZE")
-    except (AttributeError, ValueError, OSError):
-        pages = page_size = -1
+    pages = page_size = -1
+    if sys.platform != "win32":  # no sysconf there
+        try:
+            pages = os.sysconf("SC_PHYS_PAGES")
+            page_size = os.sysconf("SC_PAGE_SIZE")
+        except (AttributeError, ValueError, OSError):
+            pages = page_size = -1
     if pages > 0 and page_size > 0:
         return int(pages * page_size)
     if sys.platform == "win32":  # pragma: no cover - exercised on Windows only

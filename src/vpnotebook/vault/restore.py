@@ -16,6 +16,7 @@ import json
 import os
 import secrets
 import shutil
+import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -39,7 +40,7 @@ JOURNAL_VERSION = 1
 SET_ASIDE_MARK = ".voor-herstel-"
 _STAGING_MARK = ".restoring-"
 
-if os.name != "nt":
+if sys.platform != "win32":
     import fcntl
 
 
@@ -200,7 +201,7 @@ def _remove_journal(target: Path, fd: int) -> None:
 
 
 def _lock(fd: int) -> None:
-    if os.name != "nt":
+    if sys.platform != "win32":
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
@@ -284,7 +285,7 @@ def _resume(target: Path, journal_path: Path) -> ResumedRestore:
 def _remove_abandoned_staging(target: Path) -> None:
     """Staging folders and half-written journals of restores killed before their journal
     stood; a live restore holds a lock on each, and those are left alone."""
-    if os.name == "nt":  # pragma: no cover - no folder locks to tell live from abandoned
+    if sys.platform == "win32":  # pragma: no cover - no folder locks to tell live from abandoned
         return
     name = glob.escape(target.name)
     with contextlib.suppress(OSError):
@@ -297,12 +298,14 @@ def _remove_abandoned_staging(target: Path) -> None:
 
 
 def _file_in_use(path: Path) -> bool:
+    if sys.platform == "win32":  # pragma: no cover - no advisory locks to ask
+        return False
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:
         return False
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        _lock(fd)
     except OSError:
         return True
     finally:

@@ -47,7 +47,8 @@ class ExistingBackups(Page):
     # -- hooks BackupPage implements (this class is its restore-and-check half) --------------
 
     @property
-    def busy_now(self) -> bool: ...  # provided by BackupPage
+    def busy_now(self) -> bool:
+        raise NotImplementedError  # provided by BackupPage
 
     def _set_busy(
         self, busy: bool, job: object | None = None

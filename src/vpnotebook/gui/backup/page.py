@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...vault.backup import DEFAULT_KEEP, BackupInfo, backup_file_key, list_backups, make_backup
+from ...vault.backup import DEFAULT_KEEP, BackupInfo, list_backups, make_backup
 from ...vault.backup_files import recorded_time
+from ...vault.backup_format import backup_file_key
 from ...vault.errors import VaultError
 from ..common import dialogs
 from ..session import Session
@@ -404,11 +405,8 @@ class BackupPage(ExistingBackups):
         # When each was made is recorded inside it, encrypted: this vault's key reads it.
         key = backup_file_key(self.session.vault.data_key)
         moments = {path: recorded_time(path, key) for path in found}
-        readable = sorted(
-            (path for path in found if moments[path] is not None),
-            key=lambda path: moments[path],  # type: ignore[arg-type,return-value]
-            reverse=True,
-        )
+        dated = [(path, made) for path, made in moments.items() if made is not None]
+        readable = [path for path, _ in sorted(dated, key=lambda pair: pair[1], reverse=True)]
         unreadable = [path for path in found if moments[path] is None]
         for path in readable + unreadable:  # newest first; what this vault cannot read last
             made = moments[path]

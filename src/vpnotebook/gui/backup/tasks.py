@@ -40,10 +40,10 @@ def start(
         if not gone():
             on_done(result)
 
-    def failed(error: object) -> None:
+    def failed(error: BaseException) -> None:  # what BackgroundJob.failed carries
         _running.discard(job)
         if not gone():
-            on_failed(error)  # type: ignore[arg-type]
+            on_failed(error)
 
     job.done.connect(finished)
     job.failed.connect(failed)

@@ -55,9 +55,11 @@ def is_removable_root(root: str) -> bool:
 
 
 def _windows_drive_type(root: str) -> int:  # pragma: no cover - exercised on Windows only
+    if sys.platform != "win32":  # ctypes.windll is Windows only
+        return 0  # DRIVE_UNKNOWN
     import ctypes
 
-    return int(ctypes.windll.kernel32.GetDriveTypeW(ctypes.c_wchar_p(root)))  # type: ignore[attr-defined]
+    return int(ctypes.windll.kernel32.GetDriveTypeW(ctypes.c_wchar_p(root)))
 
 
 def _windows_system_drive() -> str:  # pragma: no cover - exercised on Windows only
@@ -70,7 +72,7 @@ def find_volumes() -> list[Volume]:
     for storage in QStorageInfo.mountedVolumes():
         if not storage.isValid() or not storage.isReady() or storage.isReadOnly():
             continue
-        fs_type = bytes(storage.fileSystemType()).decode("ascii", "replace").lower()
+        fs_type = bytes(storage.fileSystemType().data()).decode("ascii", "replace").lower()
         if fs_type in _PSEUDO_FILESYSTEMS:
             continue
         root = storage.rootPath()

@@ -80,7 +80,7 @@ class RetentionBar(QFrame):
         self.keep_button = QPushButton(self.tr("Langer bewaren…"))
         self.keep_button.clicked.connect(self.keep_longer)
         self.destroy_button = QPushButton(self.tr("Nu vernietigen…"))
-        self.destroy_button.clicked.connect(self.destroy)
+        self.destroy_button.clicked.connect(self.ask_to_destroy)
         self.destroy_button.setToolTip(
             self.tr("Vernietig deze melding nu, bijvoorbeeld omdat de melder daarom vraagt.")
         )
@@ -168,7 +168,7 @@ class RetentionBar(QFrame):
         dialog.open()
         return dialog
 
-    def destroy(self) -> DestroyCaseDialog | None:
+    def ask_to_destroy(self) -> DestroyCaseDialog | None:
         """Ask for the confirmation with the typed case number (window-modal, not blocking)."""
         if self._case is None or self._case.is_destroyed:
             return None

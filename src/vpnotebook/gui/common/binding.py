@@ -13,7 +13,7 @@ import contextlib
 import dataclasses
 from collections.abc import Iterator
 from datetime import date
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from PySide6.QtCore import QCoreApplication, QDate, QObject, Signal
 from PySide6.QtWidgets import (
@@ -40,8 +40,11 @@ from .inputs import (
     text_edit,
 )
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 W = TypeVar("W", bound=QWidget)
-E = TypeVar("E")
+E = TypeVar("E", bound="DataclassInstance")  # a record (core/models.py)
 
 SHORT_TEXT = 300  # up to this many characters a text is one line; longer ones get a box
 
@@ -156,7 +159,7 @@ class FormBinding(QObject):
 
     def read(self, entity: E) -> E:
         values = {field: value_of(widget) for field, widget in self._widgets.items()}
-        return dataclasses.replace(entity, **values)  # type: ignore[type-var]
+        return dataclasses.replace(entity, **values)
 
     def mark_edited(self) -> None:
         """An input changed with its signals blocked (a list refilled), by the VP's doing."""

@@ -119,7 +119,7 @@ class Storage:
         values |= {
             name: (
                 f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
-            )  # type: ignore[misc]
+            )
             for name, f in defaults.items()
         }
         return dataclasses.replace(record, **values)

@@ -22,17 +22,19 @@ class _JobThread(QThread):
 
     def __init__(self, job: Callable[[], Any]) -> None:
         super().__init__()
-        self._job = job
+        self._job: Callable[[], Any] | None = job
 
     def run(self) -> None:
+        # The thread object outlives the run: it drops what the work held on to as it ends.
+        job, self._job = self._job, None
         try:
-            result = self._job()
+            if job is None:
+                raise RuntimeError("a job thread runs its job once")
+            result = job()
         except BaseException as exc:  # handed to the GUI thread, which decides what to show
             self.failed.emit(exc)
         else:
             self.succeeded.emit(result)
-        finally:
-            self._job = None  # type: ignore[assignment]  # drop what the work held on to
 
 
 # Threads that were started and may not have finished yet, with a strong reference so that

@@ -32,6 +32,7 @@ from ..common.worker import BackgroundJob
 from .file_page import ERROR_STYLE, failure_text
 
 if TYPE_CHECKING:
+    from ...core.sheetimport.reading import Table
     from .wizard import SheetImportWizard
 
 CHOOSE = "\x00choose"  # distinct from None, which means "record nothing"
@@ -176,10 +177,10 @@ class ValuesPage(QWizardPage):
         self._job.start()
         self.completeChanged.emit()
 
-    def _read(self, table: object) -> None:
+    def _read(self, table: Table) -> None:
         wizard = self._wizard
         assert wizard.path is not None
-        wizard.new_table(wizard.path, table)  # type: ignore[arg-type]
+        wizard.new_table(wizard.path, table)
         refused = wizard.reinterpret()
         if refused is not None:
             self._failed(SheetError(refused, refused))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import os
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -74,7 +74,7 @@ class Hooks:
 
     def disable_crash_dumps(self) -> bool:
         """No core dump of this process: it would hold the decrypted journal."""
-        if os.name != "posix":
+        if sys.platform == "win32":  # no core dumps, no resource module
             return False
         import resource
 

@@ -41,12 +41,13 @@ class DBusSessionLockWatcher(SessionLockWatcher):
                 ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
                 ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver"),
             ):
-                if session.connect(  # type: ignore[call-overload]  # stubs: bytes; str works
+                # PySide6's stubs type the slot as bytes; the "name(args)" str is what connects.
+                if session.connect(  # type: ignore[call-overload]  # slot as str, see above
                     service, path, service, "ActiveChanged", self, "_screensaver_changed(bool)"
                 ):
                     self.connected.append(service)
         system = QDBusConnection.systemBus()
-        if system.isConnected() and system.connect(  # type: ignore[call-overload]
+        if system.isConnected() and system.connect(  # type: ignore[call-overload]  # slot as str
             "org.freedesktop.login1",
             "/org/freedesktop/login1",
             "org.freedesktop.login1.Manager",

@@ -33,7 +33,9 @@ S_OK = 0
 
 
 def _load(name: str) -> Any:
-    return ctypes.WinDLL(name, use_last_error=True)  # type: ignore[attr-defined,unused-ignore]
+    if sys.platform != "win32":  # ctypes.WinDLL exists on Windows only
+        raise OSError(f"{name} is a Windows library")
+    return ctypes.WinDLL(name, use_last_error=True)
 
 
 class WindowsHooks(Hooks):

@@ -46,7 +46,8 @@ SOURCE_NAMES = {
 
 
 def source_name(source: str) -> str:
-    return QCoreApplication.translate("SearchPage", SOURCE_NAMES.get(source, source))
+    # QT_TRANSLATE_NOOP hands back the text it marks (typed as object by PySide6's stubs).
+    return QCoreApplication.translate("SearchPage", str(SOURCE_NAMES.get(source, source)))
 
 
 class SearchPage(Page):
@@ -187,8 +188,9 @@ class SearchPage(Page):
         for group in results.groups:
             self.tree.addTopLevelItem(self._group_item(group))
         self.tree.expandAll()
-        if self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)
+        if first is not None:
+            self.tree.setCurrentItem(first)
 
     def _summary(self, results: Results) -> str:
         if results.count == 0:

@@ -55,7 +55,7 @@ class KeyManager(QObject):
             self.busy_changed.emit(False)  # then: a lock asked for meanwhile happens now
 
         job.done.connect(lambda _result: finished(None))
-        job.failed.connect(lambda error: finished(error))  # type: ignore[arg-type]
+        job.failed.connect(lambda error: finished(error))
         self.busy_changed.emit(True)
         job.start()
 

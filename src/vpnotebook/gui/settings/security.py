@@ -8,6 +8,9 @@ key is offered, with one sentence on why (`rekey_why`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,6 +33,8 @@ from .key_dialogs import (
     rekey_why,
 )
 from .key_manager import KeyHost, KeyManager
+
+D = TypeVar("D", bound=QDialog)
 
 
 class SecuritySection(QWidget):
@@ -132,7 +137,7 @@ class SecuritySection(QWidget):
         if not busy:
             self.refresh()
 
-    def _open(self, dialog: QDialog, then=None) -> QDialog:  # type: ignore[no-untyped-def]
+    def _open(self, dialog: D, then: Callable[[D], object] | None = None) -> D:
         """Window-modal, not blocking: `then(dialog)` runs once it was accepted."""
         self.dialog = dialog
         dialog.setModal(True)

@@ -23,9 +23,12 @@ class AppSettings:
         self._qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
 
     def _int(self, key: str, default: int, low: int, high: int) -> int:
+        stored = self._qsettings.value(key, default)
+        if not isinstance(stored, (str, int, float)):  # a list, from "1,2" in the file
+            return default
         try:
-            value = int(self._qsettings.value(key, default))
-        except (TypeError, ValueError):
+            value = int(stored)
+        except ValueError:
             return default
         return min(max(value, low), high)
 

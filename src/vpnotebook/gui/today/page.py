@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QModelIndex, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from ...core.retention import OVERDUE, RetentionStatus, due_for_destruction_and_
 from ...core.taxonomy import FOLLOW_UP_KINDS
 from ...vault.errors import VaultError
 from ..common import dialogs
+from ..common.inputs import to_qdate
 from ..common.labels import current_language, label
 from ..common.page import Page
 from ..session import Session
@@ -51,9 +52,16 @@ def short_date(day: date) -> str:
 class _RoomyDelegate(QStyledItemDelegate):
     """A little air between rows: these lists are read, not scanned like a spreadsheet."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         hint = super().sizeHint(option, index)
         return QSize(hint.width(), hint.height() + 8)
+
+
+def _top_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    items = (tree.topLevelItem(row) for row in range(tree.topLevelItemCount()))
+    return [item for item in items if item is not None]
 
 
 class _FittedTree(QTreeWidget):
@@ -63,8 +71,8 @@ class _FittedTree(QTreeWidget):
         height = 2 * self.frameWidth()
         if not self.header().isHidden():
             height += self.header().sizeHint().height()
-        for row in range(self.topLevelItemCount()):
-            height += self.rowHeight(self.indexFromItem(self.topLevelItem(row)))
+        for item in _top_items(self):
+            height += self.rowHeight(self.indexFromItem(item))
         return QSize(super().sizeHint().width(), height)
 
     def minimumSizeHint(self) -> QSize:
@@ -297,7 +305,7 @@ class TodayPage(Page):
             self.session.journal, today, reminder_days=self.reminder_days, shown=SHOWN_PER_SECTION
         )
         self.overview = overview
-        self.date_label.setText(locale().toString(QDate(today), "dddd d MMMM yyyy"))
+        self.date_label.setText(locale().toString(to_qdate(today), "dddd d MMMM yyyy"))
         self._show_reminder(overview)
         self._fill_attention(overview.attention, overview.attention_total, today)
         self._fill_appointments(overview.appointments, overview.appointments_total)
@@ -380,7 +388,7 @@ class TodayPage(Page):
         for row in rows:
             follow_up = row.follow_up
             assert follow_up.due_on is not None
-            when = loc.toString(QDate(follow_up.due_on), "ddd d MMMM")
+            when = loc.toString(to_qdate(follow_up.due_on), "ddd d MMMM")
             if follow_up.due_time:
                 when = self.tr("%1 om %2").replace("%1", when).replace("%2", follow_up.due_time)
             item = QTreeWidgetItem([when, row.case_number or "—", row.organisation, follow_up.note])
@@ -453,17 +461,10 @@ class TodayPage(Page):
     # -- for tests and the main window -----------------------------------------------------
 
     def case_ids(self, section: _Section) -> list[int]:
-        tree = section.tree
-        return [
-            int(tree.topLevelItem(i).data(0, CASE_ROLE)) for i in range(tree.topLevelItemCount())
-        ]
+        return [int(item.data(0, CASE_ROLE)) for item in _top_items(section.tree)]
 
     def follow_up_ids(self, section: _Section) -> list[int]:
-        tree = section.tree
-        return [
-            int(tree.topLevelItem(i).data(0, FOLLOW_UP_ROLE))
-            for i in range(tree.topLevelItemCount())
-        ]
+        return [int(item.data(0, FOLLOW_UP_ROLE)) for item in _top_items(section.tree)]
 
     def save_pending(self) -> None:
         """Nothing is typed here: every change is saved the moment it is made."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -201,7 +202,7 @@ class UnlockScreen(QWidget):
 
         self._start(job, lambda vault: self._opened(vault, passphrase=passphrase))
 
-    def _start(self, job, on_done) -> None:  # type: ignore[no-untyped-def]
+    def _start(self, job: Callable[[], Vault], on_done: Callable[[Vault], None]) -> None:
         self.message.setVisible(False)
         self._set_busy(True)
         self._job = BackgroundJob(job, self)
