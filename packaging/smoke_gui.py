@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -39,9 +40,9 @@ def fail(message: str) -> None:
     os._exit(1)  # also from inside a Qt slot, where SystemExit would not end the program
 
 
-def wait_until(app: QApplication, condition: object, what: str) -> None:
+def wait_until(app: QApplication, condition: Callable[[], object], what: str) -> None:
     deadline = time.monotonic() + DEADLINE_S
-    while not condition():  # type: ignore[operator]
+    while not condition():
         if time.monotonic() > deadline:
             fail(f"timed out waiting for {what}")
         app.processEvents()

@@ -93,7 +93,7 @@ def save_over(window: QWidget, dialog: QWidget, out: Path, name: str, app: QAppl
 
 def wait(app: QApplication, condition: object, what: str) -> None:
     deadline = time.monotonic() + 60
-    while not condition():  # type: ignore[operator]
+    while not condition():
         if time.monotonic() > deadline:
             raise RuntimeError(f"gave up waiting for {what}")
         app.processEvents()
@@ -104,7 +104,7 @@ def shoot_import_wizard(window: object, out: Path, app: QApplication, scratch: P
     from vpnotebook.core.sheetimport import SKIP
 
     sample = write_sample(scratch, bad_date="31-02-2025")
-    wizard = window.import_sheet()  # type: ignore[attr-defined]
+    wizard = window.import_sheet()
     wizard.today = TODAY
     wizard.choices.today = TODAY
     wizard.resize(1080, 640)
@@ -112,34 +112,34 @@ def shoot_import_wizard(window: object, out: Path, app: QApplication, scratch: P
     page.path.setText(str(sample))
     page.read()
     wait(app, page.isComplete, "the file to be read")
-    save_over(window, wizard, out, "40-importeren-bestand", app)  # type: ignore[arg-type]
+    save_over(window, wizard, out, "40-importeren-bestand", app)
     wizard.next()
     columns = wizard.columns_page
-    save_over(window, wizard, out, "41-importeren-kolommen", app)  # type: ignore[arg-type]
+    save_over(window, wizard, out, "41-importeren-kolommen", app)
     for row in range(len(columns.combos)):
         if columns.choice(row) == "":
             name = columns.table.item(row, columns.NAME).text()
             columns.choose(row, "nummer" if name == "Nr." else SKIP)
     wizard.next()
     values = wizard.values_page
-    save_over(window, wizard, out, "42-importeren-waarden", app)  # type: ignore[arg-type]
+    save_over(window, wizard, out, "42-importeren-waarden", app)
     write_sample(scratch)  # the VP corrects row 4 in Excel and saves
     values.read_again()
     wait(app, lambda: not values.reading, "the file to be read again")
     for row, (value, _) in enumerate(values.combos):
         values.choose(row, "outside_remit" if value.field == "aard" else "employee")
     wizard.next()
-    save_over(window, wizard, out, "43-importeren-voorbeeld", app)  # type: ignore[arg-type]
+    save_over(window, wizard, out, "43-importeren-voorbeeld", app)
     wizard.next()
     wait(app, wizard.run_page.isComplete, "the import to finish")
-    save_over(window, wizard, out, "44-importeren-klaar", app)  # type: ignore[arg-type]
+    save_over(window, wizard, out, "44-importeren-klaar", app)
     result = wizard.run_page.result
     wizard.accept()
     # An imported case as it then opens: the remarks and the source line in the notes.
     from vpnotebook.gui.cases.case_view import Tab
 
-    journal = window.session.journal  # type: ignore[attr-defined]
-    cases = window.workspace.show_page("cases")  # type: ignore[attr-defined]
+    journal = window.session.journal
+    cases = window.workspace.show_page("cases")
     cases.open_case(journal.case_by_number(result.case_numbers[0]).id)
     cases.view.tabs.setCurrentIndex(Tab.INTAKE)
     settle(app)
@@ -151,7 +151,7 @@ def shoot_import_wizard(window: object, out: Path, app: QApplication, scratch: P
             area.ensureWidgetVisible(notes)
     settle(app)
     path = out / "45-importeren-melding.png"
-    window.grab().save(str(path))  # type: ignore[attr-defined]
+    window.grab().save(str(path))
     print(path)
 
 
@@ -186,7 +186,7 @@ def main() -> int:
         window.unlock_screen.passphrase.setText(passphrase)
         window.unlock_screen.unlock()
         wait(app, lambda: not window.is_locked, "the vault to unlock")
-        window.workspace.show_page("cases")  # type: ignore[union-attr]
+        window.workspace.show_page("cases")
         shoot_import_wizard(window, args.out, app, base)
         window.close()
     return 0

@@ -41,7 +41,7 @@ def busy_session(tmp_path: Path) -> Iterator[Session]:
 
 
 @pytest.fixture
-def new_page(busy_session: Session, qtbot, answers) -> CasesPage:  # type: ignore[no-untyped-def]
+def new_page(busy_session: Session, qtbot, answers) -> CasesPage:
     """A page as built, not yet shown: it holds the first rows, the rest waits for a paint."""
     page = CasesPage(busy_session)
     qtbot.addWidget(page)
@@ -83,7 +83,7 @@ def _reference(summaries: list[CaseSummary], column: int, order: Qt.SortOrder) -
     return [model.summary(row).id for row in range(model.rowCount())]
 
 
-def _show_and_complete(page: CasesPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def _show_and_complete(page: CasesPage, qtbot) -> None:
     page.show()
     qtbot.waitExposed(page)
     qtbot.waitUntil(lambda: page.list_complete)
@@ -94,7 +94,7 @@ def _show_and_complete(page: CasesPage, qtbot) -> None:  # type: ignore[no-untyp
 
 def test_the_first_rows_are_painted_first_and_the_whole_list_follows(
     new_page: CasesPage, busy_session: Session, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page, everything = new_page, busy_session.journal.case_summaries()
     assert len(everything) == CASES > FIRST_ROWS
     assert not page.list_complete
@@ -122,7 +122,7 @@ def test_the_first_rows_are_painted_first_and_the_whole_list_follows(
 
 def test_another_order_before_the_rest_arrives_sorts_the_whole_list(
     busy_session: Session, qtbot, answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     everything = busy_session.journal.case_summaries()
     default = (Column.NUMBER, Qt.SortOrder.DescendingOrder)
     for column in Column:
@@ -141,7 +141,7 @@ def test_another_order_before_the_rest_arrives_sorts_the_whole_list(
 
 def test_a_filter_typed_before_the_rest_arrives_applies_to_the_whole_list(
     busy_session: Session, qtbot, answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     journal = busy_session.journal
     oldest = journal.case_summaries()[-1]  # far outside the first rows
     case = journal.get(Case, oldest.id)
@@ -172,7 +172,7 @@ def test_a_filter_typed_before_the_rest_arrives_applies_to_the_whole_list(
 
 def test_a_page_deleted_before_the_rest_arrives_drops_the_call(
     busy_session: Session, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = CasesPage(busy_session)  # not handed to qtbot: the test deletes it itself
     page.resize(1136, 698)
     seen: dict[str, bool] = {}
@@ -200,7 +200,7 @@ def test_a_page_deleted_before_the_rest_arrives_drops_the_call(
 
 def test_the_selection_and_scroll_position_survive_the_rest_and_a_refresh(
     new_page: CasesPage, busy_session: Session, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page, journal = new_page, busy_session.journal
     inserted: list[tuple[int, int]] = []
     resets: list[bool] = []
@@ -243,7 +243,7 @@ def test_the_selection_and_scroll_position_survive_the_rest_and_a_refresh(
 
 def test_switching_back_without_changes_reads_nothing(
     busy_session: Session, qtbot, answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from vpnotebook.gui.workspace import Workspace
 
     workspace = Workspace(busy_session)
@@ -268,16 +268,16 @@ def test_switching_back_without_changes_reads_nothing(
         assert back_to_cases() == []
         # A case stored behind the page's back (no change signal) is not read …
         journal = busy_session.journal
-        template = journal.get(Case, page.proxy.case_id(0))  # type: ignore[arg-type]
+        template = journal.get(Case, page.proxy.case_id(0))
         added = journal.add(replace(template, id=None, seq=None, title="Stil toegevoegd"))
         assert back_to_cases() == []
-        assert page.model.row_of(added.id) < 0  # type: ignore[arg-type]
+        assert page.model.row_of(added.id) < 0
         # … until records change: then the next visit shows the list as it was at once, and
         # reads it again, once, right after that paint.
         read = back_to_cases(lambda: busy_session.notify("follow_ups"))
         assert [s for s in read if "JOIN organisations" in s] == []
-        assert page.model.row_of(added.id) < 0  # type: ignore[arg-type]
-        qtbot.waitUntil(lambda: page.model.row_of(added.id) >= 0)  # type: ignore[arg-type]
+        assert page.model.row_of(added.id) < 0
+        qtbot.waitUntil(lambda: page.model.row_of(added.id) >= 0)
         assert len([s for s in statements if "JOIN organisations" in s]) == 1
         assert page.count.text() == f"{CASES + 1} meldingen"
         assert back_to_cases() == []
@@ -287,11 +287,11 @@ def test_switching_back_without_changes_reads_nothing(
 
 def test_a_change_while_the_page_is_shown_updates_it_at_once(
     new_page: CasesPage, busy_session: Session, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _show_and_complete(new_page, qtbot)
     journal = busy_session.journal
     first = new_page.proxy.case_id(0)
-    journal.update(replace(journal.get(Case, first), title="Direct zichtbaar"))  # type: ignore[arg-type]
+    journal.update(replace(journal.get(Case, first), title="Direct zichtbaar"))
     busy_session.notify("cases")
     assert new_page.proxy.index(0, Column.TITLE).data() == "Direct zichtbaar"
 
@@ -315,7 +315,7 @@ def _list_reads(statements: list[str]) -> list[str]:
 
 def test_saving_the_open_case_updates_its_row_without_reading_the_list(
     new_page: CasesPage, busy_session: Session, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _show_and_complete(new_page, qtbot)
     page = new_page
     case_id = page.proxy.case_id(3)
@@ -339,7 +339,7 @@ def test_saving_the_open_case_updates_its_row_without_reading_the_list(
 
 def test_a_saved_row_that_moves_in_the_sort_order_stays_selected(
     new_page: CasesPage, busy_session: Session, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _show_and_complete(new_page, qtbot)
     page = new_page
     page.table.sortByColumn(Column.TITLE, Qt.SortOrder.AscendingOrder)
@@ -358,7 +358,7 @@ def test_a_saved_row_that_moves_in_the_sort_order_stays_selected(
 
 def test_a_new_case_made_while_another_is_open_appears_in_the_list(
     new_page: CasesPage, busy_session: Session, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _show_and_complete(new_page, qtbot)
     page = new_page
     other = page.proxy.case_id(0)
@@ -371,7 +371,7 @@ def test_a_new_case_made_while_another_is_open_appears_in_the_list(
     class _Made:  # what the intake dialog hands over once it stored the case
         created = added
 
-    page._case_created(_Made())  # type: ignore[arg-type]
-    assert page.model.row_of(added.id) >= 0  # type: ignore[arg-type]
+    page._case_created(_Made())
+    assert page.model.row_of(added.id) >= 0
     assert page.count.text() == f"{CASES + 1} meldingen"
     assert page.view.case is not None and page.view.case.id == added.id

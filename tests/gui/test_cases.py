@@ -33,7 +33,7 @@ SAVE_WAIT_MS = AUTOSAVE_DELAY_MS * 4
 
 
 @pytest.fixture
-def page(session: Session, qtbot, answers) -> CasesPage:  # type: ignore[no-untyped-def]
+def page(session: Session, qtbot, answers) -> CasesPage:
     shown = CasesPage(session)
     qtbot.addWidget(shown)
     shown.resize(1136, 698)  # 1366×768 minus the navigation column and the window's bars
@@ -80,13 +80,13 @@ def open_case_with_status(page: CasesPage, status: str) -> Case:
 
 
 def visible_case_ids(proxy: CaseFilterProxy) -> list[int]:
-    return [proxy.case_id(row) for row in range(proxy.rowCount())]  # type: ignore[misc]
+    return [proxy.case_id(row) for row in range(proxy.rowCount())]
 
 
 # -- the item model ---------------------------------------------------------------------------
 
 
-def test_case_list_model_passes_the_model_tester(session: Session, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_case_list_model_passes_the_model_tester(session: Session, qtmodeltester) -> None:
     model = CaseListModel()
     model.set_summaries(session.journal.case_summaries())
     qtmodeltester.check(model)
@@ -124,7 +124,7 @@ def _summaries(count: int) -> list[CaseSummary]:
     ]
 
 
-def test_ten_thousand_cases_sort_and_filter_correctly(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_ten_thousand_cases_sort_and_filter_correctly(qtmodeltester) -> None:
     model = CaseListModel()
     model.set_summaries(_summaries(10_000))
     proxy = CaseFilterProxy(model)
@@ -162,14 +162,14 @@ def test_a_refresh_with_the_same_cases_keeps_the_selection(page: CasesPage) -> N
     page.session.notify("cases")  # a save elsewhere: the page re-reads its list in place
     assert resets == []
     assert page.selected_case_id() == case.id
-    row = page.proxy.row_of(other.id)  # type: ignore[arg-type]
+    row = page.proxy.row_of(other.id)
     assert page.proxy.index(row, Column.TITLE).data() == "Elders gewijzigd"
 
 
 # -- the intake dialog ------------------------------------------------------------------------
 
 
-def test_typing_a_new_case_stores_it_and_opens_it(page: CasesPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_typing_a_new_case_stores_it_and_opens_it(page: CasesPage, qtbot) -> None:
     journal = page.session.journal
     before = journal.count(Case)
     dialog = page.new_case()
@@ -200,7 +200,7 @@ def test_typing_a_new_case_stores_it_and_opens_it(page: CasesPage, qtbot) -> Non
     assert stored.categories == ("bullying", "discrimination")
     assert stored.first_contact == date.today() == stored.consent_on
     assert stored.reporter_wishes == "Dat het ophoudt, zonder formele klacht."
-    assert journal.get(Reporter, stored.id).name == "Fictieve Melder"  # type: ignore[arg-type]
+    assert journal.get(Reporter, stored.id).name == "Fictieve Melder"
     # The new case is selected and open at its conversations, ready for the intake log.
     assert page.selected_case_id() == stored.id
     assert page.view.case is not None and page.view.case.id == stored.id
@@ -209,7 +209,7 @@ def test_typing_a_new_case_stores_it_and_opens_it(page: CasesPage, qtbot) -> Non
 
 def test_invalid_intake_shows_the_dutch_message_and_stores_nothing(
     page: CasesPage,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot,
 ) -> None:
     journal = page.session.journal
     before = journal.record_counts()
@@ -235,7 +235,7 @@ def test_invalid_intake_shows_the_dutch_message_and_stores_nothing(
 
 def test_a_reporter_field_that_is_too_long_keeps_the_case_unstored(
     page: CasesPage,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot,
 ) -> None:
     journal = page.session.journal
     before = journal.count(Case)
@@ -254,7 +254,7 @@ def test_a_reporter_field_that_is_too_long_keeps_the_case_unstored(
 def test_new_case_without_an_organisation_points_to_the_organisations(
     empty_session: Session,
     qtbot,
-    answers,  # type: ignore[no-untyped-def]
+    answers,
 ) -> None:
     empty_session.journal.update(Organisation(name="Stichting Waterweg", archived=True, id=1))
     page = CasesPage(empty_session)
@@ -265,7 +265,7 @@ def test_new_case_without_an_organisation_points_to_the_organisations(
     assert answers and answers[0][0] == "info"
 
 
-def test_empty_vault_shows_a_friendly_start(empty_session: Session, qtbot, answers) -> None:  # type: ignore[no-untyped-def]
+def test_empty_vault_shows_a_friendly_start(empty_session: Session, qtbot, answers) -> None:
     page = CasesPage(empty_session)
     qtbot.addWidget(page)
     page.resize(1136, 698)
@@ -279,7 +279,7 @@ def test_empty_vault_shows_a_friendly_start(empty_session: Session, qtbot, answe
 
 def test_an_empty_list_shown_again_after_a_change_reads_the_new_case(
     empty_session: Session, qtbot, answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     # The empty state has no list to paint first: the page must read again at once.
     from vpnotebook.gui.workspace import Workspace
 
@@ -304,19 +304,19 @@ def test_an_empty_list_shown_again_after_a_change_reads_the_new_case(
     )
     empty_session.notify("cases")
     workspace.show_page("cases")
-    qtbot.waitUntil(lambda: page.model.row_of(added.id) >= 0)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: page.model.row_of(added.id) >= 0)
     assert page.list_stack.currentWidget() is page.table
 
 
 # -- conversations and autosave ---------------------------------------------------------------
 
 
-def test_a_new_conversation_is_saved_by_save_pending(page: CasesPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_conversation_is_saved_by_save_pending(page: CasesPage, qtbot) -> None:
     journal = page.session.journal
     case = open_case_with_status(page, "open")
     page.view.tabs.setCurrentIndex(1)
     panel = page.view.conversations
-    count = len(journal.conversations_of(case.id))  # type: ignore[arg-type]
+    count = len(journal.conversations_of(case.id))
     qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
     editor = panel.editor
     qtbot.keyClicks(editor.texts["occasion"], "Vervolg op het eerste gesprek")
@@ -324,7 +324,7 @@ def test_a_new_conversation_is_saved_by_save_pending(page: CasesPage, qtbot) -> 
     editor.duration.setValue(45)
     with qtbot.waitSignal(page.session.changed):
         page.save_pending()
-    stored = journal.conversations_of(case.id)  # type: ignore[arg-type]
+    stored = journal.conversations_of(case.id)
     assert len(stored) == count + 1
     new = [c for c in stored if c.occasion == "Vervolg op het eerste gesprek"]
     assert len(new) == 1
@@ -337,12 +337,12 @@ def test_a_new_conversation_is_saved_by_save_pending(page: CasesPage, qtbot) -> 
 
 def test_a_full_disk_keeps_the_typed_conversation_and_says_so_in_place(
     page: CasesPage, qtbot, answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     journal = page.session.journal
     case = open_case_with_status(page, "open")
     page.view.tabs.setCurrentIndex(1)
     panel = page.view.conversations
-    count = len(journal.conversations_of(case.id))  # type: ignore[arg-type]
+    count = len(journal.conversations_of(case.id))
     qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
     editor = panel.editor
     qtbot.keyClicks(editor.notes, "Geschreven terwijl de schijf vol is. ")
@@ -360,33 +360,33 @@ def test_a_full_disk_keeps_the_typed_conversation_and_says_so_in_place(
     assert editor.error.text().startswith(StorageError.message_nl)
     assert unsaved and unsaved[0].startswith(StorageError.message_nl)  # the status bar too
     assert editor.notes.toPlainText().startswith("Geschreven terwijl de schijf vol is.")
-    assert len(journal.conversations_of(case.id)) == count  # type: ignore[arg-type]
+    assert len(journal.conversations_of(case.id)) == count
     with pytest.raises(StorageError):  # a lock now would hear why (main_window.lock)
         panel.save_pending()
 
     db.execute("PRAGMA max_page_count = 1073741823")  # space again
     assert panel.record_editor.save() is True
     assert not editor.error.isVisibleTo(page)
-    stored = journal.conversations_of(case.id)  # type: ignore[arg-type]
+    stored = journal.conversations_of(case.id)
     assert len(stored) == count + 1
     assert any(c.notes.startswith("Geschreven terwijl de schijf vol is.") for c in stored)
 
 
 def test_the_autosave_timer_stores_typing_without_any_other_action(
     page: CasesPage,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot,
 ) -> None:
     journal = page.session.journal
     case = open_case_with_status(page, "open")
     page.view.tabs.setCurrentIndex(1)
     editor = page.view.conversations.editor
-    conversation = journal.conversations_of(case.id)[-1]  # type: ignore[arg-type]
+    conversation = journal.conversations_of(case.id)[-1]
     editor.notes.moveCursor(editor.notes.textCursor().MoveOperation.End)
     qtbot.keyClicks(editor.notes, " Later nog gebeld.")
     assert page.view.conversations.autosave.dirty
 
     def stored_notes() -> str:
-        return journal.get(Conversation, conversation.id).notes  # type: ignore[arg-type]
+        return journal.get(Conversation, conversation.id).notes
 
     qtbot.waitUntil(lambda: stored_notes().endswith("Later nog gebeld."), timeout=SAVE_WAIT_MS)
     assert not page.view.conversations.autosave.dirty
@@ -395,7 +395,7 @@ def test_the_autosave_timer_stores_typing_without_any_other_action(
 
 def test_intake_edits_autosave_and_the_list_follows_without_losing_the_selection(
     page: CasesPage,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot,
 ) -> None:
     journal = page.session.journal
     case = open_case_with_status(page, "open")
@@ -403,35 +403,35 @@ def test_intake_edits_autosave_and_the_list_follows_without_losing_the_selection
     title.selectAll()
     qtbot.keyClicks(title, "Nieuwe werktitel na het tweede gesprek")
     qtbot.waitUntil(
-        lambda: journal.get(Case, case.id).title == "Nieuwe werktitel na het tweede gesprek",  # type: ignore[arg-type]
+        lambda: journal.get(Case, case.id).title == "Nieuwe werktitel na het tweede gesprek",
         timeout=SAVE_WAIT_MS,
     )
-    row = page.proxy.row_of(case.id)  # type: ignore[arg-type]
+    row = page.proxy.row_of(case.id)
     assert page.proxy.index(row, Column.TITLE).data() == "Nieuwe werktitel na het tweede gesprek"
     assert page.selected_case_id() == case.id
     assert title.text() == "Nieuwe werktitel na het tweede gesprek"
 
 
-def test_the_reporter_identity_is_saved_and_can_be_wiped(page: CasesPage, qtbot, answers) -> None:  # type: ignore[no-untyped-def]
+def test_the_reporter_identity_is_saved_and_can_be_wiped(page: CasesPage, qtbot, answers) -> None:
     journal = page.session.journal
     case = open_case_with_status(page, "open")
     intake = page.view.intake
     intake.reporter_name.clear()
     qtbot.keyClicks(intake.reporter_name, "Andere Naam")
     page.save_pending()
-    assert journal.get(Reporter, case.id).name == "Andere Naam"  # type: ignore[arg-type]
+    assert journal.get(Reporter, case.id).name == "Andere Naam"
     assert intake.wipe_button is not None
     qtbot.mouseClick(intake.wipe_button, Qt.MouseButton.LeftButton)
     assert answers[-1][0] == "ask"
     assert intake.reporter_name.text() == ""
     assert not journal.db.query("SELECT 1 FROM reporters WHERE case_id = ?", (case.id,))
-    assert journal.get(Case, case.id).title == case.title  # type: ignore[arg-type]
+    assert journal.get(Case, case.id).title == case.title
 
 
 # -- list, filters and navigation -------------------------------------------------------------
 
 
-def test_filters_narrow_the_list(page: CasesPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_filters_narrow_the_list(page: CasesPage, qtbot) -> None:
     journal = page.session.journal
     summaries = journal.case_summaries()
     assert page.proxy.rowCount() == len(summaries) == 40
@@ -488,14 +488,14 @@ def test_open_case_selects_and_shows_it_even_when_filtered_out(page: CasesPage) 
     assert page.proxy.case_filter.is_empty
 
 
-def test_clicking_a_row_opens_that_case(page: CasesPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_clicking_a_row_opens_that_case(page: CasesPage, qtbot) -> None:
     rect = page.table.visualRect(page.proxy.index(2, Column.TITLE))
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert page.view.case is not None
     assert page.view.case.id == page.proxy.case_id(2)
 
 
-def test_state_survives_a_lock_on_a_new_page(page: CasesPage, session: Session, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_state_survives_a_lock_on_a_new_page(page: CasesPage, session: Session, qtbot) -> None:
     organisation = session.journal.organisations()[2]
     page.organisation_filter.setCurrentIndex(page.organisation_filter.findData(organisation.id))
     qtbot.keyClicks(page.search, "20")
@@ -522,7 +522,7 @@ def test_state_survives_a_lock_on_a_new_page(page: CasesPage, session: Session, 
 # -- closing, re-opening and the other tabs --------------------------------------------------
 
 
-def test_closing_and_reopening_a_case(page: CasesPage, qtbot, answers) -> None:  # type: ignore[no-untyped-def]
+def test_closing_and_reopening_a_case(page: CasesPage, qtbot, answers) -> None:
     journal = page.session.journal
     case = open_case_with_status(page, "open")
     dialog = page.view.close_case()
@@ -531,7 +531,7 @@ def test_closing_and_reopening_a_case(page: CasesPage, qtbot, answers) -> None: 
     # Without an outcome the dialog asks for one and closes nothing.
     qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
     assert dialog.outcome_box.error.text() == "Kies hoe de melding is afgelopen."
-    assert journal.get(Case, case.id).status == "open"  # type: ignore[arg-type]
+    assert journal.get(Case, case.id).status == "open"
     # A date before the first contact gets the journal's Dutch message.
     assert case.first_contact is not None
     dialog.closed_on.set_day(case.first_contact - timedelta(days=1))
@@ -542,7 +542,7 @@ def test_closing_and_reopening_a_case(page: CasesPage, qtbot, answers) -> None: 
     qtbot.keyClicks(dialog.note, "Samen met de leidinggevende opgelost.")
     with qtbot.waitSignal(page.session.changed):
         qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
-    closed = journal.get(Case, case.id)  # type: ignore[arg-type]
+    closed = journal.get(Case, case.id)
     assert (closed.status, closed.closed_on, closed.outcome) == (
         "closed",
         date.today(),
@@ -550,26 +550,26 @@ def test_closing_and_reopening_a_case(page: CasesPage, qtbot, answers) -> None: 
     )
     assert closed.outcome_note == "Samen met de leidinggevende opgelost."
     assert page.view.status.text() == "Afgesloten"
-    row = page.proxy.row_of(case.id)  # type: ignore[arg-type]
+    row = page.proxy.row_of(case.id)
     assert page.proxy.index(row, Column.STATUS).data() == "Afgesloten"
 
     qtbot.mouseClick(page.view.reopen_button, Qt.MouseButton.LeftButton)
     assert answers[-1][0] == "ask"
-    reopened = journal.get(Case, case.id)  # type: ignore[arg-type]
+    reopened = journal.get(Case, case.id)
     assert (reopened.status, reopened.closed_on, reopened.outcome) == ("reopened", None, None)
     assert page.view.status.text() == "Heropend"
     assert page.view.close_button.isVisibleTo(page.view)
 
 
-def test_aftercare_status_is_a_check_box(page: CasesPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_aftercare_status_is_a_check_box(page: CasesPage, qtbot) -> None:
     case = open_case_with_status(page, "open")
     page.view.tabs.setCurrentIndex(3)
     qtbot.keyClick(page.view.aftercare, Qt.Key.Key_Space)
-    assert page.session.journal.get(Case, case.id).status == "aftercare"  # type: ignore[arg-type]
+    assert page.session.journal.get(Case, case.id).status == "aftercare"
     assert page.view.status.text() == "Nazorg"
 
 
-def test_referral_follow_up_and_time_are_added_in_their_tabs(page: CasesPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_referral_follow_up_and_time_are_added_in_their_tabs(page: CasesPage, qtbot) -> None:
     journal = page.session.journal
     case = open_case_with_status(page, "open")
     assert case.id is not None
@@ -579,7 +579,7 @@ def test_referral_follow_up_and_time_are_added_in_their_tabs(page: CasesPage, qt
     panel = view.referrals
     party = panel.binding.widget("party")
     note = panel.binding.widget("note")
-    party.set_code("company_doctor")  # type: ignore[union-attr]
+    party.set_code("company_doctor")
     qtbot.keyClicks(note, "Over de slaapklachten.")
     assert panel.autosave.dirty  # the clock will store it; leaving the tab does at once
     panel.save_pending()
@@ -587,16 +587,16 @@ def test_referral_follow_up_and_time_are_added_in_their_tabs(page: CasesPage, qt
     assert len(stored) == referrals + 1
     assert stored[-1].party == "company_doctor" and stored[-1].note == "Over de slaapklachten."
     # The new row stays in the form; changing it is saved as the VP types.
-    note.setFocus()  # type: ignore[union-attr]
+    note.setFocus()
     qtbot.keyClick(note, Qt.Key.Key_End)
     qtbot.keyClicks(note, " Afspraak staat.")
     panel.save_pending()
-    assert journal.get(Referral, stored[-1].id).note.endswith("Afspraak staat.")  # type: ignore[arg-type]
+    assert journal.get(Referral, stored[-1].id).note.endswith("Afspraak staat.")
 
     minutes = journal.minutes_of_case(case.id)
     view.tabs.setCurrentIndex(4)
     time_panel = view.time_entries
-    time_panel.binding.widget("minutes").setValue(25)  # type: ignore[union-attr]
+    time_panel.binding.widget("minutes").setValue(25)
     time_panel.save_pending()
     assert journal.minutes_of_case(case.id) == minutes + 25
     entry = journal.find(TimeEntry, "case_id = ?", (case.id,))[-1]
@@ -604,23 +604,23 @@ def test_referral_follow_up_and_time_are_added_in_their_tabs(page: CasesPage, qt
     assert "25 min" in view.time_summary.text() or str(minutes + 25) in view.time_summary.text()
 
 
-def test_a_time_entry_without_minutes_gets_the_dutch_message(page: CasesPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_time_entry_without_minutes_gets_the_dutch_message(page: CasesPage, qtbot) -> None:
     case = open_case_with_status(page, "open")
-    before = page.session.journal.minutes_of_case(case.id)  # type: ignore[arg-type]
+    before = page.session.journal.minutes_of_case(case.id)
     page.view.tabs.setCurrentIndex(4)
     panel = page.view.time_entries
     qtbot.keyClicks(panel.binding.widget("note"), "Dossier geordend")
     panel.autosave._pause()  # the clock strikes while it is still being filled in
     # Still being filled in: nothing is said yet, nothing is stored.
     assert not panel._boxes["minutes"].error.isVisibleTo(page)
-    assert page.session.journal.minutes_of_case(case.id) == before  # type: ignore[arg-type]
+    assert page.session.journal.minutes_of_case(case.id) == before
     # Leaving it (another row, another case, the lock) names what is missing.
     assert panel.editor.save() is False
     assert panel._boxes["minutes"].error.text() == "Minuten is verplicht."
-    assert page.session.journal.minutes_of_case(case.id) == before  # type: ignore[arg-type]
+    assert page.session.journal.minutes_of_case(case.id) == before
 
 
-def test_copy_buttons_copy_as_secret(page: CasesPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_copy_buttons_copy_as_secret(page: CasesPage, qtbot) -> None:
     case = open_case_with_status(page, "open")
     qtbot.mouseClick(page.view.copy_number, Qt.MouseButton.LeftButton)
     clipboard = QGuiApplication.clipboard()
@@ -632,7 +632,7 @@ def test_copy_buttons_copy_as_secret(page: CasesPage, qtbot) -> None:  # type: i
     assert editor.notes.toPlainText().strip() in clipboard.text()
 
 
-def test_switching_cases_saves_the_one_being_edited(page: CasesPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_switching_cases_saves_the_one_being_edited(page: CasesPage, qtbot) -> None:
     journal = page.session.journal
     first = open_case_with_status(page, "open")
     wishes = page.view.intake.wishes
@@ -640,7 +640,7 @@ def test_switching_cases_saves_the_one_being_edited(page: CasesPage, qtbot) -> N
     qtbot.keyClicks(wishes, " En een luisterend oor.")
     other = next(s.id for s in journal.case_summaries() if s.id != first.id)
     page.open_case(other)
-    assert journal.get(Case, first.id).reporter_wishes.endswith("En een luisterend oor.")  # type: ignore[arg-type]
+    assert journal.get(Case, first.id).reporter_wishes.endswith("En een luisterend oor.")
     assert page.view.case is not None and page.view.case.id == other
 
 
@@ -654,12 +654,12 @@ def test_english_labels_come_from_the_vocabulary(session: Session) -> None:
 # -- how it looks -----------------------------------------------------------------------------
 
 
-def test_render_the_screens_at_1366_by_768(page: CasesPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_render_the_screens_at_1366_by_768(page: CasesPage, qtbot) -> None:
     render(page, "cases-list-no-selection")
     case = open_case_with_status(page, "open")
     # A long organisation name and title must elide, not push the layout apart.
     journal = page.session.journal
-    organisation = journal.get(Organisation, case.organisation_id)  # type: ignore[arg-type]
+    organisation = journal.get(Organisation, case.organisation_id)
     long_name = (
         "Stichting voor Maatschappelijke Dienstverlening en Welzijn Regio Noordoost-Friesland"
     )
@@ -686,7 +686,7 @@ def test_render_the_screens_at_1366_by_768(page: CasesPage, qtbot) -> None:  # t
     close.reject()
 
 
-def test_leaving_a_field_saves_at_once(page: CasesPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_leaving_a_field_saves_at_once(page: CasesPage, qtbot) -> None:
     journal = page.session.journal
     case = open_case_with_status(page, "open")
     page.activateWindow()
@@ -696,12 +696,12 @@ def test_leaving_a_field_saves_at_once(page: CasesPage, qtbot) -> None:  # type:
     qtbot.waitUntil(title.hasFocus)
     title.selectAll()
     qtbot.keyClicks(title, "Gewijzigd en meteen verlaten")
-    assert journal.get(Case, case.id).title == case.title  # type: ignore[arg-type]
+    assert journal.get(Case, case.id).title == case.title
     qtbot.keyClick(title, Qt.Key.Key_Tab)  # focus moves on: no need to wait for the timer
-    assert journal.get(Case, case.id).title == "Gewijzigd en meteen verlaten"  # type: ignore[arg-type]
+    assert journal.get(Case, case.id).title == "Gewijzigd en meteen verlaten"
 
 
-def test_a_complete_intake_is_kept_when_the_screen_locks(page: CasesPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_complete_intake_is_kept_when_the_screen_locks(page: CasesPage, qtbot) -> None:
     journal = page.session.journal
     before = journal.count(Case)
     dialog = page.new_case()
@@ -718,7 +718,7 @@ def test_a_complete_intake_is_kept_when_the_screen_locks(page: CasesPage, qtbot)
 
 def test_the_workspace_routes_open_case_and_saves_before_a_lock(
     session: Session, qtbot, answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from vpnotebook.gui.workspace import Workspace
 
     workspace = Workspace(session)
@@ -742,7 +742,7 @@ def test_the_workspace_routes_open_case_and_saves_before_a_lock(
 
 def test_an_autosave_that_cannot_be_stored_shows_why_and_keeps_the_typing(
     page: CasesPage,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot,
 ) -> None:
     journal = page.session.journal
     case = open_case_with_status(page, "open")
@@ -753,12 +753,12 @@ def test_an_autosave_that_cannot_be_stored_shows_why_and_keeps_the_typing(
     page.save_pending()
     box = intake._boxes["Case.organisation_id"]
     assert box.error.text() == "Organisatie is verplicht."
-    assert journal.get(Case, case.id).title == case.title  # type: ignore[arg-type]
+    assert journal.get(Case, case.id).title == case.title
     assert intake.title.text().endswith(" (bijgewerkt)")
     assert page.view.intake_autosave.dirty
     intake.organisation.setCurrentIndex(intake.organisation.findData(case.organisation_id))
     page.save_pending()
-    assert journal.get(Case, case.id).title.endswith(" (bijgewerkt)")  # type: ignore[arg-type]
+    assert journal.get(Case, case.id).title.endswith(" (bijgewerkt)")
     assert not box.error.isVisible()
 
 

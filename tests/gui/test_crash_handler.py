@@ -48,7 +48,7 @@ def test_install_replaces_the_hooks(tmp_path: Path) -> None:
 @pytest.mark.qt_no_exception_capture
 def test_a_full_disk_behind_any_screen_gets_its_own_message_and_no_report(
     tmp_path: Path, answers, qtbot, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     # A write from a screen that only expects validation errors: the storage error leaves
     # its slot and reaches the handler, as it would in the running program.
     handler = CrashHandler(report_folder=tmp_path / "rapporten")

@@ -112,7 +112,7 @@ def test_every_field_the_vp_fills_in_has_an_input(qtbot, session: Session, form:
 
 def test_every_page_is_a_page() -> None:
     for spec in page_specs():
-        assert issubclass(spec.factory, Page), spec.key  # type: ignore[arg-type]
+        assert issubclass(spec.factory, Page), spec.key
 
 
 @pytest.mark.parametrize("module", [main_window, workspace])

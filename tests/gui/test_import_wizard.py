@@ -33,7 +33,7 @@ FINISH = QWizard.WizardButton.FinishButton
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, settings: AppSettings) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def window(qtbot, tmp_path: Path, settings: AppSettings) -> Iterator[MainWindow]:
     """The program, unlocked by typing the passphrase, over a vault that knows Wadwijk."""
     folder = tmp_path / "kluis"
     vault, _ = Vault.create(folder, GUI_PASSPHRASE, kdf_params=TEST_PARAMS)
@@ -53,14 +53,14 @@ def window(qtbot, tmp_path: Path, settings: AppSettings) -> Iterator[MainWindow]
         main.lock()
 
 
-def _open_wizard(qtbot, window: MainWindow) -> SheetImportWizard:  # type: ignore[no-untyped-def]
+def _open_wizard(qtbot, window: MainWindow) -> SheetImportWizard:
     assert window.import_action.isEnabled()
     window.import_action.trigger()  # Bestand → Importeren uit Excel…
     (wizard,) = [w for w in window.workspace.findChildren(SheetImportWizard) if w.isVisible()]
     return wizard
 
 
-def _choose_file(qtbot, wizard: SheetImportWizard, path: Path) -> None:  # type: ignore[no-untyped-def]
+def _choose_file(qtbot, wizard: SheetImportWizard, path: Path) -> None:
     page = wizard.file_page
     page.path.clear()
     qtbot.keyClicks(page.path, str(path))
@@ -68,13 +68,13 @@ def _choose_file(qtbot, wizard: SheetImportWizard, path: Path) -> None:  # type:
     qtbot.waitUntil(lambda: not page.reading, timeout=10_000)
 
 
-def _click(qtbot, wizard: SheetImportWizard, which: QWizard.WizardButton) -> None:  # type: ignore[no-untyped-def]
+def _click(qtbot, wizard: SheetImportWizard, which: QWizard.WizardButton) -> None:
     button = wizard.button(which)
     assert button.isVisible() and button.isEnabled(), which
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def _import_and_finish(qtbot, window: MainWindow, wizard: SheetImportWizard) -> None:  # type: ignore[no-untyped-def]
+def _import_and_finish(qtbot, window: MainWindow, wizard: SheetImportWizard) -> None:
     assert wizard.currentPage() is wizard.preview_page
     _click(qtbot, wizard, COMMIT)
     assert wizard.currentPage() is wizard.run_page
@@ -85,7 +85,7 @@ def _import_and_finish(qtbot, window: MainWindow, wizard: SheetImportWizard) -> 
     assert window.workspace.current_key == "cases"  # where the imported cases are
 
 
-def _snapshot(window: MainWindow, sheets: ModuleType) -> dict:  # type: ignore[type-arg]
+def _snapshot(window: MainWindow, sheets: ModuleType) -> dict:
     return sheets.vault_snapshot(window.session.journal)
 
 

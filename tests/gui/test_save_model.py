@@ -180,7 +180,7 @@ def _panel(attribute: str, kind: type, tab: int) -> Callable[[MainWindow], Form]
     def form(window: MainWindow) -> Form:
         journal = window.session.journal
         case = next(c for c in journal.find(Case) if c.status == "open")
-        if kind is TimeEntry and not journal.records_of_case(TimeEntry, case.id):  # type: ignore[arg-type]
+        if kind is TimeEntry and not journal.records_of_case(TimeEntry, case.id):
             # The demo writes most time per organisation; one line at the open case.
             journal.add(
                 TimeEntry(

@@ -468,7 +468,7 @@ def test_backup_restore_refuses_a_folder_in_use_before_asking_anything(
     backup_page.set_backup_file(make_backup(session.vault, stick).path)
     backup_page.target_field.setText(str(stick))  # holds the backup itself: not empty
     asked: list[bool] = []
-    backup_page.ask_secret = lambda: asked.append(True)  # type: ignore[assignment]
+    backup_page.ask_secret = lambda: asked.append(True)
     qtbot.mouseClick(backup_page.restore_button, Qt.MouseButton.LeftButton)
     assert not asked and answers[0][0] == "error" and "lege map" in answers[0][2]
 

@@ -61,7 +61,7 @@ def _text(translation: ElementTree.Element) -> str:
     return forms[0] if forms else (translation.text or "")
 
 
-def _unlock(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def _unlock(qtbot, window: MainWindow) -> None:
     screen = window.unlock_screen
     screen.passphrase.clear()
     qtbot.keyClicks(screen.passphrase, GUI_PASSPHRASE)

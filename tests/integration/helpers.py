@@ -180,7 +180,7 @@ class LineReader:
 
     def _pump(self, stream: object) -> None:
         try:
-            for line in stream:  # type: ignore[attr-defined]
+            for line in stream:
                 self._queue.put(line.rstrip("\n"))
         except (OSError, ValueError):  # the stream was closed under us: the child is gone
             pass
@@ -267,7 +267,7 @@ def kill_and_reap(process: subprocess.Popen[str]) -> None:
 def poll_until(condition: object, *, timeout: float = TIMEOUT, what: str = "condition") -> None:
     """Busy-poll `condition()` until it is true; no sleeping, so a short window is not missed."""
     deadline = time.monotonic() + timeout
-    while not condition():  # type: ignore[operator]
+    while not condition():
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
 

@@ -47,10 +47,10 @@ MARKERS = {
 
 def pump(app: object, until: object, seconds: float = 20.0) -> None:
     deadline = time.monotonic() + seconds
-    while not until():  # type: ignore[operator]
+    while not until():
         if time.monotonic() > deadline:
             raise TimeoutError("the GUI did not get there in time")
-        app.processEvents()  # type: ignore[attr-defined]
+        app.processEvents()
 
 
 def inet_socket_count() -> int:

@@ -225,7 +225,7 @@ DAMAGES = {
 def test_check_reports_a_damaged_database_and_changes_nothing(
     h: ModuleType, cli_vault: Any, damage: object
 ) -> None:
-    damage(cli_vault.folder / "vault.db")  # type: ignore[operator]
+    damage(cli_vault.folder / "vault.db")
     before = h.snapshot(cli_vault.folder)
 
     result = h.check(cli_vault.folder, cli_vault.passphrase_file)
@@ -469,7 +469,7 @@ def test_a_vault_open_elsewhere_is_refused_until_that_process_ends(
 def _sub_commands() -> list[str]:
     parser = build_parser()
     (sub,) = (a for a in parser._actions if a.dest == "command")
-    return sorted(sub.choices)  # type: ignore[arg-type]
+    return sorted(sub.choices)
 
 
 def test_the_sub_commands_under_test_are_all_there() -> None:

@@ -45,7 +45,7 @@ TEXTS = [
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], str]:
     """Every personal text marker, and all the text of every report over those records."""
-    from vpnotebook_integration_helpers import PASSPHRASE, init_vault, run_cli, write_secret  # type: ignore[import-not-found]
+    from vpnotebook_integration_helpers import PASSPHRASE, init_vault, run_cli, write_secret
 
     folder = tmp_path_factory.mktemp("rapport")
     vault_info: Any = init_vault(folder / "kluis", write_secret(folder / "w.txt", PASSPHRASE))

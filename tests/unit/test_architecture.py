@@ -1,12 +1,17 @@
 """House rules that keep the secrecy promise structural: layers, and no networking at all."""
 
 import ast
+import io
 import re
+import tokenize
+import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[2] / "src" / "vpnotebook"
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "src" / "vpnotebook"
 QT_FREE_LAYERS = ("core", "vault", "report")
 NETWORK_MODULES = {
     "socket",
@@ -192,3 +197,145 @@ def test_only_the_vault_opens_a_database_connection() -> None:
         or "sqlcipher3.connect(" in path.read_text(encoding="utf-8")
     }
     assert openers and all(opener.startswith("vault/") for opener in openers), openers
+
+
+# -- types: checked by mypy in the test command; an ignore names its error and says why --------
+
+# Every folder of the repository with Python in it, the type stubs included.
+PYTHON_FOLDERS = ("src", "tests", "scripts", "benchmarks", "stubs", "packaging")
+_TYPE_IGNORE = re.compile(r"#\s*type:\s*ignore(?![\w-])(?P<rest>.*)")
+# [code] or [code, code], then a comment of its own with the reason.
+_EXPLAINED = re.compile(r"\[[a-z][a-z-]*(?:,\s*[a-z][a-z-]*)*\]\s*#\s*\S.{2,}")
+# Inline configuration (`# mypy: ignore-errors`) would switch checks off past pyproject.toml.
+_INLINE_CONFIG = re.compile(r"#\s*mypy:")
+
+
+def unexplained_ignores(source: str) -> list[str]:
+    """The comments that silence mypy without an error code or without a reason."""
+    found = []
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type != tokenize.COMMENT:
+            continue
+        ignore = _TYPE_IGNORE.search(token.string)
+        if (ignore and not _EXPLAINED.match(ignore.group("rest").strip())) or (
+            _INLINE_CONFIG.match(token.string)
+        ):
+            found.append(f"line {token.start[0]}: {token.string}")
+    return found
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "value = widget.size()  # type: ignore\n",
+        "value = widget.size()  #type:ignore\n",
+        "value = widget.size()  # type: ignore[attr-defined]\n",
+        "value = widget.size()  # type: ignore[attr-defined]  #\n",
+        "value = widget.size()  # type: ignore[attr-defined]  # ok\n",
+        "value = widget.size()  # type: ignore  # the stubs are wrong\n",
+        "value = widget.size()  # noqa: E501  # type: ignore[misc]\n",
+        "# type: ignore\nvalue = 1\n",
+        "# mypy: ignore-errors\nvalue = 1\n",
+        "# mypy: disable-error-code=attr-defined\nvalue = 1\n",
+        "def f(\n    a,\n):  # type: ignore[no-untyped-def]\n    pass\n",
+    ],
+)
+def test_the_ignore_check_catches_every_unexplained_ignore(source: str) -> None:
+    assert unexplained_ignores(source), source
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "value = widget.size()  # type: ignore[attr-defined]  # PySide6's stubs lack size\n",
+        "value = widget.size()  # type: ignore[attr-defined, misc]  # private; not in stubs\n",
+        'text = "# type: ignore"  # a string, not a comment\n',
+        "value = 1  # a comment that says nothing about types\n",
+        "value = 1  # type: ignored by nobody: the word is not the pragma\n",
+    ],
+)
+def test_the_ignore_check_leaves_explained_ignores_alone(source: str) -> None:
+    assert unexplained_ignores(source) == [], source
+
+
+def test_every_type_ignore_names_its_error_and_says_why() -> None:
+    unexplained = {
+        str(path.relative_to(ROOT)): found
+        for folder in PYTHON_FOLDERS
+        for path in sorted((ROOT / folder).rglob("*.py*"))
+        if path.suffix in (".py", ".pyi")
+        and (found := unexplained_ignores(path.read_text(encoding="utf-8")))
+    }
+    assert unexplained == {}, (
+        "fix the type instead; if an ignore must stay: "
+        "`# type: ignore[code]  # why` (docs/architecture.md, Types)"
+    )
+
+
+# What mypy's --strict switches on (mypy takes `strict` only for a whole run), beside the
+# ones [tool.mypy] sets for every module.
+STRICT_FLAGS = (
+    "disallow_any_generics",
+    "disallow_subclassing_any",
+    "disallow_untyped_calls",
+    "disallow_untyped_defs",
+    "disallow_incomplete_defs",
+    "disallow_untyped_decorators",
+    "warn_return_any",
+    "no_implicit_reexport",
+    "extra_checks",
+)
+EVERYWHERE = (
+    "check_untyped_defs",
+    "warn_unused_ignores",
+    "warn_redundant_casts",
+    "strict_equality",
+)
+STRICT_PACKAGES = ("core", "vault", "report", "cli")
+
+
+def _mypy_config() -> dict[str, Any]:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    mypy = config["tool"]["mypy"]
+    assert isinstance(mypy, dict)
+    return mypy
+
+
+def test_the_type_check_is_strict_on_the_layers_that_hold_the_data() -> None:
+    config = _mypy_config()
+    assert all(config.get(flag) is True for flag in EVERYWHERE), config
+    assert config.get("no_implicit_optional", True) is True
+    assert "ignore-without-code" in config["enable_error_code"]
+    overrides = config["overrides"]
+    assert isinstance(overrides, list)
+    strict = [o for o in overrides if "vpnotebook.core" in o["module"]]
+    assert len(strict) == 1
+    for package in STRICT_PACKAGES:
+        assert {f"vpnotebook.{package}", f"vpnotebook.{package}.*"} <= set(strict[0]["module"])
+    assert all(strict[0].get(flag) is True for flag in STRICT_FLAGS), strict[0]
+
+
+def test_the_type_check_switches_nothing_off_wholesale() -> None:
+    config = _mypy_config()
+    blanket = ("ignore_missing_imports", "ignore_errors", "follow_imports", "disable_error_code")
+    assert not set(blanket) & set(config), "narrow it to the module it is about"
+    overrides = config["overrides"]
+    assert isinstance(overrides, list)
+    for override in overrides:
+        assert "ignore_errors" not in override and "disable_error_code" not in override
+        assert "follow_imports" not in override
+        if override.get("ignore_missing_imports"):
+            # A library without hints and without stubs: never our own code, never a wildcard.
+            assert all(not m.startswith(("vpnotebook", "*")) for m in override["module"])
+        for flag in STRICT_FLAGS + EVERYWHERE:
+            assert override.get(flag, True) is True, f"{override['module']}: {flag}"
+
+
+def test_the_test_command_checks_types_between_lint_and_tests() -> None:
+    lines = (ROOT / "scripts" / "run-tests").read_text(encoding="utf-8").splitlines()
+    commands = [line for line in lines if line.strip() and not line.startswith("#")]
+    ruff, mypy, pytest_ = (
+        next(i for i, c in enumerate(commands) if name in c)
+        for name in ('bin/ruff"', 'bin/mypy"', 'bin/python"')
+    )
+    assert ruff < mypy < pytest_, commands

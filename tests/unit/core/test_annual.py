@@ -48,7 +48,7 @@ def _case(
             contact_type=str(fields.pop("contact_type", "report")),
             reporter_role=str(fields.pop("reporter_role", "employee")),
             categories=categories,
-            **fields,  # type: ignore[arg-type]
+            **fields,
         )
     )
     assert case.id is not None

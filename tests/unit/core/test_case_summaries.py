@@ -26,7 +26,7 @@ def test_every_figure_matches_the_records_it_summarises(filled: Journal) -> None
     names = {o.id: o.name for o in filled.find(Organisation)}
     conversations: dict[int, list[date]] = {}
     for conversation in filled.find(Conversation):
-        conversations.setdefault(conversation.case_id, []).append(conversation.held_on)  # type: ignore[arg-type]
+        conversations.setdefault(conversation.case_id, []).append(conversation.held_on)
     assert len(summaries) == len(cases) == 130
     assert any(len(s.categories) > 1 for s in summaries)
     for summary in summaries:
@@ -34,7 +34,7 @@ def test_every_figure_matches_the_records_it_summarises(filled: Journal) -> None
         held = conversations.get(summary.id, [])
         assert summary.number == case.number
         assert summary.organisation_id == case.organisation_id
-        assert summary.organisation == names[case.organisation_id]  # type: ignore[index]
+        assert summary.organisation == names[case.organisation_id]
         assert summary.first_contact == case.first_contact
         assert (summary.contact_type, summary.status, summary.title) == (
             case.contact_type,
@@ -53,7 +53,7 @@ def test_every_figure_matches_the_records_it_summarises(filled: Journal) -> None
     "where",
     [{}, {"status": "closed"}, {"category": "bullying"}, {"year": 2024}, {"organisation_id": 2}],
 )
-def test_a_limit_gives_the_head_of_the_same_list(filled: Journal, where: dict) -> None:  # type: ignore[type-arg]
+def test_a_limit_gives_the_head_of_the_same_list(filled: Journal, where: dict) -> None:
     everything = filled.case_summaries(**where)
     assert everything, "the demo vault has cases for every filter used here"
     for limit in (1, 7, len(everything) - 1, len(everything), len(everything) + 5):

@@ -93,7 +93,7 @@ _DIGITS = st.one_of(
 )
 def test_any_guessable_word_with_a_year_or_digits_and_decoration_is_refused(
     word: str, case, before: str, digits: str, after: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     passphrase = case(word) + before + digits + after
     assert not assess(passphrase).acceptable, passphrase
 
@@ -175,7 +175,7 @@ def test_sequences_are_refused(alphabet: str, data: st.DataObject, reverse: bool
 )
 def test_the_vps_own_name_and_organisations_are_refused(
     name: str, part: str, case, digits: str, after: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     words = [w for w in name.replace(".", " ").split() if len(w) >= 3]
     chosen = {"whole": name.replace(" ", ""), "first": words[0], "last": words[-1]}[part]
     passphrase = case(chosen) + digits + after

@@ -113,9 +113,9 @@ def test_the_due_day_itself_is_overdue_and_thirty_days_ahead_is_due_soon(
     case = _closed_case(journal, _org(journal), date(2024, 6, 1))
     assert case.id is not None
     due = date(2026, 6, 1)
-    assert case_retention(journal, case.id, due).state == OVERDUE  # type: ignore[union-attr]
-    assert case_retention(journal, case.id, date(2026, 5, 2)).state == DUE_SOON  # type: ignore[union-attr]
-    assert case_retention(journal, case.id, date(2026, 5, 1)).state == LATER  # type: ignore[union-attr]
+    assert case_retention(journal, case.id, due).state == OVERDUE
+    assert case_retention(journal, case.id, date(2026, 5, 2)).state == DUE_SOON
+    assert case_retention(journal, case.id, date(2026, 5, 1)).state == LATER
 
 
 def test_the_today_list_filtered_in_sql_equals_the_rule_applied_to_every_closed_case(
@@ -159,7 +159,7 @@ def test_a_new_retention_period_applies_to_cases_already_closed(journal: Journal
     org = _org(journal)
     case = _closed_case(journal, org, date(2024, 6, 1))
     journal.update(replace(org, retention_years=7))
-    status = case_retention(journal, case.id, date(2026, 11, 28))  # type: ignore[arg-type]
+    status = case_retention(journal, case.id, date(2026, 11, 28))
     assert status is not None and status.due_on == date(2031, 6, 1)
 
 
@@ -212,7 +212,7 @@ def test_keeping_longer_needs_a_later_date_and_a_reason(
 def test_keep_until_must_pass_the_computed_date_too(journal: Journal) -> None:
     case = _closed_case(journal, _org(journal), date(2026, 1, 10))  # due 10-01-2028
     with pytest.raises(ValidationError, match="computed due date"):
-        keep_longer(journal, case.id, date(2027, 6, 1), "Reden", today=date(2026, 11, 28))  # type: ignore[arg-type]
+        keep_longer(journal, case.id, date(2027, 6, 1), "Reden", today=date(2026, 11, 28))
 
 
 def test_only_a_closed_case_can_be_kept_longer(journal: Journal) -> None:
@@ -226,7 +226,7 @@ def test_only_a_closed_case_can_be_kept_longer(journal: Journal) -> None:
         )
     )
     with pytest.raises(ValidationError):
-        keep_longer(journal, open_case.id, date(2030, 1, 1), "Reden", today=date(2026, 11, 28))  # type: ignore[arg-type]
+        keep_longer(journal, open_case.id, date(2030, 1, 1), "Reden", today=date(2026, 11, 28))
 
 
 # -- new activity re-opens a closed case ------------------------------------------------------

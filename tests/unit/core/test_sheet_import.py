@@ -26,14 +26,14 @@ from vpnotebook.vault.errors import EXIT_USAGE
 TODAY = date(2026, 11, 28)
 
 
-def _interpret(path: Path, *maps: str, organisation: str | None = None):  # type: ignore[no-untyped-def]
+def _interpret(path: Path, *maps: str, organisation: str | None = None):
     options = ImportOptions(today=TODAY, organisation=organisation)
     for mapping in maps:
         add_map_argument(options, mapping)
     return interpret(read_table(path), options)
 
 
-def _import(journal: Journal, path: Path, *maps: str, organisation: str | None = None):  # type: ignore[no-untyped-def]
+def _import(journal: Journal, path: Path, *maps: str, organisation: str | None = None):
     interpretation = _interpret(path, *maps, organisation=organisation)
     assert interpretation.ready, (interpretation.problems, interpretation.unknown_values)
     plan = plan_import(interpretation, known_organisations(journal), journal)

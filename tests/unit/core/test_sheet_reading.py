@@ -221,7 +221,7 @@ def test_malformed_files_are_refused_in_words(tmp_path: Path, name: str) -> None
         (_other_zip, "beschadigd of onvolledig"),
     ],
 )
-def test_zip_files_that_are_no_workbook(tmp_path: Path, make, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_zip_files_that_are_no_workbook(tmp_path: Path, make, message: str) -> None:
     path = tmp_path / "bestand.xlsx"
     make(path)
     assert message in _refused(path).message_nl

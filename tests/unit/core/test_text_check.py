@@ -36,7 +36,7 @@ YEAR = 2025
 
 
 @pytest.fixture
-def checker(export, imported: Callable) -> TextChecker:  # type: ignore[no-untyped-def]
+def checker(export, imported: Callable) -> TextChecker:
     org = export.organisation("Zuivelfabriek De Weide", employees=120)
     small = export.department(org, "Kaasmakerij")
     big = export.department(org, "Logistiek")

@@ -138,7 +138,7 @@ def test_left_out_parts_are_gone_and_said_to_be_left_out(journal: Journal, case:
     assert case.id is not None
     second = journal.conversations_of(case.id)[1]
     options = AccessOptions(
-        left_out_conversations=frozenset({second.id}),  # type: ignore[arg-type]
+        left_out_conversations=frozenset({second.id}),
         left_out_sections=frozenset({"routes"}),
         hide_contact_names=False,
     )

@@ -630,7 +630,7 @@ def test_every_generated_sentence_of_fact_is_true(
             assert not (with_work and int(match[1]) == first_year + 3)
 
 
-def test_the_issue_s_false_sentence_is_gone(export, imported) -> None:  # type: ignore[no-untyped-def]
+def test_the_issue_s_false_sentence_is_gone(export, imported) -> None:
     # Through the import format: an old case (2023, hidden year) closed in 2025; the 2025
     # population starts later, and no case of it closed in 2025.
     org = export.organisation("Kwekerij Het Zaad", employees=60)

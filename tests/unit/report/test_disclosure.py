@@ -52,7 +52,7 @@ CATEGORIES = (
 
 
 def _table(counts: Mapping[str, int], k: int = 5, **kwargs: object) -> ProtectedTable:
-    table, _ = protect_table("t", counts, other_label=OTHER, policy=DisclosurePolicy(k=k), **kwargs)  # type: ignore[arg-type]
+    table, _ = protect_table("t", counts, other_label=OTHER, policy=DisclosurePolicy(k=k), **kwargs)
     return table
 
 

@@ -83,7 +83,7 @@ def _add_category(journal: Journal, case: Case) -> None:
 
 def _reopen(journal: Journal, case: Case) -> None:
     if case.closed_on is not None:
-        journal.reopen_case(case.id)  # type: ignore[arg-type]
+        journal.reopen_case(case.id)
 
 
 def _clear_closed(journal: Journal, case: Case) -> None:
@@ -91,7 +91,7 @@ def _clear_closed(journal: Journal, case: Case) -> None:
 
 
 def _destroy(journal: Journal, case: Case) -> None:
-    destroy_case(journal, case.id, rule="vp_decision", today=TODAY)  # type: ignore[arg-type]
+    destroy_case(journal, case.id, rule="vp_decision", today=TODAY)
 
 
 def _move_to_next_year(journal: Journal, case: Case) -> None:
@@ -289,12 +289,12 @@ def test_any_sequence_of_edits_keeps_the_published_year(
                 )
             )
             if index % 2 == 0:
-                journal.close_case(case.id, date(year, 12, 1), "referred")  # type: ignore[arg-type]
+                journal.close_case(case.id, date(year, 12, 1), "referred")
     published = _issue(journal, org, 2024)
     for name, index in edits:
         cases = _cases(journal, org, 2024)
         if cases:
-            EDITS[name](journal, journal.get(Case, cases[index % len(cases)].id))  # type: ignore[arg-type]
+            EDITS[name](journal, journal.get(Case, cases[index % len(cases)].id))
     for index in range(late):
         journal.add(
             Case(

@@ -78,7 +78,7 @@ def test_a_full_stick_leaves_no_half_file_and_touches_nothing(
 
     def full_stick(path: Path) -> BinaryIO:
         devices.append(FailDevice(path, limit, errno.ENOSPC))
-        return devices[-1]  # type: ignore[return-value]
+        return devices[-1]
 
     with pytest.raises(BackupWriteError) as caught:
         make_backup(
@@ -100,8 +100,8 @@ def test_a_stick_pulled_out_mid_write_leaves_no_half_file(
 ) -> None:
     def pulled_stick(path: Path) -> BinaryIO:
         if moment == "flush":
-            return FailDevice(path, 1 << 40, code, fail_flush=True)  # type: ignore[return-value]
-        return FailDevice(path, len(earlier.data) // 2, code)  # type: ignore[return-value]
+            return FailDevice(path, 1 << 40, code, fail_flush=True)
+        return FailDevice(path, len(earlier.data) // 2, code)
 
     with pytest.raises(BackupWriteError):
         make_backup(
@@ -118,7 +118,7 @@ def test_a_stick_that_stores_a_byte_wrong_is_caught_by_the_read_back(
     vault: Vault, earlier: Earlier, stick: Path, system_temp: Path
 ) -> None:
     def lying_stick(path: Path) -> BinaryIO:
-        return LyingDevice(path, len(earlier.data) // 3)  # type: ignore[return-value]
+        return LyingDevice(path, len(earlier.data) // 3)
 
     with pytest.raises(BackupWriteError):
         make_backup(
@@ -141,7 +141,7 @@ def test_a_failed_read_back_keeps_the_previous_backup_of_the_same_name(
     previous = target.read_bytes()
 
     def lying_stick(path: Path) -> BinaryIO:
-        return LyingDevice(path, len(previous) // 3)  # type: ignore[return-value]
+        return LyingDevice(path, len(previous) // 3)
 
     with pytest.raises(BackupWriteError):
         make_backup(
@@ -175,7 +175,7 @@ def test_a_bit_that_flips_between_write_and_read_back_fails_the_backup(
         return DECAY_POINTS[point](earlier, size)
 
     def decaying_stick(path: Path) -> BinaryIO:
-        return DecayingDevice(path, flip_bit_at(where))  # type: ignore[return-value]
+        return DecayingDevice(path, flip_bit_at(where))
 
     with pytest.raises(BackupWriteError) as caught:
         make_backup(
@@ -196,7 +196,7 @@ def test_a_stick_that_shows_an_older_genuine_backup_is_caught_by_its_header_mac(
     # its place: same file key, so its header MAC and every chunk tag verify. Only the header
     # MAC, which covers each file's own random nonce, differs from the one just written.
     def stale_stick(path: Path) -> BinaryIO:
-        return DecayingDevice(path, replace_content_with(earlier.data))  # type: ignore[return-value]
+        return DecayingDevice(path, replace_content_with(earlier.data))
 
     with pytest.raises(BackupWriteError) as caught:
         make_backup(

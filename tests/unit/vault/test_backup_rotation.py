@@ -95,7 +95,7 @@ def test_a_failing_write_rotates_nothing_away(
     assert len(before) == 3
 
     def full_stick(path: Path) -> BinaryIO:
-        return FailDevice(path, 50_000)  # type: ignore[return-value]
+        return FailDevice(path, 50_000)
 
     with pytest.raises(BackupWriteError):
         make_backup(
@@ -110,7 +110,7 @@ def test_a_failing_write_rotates_nothing_away(
     assert listing(stick) == sorted(before)
 
     def lying_stick(path: Path) -> BinaryIO:
-        return LyingDevice(path, 50_000)  # type: ignore[return-value]
+        return LyingDevice(path, 50_000)
 
     # Written in full, but it fails its read-back: still nothing rotated away.
     with pytest.raises(BackupWriteError):
@@ -129,7 +129,7 @@ def test_a_failing_write_rotates_nothing_away(
 
 def test_stale_partial_files_are_removed_by_the_next_backup(vault: Vault, stick: Path) -> None:
     def full_stick(path: Path) -> BinaryIO:
-        return FailDevice(path, 10_000)  # type: ignore[return-value]
+        return FailDevice(path, 10_000)
 
     # What a killed backup leaves: a hidden partial file under the name of a backup.
     stale = stick / f".{backup_name(MOMENT)}.partial-0badc0de"

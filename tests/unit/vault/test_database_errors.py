@@ -80,7 +80,7 @@ def test_a_wrong_key_reads_as_damage_at_opening(tmp_path: Path, db: Database) ->
 def test_the_code_decides_not_the_wording() -> None:
     def error(kind: type[Exception], text: str, code: int) -> Exception:
         exc = kind(text)
-        exc.sqlite_errorcode = code  # type: ignore[attr-defined]
+        exc.sqlite_errorcode = code
         return exc
 
     # A translated or reworded message changes nothing ...

@@ -33,7 +33,7 @@ GIB = 1024**3
 MIB_KIB = 1024
 
 
-def _machine(ms_per_gib_pass: float, setup_ms_per_gib: float, noise: list[float] | None = None):  # type: ignore[no-untyped-def]
+def _machine(ms_per_gib_pass: float, setup_ms_per_gib: float, noise: list[float] | None = None):
     """A timer for a machine: each pass costs time in proportion to the memory."""
     runs = iter(noise or [])
 

@@ -144,7 +144,7 @@ def test_a_passphrase_slot_relabelled_as_the_recovery_slot_does_not_open() -> No
         lambda d: d.update(version=0),
     ],
 )
-def test_malformed_slot_files_are_damage_even_with_a_recomputed_digest(mutate) -> None:  # type: ignore[no-untyped-def]
+def test_malformed_slot_files_are_damage_even_with_a_recomputed_digest(mutate) -> None:
     slots, _ = keyslots.new_slot_file(DATA_KEY, "juist", TEST_PARAMS)
     document = _document(slots)
     mutate(document)

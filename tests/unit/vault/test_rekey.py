@@ -44,7 +44,7 @@ def _open(folder: Path, **secret: str) -> Vault:
     return Vault.open(folder, policy=_cheap(), **secret)
 
 
-def _cheap():  # type: ignore[no-untyped-def]
+def _cheap():
     from vpnotebook.vault.kdf import KdfPolicy
 
     return KdfPolicy.explicit(TEST_PARAMS)

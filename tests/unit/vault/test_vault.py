@@ -51,7 +51,7 @@ def test_database_settings_are_pinned(vault: Vault) -> None:
     db = vault.db
     for pragma, expected in EXPECTED_CIPHER_SETTINGS.items():
         assert db.pragma(pragma) == expected, pragma
-    assert db.pragma("cipher_version").startswith("4.")  # type: ignore[union-attr]
+    assert db.pragma("cipher_version").startswith("4.")
     assert db.pragma("secure_delete") == "1"
     assert db.pragma("foreign_keys") == "1"
     assert db.pragma("journal_mode") == "wal"
