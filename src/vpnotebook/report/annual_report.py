@@ -299,12 +299,12 @@ class _Builder(CohortBuilder):
             ("contact_types", tx.CONTACT_TYPES, None),
             ("categories", tx.CATEGORIES, {y: history[y].flow.new for y in years}),
         ):
-            labelled = {
+            counts = {
                 y: self.labelled(getattr(history[y], key), vocabulary, key=key) for y in years
             }
             trend, audit = protect_trend(
                 f"trend_{key}",
-                labelled,
+                counts,
                 other_label=other,
                 policy=self.policy,
                 multi_valued=units is not None,
@@ -312,8 +312,8 @@ class _Builder(CohortBuilder):
             )
             recomputed[key] = dict(trend.years)
             shown = key in self.tables
-            this_table = f"trend_{key}/{self.year}"
-            engine = [e for e in audit if not (shown and e.table == this_table)]
+            current = f"trend_{key}/{self.year}"
+            engine = [e for e in audit if not (shown and e.table == current)]
             engine = [e for e in engine if not self.published.published(int(e.table[-4:]))]
             self.engine_audit(self.trend_title(key), engine, other)
         shown_cells: dict[int, dict[str, Any]] = {}
@@ -327,11 +327,11 @@ class _Builder(CohortBuilder):
             for key in recomputed:
                 now.update(table_cells(key, recomputed[key][y], self.codes.get(key, {})))
             if y == self.year:
-                current = self.cells.setdefault(y, {})
-                shown_cells[y] = {**now, **{k: v for k, v in current.items() if k in now}}
+                this_years = self.cells.setdefault(y, {})
+                shown_cells[y] = {**now, **{k: v for k, v in this_years.items() if k in now}}
                 if self.fixed is not None:
                     shown_cells[y].update({k: v for k, v in self.fixed.items() if k in now})
-                current.update(shown_cells[y])
+                this_years.update(shown_cells[y])
                 continue
             if not self.published.published(y):
                 shown_cells[y] = now
@@ -358,7 +358,7 @@ class _Builder(CohortBuilder):
                 revised.append((y, cell, int(now[cell]), int(published[cell])))
                 self.cells[y][f"bijgesteld:{cell}"] = now[cell]
         rows: list[tuple[str, ...]] = []
-        counts: list[int] = []
+        printed: list[int] = []
         figures_by_row = []
         for label, cell, edges in (
             (self.t("Nieuwe meldingen", "New cases"), "key:new", None),
@@ -374,7 +374,7 @@ class _Builder(CohortBuilder):
                 )
                 for y in years
             ]
-            counts += [f.value for f in figures if f.value is not None]
+            printed += [f.value for f in figures if f.value is not None]
             rows.append((label, *(f.text for f in figures)))
             figures_by_row.append(figures)
         bars = tuple((str(y), f.value) for y, f in zip(years, figures_by_row[0], strict=True))
@@ -383,7 +383,7 @@ class _Builder(CohortBuilder):
             title=self.t("Kerncijfers per jaar", "Key figures per year"),
             header=("", *(str(y) for y in years)),
             rows=tuple(rows),
-            counts=tuple(counts),
+            counts=tuple(printed),
             note=self.t(
                 f"Gesprekken en uren van een jaar met minder dan {self.k} meldingen staan in "
                 f"een ruime bandbreedte; de uren van zo'n jaar staan er niet ({w.NOT_SHOWN}).",
