@@ -213,6 +213,16 @@ def describe_audit(
             else f"Ook niet genoemd, omdat het aantal meldingen min de genoemde de rest zou "
             f"prijsgeven: {named}."
         )
+    if reason == Reason.SUPPRESSED_OVERLAP:
+        excess = detail.get("excess", 0)
+        return (
+            f"Also not named: with every row named, the numbers minus the number of cases "
+            f"({excess}) would tell how many cases fall under more than one row: {named}."
+            if en
+            else f"Ook niet genoemd: met alle regels genoemd zouden de aantallen min het aantal "
+            f"meldingen ({excess}) laten zien hoeveel meldingen onder meer dan één regel vallen: "
+            f"{named}."
+        )
     if reason == Reason.MERGED_ALL_ALIKE:
         units = detail.get("units", 0)
         return (
