@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 
 from vpnotebook.report.disclosure import DisclosurePolicy, ProtectedTable, protect_table
 from vpnotebook.report.grouped import Part, protect_grouped, protect_grouped_trend
+from vpnotebook.report.published import check_revision, table_cells
 
 OTHER = "Overig"
 
@@ -408,3 +409,52 @@ def test_a_trend_of_families_protects_each_year_like_the_table_of_that_year() ->
 def _flex_small() -> Part:
     return Part("F", ("b", "c"), "Overige F")
 
+
+# -- the published history: a table of families and its revision --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("layout", "k", "max_total"), [(("a", "bc", "d"), 3, 9), (("ab", "cd"), 4, 9)]
+)
+def test_a_published_table_of_families_and_its_revision_never_narrow_a_hidden_cell(
+    layout: tuple[str, ...], k: int, max_total: int
+) -> None:
+    """Every pair (published input, input now with cases added): the reader sees the
+    published table and, where the ledger's revision check lets it through, the new one. No
+    set of categories may come down to one small number in either year or in between."""
+    parts = _parts(layout)
+    names = [m for part in parts for m in part.members]
+    codes = {part.label: part.label for part in parts} | {p.rest_label: p.rest_label for p in parts}
+    policy = DisclosurePolicy(k=k)
+    inputs = [v for total in range(max_total + 1) for v in _compositions(total, len(names))]
+    tables = {
+        v: protect_grouped(
+            "t", dict(zip(names, v, strict=True)), parts, other_label=OTHER, policy=policy
+        )[0]
+        for v in inputs
+    }
+    seen: defaultdict[tuple, list[tuple[int, ...]]] = defaultdict(list)
+    for old in inputs:
+        if sum(old) > max_total - k:
+            continue  # its later inputs would be cut off by the enumeration, not by the rules
+        old_cells = table_cells("t", tables[old], codes)
+        for new in inputs:
+            if any(n < o for n, o in zip(new, old, strict=True)):
+                continue
+            revision = check_revision(
+                table_cells("t", tables[new], codes),
+                old_cells,
+                {key: {value} for key, value in old_cells.items()},
+                k=k,
+            )
+            shown = (tables[new].rows, tables[new].total) if revision.allowed else None
+            diff = tuple(n - o for n, o in zip(new, old, strict=True))
+            seen[(tables[old].rows, tables[old].total, shown)].append((*old, *new, *diff))
+    width = len(names)
+    for key, vectors in seen.items():
+        basis = _basis(vectors)
+        for size in range(1, width + 1):
+            for group in itertools.combinations(range(width), size):
+                for offset in (0, width, 2 * width):  # published, now, the difference
+                    value = _pinned(vectors, [offset + i for i in group], basis)
+                    assert value is None or not 0 < value < k, (key, group, offset, value)
