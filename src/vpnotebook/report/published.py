@@ -108,7 +108,10 @@ def restore_table(
             total=None,
             multi_valued=shape["multi"],
             dropped=True,
-            drop_reason=Reason(shape["dropped"]),
+            # A reason this version does not know (a newer program's) still reads as left out.
+            drop_reason=Reason(shape["dropped"])
+            if shape["dropped"] in set(Reason)
+            else Reason.DROPPED_CANNOT_PROTECT,
         )
     rows = tuple(
         (label_for(key, code, language, other_label), int(cells[f"{key}:row:{code}"]))

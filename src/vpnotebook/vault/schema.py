@@ -361,11 +361,28 @@ def _migrate_to_v5(conn: Connection) -> None:
     )
 
 
+def _migrate_to_v6(conn: Connection) -> None:
+    # The VP's confirmations of the annual report's free-text check: "this word may stay, in
+    # this sentence". Per organisation and year, the kind of hit and a SHA-256 fingerprint
+    # of the word and the sentence it stands in, so a changed sentence asks again and no
+    # word is kept beside the text it came from. Literal SQL: frozen as released.
+    conn.execute(
+        "CREATE TABLE text_confirmations ("
+        "organisation_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE, "
+        "year INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2200), "
+        "kind TEXT NOT NULL, "
+        "fingerprint TEXT NOT NULL CHECK (length(fingerprint) = 64), "
+        "confirmed_on TEXT NOT NULL, "
+        "PRIMARY KEY (organisation_id, year, kind, fingerprint)) WITHOUT ROWID"
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "journal tables", _migrate_to_v1),
     Migration(2, "full-text search index", _migrate_to_v2),
     Migration(3, "report texts", _migrate_to_v3),
     Migration(4, "retention extensions", _migrate_to_v4),
     Migration(5, "ledger of published reports", _migrate_to_v5),
+    Migration(6, "confirmations of the report's text check", _migrate_to_v6),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
