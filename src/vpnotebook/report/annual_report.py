@@ -48,6 +48,7 @@ from .activities import (
 )
 from .cohort import AuditItem, CohortBuilder
 from .disclosure import (
+    AuditEntry,
     DisclosurePolicy,
     ProtectedTable,
     Reason,
@@ -300,13 +301,13 @@ class _Builder(CohortBuilder):
             ("categories", tx.CATEGORIES, {y: history[y].flow.new for y in years}),
         ):
             # Each year exactly as the table of that year (families included), on its own.
-            audit = []
+            audit: list[AuditEntry] = []
             recomputed[key] = {}
             for y in years:
-                counts = self.labelled(getattr(history[y], key), vocabulary, key=key)
+                year_counts = self.labelled(getattr(history[y], key), vocabulary, key=key)
                 recomputed[key][y], year_audit = self.protect(
                     key,
-                    counts,
+                    year_counts,
                     history[y],
                     table_key=f"trend_{key}/{y}",
                     multi_valued=units is not None,
@@ -314,8 +315,8 @@ class _Builder(CohortBuilder):
                 )
                 audit += year_audit
             shown = key in self.tables
-            current = f"trend_{key}/{self.year}"
-            engine = [e for e in audit if not (shown and e.table == current)]
+            this_year = f"trend_{key}/{self.year}"
+            engine = [e for e in audit if not (shown and e.table == this_year)]
             engine = [e for e in engine if not self.published.published(int(e.table[-4:]))]
             self.engine_audit(self.trend_title(key), engine, other)
         shown_cells: dict[int, dict[str, Any]] = {}

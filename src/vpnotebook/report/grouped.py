@@ -33,10 +33,8 @@ from .disclosure import (
     AuditEntry,
     DisclosurePolicy,
     ProtectedTable,
-    TrendTable,
     protect_table,
 )
-from .disclosure import MAX_TREND_YEARS as MAX_TREND_YEARS
 
 
 @dataclass(frozen=True)
@@ -98,8 +96,8 @@ def protect_grouped(
             if unions is None or part.label not in unions:
                 raise ValueError(f"a multi-valued family needs its number of cases: {part.label}")
             union = unions[part.label]
-            inner = [counts[m] for m in part.members]
-            if not max(inner) <= union <= min(sum(inner), units or 0):
+            mentions = [counts[m] for m in part.members]
+            if not max(mentions) <= union <= min(sum(mentions), units or 0):
                 raise ValueError(f"the cases of {part.label!r} do not fit its members' counts")
             first[part.label] = union
         else:
@@ -119,14 +117,15 @@ def protect_grouped(
     covers: list[tuple[str, tuple[str, ...]]] = []
     within: list[tuple[str, str]] = []
     for label, value in table.rows:
-        part = by_label.get(label)
-        if part is None:  # the "other" row: the members of every family folded into it
+        found = by_label.get(label)
+        if found is None:  # the "other" row: the members of every family folded into it
             rows.append((label, value))
             hidden = [
                 m for hidden_label in table.hidden_labels for m in by_label[hidden_label].members
             ]
             covers.append((label, tuple(m for m in counts if m in hidden)))
             continue
+        part = found
         if not part.is_family:
             rows.append((label, value))
             continue
@@ -173,37 +172,3 @@ def protect_grouped(
         within=tuple(within),
     )
     return grouped, audit
-
-
-def protect_grouped_trend(
-    key: str,
-    counts_by_year: Mapping[int, Mapping[str, int]],
-    parts: Sequence[Part],
-    *,
-    other_label: str,
-    policy: DisclosurePolicy = DEFAULT_POLICY,
-    multi_valued: bool = False,
-    units_by_year: Mapping[int, int] | None = None,
-    unions_by_year: Mapping[int, Mapping[str, int]] | None = None,
-) -> tuple[TrendTable, list[AuditEntry]]:
-    """`protect_grouped` for every year on its own (as `disclosure.protect_trend` does)."""
-    if not counts_by_year:
-        raise ValueError("a trend table needs at least one year")
-    if len(counts_by_year) > MAX_TREND_YEARS:
-        raise ValueError(f"a trend covers at most {MAX_TREND_YEARS} years")
-    years: list[tuple[int, ProtectedTable]] = []
-    audit: list[AuditEntry] = []
-    for year in sorted(counts_by_year):
-        table, year_audit = protect_grouped(
-            f"{key}/{year}",
-            counts_by_year[year],
-            parts,
-            other_label=other_label,
-            policy=policy,
-            multi_valued=multi_valued,
-            units=None if units_by_year is None else units_by_year.get(year),
-            unions=None if unions_by_year is None else unions_by_year.get(year),
-        )
-        years.append((year, table))
-        audit.extend(year_audit)
-    return TrendTable(key=key, years=tuple(years)), audit

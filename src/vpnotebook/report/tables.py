@@ -229,26 +229,18 @@ class TableRenderer:
             self._threshold_note(),
         )
         rows = tuple((label, str(count)) for label, count in table.rows)
+        total: tuple[str, ...] | None = (w.pick(w.TOTAL, self.language), str(table.total))
         if len(table.rows) == 1 and table.rows[0][0] == table.other_label:
             # Every department inside "other departments": the total, said as what it is.
             rows = ((self.t("Totaal, niet uitgesplitst", "Total, not broken down"), rows[0][1]),)
-            return [
-                Table(
-                    key="departments",
-                    title=title,
-                    header=("", self.t("Aantal", "Number")),
-                    rows=rows,
-                    counts=tuple(sorted(published_numbers(table))),
-                    note=note,
-                )
-            ]
+            total = None
         return [
             Table(
                 key="departments",
                 title=title,
                 header=("", self.t("Aantal", "Number")),
                 rows=rows,
-                total=(w.pick(w.TOTAL, self.language), str(table.total)),
+                total=total,
                 counts=tuple(sorted(published_numbers(table))),
                 note=note,
             )

@@ -26,7 +26,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vpnotebook.report.disclosure import DisclosurePolicy, ProtectedTable, protect_table
-from vpnotebook.report.grouped import Part, protect_grouped, protect_grouped_trend
+from vpnotebook.report.grouped import Part, protect_grouped
 from vpnotebook.report.published import check_revision, table_cells
 
 OTHER = "Overig"
@@ -395,19 +395,6 @@ def test_a_multi_valued_family_needs_its_number_of_cases() -> None:
 def test_parts_must_hold_every_category_once_under_a_label_of_their_own(parts: list[Part]) -> None:
     with pytest.raises(ValueError):
         protect_grouped("t", {"a": 5, "b": 5}, parts, other_label=OTHER)
-
-
-def test_a_trend_of_families_protects_each_year_like_the_table_of_that_year() -> None:
-    parts = [Part("a", ("a",)), _flex_small()]
-    years = {2023: {"a": 9, "b": 3, "c": 3}, 2024: {"a": 5, "b": 6, "c": 1}}
-    trend, _ = protect_grouped_trend("t", years, parts, other_label=OTHER)
-    for year, table in trend.years:
-        alone, _ = protect_grouped(f"t/{year}", years[year], parts, other_label=OTHER)
-        assert table == alone
-
-
-def _flex_small() -> Part:
-    return Part("F", ("b", "c"), "Overige F")
 
 
 # -- the published history: a table of families and its revision --------------------------------
