@@ -136,28 +136,12 @@
         <translation>Date:</translation>
     </message>
     <message>
-        <source>Niet opgeslagen wijzigingen</source>
-        <translation>Unsaved changes</translation>
+        <source>Wijzigingen worden vanzelf bewaard.</source>
+        <translation>Changes are saved automatically.</translation>
     </message>
     <message>
         <source>&amp;Verwijderen</source>
         <translation>&amp;Delete</translation>
-    </message>
-    <message>
-        <source>Wijzigingen &amp;ongedaan maken</source>
-        <translation>&amp;Undo changes</translation>
-    </message>
-    <message>
-        <source>Op&amp;slaan</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <source>Opslaan (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Dit was intussen elders verwijderd. Kies Opslaan om het opnieuw vast te leggen.</source>
-        <translation>This was deleted elsewhere in the meantime. Choose Save to record it again.</translation>
     </message>
     <message>
         <source>Invoer weggooien</source>
@@ -186,6 +170,34 @@
     <message>
         <source>De kluis die er eerder stond, is bewaard in %1.</source>
         <translation>The vault that was there before is kept in %1.</translation>
+    </message>
+    <message>
+        <source>— kies —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>— niet vastgelegd —</source>
+        <translation>— not recorded —</translation>
+    </message>
+    <message>
+        <source>Dit was intussen elders verwijderd. Het wordt opnieuw vastgelegd.</source>
+        <translation>This was deleted elsewhere in the meantime. It will be recorded again.</translation>
+    </message>
+    <message>
+        <source>Wat u typte staat nog op het scherm; het wordt opnieuw bewaard zodra dat weer kan.</source>
+        <translation>What you typed is still on the screen; it will be saved again as soon as that is possible.</translation>
+    </message>
+    <message>
+        <source>Verwijdert %1 weer.</source>
+        <translation>Removes %1 again.</translation>
+    </message>
+    <message>
+        <source>%1 weer verwijderen?</source>
+        <translation>Remove %1 again?</translation>
+    </message>
+    <message>
+        <source>Zet %1 terug zoals het was voordat u het wijzigde.</source>
+        <translation>Puts %1 back as it was before you changed it.</translation>
     </message>
 </context>
 <context>
@@ -277,17 +289,6 @@
     <message>
         <source>Opgeslagen als %1.</source>
         <translation>Saved as %1.</translation>
-    </message>
-</context>
-<context>
-    <name>Autosave</name>
-    <message>
-        <source>Niet opgeslagen</source>
-        <translation>Not saved</translation>
-    </message>
-    <message>
-        <source>Wat u typte staat nog op het scherm; het wordt opnieuw bewaard zodra dat weer kan.</source>
-        <translation>What you typed is still on the screen; it will be saved again as soon as that is possible.</translation>
     </message>
 </context>
 <context>
@@ -490,6 +491,73 @@
     </message>
 </context>
 <context>
+    <name>CaseFilterBar</name>
+    <message>
+        <source>Zoek: nummer, titel, organisatie</source>
+        <translation>Search: number, title, organisation</translation>
+    </message>
+    <message>
+        <source>Zoeken in de lijst</source>
+        <translation>Search the list</translation>
+    </message>
+    <message>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Jaar</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Alle statussen</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Lopend en nazorg</source>
+        <translation>Open and after-care</translation>
+    </message>
+    <message>
+        <source>Aard</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Alle soorten</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Filters wissen</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Filter: %1</source>
+        <translation>Filter: %1</translation>
+    </message>
+    <message>
+        <source>Alle organisaties</source>
+        <translation>All organisations</translation>
+    </message>
+    <message>
+        <source>Alle jaren</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>1 melding</source>
+        <translation>1 case</translation>
+    </message>
+    <message>
+        <source>%1 meldingen</source>
+        <translation>%1 cases</translation>
+    </message>
+    <message>
+        <source>%1 van %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+</context>
+<context>
     <name>CaseListModel</name>
     <message>
         <source>Nummer</source>
@@ -529,6 +597,165 @@
     </message>
 </context>
 <context>
+    <name>CasePanels</name>
+    <message>
+        <source>&amp;Route</source>
+        <translation>&amp;Route</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Gestart o&amp;p</source>
+        <translation>Started o&amp;n</translation>
+    </message>
+    <message>
+        <source>Gestart</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>&amp;Uitkomst</source>
+        <translation>&amp;Outcome</translation>
+    </message>
+    <message>
+        <source>Uitkomst</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>&amp;Toelichting</source>
+        <translation>&amp;Explanation</translation>
+    </message>
+    <message>
+        <source>Toelichting</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Route toevoegen</source>
+        <translation>Add route</translation>
+    </message>
+    <message>
+        <source>Nog geen route gekozen.</source>
+        <translation>No route chosen yet.</translation>
+    </message>
+    <message>
+        <source>de route ‘%1’</source>
+        <translation>the route ‘%1’</translation>
+    </message>
+    <message>
+        <source>&amp;Verwezen naar</source>
+        <translation>Referred &amp;to</translation>
+    </message>
+    <message>
+        <source>Verwezen naar</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <source>Datu&amp;m</source>
+        <translation>D&amp;ate</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Toe&amp;lichting</source>
+        <translation>Exp&amp;lanation</translation>
+    </message>
+    <message>
+        <source>Verwijzing toevoegen</source>
+        <translation>Add referral</translation>
+    </message>
+    <message>
+        <source>Nog niet doorverwezen.</source>
+        <translation>Not referred yet.</translation>
+    </message>
+    <message>
+        <source>de verwijzing naar %1</source>
+        <translation>the referral to %1</translation>
+    </message>
+    <message>
+        <source>&amp;Soort</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>&amp;Datum</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>T&amp;ijd</source>
+        <translation>T&amp;ime</translation>
+    </message>
+    <message>
+        <source>Tijd</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>N&amp;otitie</source>
+        <translation>N&amp;ote</translation>
+    </message>
+    <message>
+        <source>Notitie</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Afgerond &amp;op</source>
+        <translation>Completed o&amp;n</translation>
+    </message>
+    <message>
+        <source>Afgerond op</source>
+        <translation>Completed on</translation>
+    </message>
+    <message>
+        <source>Afspraak toevoegen</source>
+        <translation>Add appointment</translation>
+    </message>
+    <message>
+        <source>Nog geen nazorg of afspraken gepland voor deze melding.</source>
+        <translation>No after-care or appointments planned for this case yet.</translation>
+    </message>
+    <message>
+        <source>de afspraak van %1</source>
+        <translation>the appointment of %1</translation>
+    </message>
+    <message>
+        <source>&amp;Minuten</source>
+        <translation>&amp;Minutes</translation>
+    </message>
+    <message>
+        <source>Minuten</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>&amp;Activiteit</source>
+        <translation>&amp;Activity</translation>
+    </message>
+    <message>
+        <source>Activiteit</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Tijd toevoegen</source>
+        <translation>Add time</translation>
+    </message>
+    <message>
+        <source>Nog geen losse tijd geschreven. De duur van gesprekken telt vanzelf mee.</source>
+        <translation>No separate time recorded yet. The duration of conversations is counted automatically.</translation>
+    </message>
+    <message>
+        <source>de tijd van %1</source>
+        <translation>the time of %1</translation>
+    </message>
+</context>
+<context>
     <name>CaseView</name>
     <message>
         <source>&amp;Nummer kopiëren</source>
@@ -541,6 +768,10 @@
     <message>
         <source>&amp;Heropenen</source>
         <translation>&amp;Reopen</translation>
+    </message>
+    <message>
+        <source>de intake van melding %1</source>
+        <translation>the intake of case %1</translation>
     </message>
     <message>
         <source>Gekozen routes</source>
@@ -585,142 +816,6 @@
     <message>
         <source>Kies een melding in de lijst, of begin een nieuwe met Ctrl+N.</source>
         <translation>Choose a case from the list, or start a new one with Ctrl+N.</translation>
-    </message>
-    <message>
-        <source>&amp;Route</source>
-        <translation>&amp;Route</translation>
-    </message>
-    <message>
-        <source>Route</source>
-        <translation>Route</translation>
-    </message>
-    <message>
-        <source>Gestart o&amp;p</source>
-        <translation>Started o&amp;n</translation>
-    </message>
-    <message>
-        <source>Gestart</source>
-        <translation>Started</translation>
-    </message>
-    <message>
-        <source>&amp;Uitkomst</source>
-        <translation>&amp;Outcome</translation>
-    </message>
-    <message>
-        <source>Uitkomst</source>
-        <translation>Outcome</translation>
-    </message>
-    <message>
-        <source>&amp;Toelichting</source>
-        <translation>&amp;Explanation</translation>
-    </message>
-    <message>
-        <source>Toelichting</source>
-        <translation>Explanation</translation>
-    </message>
-    <message>
-        <source>Route toevoegen</source>
-        <translation>Add route</translation>
-    </message>
-    <message>
-        <source>Nog geen route gekozen.</source>
-        <translation>No route chosen yet.</translation>
-    </message>
-    <message>
-        <source>&amp;Verwezen naar</source>
-        <translation>Referred &amp;to</translation>
-    </message>
-    <message>
-        <source>Verwezen naar</source>
-        <translation>Referred to</translation>
-    </message>
-    <message>
-        <source>Datu&amp;m</source>
-        <translation>D&amp;ate</translation>
-    </message>
-    <message>
-        <source>Datum</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <source>Toe&amp;lichting</source>
-        <translation>Exp&amp;lanation</translation>
-    </message>
-    <message>
-        <source>Verwijzing toevoegen</source>
-        <translation>Add referral</translation>
-    </message>
-    <message>
-        <source>Nog niet doorverwezen.</source>
-        <translation>Not referred yet.</translation>
-    </message>
-    <message>
-        <source>&amp;Soort</source>
-        <translation>&amp;Type</translation>
-    </message>
-    <message>
-        <source>Soort</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>&amp;Datum</source>
-        <translation>&amp;Date</translation>
-    </message>
-    <message>
-        <source>T&amp;ijd</source>
-        <translation>T&amp;ime</translation>
-    </message>
-    <message>
-        <source>N&amp;otitie</source>
-        <translation>N&amp;ote</translation>
-    </message>
-    <message>
-        <source>Notitie</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <source>Afgerond &amp;op</source>
-        <translation>Completed o&amp;n</translation>
-    </message>
-    <message>
-        <source>Afgerond op</source>
-        <translation>Completed on</translation>
-    </message>
-    <message>
-        <source>Afspraak toevoegen</source>
-        <translation>Add appointment</translation>
-    </message>
-    <message>
-        <source>Nog geen nazorg of afspraken gepland voor deze melding.</source>
-        <translation>No after-care or appointments planned for this case yet.</translation>
-    </message>
-    <message>
-        <source>&amp;Minuten</source>
-        <translation>&amp;Minutes</translation>
-    </message>
-    <message>
-        <source>Minuten</source>
-        <translation>Minutes</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> min</translation>
-    </message>
-    <message>
-        <source>&amp;Activiteit</source>
-        <translation>&amp;Activity</translation>
-    </message>
-    <message>
-        <source>Activiteit</source>
-        <translation>Activity</translation>
-    </message>
-    <message>
-        <source>Tijd toevoegen</source>
-        <translation>Add time</translation>
-    </message>
-    <message>
-        <source>Nog geen losse tijd geschreven. De duur van gesprekken telt vanzelf mee.</source>
-        <translation>No separate time recorded yet. The duration of conversations is counted automatically.</translation>
     </message>
     <message>
         <source>eerste contact %1</source>
@@ -789,64 +884,12 @@
         <translation>New case (Ctrl+N)</translation>
     </message>
     <message>
-        <source>Zoek: nummer, titel, organisatie</source>
-        <translation>Search: number, title, organisation</translation>
-    </message>
-    <message>
-        <source>Zoeken in de lijst</source>
-        <translation>Search the list</translation>
-    </message>
-    <message>
-        <source>Organisatie</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>Jaar</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Alle statussen</source>
-        <translation>All statuses</translation>
-    </message>
-    <message>
-        <source>Lopend en nazorg</source>
-        <translation>Open and after-care</translation>
-    </message>
-    <message>
-        <source>Aard</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <source>Alle soorten</source>
-        <translation>All types</translation>
-    </message>
-    <message>
-        <source>Filters wissen</source>
-        <translation>Clear filters</translation>
-    </message>
-    <message>
         <source>Meldingen</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <source>Filter: %1</source>
-        <translation>Filter: %1</translation>
-    </message>
-    <message>
         <source>Een melding hoort altijd bij een organisatie. Voeg eerst de organisatie toe waarvoor u vertrouwenspersoon bent.</source>
         <translation>A case always belongs to an organisation. First add the organisation for which you are the confidential counsellor.</translation>
-    </message>
-    <message>
-        <source>Alle organisaties</source>
-        <translation>All organisations</translation>
-    </message>
-    <message>
-        <source>Alle jaren</source>
-        <translation>All years</translation>
     </message>
     <message>
         <source>Nog geen meldingen. Kies Nieuwe melding (Ctrl+N) om te beginnen.</source>
@@ -855,18 +898,6 @@
     <message>
         <source>Geen meldingen die bij deze filters passen. Kies Filters wissen om alles weer te zien.</source>
         <translation>No cases match these filters. Choose Clear filters to see everything again.</translation>
-    </message>
-    <message>
-        <source>1 melding</source>
-        <translation>1 case</translation>
-    </message>
-    <message>
-        <source>%1 meldingen</source>
-        <translation>%1 cases</translation>
-    </message>
-    <message>
-        <source>%1 van %2</source>
-        <translation>%1 of %2</translation>
     </message>
 </context>
 <context>
@@ -1097,20 +1128,16 @@
         <translation>Delete contact</translation>
     </message>
     <message>
-        <source>Niet opgeslagen</source>
-        <translation>Not saved</translation>
+        <source>Wijzigingen worden vanzelf bewaard.</source>
+        <translation>Changes are saved automatically.</translation>
     </message>
     <message>
-        <source>Contact opslaan</source>
-        <translation>Save contact</translation>
+        <source>het contact ‘%1’</source>
+        <translation>the contact ‘%1’</translation>
     </message>
     <message>
         <source>Kopiëren</source>
         <translation>Copy</translation>
-    </message>
-    <message>
-        <source>Dit contact was intussen verwijderd.</source>
-        <translation>This contact had been deleted in the meantime.</translation>
     </message>
     <message>
         <source>Wilt u het contact ‘%1’ verwijderen?</source>
@@ -1235,6 +1262,14 @@
         <translation>Delete…</translation>
     </message>
     <message>
+        <source>het nieuwe gesprek</source>
+        <translation>the new conversation</translation>
+    </message>
+    <message>
+        <source>het gesprek van %1</source>
+        <translation>the conversation of %1</translation>
+    </message>
+    <message>
         <source>Gesprek van %1</source>
         <translation>Conversation on %1</translation>
     </message>
@@ -1277,20 +1312,20 @@
         <translation>Departments</translation>
     </message>
     <message>
-        <source>Nog geen afdelingen. Typ een naam en kies Toevoegen.</source>
-        <translation>No departments yet. Type a name and choose Add.</translation>
-    </message>
-    <message>
         <source>Naam van de afdeling</source>
         <translation>Name of the department</translation>
     </message>
     <message>
-        <source>&amp;Toevoegen</source>
-        <translation>&amp;Add</translation>
+        <source>Nog geen afdelingen. Typ hierboven een naam; die wordt vanzelf bewaard.</source>
+        <translation>No departments yet. Type a name above; it is saved automatically.</translation>
     </message>
     <message>
-        <source>Naam &amp;wijzigen</source>
-        <translation>&amp;Rename</translation>
+        <source>de afdeling ‘%1’</source>
+        <translation>the department ‘%1’</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe afdeling</source>
+        <translation>&amp;New department</translation>
     </message>
     <message>
         <source>Afdeling verwijderen</source>
@@ -1305,8 +1340,12 @@
         <translation>%2 cases belong to ‘%1’. They will remain, but without a department. Do you still want to delete the department?</translation>
     </message>
     <message>
-        <source>Deze organisatie heeft al een afdeling met die naam.</source>
-        <translation>This organisation already has a department with that name.</translation>
+        <source>Typ om de naam te wijzigen; dat wordt vanzelf bewaard.</source>
+        <translation>Type to change the name; it is saved automatically.</translation>
+    </message>
+    <message>
+        <source>Typ de naam van een nieuwe afdeling; Enter voor de volgende.</source>
+        <translation>Type the name of a new department; Enter for the next one.</translation>
     </message>
     <message>
         <source>%1  (1 melding)</source>
@@ -1596,14 +1635,6 @@ Do you want to continue?</translation>
 <context>
     <name>IntakeForm</name>
     <message>
-        <source>— kies —</source>
-        <translation>— choose —</translation>
-    </message>
-    <message>
-        <source>— niet vastgelegd —</source>
-        <translation>— not recorded —</translation>
-    </message>
-    <message>
         <source>Een paar woorden waaraan u de melding herkent</source>
         <translation>A few words by which you will recognise the case</translation>
     </message>
@@ -1768,6 +1799,10 @@ Do you want to continue?</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Ongedaan maken</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
@@ -1786,6 +1821,14 @@ Do you want to continue?</translation>
     <message>
         <source>&amp;Afsluiten</source>
         <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Be&amp;werken</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>Laatste wijziging &amp;ongedaan maken</source>
+        <translation>&amp;Undo the last change</translation>
     </message>
     <message>
         <source>&amp;Ga naar</source>
@@ -1842,6 +1885,22 @@ Do you want to continue?</translation>
     <message>
         <source>Beveiliging</source>
         <translation>Security</translation>
+    </message>
+    <message>
+        <source>Opgeslagen om %1</source>
+        <translation>Saved at %1</translation>
+    </message>
+    <message>
+        <source>het is intussen gewijzigd of verwijderd.</source>
+        <translation>it has been changed or deleted in the meantime.</translation>
+    </message>
+    <message>
+        <source>Ongedaan maken lukte niet: %1</source>
+        <translation>Could not undo: %1</translation>
+    </message>
+    <message>
+        <source>Laatste wijziging ongedaan gemaakt</source>
+        <translation>Last change undone</translation>
     </message>
     <message>
         <source>Reservekopie nog bezig</source>
@@ -2057,32 +2116,16 @@ Do you want to continue?</translation>
         <translation>Notes:</translation>
     </message>
     <message>
-        <source>Niet opgeslagen wijzigingen</source>
-        <translation>Unsaved changes</translation>
+        <source>de gegevens van ‘%1’</source>
+        <translation>the details of ‘%1’</translation>
     </message>
     <message>
-        <source>Wijzigingen &amp;ongedaan maken</source>
-        <translation>&amp;Undo changes</translation>
+        <source>Wijzigingen worden vanzelf bewaard.</source>
+        <translation>Changes are saved automatically.</translation>
     </message>
     <message>
-        <source>Op&amp;slaan</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <source>Opslaan (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Er is al een organisatie met deze naam.</source>
-        <translation>There is already an organisation with this name.</translation>
-    </message>
-    <message>
-        <source>Deze organisatie was intussen verwijderd.</source>
-        <translation>This organisation had been deleted in the meantime.</translation>
-    </message>
-    <message>
-        <source>Sla de organisatie eerst op.</source>
-        <translation>Save the organisation first.</translation>
+        <source>Geef de organisatie eerst een naam.</source>
+        <translation>Give the organisation a name first.</translation>
     </message>
 </context>
 <context>
@@ -2478,14 +2521,6 @@ Do you want to continue?</translation>
         <translation>hh:mm</translation>
     </message>
     <message>
-        <source>— kies —</source>
-        <translation>— choose —</translation>
-    </message>
-    <message>
-        <source>Nieuwe invoer</source>
-        <translation>New entry</translation>
-    </message>
-    <message>
         <source>Verwijderen…</source>
         <translation>Delete…</translation>
     </message>
@@ -2494,8 +2529,8 @@ Do you want to continue?</translation>
         <translation>Changes are saved automatically.</translation>
     </message>
     <message>
-        <source>Vul het formulier in en voeg toe.</source>
-        <translation>Fill in the form and add it.</translation>
+        <source>Vul het formulier in; het wordt vanzelf bewaard zodra het compleet is.</source>
+        <translation>Fill in the form; it is saved automatically as soon as it is complete.</translation>
     </message>
     <message>
         <source>Verwijderen</source>

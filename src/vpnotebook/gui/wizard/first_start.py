@@ -383,7 +383,7 @@ class FirstStartWizard(QWizard):
     def _vault_created(self, vault: Vault) -> None:
         session = Session(vault)
         journal = session.journal
-        with journal.db.transaction():
+        with journal.transaction():
             journal.set_setting("vp_name", self.profile_page.name.text().strip())
             journal.set_setting("vp_role", str(self.profile_page.role.currentData()))
             journal.add(self.organisation_page.organisation())
