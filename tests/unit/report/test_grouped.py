@@ -445,3 +445,45 @@ def test_a_published_table_of_families_and_its_revision_never_narrow_a_hidden_ce
                 for offset in (0, width, 2 * width):  # published, now, the difference
                     value = _pinned(vectors, [offset + i for i in group], basis)
                     assert value is None or not 0 < value < k, (key, group, offset, value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(3, 7),
+    st.lists(st.sets(st.sampled_from("abcdef"), max_size=3), max_size=40),
+    st.sampled_from([("a", "bc", "def"), ("abc", "def"), ("ab", "c", "d", "ef")]),
+)
+def test_property_every_row_of_a_multi_valued_table_of_families_is_true(
+    k: int, cases: list[set[str]], layout: tuple[str, ...]
+) -> None:
+    parts = _parts(layout)
+    counts = {name: sum(name in case for case in cases) for name in "abcdef"}
+    unions = {
+        part.label: sum(bool(case & set(part.members)) for case in cases)
+        for part in parts
+        if part.is_family
+    }
+    units = len(cases)
+    table, _ = protect_grouped(
+        "t",
+        counts,
+        parts,
+        other_label=OTHER,
+        policy=DisclosurePolicy(k=k),
+        multi_valued=True,
+        units=units,
+        unions=unions,
+    )
+    if table.dropped:
+        assert 0 < units < k
+        return
+    within = dict(table.within)
+    for label, count in table.rows:
+        # the number of cases the row is about: a family counts cases, not mentions
+        assert count == (unions[label] if label in unions else counts[label])
+        assert count == 0 or k <= count <= units - k
+        if label in within:
+            parent = dict(table.rows)[within[label]]
+            assert count == 0 or k <= count <= parent - k
+    assert set(table.hidden_labels) == set(counts) - set(dict(table.rows))
+    assert {family for family in within.values()} <= {p.label for p in parts if p.is_family}
