@@ -26,10 +26,10 @@ from .taxonomy import Term, Vocabulary
 # How a report was issued, and in which language (codes of the export format too).
 ISSUE_WAYS = Vocabulary(
     "how",
-    Term("pdf", "Opgeslagen als PDF", "Saved as PDF"),
-    Term("csv", "Tabellen als CSV", "Tables as CSV"),
-    Term("print", "Afgedrukt", "Printed"),
-    Term("cli", "Via de opdrachtregel", "From the command line"),
+    Term("pdf", "als PDF", "as PDF"),
+    Term("csv", "als CSV", "as CSV"),
+    Term("print", "afgedrukt", "printed"),
+    Term("cli", "als PDF (opdrachtregel)", "as PDF (command line)"),
 )
 HOW = ISSUE_WAYS.codes
 REPORT_LANGUAGES = Vocabulary(
