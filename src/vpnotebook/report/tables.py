@@ -74,7 +74,8 @@ class TableRenderer:
             return label
         if len(label) > 1 and label[1].islower():
             label = label[0].lower() + label[1:]
-        return self.t(f"waarvan {label}", f"of which {label}")
+        # The dash sets it under its family row in the PDF and the CSV alike.
+        return self.t(f"– waarvan {label}", f"– of which {label}")
 
     def _merged_notes(self, table: ProtectedTable) -> list[str]:
         """What each row that stands for several categories counts."""
