@@ -25,7 +25,8 @@ from datetime import date
 
 from vpnotebook.core import taxonomy as tx
 from vpnotebook.core.annual import UNRECORDED
-from vpnotebook.core.demo import _Filler, _Org
+from vpnotebook.core.demo_cases import _CasePlanner
+from vpnotebook.core.demo_plan import _Org
 from vpnotebook.report import grouping as gr
 from vpnotebook.report.disclosure import DisclosurePolicy, ProtectedTable, protect_table
 from vpnotebook.report.grouped import Part, protect_grouped
@@ -52,7 +53,7 @@ class Case:
 
 def case_pool(size: int = POOL, seed: int = 12) -> list[Case]:
     """Cases as the demo generator plans them (profile and timeline), without a vault."""
-    filler = _Filler(None, random.Random(seed), date(2026, 11, 28))  # type: ignore[arg-type]
+    filler = _CasePlanner(None, random.Random(seed), date(2026, 11, 28))  # type: ignore[arg-type]
     org = _Org(1, "Voorbeeld", 300, [(1, "Afdeling")], 20.0)
     pool = []
     for index in range(size):
