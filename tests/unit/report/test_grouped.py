@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from fractions import Fraction
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -78,7 +80,18 @@ def _pinned(
 # -- single-valued ----------------------------------------------------------------------------
 
 
-def _single_leaks(layout: Sequence[str], k: int, max_total: int) -> list[tuple]:
+Engine = Callable[..., ProtectedTable]
+
+
+def _grouped(
+    counts: dict[str, int], parts: list[Part], policy: DisclosurePolicy, **kw: Any
+) -> ProtectedTable:
+    return protect_grouped("t", counts, parts, other_label=OTHER, policy=policy, **kw)[0]
+
+
+def _single_leaks(
+    layout: Sequence[str], k: int, max_total: int, engine: Engine = _grouped
+) -> list[tuple]:
     parts = _parts(layout)
     names = [m for part in parts for m in part.members]
     policy = DisclosurePolicy(k=k)
@@ -87,7 +100,7 @@ def _single_leaks(layout: Sequence[str], k: int, max_total: int) -> list[tuple]:
     for total in range(max_total + 1):
         for values in _compositions(total, len(names)):
             counts = dict(zip(names, values, strict=True))
-            table, _ = protect_grouped("t", counts, parts, other_label=OTHER, policy=policy)
+            table = engine(counts, parts, policy)
             key = (table.dropped, table.rows, table.total)
             groups[key].append(values)
             tables[key] = table
@@ -230,7 +243,7 @@ def _case_types(labels: int, empty: bool) -> list[frozenset[int]]:
 
 
 def _multi_leaks(
-    layout: Sequence[str], k: int, units: int, *, empty: bool, grouped: bool = True
+    layout: Sequence[str], k: int, units: int, *, empty: bool, engine: Engine = _grouped
 ) -> list[tuple]:
     parts = _parts(layout)
     names = [m for part in parts for m in part.members]
@@ -252,21 +265,7 @@ def _multi_leaks(
             for part in parts
             if part.is_family
         }
-        if grouped:
-            table, _ = protect_grouped(
-                "t",
-                counts,
-                parts,
-                other_label=OTHER,
-                policy=policy,
-                multi_valued=True,
-                units=units,
-                unions=unions,
-            )
-        else:
-            table, _ = protect_table(
-                "t", counts, other_label=OTHER, policy=policy, multi_valued=True, units=units
-            )
+        table = engine(counts, parts, policy, multi_valued=True, units=units, unions=unions)
         key = (table.dropped, table.rows)
         groups[key].append(vector)
         tables[key] = table
@@ -338,7 +337,7 @@ def test_the_case_by_case_attacker_finds_the_overlap_a_full_table_used_to_give_a
         "t", counts, other_label=OTHER, multi_valued=True, units=units, policy=DisclosurePolicy(k=k)
     )
     assert table.rows == () and "suppressed_overlap" in [e.reason for e in audit]
-    assert _multi_leaks(("a", "b"), k, units, empty=False, grouped=False) == []
+    assert _multi_leaks(("a", "b"), k, units, empty=False) == []
 
 
 def test_a_family_row_counts_cases_and_names_members_only_where_safe() -> None:
@@ -487,3 +486,55 @@ def test_property_every_row_of_a_multi_valued_table_of_families_is_true(
             assert count == 0 or k <= count <= parent - k
     assert set(table.hidden_labels) == set(counts) - set(dict(table.rows))
     assert {family for family in within.values()} <= {p.label for p in parts if p.is_family}
+
+
+# -- the attackers are not blind: a family made of what is left leaks ---------------------------
+
+
+def _what_is_left(
+    counts: dict[str, int], parts: list[Part], policy: DisclosurePolicy, **kw: Any
+) -> ProtectedTable:
+    """The tempting alternative: categories as today, then one row per family for its
+    members that were not named, then what remains in "other" (or left unnamed)."""
+    multi = {key: kw[key] for key in ("multi_valued", "units") if key in kw}
+    table, _ = protect_table("t", counts, other_label=OTHER, policy=policy, **multi)
+    if table.dropped:
+        return table
+    rows = [row for row in table.rows if row[0] != OTHER]
+    hidden = list(table.hidden_labels)
+    other = dict(table.rows).get(OTHER, 0)
+    for part in parts:
+        inside = [m for m in part.members if m in hidden]
+        if len(inside) < 2:
+            continue
+        if kw.get("multi_valued"):
+            value = kw["unions"][part.label]  # all its members hidden: the family's cases
+            if inside == list(part.members) and policy.k <= value <= kw["units"] - policy.k:
+                rows.append((part.label, value))
+            continue
+        value = sum(counts[m] for m in inside)
+        if value >= policy.k and (other - value == 0 or other - value >= policy.k):
+            rows.append((part.label, value))
+            other -= value
+    if other:
+        rows.append((OTHER, other))
+    return replace(table, rows=tuple(rows))
+
+
+def test_the_attackers_catch_a_family_made_of_what_is_left() -> None:
+    # Single-valued, k=5: "family of the small b and c: 8, Overig 5" can only be 4 + 4.
+    leaks = _single_leaks(("a", "bc", "d"), 5, 13, engine=_what_is_left)
+    assert any(
+        kind == "small cell" and rows == (("Fbc", 8), (OTHER, 5)) and value == 4
+        for kind, rows, *rest, value in (leak for leak in leaks if len(leak) == 4)
+    )
+    # Multi-valued, k=5, 11 cases each with a category: "a 6, family of the hidden b, c: 6"
+    # says exactly one case has a and one of b, c.
+    leaks = _multi_leaks(("a", "bc"), 5, 11, empty=False, engine=_what_is_left)
+    assert any(
+        kind == "small cell" and rows == (("a", 6), ("Fbc", 6)) and value == 1
+        for kind, rows, *rest, value in (leak for leak in leaks if len(leak) == 4)
+    )
+    # The engine as built, on the same inputs, leaks nothing.
+    assert _single_leaks(("a", "bc", "d"), 5, 13) == []
+    assert _multi_leaks(("a", "bc"), 5, 11, empty=False) == []
