@@ -53,7 +53,7 @@ class Case:
 
 def case_pool(size: int = POOL, seed: int = 12) -> list[Case]:
     """Cases as the demo generator plans them (profile and timeline), without a vault."""
-    filler = _CasePlanner(None, random.Random(seed), date(2026, 11, 28))  # type: ignore[arg-type]
+    filler = _CasePlanner(None, random.Random(seed), date(2026, 11, 28))
     org = _Org(1, "Voorbeeld", 300, [(1, "Afdeling")], 20.0)
     pool = []
     for index in range(size):
@@ -118,8 +118,8 @@ def protect_both(
         if part.is_family
     }
     kwargs = {"other_label": OTHER, "policy": POLICY, "multi_valued": True, "units": len(cases)}
-    flat, _ = protect_table("t", counts, **kwargs)  # type: ignore[arg-type]
-    grouped, _ = protect_grouped("t", counts, table_parts, unions=unions, **kwargs)  # type: ignore[arg-type]
+    flat, _ = protect_table("t", counts, **kwargs)
+    grouped, _ = protect_grouped("t", counts, table_parts, unions=unions, **kwargs)
     return counts, flat, grouped
 
 

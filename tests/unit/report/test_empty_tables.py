@@ -71,7 +71,7 @@ def _fill(journal: Journal, cases: list[dict[str, object]], employees: int, work
         journal.add(Department(organisation_id=org, name=f"Afdeling {i}")).id for i in (1, 2)
     ]
     for spec in cases:
-        first = date(int(spec["year"]), int(spec["month"]), 3)  # type: ignore[call-overload]
+        first = date(int(spec["year"]), int(spec["month"]), 3)
         department = spec["department"]
         case = journal.add(
             Case(
@@ -79,15 +79,15 @@ def _fill(journal: Journal, cases: list[dict[str, object]], employees: int, work
                 first_contact=first,
                 contact_type=str(spec["contact_type"]),
                 reporter_role=str(spec["reporter_role"]),
-                relation_to_accused=spec["relation"],  # type: ignore[arg-type]
-                categories=tuple(c for c in tx.CATEGORIES.codes if c in spec["categories"]),  # type: ignore[operator]
-                department_id=None if department is None else departments[int(department)],  # type: ignore[call-overload]
+                relation_to_accused=spec["relation"],
+                categories=tuple(c for c in tx.CATEGORIES.codes if c in spec["categories"]),
+                department_id=None if department is None else departments[int(department)],
             )
         )
         assert case.id is not None
-        for route in sorted(spec["routes"]):  # type: ignore[call-overload]
+        for route in sorted(spec["routes"]):
             journal.add(Route(case_id=case.id, route=route, started_on=first))
-        for party in sorted(spec["referrals"]):  # type: ignore[call-overload]
+        for party in sorted(spec["referrals"]):
             journal.add(Referral(case_id=case.id, party=party, referred_on=first))
         if spec["outcome"] is not None:
             journal.close_case(case.id, date(YEAR, 12, 28), str(spec["outcome"]), "")
