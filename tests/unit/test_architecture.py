@@ -8,9 +8,26 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "vpnotebook"
 QT_FREE_LAYERS = ("core", "vault", "report")
 NETWORK_MODULES = {
-    "socket", "ssl", "http", "urllib", "ftplib", "smtplib", "poplib", "imaplib", "telnetlib",
-    "xmlrpc", "asyncio", "requests", "httpx", "aiohttp", "urllib3", "websocket", "websockets",
-    "PySide6.QtNetwork", "PySide6.QtWebEngineCore", "PySide6.QtWebSockets",
+    "socket",
+    "ssl",
+    "http",
+    "urllib",
+    "ftplib",
+    "smtplib",
+    "poplib",
+    "imaplib",
+    "telnetlib",
+    "xmlrpc",
+    "asyncio",
+    "requests",
+    "httpx",
+    "aiohttp",
+    "urllib3",
+    "websocket",
+    "websockets",
+    "PySide6.QtNetwork",
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtWebSockets",
 }
 
 

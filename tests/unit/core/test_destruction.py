@@ -50,25 +50,53 @@ def decrypted_database(folder: Path, key: bytes) -> bytes:
 
 def _make_case(journal: Journal) -> tuple[Organisation, Case]:
     org = journal.add(Organisation(name="Bouwbedrijf Krijgsman", employee_count=40))
-    case = journal.add(Case(
-        organisation_id=org.id, first_contact=date(2025, 2, 17), contact_type="report",
-        reporter_role="employee", categories=("sexual_harassment", "intimidation"),
-        relation_to_accused="manager", gender="female", age_band="25_34",
-        title=f"{MARKERS[0]} titel", reporter_wishes=f"{MARKERS[0]} wens",
-    ))
+    case = journal.add(
+        Case(
+            organisation_id=org.id,
+            first_contact=date(2025, 2, 17),
+            contact_type="report",
+            reporter_role="employee",
+            categories=("sexual_harassment", "intimidation"),
+            relation_to_accused="manager",
+            gender="female",
+            age_band="25_34",
+            title=f"{MARKERS[0]} titel",
+            reporter_wishes=f"{MARKERS[0]} wens",
+        )
+    )
     journal.add(Reporter(case_id=case.id, name=MARKERS[1], contact="06-11112222"))
     for day in (17, 24):
-        journal.add(Conversation(case_id=case.id, held_on=date(2025, 2, day), duration_min=60,
-                                 story=f"{MARKERS[0]} verhaal " * 40,
-                                 agreements=MARKERS[2]))
-    journal.add(Conversation(case_id=case.id, held_on=date(2026, 1, 8), duration_min=30,
-                             notes="nazorg " + MARKERS[0]))
-    journal.add(Route(case_id=case.id, route="complaints_committee", outcome="founded",
-                      note=MARKERS[3]))
-    journal.add(Referral(case_id=case.id, party="company_doctor", referred_on=date(2025, 3, 3),
-                         note=MARKERS[3]))
-    journal.add(FollowUp(organisation_id=org.id, case_id=case.id, kind="aftercare",
-                         due_on=date(2026, 3, 1), note=MARKERS[2]))
+        journal.add(
+            Conversation(
+                case_id=case.id,
+                held_on=date(2025, 2, day),
+                duration_min=60,
+                story=f"{MARKERS[0]} verhaal " * 40,
+                agreements=MARKERS[2],
+            )
+        )
+    journal.add(
+        Conversation(
+            case_id=case.id, held_on=date(2026, 1, 8), duration_min=30, notes="nazorg " + MARKERS[0]
+        )
+    )
+    journal.add(
+        Route(case_id=case.id, route="complaints_committee", outcome="founded", note=MARKERS[3])
+    )
+    journal.add(
+        Referral(
+            case_id=case.id, party="company_doctor", referred_on=date(2025, 3, 3), note=MARKERS[3]
+        )
+    )
+    journal.add(
+        FollowUp(
+            organisation_id=org.id,
+            case_id=case.id,
+            kind="aftercare",
+            due_on=date(2026, 3, 1),
+            note=MARKERS[2],
+        )
+    )
     journal.close_case(case.id, date(2026, 1, 20), "formal_complaint", f"{MARKERS[0]} uitkomst")
     return org, case
 
@@ -77,8 +105,15 @@ def test_destroyed_case_leaves_no_text_in_any_page(vault_folder: Path, vault: Va
     journal = Journal(vault.db)
     org, case = _make_case(journal)
     # Another case so the file has live pages around the destroyed ones.
-    journal.add(Case(organisation_id=org.id, first_contact=date(2025, 5, 1),
-                     contact_type="question", reporter_role="manager", title="Blijft staan"))
+    journal.add(
+        Case(
+            organisation_id=org.id,
+            first_contact=date(2025, 5, 1),
+            contact_type="question",
+            reporter_role="manager",
+            title="Blijft staan",
+        )
+    )
     key = vault.data_key
     assert MARKERS[1].encode() in decrypted_database(vault_folder, key)  # the decryption works
 
@@ -106,7 +141,9 @@ def test_statistics_stay_after_destruction(journal: Journal) -> None:
     assert kept.title == "" and kept.gender is None and kept.age_band is None
     archive = journal.db.query(
         "SELECT year, conversations, minutes FROM conversation_archive WHERE case_id = ? "
-        "ORDER BY year", (case.id,))
+        "ORDER BY year",
+        (case.id,),
+    )
     assert [tuple(row) for row in archive] == [(2025, 2, 120), (2026, 1, 30)]
     assert journal.find(Conversation, "case_id = ?", (case.id,)) == []
     assert [r.party for r in journal.find(Referral)] == ["company_doctor"]
@@ -116,7 +153,8 @@ def test_statistics_stay_after_destruction(journal: Journal) -> None:
     assert search(journal.db, MARKERS[0]) == []
     log = destruction_log(journal)
     assert [(e.case_number, e.rule, e.scope) for e in log] == [
-        (case.number, "erasure_request", "case")]
+        (case.number, "erasure_request", "case")
+    ]
 
 
 def test_wiping_only_the_reporter_identity(journal: Journal) -> None:

@@ -159,9 +159,7 @@ def fill(journal: Journal) -> None:
     )
     journal.close_case(closed.id, date(2024, 5, 30), "referred", "Naar HR ✓")
     # Two decisions: the newest one is in force; both travel with the export.
-    keep_longer(
-        journal, closed.id, date(2028, 3, 31), "Klacht loopt nog ⚖️", today=date(2026, 5, 1)
-    )
+    keep_longer(journal, closed.id, date(2028, 3, 31), "Klacht loopt nog ⚖️", today=date(2026, 5, 1))
     keep_longer(
         journal, closed.id, date(2027, 6, 30), "Uitspraak\nvolgt later", today=date(2026, 6, 2)
     )
@@ -199,7 +197,10 @@ def fill(journal: Journal) -> None:
     destroy_case(journal, destroyed.id, rule="retention", today=date(2023, 3, 1))
     wipe_reporter_identity(journal, reopened.id, today=date(2025, 3, 1))
     save_report_text(
-        journal, stichting.id, 2024, "Meer aandacht voor omgangsvormen in ploegendiensten.",
+        journal,
+        stichting.id,
+        2024,
+        "Meer aandacht voor omgangsvormen in ploegendiensten.",
         today=date(2025, 2, 10),
     )
 

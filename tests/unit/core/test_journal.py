@@ -22,8 +22,11 @@ def _org(journal: Journal, name: str = "Gemeente Wadwijk") -> Organisation:
 
 def _case(journal: Journal, org: Organisation, **changes: object) -> Case:
     base = Case(
-        organisation_id=org.id, first_contact=date(2026, 3, 4), contact_type="report",
-        reporter_role="employee", categories=("bullying",),
+        organisation_id=org.id,
+        first_contact=date(2026, 3, 4),
+        contact_type="report",
+        reporter_role="employee",
+        categories=("bullying",),
     )
     return journal.add(replace(base, **changes))
 
@@ -81,9 +84,7 @@ def test_summaries_filter_and_show_last_contact(journal: Journal) -> None:
     only = journal.case_summaries(organisation_id=first.id)
     assert [s.number for s in only] == [case.number]
     assert only[0].last_contact == date(2026, 4, 1) and only[0].conversations == 2
-    assert [s.number for s in journal.case_summaries(category="sexual_harassment")] == [
-        case.number
-    ]
+    assert [s.number for s in journal.case_summaries(category="sexual_harassment")] == [case.number]
     assert journal.case_summaries(year=2025) == []
 
 
@@ -101,8 +102,15 @@ def test_time_per_case_adds_conversations_and_time_entries(journal: Journal) -> 
     org = _org(journal)
     case = _case(journal, org)
     journal.add(Conversation(case_id=case.id, held_on=date(2026, 3, 9), duration_min=50))
-    journal.add(TimeEntry(organisation_id=org.id, case_id=case.id, spent_on=date(2026, 3, 9),
-                          minutes=20, activity="case_work"))
+    journal.add(
+        TimeEntry(
+            organisation_id=org.id,
+            case_id=case.id,
+            spent_on=date(2026, 3, 9),
+            minutes=20,
+            activity="case_work",
+        )
+    )
     assert journal.minutes_of_case(case.id) == 70
 
 
