@@ -1,0 +1,308 @@
+"""One case, anonymised, for peer consultation (intervisie) with other VPs.
+
+What leaves the vault is exactly the text the VP read and approved, nothing else:
+
+1. `draft_text` writes the case as plain text: its anonymous features (the organisation
+   replaced by its sector, dates only as month and year, no department, gender or age) and,
+   per conversation the VP chose, its notes under their labels. Certain identifiers are
+   replaced on the way: the reporter's full name by [melder], the organisation's name by
+   [organisatie], case numbers, e-mail addresses and phone numbers by a placeholder.
+2. The VP edits that text on screen. `check_text` runs the same free-text check as the
+   annual report (core/report_texts.py) over it, plus the names of every client
+   organisation; every hit must be changed or confirmed before the file is written.
+3. `build_intervision` lays the approved text out as a PDF: a line "# Kop" is a heading, a
+   line ending in a colon a label, anything else a paragraph. It adds no data of its own.
+
+Counts in the text ("twee collega's") are not flagged here: the annual report checks them
+because its tables are protected against small numbers, and this document has no tables.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..core.case_file import CaseFile, read_case_file
+from ..core.fields import specs
+from ..core.journal import Journal
+from ..core.models import Case, Conversation
+from ..core.report_texts import TextHit, check_report_text
+from .case_summary import minutes_text
+from .disclosure import DEFAULT_POLICY
+from .document import Block, Document, Paragraph, Section
+
+TITLE = "Casus voor intervisie"
+NOTICE = "Geanonimiseerd door de vertrouwenspersoon. Niet verder verspreiden."
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+KIND_ORGANISATION = "organisation"
+KIND_COUNT = "count"  # the annual report's check of numbers next to a count (not used here)
+REPORTER = "[melder]"
+ORGANISATION = "[organisatie]"
+# Hits that are replaced in the draft without asking: they are certain, and never wanted.
+_PLACEHOLDERS = {
+    "email": "[e-mailadres]",
+    "phone": "[telefoonnummer]",
+    "case_number": "[meldingsnummer]",
+}
+_PHONE = re.compile(r"\+?[\d ()\-.]+")
+
+
+def _is_phone(text: str) -> bool:
+    """Digits with the separators of a phone number, at least nine of them (not a date)."""
+    return bool(_PHONE.fullmatch(text)) and sum(c.isdigit() for c in text) >= 9
+
+
+# The conversation's texts in the draft, in the order of the form (labels from the spec).
+_TEXTS = ("occasion", "story", "wishes", "options", "agreements", "next_step", "notes")
+
+
+@dataclass(frozen=True)
+class IntervisionOptions:
+    """Which conversations go into the draft (None: all of them)."""
+
+    conversations: frozenset[int] | None = None
+    routes_and_referrals: bool = True
+
+
+@dataclass(frozen=True)
+class ReviewHit:
+    """A place in the text that may point to someone, with why, for the VP to review."""
+
+    start: int
+    end: int
+    kind: str
+    matched: str
+    reason: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What a confirmation is about: the same word of the same kind anywhere."""
+        return self.kind, _fold(self.matched)
+
+
+def month_text(day: date | None) -> str:
+    return f"{MONTHS[day.month - 1]} {day.year}" if day else "onbekend"
+
+
+def _fold(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(c for c in plain if not unicodedata.combining(c)).casefold().split())
+
+
+def _phrase(needle: str) -> re.Pattern[str]:
+    words = [re.escape(part) for part in needle.split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+def _label(entity_type: type, name: str) -> str:
+    return specs(entity_type)[name].label_nl or name
+
+
+def _code(entity_type: type, name: str, value: str | None) -> str:
+    vocab = specs(entity_type)[name].vocab
+    assert vocab is not None
+    return vocab.label(value, "nl") if value else "niet vastgelegd"
+
+
+def _features(file: CaseFile) -> list[str]:
+    case = file.case
+    sector = file.organisation.sector.strip() or "niet vastgelegd"
+    categories = ", ".join(_code_list(case.categories)) or "niet vastgelegd"
+    talks = len(file.conversations)
+    if case.status == "closed":
+        state = f"afgesloten in {month_text(case.closed_on)}"
+        if case.outcome:
+            state += f", uitkomst: {_code(Case, 'outcome', case.outcome).lower()}"
+    else:
+        state = "loopt nog"
+    minutes = file.conversation_minutes
+    conversations = "1 gesprek" if talks == 1 else f"{talks} gesprekken"
+    if minutes:
+        conversations += f", samen {minutes_text(minutes)}"
+    return [
+        "# De casus",
+        f"Sector van de organisatie: {sector}",
+        f"{_label(Case, 'categories')}: {categories}",
+        f"{_label(Case, 'contact_type')}: {_code(Case, 'contact_type', case.contact_type)}",
+        f"{_label(Case, 'reporter_role')}: {_code(Case, 'reporter_role', case.reporter_role)}",
+        f"{_label(Case, 'relation_to_accused')}: "
+        + _code(Case, "relation_to_accused", case.relation_to_accused),
+        f"Eerste contact: {month_text(case.first_contact)}",
+        f"Stand van zaken: {state} ({conversations})",
+    ]
+
+
+def _code_list(codes: Iterable[str]) -> list[str]:
+    vocab = specs(Case)["categories"].vocab
+    assert vocab is not None
+    return [vocab.label(code, "nl") for code in codes]
+
+
+def _conversation(number: int, total: int, talk: Conversation) -> list[str]:
+    form = _code(Conversation, "form", talk.form).lower()
+    about = f"{form}, {minutes_text(talk.duration_min)}" if talk.duration_min else form
+    lines = ["", f"# Gesprek {number} van {total}: {month_text(talk.held_on)} ({about})"]
+    for name in _TEXTS:
+        value = str(getattr(talk, name)).strip()
+        if value:
+            lines += [f"{_label(Conversation, name)}:", value, ""]
+    if lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def _routes_and_referrals(file: CaseFile) -> list[str]:
+    lines: list[str] = []
+    if file.routes:
+        lines += ["", "# Gekozen routes"]
+        for route in file.routes:
+            text = f"{_code(type(route), 'route', route.route)}: "
+            text += _code(type(route), "outcome", route.outcome).lower()
+            if route.started_on:
+                text += f" (gestart in {month_text(route.started_on)})"
+            lines.append(text)
+    if file.referrals:
+        lines += ["", "# Doorverwezen naar"]
+        for referral in file.referrals:
+            party = _code(type(referral), "party", referral.party)
+            lines.append(f"{party} ({month_text(referral.referred_on)})")
+    return lines
+
+
+def draft_text(
+    journal: Journal, case_id: int, *, today: date, options: IntervisionOptions | None = None
+) -> str:
+    """The case as text for the VP to read and edit, certain identifiers already replaced."""
+    options = options or IntervisionOptions()
+    file = read_case_file(journal, case_id, today)
+    if file.case.is_destroyed:
+        raise ValueError("a destroyed case holds nothing to share")
+    chosen = [
+        talk
+        for talk in file.conversations
+        if options.conversations is None or talk.id in options.conversations
+    ]
+    lines = _features(file)
+    for number, talk in enumerate(chosen, start=1):
+        lines += _conversation(number, len(chosen), talk)
+    if options.routes_and_referrals:
+        lines += _routes_and_referrals(file)
+    return _replace_certain(journal, file, "\n".join(lines) + "\n")
+
+
+def _replace_certain(journal: Journal, file: CaseFile, text: str) -> str:
+    spans: list[tuple[int, int, str]] = []
+    reporter = file.reporter.name.strip() if file.reporter else ""
+    for hit in _hits(journal, file.case, text):
+        # By shape too: a phone number the vault knows comes back as the reporter's.
+        shape = "email" if "@" in hit.matched else "phone" if _is_phone(hit.matched) else ""
+        if hit.kind in _PLACEHOLDERS or shape:
+            spans.append((hit.start, hit.end, _PLACEHOLDERS[shape or hit.kind]))
+        elif hit.kind == KIND_ORGANISATION and _fold(hit.matched) == _fold(file.organisation.name):
+            spans.append((hit.start, hit.end, ORGANISATION))
+        elif reporter and _fold(hit.matched) == _fold(reporter):
+            spans.append((hit.start, hit.end, REPORTER))
+    for start, end, replacement in sorted(spans, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+def _hits(journal: Journal, case: Case, text: str) -> list[TextHit]:
+    assert case.organisation_id is not None and case.year is not None
+    found = check_report_text(journal, case.organisation_id, case.year, text, k=DEFAULT_POLICY.k)
+    found = [hit for hit in found if hit.kind != KIND_COUNT]
+    taken = [(hit.start, hit.end) for hit in found]
+    for organisation in journal.organisations():
+        for match in _phrase(organisation.name).finditer(text):
+            if not any(s < match.end() and match.start() < e for s, e in taken):
+                found.append(TextHit(match.start(), match.end(), KIND_ORGANISATION, match.group(0)))
+    return sorted(found, key=lambda hit: (hit.start, hit.end))
+
+
+def check_text(journal: Journal, case_id: int, text: str) -> list[ReviewHit]:
+    """Every place in the text that may point to someone: the annual report's check, and
+    the names of the client organisations."""
+    case = journal.get(Case, case_id)
+    return [
+        ReviewHit(
+            hit.start,
+            hit.end,
+            hit.kind,
+            hit.matched,
+            "naam van een organisatie" if hit.kind == KIND_ORGANISATION else hit.reason("nl"),
+        )
+        for hit in _hits(journal, case, text)
+    ]
+
+
+@dataclass
+class Approval:
+    """The VP's confirmations of hits that may stay, by their key."""
+
+    confirmed: set[tuple[str, str]] = field(default_factory=set)
+
+    def open_hits(self, hits: Iterable[ReviewHit]) -> list[ReviewHit]:
+        return [hit for hit in hits if hit.key not in self.confirmed]
+
+
+class NotApproved(ValueError):
+    """The text still holds places the VP has neither changed nor confirmed."""
+
+
+def build_intervision(
+    journal: Journal, case_id: int, text: str, *, approval: Approval, today: date
+) -> Document:
+    """The PDF's content: the approved text, laid out. NotApproved while a hit is open."""
+    open_hits = approval.open_hits(check_text(journal, case_id, text))
+    if open_hits:
+        raise NotApproved(", ".join(sorted({hit.matched for hit in open_hits})))
+    sections: list[Section] = []
+    title = "De casus"
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+
+    def end_paragraph() -> None:
+        if paragraph:
+            blocks.append(Paragraph("\n".join(paragraph)))
+            paragraph.clear()
+
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("# "):
+            end_paragraph()
+            if blocks:
+                sections.append(Section(title, tuple(blocks)))
+            title, blocks = stripped[2:].strip(), []
+        elif not stripped:
+            end_paragraph()
+        elif stripped.endswith(":") and len(stripped) <= 60:
+            end_paragraph()
+            blocks.append(Paragraph(stripped[:-1], "label"))
+        else:
+            paragraph.append(stripped)
+    end_paragraph()
+    if blocks:
+        sections.append(Section(title, tuple(blocks)))
+    return Document(
+        language="nl",
+        title=TITLE,
+        cover_lines=(f"Opgesteld in {month_text(today)}", NOTICE),
+        sections=tuple(sections),
+        footer=f"{TITLE} · {NOTICE}",
+    )
