@@ -147,6 +147,9 @@ def main() -> int:
                 save(dialog, out, f"{number}-{key}-{name}", app)
                 dialog.close()
         shoot_case_screens(window, out, app)
+        from screenshots_import import shoot_import_wizard  # beside this script
+
+        shoot_import_wizard(window, out, app, base)
         from vpnotebook.gui.settings.dialog import SettingsDialog
 
         dialog = SettingsDialog(settings, window)

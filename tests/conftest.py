@@ -1,11 +1,14 @@
 """Shared test set-up: headless Qt, once for the whole suite, and a fresh vault per test."""
 
+import importlib.util
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -37,3 +40,23 @@ def vault(vault_and_code: tuple[Vault, str]) -> Vault:
 @pytest.fixture
 def journal(vault: Vault) -> Journal:
     return Journal(vault.db)
+
+
+def _load_sheet_files() -> ModuleType:
+    # Loaded by path: with --import-mode=importlib a test cannot import a sibling module.
+    name = "vpnotebook_test_sheet_files"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            name, Path(__file__).with_name("sheet_files.py")
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # dataclasses look their module up while being defined
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+@pytest.fixture
+def sheets() -> ModuleType:
+    """Spreadsheets as VPs keep them (tests/sheet_files.py), for the sheet-import tests."""
+    return _load_sheet_files()

@@ -881,6 +881,77 @@
     </message>
 </context>
 <context>
+    <name>ColumnsPage</name>
+    <message>
+        <source>Wat staat er in welke kolom?</source>
+        <translation>What is in which column?</translation>
+    </message>
+    <message>
+        <source>Kolommen met een bekend kopje zijn al ingevuld. Kies bij de andere wat erin staat, of &apos;Niet importeren&apos;.</source>
+        <translation>Columns with a known heading are filled in already. For the others, choose what they hold, or &apos;Do not import&apos;.</translation>
+    </message>
+    <message>
+        <source>Kolom in uw bestand</source>
+        <translation>Column in your file</translation>
+    </message>
+    <message>
+        <source>Bijvoorbeeld</source>
+        <translation>For example</translation>
+    </message>
+    <message>
+        <source>Wordt in vpnotebook</source>
+        <translation>Becomes in vpnotebook</translation>
+    </message>
+    <message>
+        <source>Herkend?</source>
+        <translation>Recognised?</translation>
+    </message>
+    <message>
+        <source>Organisatie voor alle meldingen</source>
+        <translation>Organisation for all cases</translation>
+    </message>
+    <message>
+        <source>Het blad heeft geen kolom Organisatie. Alle meldingen horen bij:</source>
+        <translation>The sheet has no Organisation column. All cases belong to:</translation>
+    </message>
+    <message>
+        <source>Kolom %1 wordt</source>
+        <translation>Column %1 becomes</translation>
+    </message>
+    <message>
+        <source>— kies —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>Niet importeren</source>
+        <translation>Do not import</translation>
+    </message>
+    <message>
+        <source>herkend</source>
+        <translation>recognised</translation>
+    </message>
+    <message>
+        <source>door u gekozen</source>
+        <translation>chosen by you</translation>
+    </message>
+    <message>
+        <source>leeg</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <source>kies zelf</source>
+        <translation>your choice</translation>
+    </message>
+    <message>
+        <source>Kies nog wat er in deze kolom(men) staat: %1.</source>
+        <translation>Still choose what this column (these columns) holds: %1.</translation>
+    </message>
+    <message>
+        <source>Kies of typ de organisatie waar alle meldingen uit dit bestand bij horen.</source>
+        <translation>Choose or type the organisation all cases in this file belong to.</translation>
+    </message>
+</context>
+<context>
     <name>ContactsPanel</name>
     <message>
         <source>Soort</source>
@@ -1328,6 +1399,77 @@ Do you want to continue?</translation>
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>Welk bestand wilt u inlezen?</source>
+        <translation>Which file do you want to read in?</translation>
+    </message>
+    <message>
+        <source>Kies het Excel-bestand (.xlsx) of CSV-bestand waarin u uw meldingen bijhield. Er verandert niets in uw kluis tot u in de laatste stap op Importeren klikt.</source>
+        <translation>Choose the Excel file (.xlsx) or CSV file in which you kept your cases. Nothing changes in your vault until you click Import in the last step.</translation>
+    </message>
+    <message>
+        <source>Bestand</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Kies een bestand met Bladeren…</source>
+        <translation>Choose a file with Browse…</translation>
+    </message>
+    <message>
+        <source>&amp;Bladeren…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>Werkblad</source>
+        <translation>Worksheet</translation>
+    </message>
+    <message>
+        <source>Tip: de eerste rij met kopjes (zoals Datum, Organisatie, Aard melding) gebruikt het programma om de kolommen te herkennen. Word-bestanden kunnen niet worden ingelezen.</source>
+        <translation>Tip: the program recognises the columns by the first row of headings (such as Datum, Organisatie, Aard melding). Word files cannot be read in.</translation>
+    </message>
+    <message>
+        <source>&amp;Bestand:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <source>&amp;Werkblad:</source>
+        <translation>&amp;Worksheet:</translation>
+    </message>
+    <message>
+        <source>Bestand kiezen</source>
+        <translation>Choose a file</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt);;Alle bestanden (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Het bestand wordt gelezen…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>1 rij met een melding</source>
+        <translation>1 row with a case</translation>
+    </message>
+    <message>
+        <source>%1 rijen met meldingen</source>
+        <translation>%1 rows with cases</translation>
+    </message>
+    <message>
+        <source>op blad &apos;%1&apos;</source>
+        <translation>on sheet &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>in het bestand</source>
+        <translation>in the file</translation>
+    </message>
+    <message>
+        <source>Gevonden: %1 %2; de kopjes staan op rij %3.</source>
+        <translation>Found: %1 %2; the headings are on row %3.</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartWizard</name>
     <message>
         <source>vpnotebook instellen</source>
@@ -1570,6 +1712,10 @@ Do you want to continue?</translation>
     <message>
         <source>&amp;Instellingen…</source>
         <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Importeren uit Excel…</source>
+        <translation>&amp;Import from Excel…</translation>
     </message>
     <message>
         <source>&amp;Afsluiten</source>
@@ -2028,6 +2174,169 @@ Do you want to continue?</translation>
     </message>
 </context>
 <context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Zo komt het in uw kluis</source>
+        <translation>This is how it goes into your vault</translation>
+    </message>
+    <message>
+        <source>Kijk het na. Pas als u op Importeren klikt, komt alles in één keer in uw kluis; gaat er iets mis, dan komt er niets in.</source>
+        <translation>Check it. Only when you click Import does everything go into your vault, all at once; if anything goes wrong, nothing goes in.</translation>
+    </message>
+    <message>
+        <source>&amp;Importeren</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>&amp;Toch nog een keer importeren (alles komt er dan dubbel in)</source>
+        <translation>&amp;Import once more all the same (everything will then be in twice)</translation>
+    </message>
+    <message>
+        <source>Let op: dit bestand is al eens geïmporteerd (%1 meldingen). Nog een keer importeren zet alles er dubbel in.</source>
+        <translation>Note: this file was imported before (%1 cases). Importing it again puts everything in twice.</translation>
+    </message>
+    <message>
+        <source>1 gesprek</source>
+        <translation>1 conversation</translation>
+    </message>
+    <message>
+        <source>%1 gesprekken</source>
+        <translation>%1 conversations</translation>
+    </message>
+    <message>
+        <source>1 doorverwijzing</source>
+        <translation>1 referral</translation>
+    </message>
+    <message>
+        <source>%1 doorverwijzingen</source>
+        <translation>%1 referrals</translation>
+    </message>
+    <message>
+        <source>1 route</source>
+        <translation>1 route</translation>
+    </message>
+    <message>
+        <source>%1 routes</source>
+        <translation>%1 routes</translation>
+    </message>
+    <message>
+        <source>%1 uur</source>
+        <translation>%1 hours</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; met %2; %3 afgesloten.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; with %2; %3 closed.</translation>
+    </message>
+    <message>
+        <source>1 melding</source>
+        <translation>1 case</translation>
+    </message>
+    <message>
+        <source>%1 meldingen</source>
+        <translation>%1 cases</translation>
+    </message>
+    <message>
+        <source>nieuw</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>bestaat al</source>
+        <translation>already exists</translation>
+    </message>
+    <message>
+        <source>nieuwe afdelingen: %1</source>
+        <translation>new departments: %1</translation>
+    </message>
+    <message>
+        <source>%1 zonder soort contact krijgen &apos;%2&apos;.</source>
+        <translation>%1 without a kind of contact get &apos;%2&apos;.</translation>
+    </message>
+    <message>
+        <source>%1 zonder rol van de melder krijgen &apos;%2&apos;.</source>
+        <translation>%1 without the reporter&apos;s role get &apos;%2&apos;.</translation>
+    </message>
+    <message>
+        <source>%1 afgesloten zonder datum: als afsluitdatum geldt de datum van het eerste contact.</source>
+        <translation>%1 closed without a date: the date of first contact counts as the closing date.</translation>
+    </message>
+    <message>
+        <source>Zelf ingevuld:</source>
+        <translation>Filled in by the program:</translation>
+    </message>
+    <message>
+        <source>De eerste rijen zoals ze worden opgeslagen:</source>
+        <translation>The first rows as they will be stored:</translation>
+    </message>
+    <message>
+        <source>Rij</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Eerste contact</source>
+        <translation>First contact</translation>
+    </message>
+    <message>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Afdeling</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Soort contact</source>
+        <translation>Kind of contact</translation>
+    </message>
+    <message>
+        <source>Aard</source>
+        <translation>Kind of case</translation>
+    </message>
+    <message>
+        <source>Rol</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Leeftijd</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Gesprekken</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>Uren</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Doorverwezen naar</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Notities</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>(nieuw)</source>
+        <translation>(new)</translation>
+    </message>
+    <message>
+        <source>Afgesloten %1</source>
+        <translation>Closed %1</translation>
+    </message>
+</context>
+<context>
     <name>ProfilePage</name>
     <message>
         <source>Over u</source>
@@ -2381,6 +2690,85 @@ Do you want to continue?</translation>
     </message>
 </context>
 <context>
+    <name>RunPage</name>
+    <message>
+        <source>Importeren</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Alles komt in één keer in uw kluis, of niets.</source>
+        <translation>Everything goes into your vault at once, or nothing does.</translation>
+    </message>
+    <message>
+        <source>Voortgang van het importeren</source>
+        <translation>Progress of the import</translation>
+    </message>
+    <message>
+        <source>Bezig met %1 meldingen… Het programma vergrendelt niet zolang dit loopt.</source>
+        <translation>Working on %1 cases… The program does not lock while this runs.</translation>
+    </message>
+    <message>
+        <source>1 organisatie</source>
+        <translation>1 organisation</translation>
+    </message>
+    <message>
+        <source>%1 organisaties</source>
+        <translation>%1 organisations</translation>
+    </message>
+    <message>
+        <source>1 afdeling</source>
+        <translation>1 department</translation>
+    </message>
+    <message>
+        <source>%1 afdelingen</source>
+        <translation>%1 departments</translation>
+    </message>
+    <message>
+        <source>Nieuw aangemaakt: %1.</source>
+        <translation>Newly created: %1.</translation>
+    </message>
+    <message>
+        <source>1 melding</source>
+        <translation>1 case</translation>
+    </message>
+    <message>
+        <source>%1 meldingen</source>
+        <translation>%1 cases</translation>
+    </message>
+    <message>
+        <source>1 gesprek</source>
+        <translation>1 conversation</translation>
+    </message>
+    <message>
+        <source>%1 gesprekken</source>
+        <translation>%1 conversations</translation>
+    </message>
+    <message>
+        <source>1 doorverwijzing</source>
+        <translation>1 referral</translation>
+    </message>
+    <message>
+        <source>%1 doorverwijzingen</source>
+        <translation>%1 referrals</translation>
+    </message>
+    <message>
+        <source>1 route</source>
+        <translation>1 route</translation>
+    </message>
+    <message>
+        <source>%1 routes</source>
+        <translation>%1 routes</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Klaar.&lt;/b&gt; %1 geïmporteerd (%2 tot en met %3), met %4, %5 en %6.%7&lt;/p&gt;&lt;p&gt;U vindt ze onder Meldingen. De opmerkingen uit uw bestand en de regel &apos;bron: geïmporteerd uit …&apos; staan bij elke melding onder &lt;i&gt;Notities over de melder&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Done.&lt;/b&gt; %1 imported (%2 to %3), with %4, %5 and %6.%7&lt;/p&gt;&lt;p&gt;You find them under Cases. The remarks from your file and the line &apos;bron: geïmporteerd uit …&apos; (source) are with each case under &lt;i&gt;Notes about the reporter&lt;/i&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Er is niets geïmporteerd; uw kluis is zoals hij was.</source>
+        <translation>Nothing was imported; your vault is as it was.</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Melding</source>
@@ -2567,6 +2955,33 @@ Do you want to continue?</translation>
     <message>
         <source>Herinnering reservekopie na:</source>
         <translation>Backup reminder after:</translation>
+    </message>
+</context>
+<context>
+    <name>SheetImportWizard</name>
+    <message>
+        <source>Importeren uit Excel</source>
+        <translation>Import from Excel</translation>
+    </message>
+    <message>
+        <source>Volgende</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Vorige</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Importeren</source>
+        <translation>Import</translation>
     </message>
 </context>
 <context>
@@ -3059,6 +3474,77 @@ Do you want to continue?</translation>
     <message>
         <source>Kies de map van een kluis</source>
         <translation>Choose a vault folder</translation>
+    </message>
+</context>
+<context>
+    <name>ValuesPage</name>
+    <message>
+        <source>Waarden en rijen nakijken</source>
+        <translation>Check values and rows</translation>
+    </message>
+    <message>
+        <source>Een paar dingen kan het programma niet zelf plaatsen. Er is nog niets geïmporteerd.</source>
+        <translation>A few things the program cannot place by itself. Nothing has been imported yet.</translation>
+    </message>
+    <message>
+        <source>Deze waarden kent het programma niet</source>
+        <translation>The program does not know these values</translation>
+    </message>
+    <message>
+        <source>Waar</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>Waarde in uw bestand</source>
+        <translation>Value in your file</translation>
+    </message>
+    <message>
+        <source>Rij(en)</source>
+        <translation>Row(s)</translation>
+    </message>
+    <message>
+        <source>Is</source>
+        <translation>Is</translation>
+    </message>
+    <message>
+        <source>Kies bij elke waarde wat die in vpnotebook is.</source>
+        <translation>For each value, choose what it is in vpnotebook.</translation>
+    </message>
+    <message>
+        <source>Deze rijen kloppen niet</source>
+        <translation>These rows are not right</translation>
+    </message>
+    <message>
+        <source>Rijen die niet kloppen</source>
+        <translation>Rows that are not right</translation>
+    </message>
+    <message>
+        <source>Verbeter deze rijen in Excel (de rijnummers zijn die van Excel), sla het bestand op en klik op Opnieuw inlezen. Zo komt er nooit een half bestand in uw kluis.</source>
+        <translation>Correct these rows in Excel (the row numbers are Excel&apos;s), save the file and click Read again. That way half a file never goes into your vault.</translation>
+    </message>
+    <message>
+        <source>&amp;Opnieuw inlezen</source>
+        <translation>&amp;Read again</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is</source>
+        <translation>&apos;%1&apos; is</translation>
+    </message>
+    <message>
+        <source>— kies —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>Het bestand wordt opnieuw gelezen…</source>
+        <translation>Reading the file again…</translation>
+    </message>
+    <message>
+        <source>Opnieuw gelezen: alles klopt nu. Klik op Volgende.</source>
+        <translation>Read again: everything is right now. Click Next.</translation>
+    </message>
+    <message>
+        <source>Opnieuw gelezen.</source>
+        <translation>Read again.</translation>
     </message>
 </context>
 <context>

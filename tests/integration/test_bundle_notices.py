@@ -74,7 +74,10 @@ def test_every_runtime_dependency_brings_its_licence(tmp_path: Path) -> None:
             re.M,
         ), name
         texts = [path for path in (folder / name).rglob("*") if path.is_file()]
-        assert texts and all(path.stat().st_size > 100 for path in texts), name
+        # At least one real licence text, and nothing empty; an AUTHORS list beside it may
+        # be short (et-xmlfile's, which openpyxl brings, is 82 bytes).
+        assert any(path.stat().st_size > 100 for path in texts), name
+        assert all(path.stat().st_size > 0 for path in texts), name
     assert "GNU GENERAL PUBLIC LICENSE" in (folder / "LICENSE").read_text(encoding="utf-8")
     assert "Version 3" in (folder / "LICENSE").read_text(encoding="utf-8")
     assert (

@@ -198,6 +198,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(run=commands.demo)
 
     _report_parser(sub, commands)
+    from .import_sheet import add_parser as add_import_sheet_parser
+
+    add_import_sheet_parser(sub)
     return parser
 
 

@@ -41,6 +41,9 @@ def _open(args: argparse.Namespace) -> Vault:
     )
 
 
+open_vault = _open  # for sub-commands that live in their own module (import_sheet.py)
+
+
 def _show_recovery_code(code: str) -> None:
     _say(text("recovery_code_intro"))
     _say("")

@@ -90,6 +90,9 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self.tr("&Instellingen…"), self)
         self.settings_action.triggered.connect(self.open_settings)
         file_menu.addAction(self.settings_action)
+        self.import_action = QAction(self.tr("&Importeren uit Excel…"), self)
+        self.import_action.triggered.connect(self.import_sheet)
+        file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Afsluiten"), self)
         quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
@@ -114,6 +117,7 @@ class MainWindow(QMainWindow):
             self.search_action,
             self.new_case_action,
             self.today_action,
+            self.import_action,
         ]
 
     # -- states --------------------------------------------------------------------------
@@ -271,6 +275,22 @@ class MainWindow(QMainWindow):
             starter = getattr(page, "new_case", None)
             if callable(starter):
                 starter()
+
+    def import_sheet(self) -> Any:
+        """Bestand → Importeren uit Excel…: the wizard, over the workspace (a lock closes it)."""
+        if self.session is None or self.workspace is None:
+            return None
+        from .importing.wizard import SheetImportWizard
+
+        wizard = SheetImportWizard(self.session, self.workspace)
+        # While the import writes, the idle timer must not lock the vault under it.
+        wizard.busy_changed.connect(
+            lambda busy: self.inactivity.stop() if busy else self.inactivity.start()
+        )
+        wizard.imported.connect(lambda _result: self.go_to("cases"))
+        wizard.finished.connect(wizard.deleteLater)
+        wizard.open()
+        return wizard
 
     def open_other_vault(self, folder: Path) -> None:
         if self.session is not None:
