@@ -91,7 +91,21 @@ class GuideBrowser(QTextBrowser):
             path.read_text(encoding="utf-8"), QTextDocument.MarkdownFeature.MarkdownDialectGitHub
         )
         self.chapters = self._find_chapters()
+        self._wrap_code()
         self.fit_images()
+
+    def _wrap_code(self) -> None:
+        """Let command lines wrap like text: on a narrow window a long one would otherwise
+        need a horizontal scroll bar (and a hidden end of a command misleads)."""
+        cursor = QTextCursor(self.document())
+        block = self.document().begin()
+        while block.isValid():
+            if block.blockFormat().nonBreakableLines():
+                cursor.setPosition(block.position())
+                wrapping = block.blockFormat()
+                wrapping.setNonBreakableLines(False)
+                cursor.setBlockFormat(wrapping)
+            block = block.next()
 
     def _find_chapters(self) -> list[Chapter]:
         chapters = []
