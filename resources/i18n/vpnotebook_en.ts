@@ -175,6 +175,81 @@
         <source>Er is nog geen organisatie vastgelegd. Leg eerst een opdrachtgever vast onder &lt;a href=&quot;organisations&quot;&gt;Organisaties&lt;/a&gt;.</source>
         <translation>No organisation has been recorded yet. First add a client organisation under &lt;a href=&quot;organisations&quot;&gt;Organisations&lt;/a&gt;.</translation>
     </message>
+    <message>
+        <source>Overzicht opslaan</source>
+        <translation>Save overview</translation>
+    </message>
+    <message>
+        <source>Dit bestand is niet versleuteld</source>
+        <translation>This file is not encrypted</translation>
+    </message>
+    <message>
+        <source>Het overzicht bevat alles van deze melding, ook de naam van de melder en uw gespreksverslagen, en het bestand is niet versleuteld. Druk het af voor uw eigen dossier, bewaar het papier achter slot en verwijder het bestand daarna. Wilt u het bestand maken?</source>
+        <translation>The overview holds everything about this case, including the reporter&apos;s name and your conversation logs, and the file is not encrypted. Print it for your own file, keep the paper under lock and key, and delete the file afterwards. Do you want to create the file?</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Opgeslagen</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Opgeslagen als %1.</source>
+        <translation>Saved as %1.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Wat verdwijnt:&lt;/b&gt; de naam en contactgegevens van de melder en uw notities over de melder, alle gespreksverslagen, de werktitel, de wensen van de melder, de toelichting bij de uitkomst, de toelichtingen bij routes, verwijzingen en tijd, nazorg en afspraken, en uw besluiten om langer te bewaren. Datums worden teruggebracht tot het kwartaal. Dit is niet terug te draaien.</source>
+        <translation>&lt;b&gt;What goes:&lt;/b&gt; the reporter&apos;s name and contact details and your notes about the reporter, all conversation logs, the working title, the reporter&apos;s wishes, the note on the outcome, the notes on routes, referrals and time, after-care and appointments, and your decisions to keep the case longer. Dates are reduced to the quarter. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Wat blijft:&lt;/b&gt; het meldingsnummer en de anonieme kenmerken die meetellen in het jaarverslag — organisatie, soort contact, aard, rol, afdeling, relatie, routes met hun uitkomst, naar wie is verwezen, en per jaar het aantal gesprekken en minuten. Zo kloppen de jaarverslagen van eerdere jaren nog steeds. In het vernietigingslogboek komen de datum, het nummer en de grond, zonder inhoud.</source>
+        <translation>&lt;b&gt;What stays:&lt;/b&gt; the case number and the anonymous features that count in the annual report — organisation, contact type, category, role, department, relation, routes with their outcome, who the reporter was referred to, and per year the number of conversations and minutes. So annual reports of earlier years still add up. The destruction log records the date, the number and the ground, without content.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reservekopieën:&lt;/b&gt; reservekopieën die u eerder maakte, bevatten deze meldingen nog. U bewaart de laatste %1; na %1 nieuwe reservekopieën op dezelfde plek zijn ze ook daaruit verdwenen. Kopieën op een andere plek ruimt u zelf op.</source>
+        <translation>&lt;b&gt;Backups:&lt;/b&gt; backups you made earlier still hold these cases. You keep the last %1; after %1 new backups in the same place they are gone from those too. Copies kept elsewhere you clear up yourself.</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Over vpnotebook</source>
+        <translation>About vpnotebook</translation>
+    </message>
+    <message>
+        <source>Versie %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Het vertrouwelijke logboek voor de vertrouwenspersoon: meldingen, gesprekken, voorlichting en advies, versleuteld op uw eigen computer. Het programma maakt nooit verbinding met internet; er gaat alleen iets naar buiten als u het zelf exporteert.</source>
+        <translation>The confidential journal of the confidential counsellor: cases, conversations, outreach and advice, encrypted on your own computer. The program never connects to the internet; nothing leaves it unless you export it yourself.</translation>
+    </message>
+    <message>
+        <source>vpnotebook is vrije software onder de GNU General Public License, versie 3 of later. U mag het gebruiken, bestuderen, delen en verbeteren. Er wordt geen garantie gegeven; de volledige voorwaarden staan hieronder.</source>
+        <translation>vpnotebook is free software under the GNU General Public License, version 3 or later. You may use, study, share and improve it. There is no warranty; the full terms are below.</translation>
+    </message>
+    <message>
+        <source>Licentie</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Onderdelen van anderen</source>
+        <translation>Third-party components</translation>
+    </message>
+    <message>
+        <source>&amp;Licentie</source>
+        <translation>&amp;Licence</translation>
+    </message>
+    <message>
+        <source>&amp;Onderdelen van anderen</source>
+        <translation>&amp;Third-party components</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
 </context>
 <context>
     <name>AccessExportDialog</name>
@@ -459,6 +534,57 @@
     <message>
         <source>Opgeruimd, omdat u de laatste %1 bewaart: %2.</source>
         <translation>Removed, because you keep the last %1: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDestroyDialog</name>
+    <message>
+        <source>Meldingen vernietigen</source>
+        <translation>Destroy cases</translation>
+    </message>
+    <message>
+        <source>1 melding definitief vernietigen</source>
+        <translation>Destroy 1 case for good</translation>
+    </message>
+    <message>
+        <source>%1 meldingen definitief vernietigen</source>
+        <translation>Destroy %1 cases for good</translation>
+    </message>
+    <message>
+        <source>Van deze meldingen is de bewaartermijn verstreken. Kijk de nummers na: ze worden allemaal tegelijk vernietigd.</source>
+        <translation>The retention period of these cases has passed. Check the numbers: they are all destroyed at once.</translation>
+    </message>
+    <message>
+        <source>Meldingen die worden vernietigd</source>
+        <translation>Cases to be destroyed</translation>
+    </message>
+    <message>
+        <source>%1 — %2, te vernietigen sinds %3</source>
+        <translation>%1 — %2, due for destruction since %3</translation>
+    </message>
+    <message>
+        <source>Grond:</source>
+        <translation>Ground:</translation>
+    </message>
+    <message>
+        <source>Typ ter bevestiging het &amp;aantal meldingen: %1</source>
+        <translation>To confirm, type the &amp;number of cases: %1</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Definitief vernietigen</source>
+        <translation>Destroy for good</translation>
+    </message>
+    <message>
+        <source>Alle %1 definitief vernietigen</source>
+        <translation>Destroy all %1 for good</translation>
+    </message>
+    <message>
+        <source>Er is niets vernietigd.</source>
+        <translation>Nothing has been destroyed.</translation>
     </message>
 </context>
 <context>
@@ -1520,6 +1646,52 @@ Do you want to continue?</translation>
     </message>
 </context>
 <context>
+    <name>GuideWindow</name>
+    <message>
+        <source>Handleiding — vpnotebook</source>
+        <translation>User guide — vpnotebook</translation>
+    </message>
+    <message>
+        <source>Tekst van de handleiding</source>
+        <translation>Text of the user guide</translation>
+    </message>
+    <message>
+        <source>Hoofdstukken</source>
+        <translation>Chapters</translation>
+    </message>
+    <message>
+        <source>Zoeken in de handleiding</source>
+        <translation>Search the user guide</translation>
+    </message>
+    <message>
+        <source>Niet gevonden</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>&amp;Zoeken:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Handleiding</source>
+        <translation>&amp;User guide (Dutch)</translation>
+    </message>
+    <message>
+        <source>&amp;Sneltoetsen</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;Over vpnotebook</source>
+        <translation>&amp;About vpnotebook</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
         <source>Nieuwe melding</source>
@@ -1651,6 +1823,113 @@ Do you want to continue?</translation>
     <message>
         <source>— geen of onbekend —</source>
         <translation>— none or unknown —</translation>
+    </message>
+</context>
+<context>
+    <name>IntervisionDialog</name>
+    <message>
+        <source>Casus voor intervisie</source>
+        <translation>Case for peer consultation</translation>
+    </message>
+    <message>
+        <source>Deel deze melding geanonimiseerd met collega-vertrouwenspersonen. Wat rechts staat, komt precies zo in de PDF. Namen van de melder en de organisatie, e-mailadressen en telefoonnummers zijn al vervangen; kijk de rest na en pas de tekst aan waar nodig.</source>
+        <translation>Share this case, anonymised, with fellow counsellors. What is on the right goes into the PDF exactly as it is. The names of the reporter and the organisation, e-mail addresses and phone numbers have already been replaced; check the rest and change the text where needed. (The PDF is in Dutch.)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gesprekken&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Conversations&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Bij deze melding zijn geen gesprekken.</source>
+        <translation>This case has no conversations.</translation>
+    </message>
+    <message>
+        <source>Routes en verwijzingen</source>
+        <translation>Routes and referrals</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Na te kijken&lt;/b&gt;</source>
+        <translation>&lt;b&gt;To check&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Mogelijk herleidbare woorden</source>
+        <translation>Words that may identify someone</translation>
+    </message>
+    <message>
+        <source>&amp;Tekst voor de intervisie</source>
+        <translation>&amp;Text for the peer consultation</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Opslaan als PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Tekst opnieuw opbouwen?</source>
+        <translation>Rebuild the text?</translation>
+    </message>
+    <message>
+        <source>U heeft de tekst al aangepast. Als u kiest welke onderdelen meegaan, wordt de tekst opnieuw opgebouwd en gaan uw aanpassingen verloren. Doorgaan?</source>
+        <translation>You have already changed the text. Choosing what goes in rebuilds the text, and your changes are lost. Continue?</translation>
+    </message>
+    <message>
+        <source>‘%1’: %2</source>
+        <translation>‘%1’: %2</translation>
+    </message>
+    <message>
+        <source>Vink aan als dit mag blijven staan.</source>
+        <translation>Tick if this may stay.</translation>
+    </message>
+    <message>
+        <source>Nog %1 plaats(en) na te kijken. Pas de tekst aan, of vink aan wat mag blijven staan.</source>
+        <translation>%1 place(s) still to check. Change the text, or tick what may stay.</translation>
+    </message>
+    <message>
+        <source>Alles nagekeken.</source>
+        <translation>Everything checked.</translation>
+    </message>
+    <message>
+        <source>Het programma vond niets dat naar iemand wijst.</source>
+        <translation>The program found nothing that points to anyone.</translation>
+    </message>
+    <message>
+        <source>Casus voor intervisie opslaan</source>
+        <translation>Save case for peer consultation</translation>
+    </message>
+    <message>
+        <source>Nog niet nagekeken</source>
+        <translation>Not checked yet</translation>
+    </message>
+    <message>
+        <source>Er staan nog %1 plaats(en) in de tekst die naar iemand kunnen wijzen: %2. Pas ze aan of vink aan dat ze mogen blijven staan.</source>
+        <translation>The text still has %1 place(s) that may point to someone: %2. Change them, or tick that they may stay.</translation>
+    </message>
+    <message>
+        <source>Dit bestand is niet versleuteld</source>
+        <translation>This file is not encrypted</translation>
+    </message>
+    <message>
+        <source>Het bestand is niet versleuteld. Het bevat alleen de tekst die u hier ziet. Geef het alleen aan de collega&apos;s van uw intervisiegroep en verwijder het daarna. Wilt u het bestand maken?</source>
+        <translation>The file is not encrypted. It holds only the text you see here. Give it only to the colleagues of your peer consultation group, and delete it afterwards. Do you want to create the file?</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Opgeslagen</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Opgeslagen als %1.</source>
+        <translation>Saved as %1.</translation>
     </message>
 </context>
 <context>
@@ -2982,6 +3261,72 @@ Do you want to continue?</translation>
     <message>
         <source>Importeren</source>
         <translation>Import</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Jaarverslag afdrukken</source>
+        <translation>Print the annual report</translation>
+    </message>
+    <message>
+        <source>Gekozen regel verwijderen</source>
+        <translation>Delete the chosen row</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Naar het volgende of vorige veld</source>
+        <translation>To the next or previous field</translation>
+    </message>
+    <message>
+        <source>Alt + onderstreepte letter</source>
+        <translation>Alt + underlined letter</translation>
+    </message>
+    <message>
+        <source>Naar dat veld of die knop</source>
+        <translation>To that field or button</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>In een lijst: de gekozen regel openen</source>
+        <translation>In a list: open the chosen row</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Een venster sluiten zonder iets te doen</source>
+        <translation>Close a window without doing anything</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Sneltoetsen</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Met deze toetsen werkt u zonder muis.</source>
+        <translation>With these keys you work without a mouse.</translation>
+    </message>
+    <message>
+        <source>Toetsen</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Wat het doet</source>
+        <translation>What it does</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
