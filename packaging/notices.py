@@ -114,6 +114,13 @@ def write(folder: Path, sources: Iterable[str]) -> list[tuple[str, str]]:
     def copy(source: Path, relative: Path) -> None:
         target = folder / relative
         target.parent.mkdir(parents=True, exist_ok=True)
+        # pypdfium2 ships some licence files as "#include ./SHARED/Apache-2.0.txt": ship the
+        # text they point at, so every file in the bundle is a licence text on its own.
+        head = source.read_bytes()[:200]
+        if head.startswith(b"#include ") and b"\n" not in head.strip():
+            included = (source.parent / head[len(b"#include ") :].strip().decode()).resolve()
+            if included.is_file():
+                source = included
         shutil.copyfile(source, target)
 
     copy(ROOT / "LICENSE", Path("LICENSE"))

@@ -2826,6 +2826,10 @@ Do you want to continue?</translation>
         <translation>Language:</translation>
     </message>
     <message>
+        <source>Uitgegeven versies</source>
+        <translation>Issued versions</translation>
+    </message>
+    <message>
         <source>Signalen en aanbevelingen</source>
         <translation>Signals and recommendations</translation>
     </message>
@@ -2870,24 +2874,60 @@ Do you want to continue?</translation>
         <translation>Nothing needed to be combined or left out.</translation>
     </message>
     <message>
+        <source>Dit jaarverslag is nog niet uitgegeven. Opslaan of afdrukken legt het vast.</source>
+        <translation>This annual report has not been issued yet. Saving or printing records it.</translation>
+    </message>
+    <message>
+        <source>versie %1 op %2</source>
+        <translation>version %1 on %2</translation>
+    </message>
+    <message>
+        <source>Uitgegeven: %1.</source>
+        <translation>Issued: %1.</translation>
+    </message>
+    <message>
+        <source>Het voorbeeld is versie %1: opslaan of afdrukken geeft die uit.</source>
+        <translation>The preview is version %1: saving or printing issues it.</translation>
+    </message>
+    <message>
+        <source> (signaal of advies)</source>
+        <translation> (signal or advice)</translation>
+    </message>
+    <message>
+        <source> (voorlichting)</source>
+        <translation> (outreach)</translation>
+    </message>
+    <message>
         <source>‘%1’: %2</source>
         <translation>‘%1’: %2</translation>
     </message>
     <message>
-        <source>Deze woorden kunnen naar een persoon wijzen. Pas de tekst aan; klik op een regel om het woord te vinden.</source>
-        <translation>These words could point to a person. Please adjust the text; click a line to find the word.</translation>
+        <source>Vink aan als u hebt nagekeken dat dit niet naar een persoon wijst.</source>
+        <translation>Tick when you have checked that this does not point to a person.</translation>
     </message>
     <message>
-        <source>De tekst is gecontroleerd: geen namen, meldingsnummers of kleine afdelingen gevonden.</source>
-        <translation>The text has been checked: no names, case numbers or small departments found.</translation>
+        <source>Deze woorden kunnen naar een persoon wijzen. Pas de tekst aan, of vink per woord aan dat u het hebt nagekeken. Klik op een regel om het woord te vinden.</source>
+        <translation>These words may point to a person. Change the text, or tick each word once you have checked it. Click a line to find the word.</translation>
     </message>
     <message>
-        <source>Tekst nog nakijken?</source>
-        <translation>Review the text first?</translation>
+        <source>U hebt elke gevonden plek nagekeken; het verslag kan worden uitgegeven.</source>
+        <translation>You have checked every place found; the report can be issued.</translation>
     </message>
     <message>
-        <source>In uw tekst staan woorden die naar een persoon kunnen wijzen: %1. Het is veiliger de tekst eerst aan te passen. Wilt u toch doorgaan?</source>
-        <translation>Your text contains words that could point to a person: %1. It is safer to adjust the text first. Do you still want to continue?</translation>
+        <source>De teksten zijn nagelopen op namen, afdelingen, meldingsnummers, contactgegevens, data en aantallen: niets gevonden.</source>
+        <translation>The texts were checked for names, departments, case numbers, contact details, dates and counts: nothing found.</translation>
+    </message>
+    <message>
+        <source>Tekst nog nakijken</source>
+        <translation>Check the text first</translation>
+    </message>
+    <message>
+        <source>In de teksten van het verslag staan nog %1 plek(ken) die naar een persoon kunnen wijzen: %2. Pas de tekst aan, of vink in de lijst per woord aan dat u het hebt nagekeken. Daarna kunt u het verslag opslaan of afdrukken.</source>
+        <translation>The report&apos;s texts still have %1 place(s) that may point to a person: %2. Change the text, or tick each word in the list once you have checked it. Then you can save or print the report.</translation>
+    </message>
+    <message>
+        <source>Niet vastgelegd</source>
+        <translation>Not recorded</translation>
     </message>
     <message>
         <source>Jaarverslag opslaan</source>
@@ -2919,6 +2959,10 @@ Do you want to continue?</translation>
     <message>
         <source>Voorbeeld van het jaarverslag</source>
         <translation>Preview of the annual report</translation>
+    </message>
+    <message>
+        <source>Pagina %1</source>
+        <translation>Page %1</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,14 @@
 """The annual report screen: preview, audit, the text check that blocks export, output."""
 
+import io
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 
 from vpnotebook.core.models import Case, Organisation, Reporter
 from vpnotebook.core.report_texts import load_report_text
-from vpnotebook.gui.common import dialogs
 from vpnotebook.gui.report.page import ReportPage
 from vpnotebook.gui.session import Session
 from vpnotebook.report.annual_report import build_annual_report
@@ -48,14 +49,35 @@ def _reporter_name_of(session: Session, organisation_id: int) -> str:
     raise AssertionError("the demo vault has reporters")
 
 
-def test_preview_and_audit_show_the_protected_report(page: ReportPage) -> None:
+def test_the_preview_is_the_real_pdf_page_for_page(qtbot, page: ReportPage) -> None:
     report = page.current_report()
-    assert report is not None
-    html = page.preview.text_view.toPlainText()
-    assert report.organisation in html
+    assert report is not None and page.pdf is not None
+    pdf = render_pdf(report.document)
+    assert page.pdf == pdf
+    assert page.preview.page_count() == len(PdfReader(io.BytesIO(pdf)).pages) > 1
+    qtbot.waitUntil(lambda: 0 in page.preview.rendered_pages())
     assert page.audit.count() >= 1
     for number in report.document.printed_counts():
         assert number == 0 or number >= report.policy.k
+
+
+def test_the_preview_fits_the_width_at_1366_by_768(qtbot, session: Session) -> None:
+    from vpnotebook.gui.workspace import Workspace
+
+    workspace = Workspace(session)
+    qtbot.addWidget(workspace)
+    workspace.resize(1366, 768)
+    workspace.show()
+    report_page = workspace.show_page("report")
+    assert isinstance(report_page, ReportPage)
+    report_page.refresh()
+    report_page.current_report()
+    preview = report_page.preview
+    qtbot.waitUntil(lambda: bool(preview.rendered_pages()))
+    assert not preview.horizontalScrollBar().isVisible()
+    first = preview.widget().layout().itemAt(0).widget()
+    assert first.width() <= preview.viewport().width()
+    assert first.pixmap().width() == first.width()
 
 
 def test_a_lowered_threshold_warns(page: ReportPage) -> None:
@@ -72,29 +94,38 @@ def test_the_text_is_kept_in_the_vault(qtbot, page: ReportPage, session: Session
     assert load_report_text(session.journal, *key).startswith("Meer aandacht")
 
 
-def test_a_reporters_name_blocks_export_until_the_vp_confirms(
-    qtbot, page: ReportPage, session: Session, tmp_path: Path
+def test_a_reporters_name_blocks_export_until_the_vp_confirms_each_hit(
+    qtbot, page: ReportPage, session: Session, tmp_path: Path, answers
 ) -> None:
     organisation_id, _ = page._key()
     name = _reporter_name_of(session, organisation_id)
-    qtbot.keyClicks(page.text, f"In gesprek met {name} bleek dat er meer speelt.")
+    qtbot.keyClicks(page.text, f"In gesprek met {name} bleek dat er 1 melding meer speelt.")
     report = page.current_report()
     assert page.hits and page.hit_list.isVisibleTo(page)
     assert any(hit.matched.lower() in name.lower() for hit in page.hits)
+    assert any(hit.kind == "count" for hit in page.hits)
     target = tmp_path / "verslag.pdf"
     page.ask_save_path = lambda *args: target
-    dialogs.set_test_hook(lambda kind, title, text: False)  # "no, let me fix the text"
-    try:
-        page.save_pdf()
-        assert not target.exists()
-        assert dialogs.shown and dialogs.shown[0][0] == "ask"
-    finally:
-        dialogs.set_test_hook(None)
+    page.save_pdf()
+    assert not target.exists() and answers[-1][0] == "info"
     # Clicking the hit selects the word in the text, so the VP can change it.
-    page.hit_list.setCurrentRow(0)
-    page._select_hit(page.hit_list.item(0))
+    text_rows = [
+        row
+        for row in range(page.hit_list.count())
+        if page.hit_list.item(row).data(Qt.ItemDataRole.UserRole)[2] == "text"
+    ]
+    page._select_hit(page.hit_list.item(text_rows[0]))
     assert page.text.textCursor().selectedText().lower() in name.lower()
-    assert report is not None
+    # Confirming one place is not enough: every place, one by one.
+    page.hit_list.item(0).setCheckState(Qt.CheckState.Checked)
+    page.save_pdf()
+    assert not target.exists()
+    for row in range(page.hit_list.count()):
+        page.hit_list.item(row).setCheckState(Qt.CheckState.Checked)
+    assert page.open_hits() == []
+    page.save_pdf()
+    assert target.exists() and report is not None
+    assert "Uitgegeven: versie 1" in page.issued.text()
 
 
 def test_export_writes_exactly_the_rendered_report_and_nothing_else(
@@ -102,6 +133,8 @@ def test_export_writes_exactly_the_rendered_report_and_nothing_else(
 ) -> None:
     out = tmp_path / "uitvoer"
     out.mkdir()
+    for row in range(page.hit_list.count()):  # the VP looked at every place the check found
+        page.hit_list.item(row).setCheckState(Qt.CheckState.Checked)
     page.ask_save_path = lambda title, suggested, file_filter: out / suggested
     page.save_pdf()
     page.save_csv()

@@ -185,7 +185,11 @@ def test_a_text_that_names_a_reporter_blocks_the_export(
     assert h.cli_text("report_text_confirm").search(blocked.stderr)
     assert not out.exists()
 
-    confirmed = _report(h, filled, *args, "--confirm-text")
+    # One confirmation per place: the wrong word confirms nothing.
+    wrong = _report(h, filled, *args, "--confirm-text", "werkklimaat")
+    h.expect(wrong, 1, h.cli_text("report_text_hits"))
+    assert not out.exists()
+    confirmed = _report(h, filled, *args, "--confirm-text", "wolterink")
     h.expect(confirmed, 0, h.cli_text("report_text_confirmed"))
     assert out.exists()
 
@@ -251,3 +255,22 @@ def test_the_overview_is_for_the_vp_only(h: ModuleType, filled: Any, tmp_path: P
     assert h.cli_text("report_overview_written").search(result.stdout)
     text = "\n".join(page.extract_text() for page in pypdf.PdfReader(out).pages)
     assert "NIET VOOR VERSPREIDING" in text and TINY in text
+
+
+def test_a_written_report_is_recorded_once_per_version(
+    h: ModuleType, filled: Any, tmp_path: Path
+) -> None:
+    out = tmp_path / "verslag.pdf"
+    args = ("--org", ORG, "--year", YEAR, "--out", out)
+    first = _report(h, filled, *args)
+    assert first.code == 0 and h.cli_text("report_issued").search(first.stdout)
+    assert "versie 1 van het jaarverslag over 2025" in first.stdout
+    again = _report(h, filled, *args)
+    assert "versie 1 van het jaarverslag over 2025" in again.stdout  # same content, same version
+    with Vault.open(filled.folder, passphrase=h.PASSPHRASE) as vault:
+        from vpnotebook.core.ledger import issues
+
+        (issue,) = issues(Journal(vault.db))
+    import hashlib
+
+    assert issue.pdf_sha256 == hashlib.sha256(out.read_bytes()).hexdigest()

@@ -234,8 +234,10 @@ def _report_parser(sub: argparse._SubParsersAction, commands: object) -> None:
     )
     report.add_argument(
         "--confirm-text",
-        action="store_true",
-        help="export although the text check found words that may point to a person",
+        action="append",
+        metavar="WORD",
+        help="confirm one place the text check found (repeatable): the word as it printed it; "
+        "every place must be changed or confirmed before anything is written",
     )
     report.add_argument(
         "--omit",

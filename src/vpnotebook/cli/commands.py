@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
+from typing import Any
 
 from ..core.journal import Journal
 from ..core.models import Case, Organisation
@@ -212,8 +213,9 @@ def _line_and_column(text_value: str, offset: int) -> tuple[int, int]:
 
 def report(args: argparse.Namespace) -> int:
     from ..core.journal import NotFoundError
-    from ..core.report_texts import check_report_text
-    from ..report.annual_report import build_annual_report
+    from ..core.report_texts import check_report_sources
+    from ..core.text_check import fold_plain
+    from ..report.annual_report import build_annual_report, issue_report
     from ..report.csv_export import render_csv
     from ..report.pdf import render_pdf
     from ..report.vp_overview import build_vp_overview
@@ -254,22 +256,14 @@ def report(args: argparse.Namespace) -> int:
                 text=report_text,
                 omit=args.omit or (),
             )
-            hits = check_report_text(journal, organisation.id, args.year, annual.text, k=args.k)
-            if hits and not args.confirm_text:
+            hits = check_report_sources(journal, organisation.id, args.year, annual.text, k=args.k)
+            confirmed = {fold_plain(word) for word in args.confirm_text or ()}
+            open_hits = [hit for hit in hits if hit.key[1] not in confirmed]
+            if open_hits:
                 # The VP's own terminal: naming the matched word is what makes it findable.
-                print(text("report_text_hits", count=len(hits)), file=sys.stderr)
-                for hit in hits:
-                    line, column = _line_and_column(annual.text, hit.start)
-                    print(
-                        text(
-                            "report_text_hit",
-                            line=line,
-                            column=column,
-                            word=hit.matched,
-                            reason=hit.reason(language()),
-                        ),
-                        file=sys.stderr,
-                    )
+                print(text("report_text_hits", count=len(open_hits)), file=sys.stderr)
+                for hit in open_hits:
+                    print(_hit_line(hit, annual.text), file=sys.stderr)
                 print(text("report_text_confirm"), file=sys.stderr)
                 return EXIT_FAILURE
             if hits:
@@ -283,15 +277,35 @@ def report(args: argparse.Namespace) -> int:
             document = annual.document
         pdf = render_pdf(document)
         table_file = render_csv(document) if args.csv is not None else None
-    # Only the files the VP named are written, each whole or not at all.
-    with atomic_writer(args.out, temp_prefix=".verslag-") as handle:
-        handle.write(pdf)
-    _say(text("report_overview_written" if args.overview else "report_written", path=args.out))
-    if table_file is not None:
-        with atomic_writer(args.csv, temp_prefix=".verslag-") as handle:
-            handle.write(table_file)
-        _say(text("report_csv_written", path=args.csv))
+        # Only the files the VP named are written, each whole or not at all.
+        with atomic_writer(args.out, temp_prefix=".verslag-") as handle:
+            handle.write(pdf)
+        _say(text("report_overview_written" if args.overview else "report_written", path=args.out))
+        if table_file is not None:
+            with atomic_writer(args.csv, temp_prefix=".verslag-") as handle:
+                handle.write(table_file)
+            _say(text("report_csv_written", path=args.csv))
+        if not args.overview:
+            # Written: from now on this is what the organisation may have read.
+            issue = issue_report(journal, annual, pdf, how="cli", today=date.today())
+            _say(text("report_issued", version=issue.version, year=issue.year))
     return EXIT_OK
+
+
+def _hit_line(hit: Any, report_text: str) -> str:
+    from ..core.report_texts import SOURCE_TEXT
+
+    if hit.source == SOURCE_TEXT:
+        line, column = _line_and_column(report_text, hit.start)
+        return text(
+            "report_text_hit",
+            line=line,
+            column=column,
+            word=hit.matched,
+            reason=hit.reason(language()),
+        )
+    where = text(f"report_where_{hit.source}", id=hit.record_id, field=hit.field)
+    return text("report_record_hit", where=where, word=hit.matched, reason=hit.reason(language()))
 
 
 def gui(args: argparse.Namespace) -> int:

@@ -158,22 +158,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The text file {path} cannot be read (UTF-8 expected).",
     ),
     "report_text_hits": (
-        "De tekst voor signalen en adviezen bevat {count} plek(ken) die naar een persoon of "
-        "melding kunnen wijzen. Er is niets geschreven.",
-        "The signals and recommendations text has {count} place(s) that may point to a person "
-        "or case. Nothing was written.",
+        "De teksten van het verslag bevatten {count} plek(ken) die naar een persoon of "
+        "melding kunnen wijzen en nog niet zijn bevestigd. Er is niets geschreven.",
+        "The report's texts have {count} place(s) that may point to a person or case and are "
+        "not confirmed yet. Nothing was written.",
     ),
     "report_text_hit": (
         "  regel {line}, positie {column}: '{word}' ({reason})",
         "  line {line}, position {column}: '{word}' ({reason})",
     ),
+    "report_record_hit": (
+        "  {where}: '{word}' ({reason})",
+        "  {where}: '{word}' ({reason})",
+    ),
+    "report_where_signal": ("signaal of advies {id}, {field}", "signal or advice {id}, {field}"),
+    "report_where_outreach": ("voorlichting {id}, {field}", "outreach {id}, {field}"),
     "report_text_confirm": (
-        "Pas de tekst aan, of gebruik --confirm-text als u zeker weet dat deze veilig is.",
-        "Change the text, or use --confirm-text if you are sure it is safe.",
+        "Pas de tekst aan, of bevestig per plek dat die veilig is met --confirm-text WOORD "
+        "(herhaalbaar; het woord zoals hierboven tussen aanhalingstekens).",
+        "Change the text, or confirm each place as safe with --confirm-text WORD (repeatable; "
+        "the word as quoted above).",
     ),
     "report_text_confirmed": (
-        "U hebt bevestigd dat de tekst zo mag blijven ({count} aandachtspunt(en)).",
-        "You confirmed that the text may stay as it is ({count} point(s) of attention).",
+        "U hebt bevestigd dat {count} aandachtspunt(en) zo mogen blijven.",
+        "You confirmed that {count} point(s) of attention may stay as they are.",
+    ),
+    "report_issued": (
+        "Vastgelegd als versie {version} van het jaarverslag over {year}.",
+        "Recorded as version {version} of the annual report on {year}.",
     ),
     "report_written": ("Jaarverslag geschreven naar {path}.", "Annual report written to {path}."),
     "report_csv_written": (

@@ -31,6 +31,7 @@ from datetime import date
 
 from . import taxonomy as tx
 from .journal import Journal
+from .models import OutreachActivity, Signal
 
 # The code for "not recorded" in relation, department and outcome counts; never a taxonomy
 # code, so it cannot collide with one.
@@ -80,6 +81,10 @@ class OrganisationYear:
     conversation_minutes: int
     time_minutes: Mapping[str, int]  # time entries by activity
     outreach: Mapping[str, int]  # outreach activities by kind
+    # The cases behind the conversations and case time of the year: a figure about their
+    # intensity speaks about this many cases (one, in a tiny organisation).
+    intensity_cases: int = 0
+    outreach_minutes: int = 0  # the length of the outreach activities themselves
 
     @property
     def minutes(self) -> int:
@@ -183,16 +188,21 @@ class _OrganisationData:
         # case moves its conversations into the archive in the same transaction.
         self.conversations: Counter[int] = Counter()
         self.conversation_minutes: Counter[int] = Counter()
+        self.intensity_cases: dict[int, set[int]] = {}
         for r in db.query(
-            "SELECT CAST(substr(held_on, 1, 4) AS INTEGER) AS year, count(*) AS n, "
+            "SELECT CAST(substr(held_on, 1, 4) AS INTEGER) AS year, case_id, count(*) AS n, "
             f"coalesce(sum(duration_min), 0) AS minutes FROM conversations WHERE {in_org} "
-            "GROUP BY 1 "
-            "UNION ALL SELECT year, sum(conversations), sum(minutes) FROM conversation_archive "
-            f"WHERE {in_org} GROUP BY 1",
-            (organisation_id, organisation_id),
+            "GROUP BY 1, 2 "
+            "UNION ALL SELECT year, case_id, conversations, minutes FROM conversation_archive "
+            f"WHERE {in_org} "
+            "UNION ALL SELECT CAST(substr(spent_on, 1, 4) AS INTEGER), case_id, 0, 0 "
+            "FROM time_entries WHERE organisation_id = ? AND case_id IS NOT NULL "
+            "AND activity = 'case_work'",
+            (organisation_id, organisation_id, organisation_id),
         ):
             self.conversations[r["year"]] += r["n"]
             self.conversation_minutes[r["year"]] += r["minutes"]
+            self.intensity_cases.setdefault(r["year"], set()).add(r["case_id"])
         self.time_minutes: dict[int, Counter[str]] = {}
         for r in db.query(
             "SELECT CAST(substr(spent_on, 1, 4) AS INTEGER) AS year, activity, "
@@ -201,12 +211,14 @@ class _OrganisationData:
         ):
             self.time_minutes.setdefault(r["year"], Counter())[r["activity"]] += r["minutes"]
         self.outreach: dict[int, Counter[str]] = {}
+        self.outreach_minutes: Counter[int] = Counter()
         for r in db.query(
-            "SELECT CAST(substr(held_on, 1, 4) AS INTEGER) AS year, kind, count(*) AS n "
-            "FROM outreach WHERE organisation_id = ? GROUP BY 1, 2",
+            "SELECT CAST(substr(held_on, 1, 4) AS INTEGER) AS year, kind, count(*) AS n, "
+            "sum(duration_min) AS minutes FROM outreach WHERE organisation_id = ? GROUP BY 1, 2",
             params,
         ):
             self.outreach.setdefault(r["year"], Counter())[r["kind"]] += r["n"]
+            self.outreach_minutes[r["year"]] += r["minutes"]
 
     def first_year(self) -> int | None:
         return min((c.first_contact.year for c in self.cases.values()), default=None)
@@ -279,6 +291,8 @@ class _OrganisationData:
             conversation_minutes=self.conversation_minutes.get(year, 0),
             time_minutes=time_minutes,
             outreach=outreach,
+            intensity_cases=len(self.intensity_cases.get(year, ())),
+            outreach_minutes=self.outreach_minutes.get(year, 0),
         )
 
     def active_departments(self, year: int) -> dict[str, int]:
@@ -398,6 +412,26 @@ def report_years(journal: Journal, organisation_id: int) -> list[int]:
         (organisation_id,),
     )
     return [int(r[0]) for r in rows]
+
+
+def year_signals(journal: Journal, organisation_id: int, year: int) -> list[Signal]:
+    """The signals and advice given to the organisation in the year, oldest first."""
+    return journal.find(
+        Signal,
+        "organisation_id = ? AND substr(given_on, 1, 4) = ?",
+        (organisation_id, f"{year:04d}"),
+        order="given_on, id",
+    )
+
+
+def year_outreach(journal: Journal, organisation_id: int, year: int) -> list[OutreachActivity]:
+    """The outreach activities for the organisation in the year, oldest first."""
+    return journal.find(
+        OutreachActivity,
+        "organisation_id = ? AND substr(held_on, 1, 4) = ?",
+        (organisation_id, f"{year:04d}"),
+        order="held_on, id",
+    )
 
 
 # -- the VP's own overview -----------------------------------------------------------------

@@ -1,81 +1,49 @@
-"""The VP's own text for an annual report, and the check that keeps it from naming anyone.
+"""The VP's own text for an annual report, and the check that keeps every printed text from
+naming anyone.
 
-The only free text an annual report carries is what the VP writes for it: signals and
-recommendations to management, stored per organisation and year. Before export that text is
-held against the vault: names of the organisation's reporters and referral contacts, case
-numbers, e-mail addresses and phone numbers, case working titles, and departments with
-fewer cases than the threshold. A hit blocks the export until the VP rewrites the text or
-confirms it; the hits carry positions so a screen can highlight them.
-
-Matching ignores case and diacritics ("Ozturk" finds "Öztürk") and works on whole words, so
-"Bos" does not fire inside "bosrand". It is deliberately generous: a false alarm costs the VP
-one confirmation, a miss may cost a reporter their anonymity.
+The free text an annual report carries is what the VP wrote for it: the signals and
+recommendations stored per organisation and year, the signals and advice given during the
+year (the Signalen page), and the subjects and audiences of the outreach. Before export each
+is held against the vault (core/text_check.py lists exactly what is looked for). A hit blocks
+the export until the VP rewrites the text or confirms that very hit; the hits carry positions
+and their source so a screen can point at them.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from .annual import active_department_counts
+from . import text_check as tc
+from .annual import active_department_counts, year_outreach, year_signals
+from .fields import specs
 from .journal import Journal
-from .models import case_number
-
-# Name particles and titles that say nothing about who someone is on their own.
-_NAME_NOISE = frozenset(
-    [
-        "de",
-        "der",
-        "den",
-        "van",
-        "von",
-        "het",
-        "ten",
-        "ter",
-        "te",
-        "la",
-        "le",
-        "du",
-        "da",
-        "di",
-        "del",
-        "dos",
-        "das",
-        "mr",
-        "mw",
-        "mevr",
-        "dhr",
-        "heer",
-        "mevrouw",
-        "dr",
-        "drs",
-        "ir",
-        "ing",
-        "prof",
-        "bc",
-        "ms",
-        "mrs",
-        "mx",
-    ]
+from .models import (
+    Case,
+    Conversation,
+    FollowUp,
+    Referral,
+    Reporter,
+    Route,
+    TimeEntry,
+    case_number,
 )
-MIN_NAME_PART = 3
-MIN_TITLE_LENGTH = 8
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
-# Nine or more digits, possibly grouped by spaces or dashes, optionally with a + or 00: Dutch
-# mobile and landline numbers and international ones. Years and amounts are shorter.
-PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d(?:[ \-]?\d){8,13}(?!\w)")
-CASE_NUMBER = re.compile(r"(?<![\w-])(?:19|20|21|22)\d{2}-\d{3}(?![\w-])")
+MIN_TITLE_LENGTH = 8
 
 KIND_REPORTER = "reporter"
 KIND_CONTACT = "referral_contact"
+KIND_VP = "vp"
+KIND_NOTES_NAME = "notes_name"
 KIND_DEPARTMENT = "department"
+KIND_DEPARTMENT_NAME = "department_name"
 KIND_CASE_NUMBER = "case_number"
 KIND_CASE_TITLE = "case_title"
 KIND_EMAIL = "email"
 KIND_PHONE = "phone"
+KIND_DATE = "date"
+KIND_COUNT = "count"
 
 _REASONS: dict[str, tuple[str, str]] = {
     KIND_REPORTER: ("naam of contactgegeven van een melder", "name or contact of a reporter"),
@@ -83,29 +51,58 @@ _REASONS: dict[str, tuple[str, str]] = {
         "naam of contactgegeven van een verwijscontact",
         "name or contact of a referral contact",
     ),
+    KIND_VP: ("uw eigen naam", "your own name"),
+    KIND_NOTES_NAME: (
+        "naam die in de aantekeningen van een melding staat",
+        "name that appears in the notes of a case",
+    ),
     KIND_DEPARTMENT: (
         "afdeling met minder meldingen dan de drempel",
         "department with fewer cases than the threshold",
     ),
+    KIND_DEPARTMENT_NAME: ("naam van een afdeling", "name of a department"),
     KIND_CASE_NUMBER: ("meldingsnummer", "case number"),
     KIND_CASE_TITLE: ("werktitel van een melding", "working title of a case"),
     KIND_EMAIL: ("e-mailadres", "e-mail address"),
     KIND_PHONE: ("telefoonnummer", "phone number"),
+    KIND_DATE: ("datum van een dag", "date of a day"),
+    KIND_COUNT: (
+        "getal bij een aantal: de tabellen zijn beschermd, de tekst niet",
+        "number next to a count: the tables are protected, the text is not",
+    ),
 }
+
+SOURCE_TEXT = "text"  # the VP's signals and recommendations for the report
+SOURCE_SIGNAL = "signal"  # a signal or advice given during the year
+SOURCE_OUTREACH = "outreach"  # an outreach activity of the year
 
 
 @dataclass(frozen=True)
 class TextHit:
-    """A place in the VP's text that may point to a person; ``start:end`` indexes the text."""
+    """A place in a printed text that may point to a person; ``start:end`` indexes that text.
+
+    ``source`` says which text: the report text itself, or a signal or outreach activity
+    (``record_id``, ``field``) that the report prints.
+    """
 
     start: int
     end: int
     kind: str
     matched: str
+    source: str = SOURCE_TEXT
+    record_id: int | None = None
+    field: str = ""
 
     def reason(self, language: str = "nl") -> str:
         dutch, english = _REASONS[self.kind]
         return english if language == "en" else dutch
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What a confirmation is about: the kind of hit and the word, case and accents aside.
+
+        The same word in another place is the same question to the VP."""
+        return self.kind, tc.fold_plain(self.matched)
 
 
 # -- storage ---------------------------------------------------------------------------------
@@ -141,115 +138,151 @@ def save_report_text(
 # -- the check -------------------------------------------------------------------------------
 
 
-def _fold(text: str) -> tuple[str, list[int]]:
-    """Case- and diacritics-free text, with for every character its index in ``text``."""
-    folded: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text):
-        base = "".join(
-            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
-        )
-        for piece in base.casefold():
-            folded.append(piece)
-            origin.append(index)
-    return "".join(folded), origin
+class TextChecker:
+    """The needles of one organisation and year, gathered once, for any number of texts."""
+
+    def __init__(self, needles: list[tuple[str, str]], names: list[tuple[str, str]]) -> None:
+        # (kind, folded phrase): matched whole. Names also with possessive endings.
+        self._patterns = [(kind, tc.phrase_pattern(n)) for kind, n in needles if n]
+        self._patterns += [(kind, tc.phrase_pattern(n, endings=True)) for kind, n in names if n]
+        self._phones = {
+            tc.digits_of(n): kind
+            for kind, n in reversed(needles)
+            if kind in (KIND_REPORTER, KIND_CONTACT) and tc.digits_of(n)
+        }
+
+    def check(
+        self, text: str, source: str = SOURCE_TEXT, record_id: int | None = None, field: str = ""
+    ) -> list[TextHit]:
+        if not text.strip():
+            return []
+        folded, origin = tc.fold(text)
+        spans: dict[tuple[int, int], str] = {}
+        for kind, pattern in self._patterns:
+            for match in pattern.finditer(folded):
+                spans.setdefault(match.span(), kind)
+        for match in tc.EMAIL.finditer(folded):
+            spans.setdefault(match.span(), KIND_EMAIL)
+        for start, end in tc.phone_spans(folded):
+            known = self._phones.get(tc.digits_of(folded[start:end]), KIND_PHONE)
+            spans.setdefault((start, end), known)
+        for span in tc.case_number_spans(folded):
+            spans.setdefault(span, KIND_CASE_NUMBER)
+        for match in tc.DATE.finditer(folded):
+            spans.setdefault(match.span(), KIND_DATE)
+        taken = list(spans)
+        for start, end in tc.count_spans(folded, text, origin):
+            # A number inside a case number, date or phone is that, not a count.
+            if not any(start < other_end and other_start < end for other_start, other_end in taken):
+                spans.setdefault((start, end), KIND_COUNT)
+        hits = []
+        for (start, end), kind in sorted(spans.items()):
+            first, last = origin[start], origin[end - 1] + 1
+            hits.append(TextHit(first, last, kind, text[first:last], source, record_id, field))
+        return _without_nested(hits)
 
 
-def _fold_plain(text: str) -> str:
-    return _fold(text)[0]
+def _case_texts(journal: Journal, organisation_id: int) -> Iterable[str]:
+    """Every free text of the organisation's cases: the notes that may name the accused.
+
+    Read from the field specs, so a text field added to any of these records is read too."""
+    in_org = "(SELECT id FROM cases WHERE organisation_id = ?)"
+    for entity, table, key in (
+        (Case, "cases", "id"),
+        (Reporter, "reporters", "case_id"),
+        (Conversation, "conversations", "case_id"),
+        (Route, "routes", "case_id"),
+        (Referral, "referrals", "case_id"),
+        (FollowUp, "follow_ups", "case_id"),
+        (TimeEntry, "time_entries", "case_id"),
+    ):
+        columns = [name for name, spec in specs(entity).items() if spec.kind == "text"]
+        if entity is Reporter:
+            columns = [c for c in columns if c != "name"]  # names are needles of their own
+        for row in journal.db.query(
+            f"SELECT {', '.join(columns)} FROM {table} WHERE {key} IN {in_org}",
+            (organisation_id,),
+        ):
+            yield from (str(value) for value in row if value)
 
 
-def _name_needles(name: str) -> list[str]:
-    """The whole name and every part of it that could identify someone on its own."""
-    folded = " ".join(_fold_plain(name).split())
-    if not folded:
-        return []
-    # Double-barrelled names count whole and per part: "Öztürk-de Boer" is also "Öztürk".
-    compounds = re.findall(r"\w+(?:['-]\w+)+", folded)
-    words = compounds + re.findall(r"\w+", folded)
-    parts = [w for w in words if len(w) >= MIN_NAME_PART and w not in _NAME_NOISE]
-    return [folded, *dict.fromkeys(parts)]
-
-
-def _contact_needles(contact: str) -> list[str]:
-    found = [m.group(0) for m in EMAIL.finditer(contact)]
-    found += [m.group(0) for m in PHONE.finditer(contact)]
-    return [_fold_plain(item) for item in found]
-
-
-def _phrase_pattern(needle: str) -> re.Pattern[str]:
-    # Whitespace in a name matches any run of whitespace in the text; word edges on both
-    # sides so a short surname does not fire inside a longer word.
-    body = r"\s+".join(re.escape(part) for part in needle.split())
-    return re.compile(rf"(?<!\w){body}(?!\w)")
-
-
-def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
+def text_checker(journal: Journal, organisation_id: int, year: int, *, k: int) -> TextChecker:
+    """Everything in the vault that a text of this organisation's report must not name."""
+    db = journal.db
+    needles: list[tuple[str, str]] = []
+    names: list[tuple[str, str]] = []
+    # Every person held in the vault, of any organisation: a reporter may have moved.
+    for row in db.query("SELECT name, contact FROM reporters ORDER BY case_id"):
+        names += [(KIND_REPORTER, n) for n in tc.name_needles(row["name"])]
+        needles += [(KIND_REPORTER, n) for n in _contact_needles(row["contact"])]
+    for row in db.query("SELECT name, phone, email FROM referral_contacts ORDER BY id"):
+        names += [(KIND_CONTACT, n) for n in tc.name_needles(row["name"])]
+        needles += [(KIND_CONTACT, n) for n in _contact_needles(f"{row['email']} {row['phone']}")]
+    names += [(KIND_VP, n) for n in tc.name_needles(journal.setting("vp_name", "") or "")]
+    names += [
+        (KIND_NOTES_NAME, n)
+        for n in sorted(tc.names_in_notes(_case_texts(journal, organisation_id)))
+    ]
+    for name, count in active_department_counts(journal, organisation_id, year).items():
+        kind = KIND_DEPARTMENT if 0 < count < k else KIND_DEPARTMENT_NAME
+        needles.append((kind, tc.fold_plain(name)))
+    for row in db.query(
+        "SELECT year, seq, title FROM cases WHERE organisation_id = ? ORDER BY id",
+        (organisation_id,),
+    ):
+        needles.append((KIND_CASE_NUMBER, case_number(row["year"], row["seq"])))
+        title = tc.fold_plain(row["title"])
+        # A one-word title ("Werkdruk") is a theme, not a fingerprint; a phrase may be one.
+        if len(title) >= MIN_TITLE_LENGTH and " " in title:
+            needles.append((KIND_CASE_TITLE, title))
+    # Longer needles first, so "ayşe öztürk-de boer" wins over "boer" at the same place.
+    needles.sort(key=lambda item: -len(item[1]))
+    names.sort(key=lambda item: -len(item[1]))
+    return TextChecker(needles, names)
 
 
 def check_report_text(
     journal: Journal, organisation_id: int, year: int, text: str, *, k: int
 ) -> list[TextHit]:
-    """Every place in ``text`` that may identify someone in this organisation's cases."""
+    """Every place in ``text`` that may identify someone (see core/text_check.py)."""
     if not text.strip():
         return []
-    db = journal.db
-    folded, origin = _fold(text)
-    needles: list[tuple[str, str]] = []  # (kind, folded needle)
-    for row in db.query(
-        "SELECT r.name, r.contact FROM reporters r JOIN cases c ON c.id = r.case_id "
-        "WHERE c.organisation_id = ? ORDER BY r.case_id",
-        (organisation_id,),
-    ):
-        needles += [(KIND_REPORTER, n) for n in _name_needles(row["name"])]
-        needles += [(KIND_REPORTER, n) for n in _contact_needles(row["contact"])]
-    needles += _referral_contact_needles(journal, organisation_id)
-    for name, count in active_department_counts(journal, organisation_id, year).items():
-        if 0 < count < k:
-            needles.append((KIND_DEPARTMENT, " ".join(_fold_plain(name).split())))
-    numbers: list[str] = []
-    for row in db.query(
-        "SELECT year, seq, title FROM cases WHERE organisation_id = ? ORDER BY id",
-        (organisation_id,),
-    ):
-        numbers.append(case_number(row["year"], row["seq"]))
-        title = " ".join(_fold_plain(row["title"]).split())
-        # A one-word title ("Werkdruk") is a theme, not a fingerprint; a phrase may be one.
-        if len(title) >= MIN_TITLE_LENGTH and " " in title:
-            needles.append((KIND_CASE_TITLE, title))
-    needles += [(KIND_CASE_NUMBER, number) for number in numbers]
-
-    spans: dict[tuple[int, int], str] = {}
-    for kind, needle in needles:
-        if not needle:
-            continue
-        for match in _phrase_pattern(needle).finditer(folded):
-            spans.setdefault((match.start(), match.end()), kind)
-    for pattern, kind in ((CASE_NUMBER, KIND_CASE_NUMBER), (EMAIL, KIND_EMAIL)):
-        for match in pattern.finditer(folded):
-            spans.setdefault((match.start(), match.end()), kind)
-    phones = {_digits(n) for kind, n in needles if kind in (KIND_REPORTER, KIND_CONTACT)}
-    for match in PHONE.finditer(folded):
-        known = _digits(match.group(0)) in phones
-        spans.setdefault((match.start(), match.end()), KIND_REPORTER if known else KIND_PHONE)
-
-    hits = []
-    for (start, end), kind in sorted(spans.items()):
-        first, last = origin[start], origin[end - 1] + 1
-        hits.append(TextHit(first, last, kind, text[first:last]))
-    return _without_nested(hits)
+    return text_checker(journal, organisation_id, year, k=k).check(text)
 
 
-def _referral_contact_needles(journal: Journal, organisation_id: int) -> list[tuple[str, str]]:
-    needles: list[tuple[str, str]] = []
-    for row in journal.db.query(
-        "SELECT name, phone, email FROM referral_contacts WHERE organisation_id = ? ORDER BY id",
-        (organisation_id,),
-    ):
-        needles += [(KIND_CONTACT, n) for n in _name_needles(row["name"])]
-        needles += [(KIND_CONTACT, n) for n in _contact_needles(f"{row['email']} {row['phone']}")]
-    return needles
+def check_report_sources(
+    journal: Journal,
+    organisation_id: int,
+    year: int,
+    text: str,
+    *,
+    k: int,
+    checker: TextChecker | None = None,
+) -> list[TextHit]:
+    """The check over every free text the report prints: the VP's text, the year's signals
+    and advice (subject and text) and the outreach (subject and audience)."""
+    checker = checker or text_checker(journal, organisation_id, year, k=k)
+    hits = checker.check(text)
+    for signal in year_signals(journal, organisation_id, year):
+        for field in ("subject", "text"):
+            hits += checker.check(getattr(signal, field), SOURCE_SIGNAL, signal.id, field)
+    for activity in year_outreach(journal, organisation_id, year):
+        for field in ("title", "audience"):
+            found = checker.check(getattr(activity, field), SOURCE_OUTREACH, activity.id, field)
+            # Outreach goes to departments by nature ("team Inkoop"); only a department with
+            # fewer cases than k is worth a second look there.
+            hits += [hit for hit in found if hit.kind != KIND_DEPARTMENT_NAME]
+    return hits
+
+
+def _contact_needles(contact: str) -> list[str]:
+    found = [m.group(0) for m in tc.EMAIL.finditer(tc.fold(contact)[0])]
+    folded = tc.fold(contact)[0]
+    found += [folded[start:end] for start, end in tc.phone_spans(folded)]
+    return [tc.fold_plain(item) for item in found]
+
+
+_MIN_SURNAME = 3
 
 
 def referral_contact_hits(journal: Journal, organisation_id: int, text: str) -> list[TextHit]:
@@ -269,19 +302,23 @@ def referral_contact_hits(journal: Journal, organisation_id: int, text: str) -> 
         "SELECT name, phone, email FROM referral_contacts WHERE organisation_id = ? ORDER BY id",
         (organisation_id,),
     ):
-        needles.append(" ".join(_fold_plain(row["name"]).split()))
+        needles.append(" ".join(tc.fold_plain(row["name"]).split()))
         words = row["name"].split()
         surname = words[-1] if len(words) > 1 else ""
-        if surname[:1].isupper() and len(surname) >= MIN_NAME_PART:
-            needles.append(_fold_plain(surname).strip(".,"))
+        if surname[:1].isupper() and len(surname) >= _MIN_SURNAME:
+            needles.append(tc.fold_plain(surname).strip(".,"))
         needles += _contact_needles(f"{row['email']} {row['phone']}")
-    folded, origin = _fold(text)
+    folded, origin = tc.fold(text)
     spans: set[tuple[int, int]] = set()
     for needle in needles:
-        if needle and needle not in _NAME_NOISE:
-            spans.update(m.span() for m in _phrase_pattern(needle).finditer(folded))
-    phones = {_digits(n) for n in needles if PHONE.fullmatch(n)}
-    spans.update(m.span() for m in PHONE.finditer(folded) if _digits(m.group(0)) in phones)
+        if needle and needle not in tc.NAME_NOISE:
+            spans.update(m.span() for m in tc.phrase_pattern(needle).finditer(folded))
+    phones = {tc.digits_of(n) for n in needles if tc.phone_spans(n) == [(0, len(n))]}
+    spans.update(
+        (start, end)
+        for start, end in tc.phone_spans(folded)
+        if tc.digits_of(folded[start:end]) in phones
+    )
     hits = []
     for start, end in sorted(spans):
         first, last = origin[start], origin[end - 1] + 1

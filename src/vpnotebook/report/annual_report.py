@@ -18,15 +18,33 @@ VP's screen (never printed).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from ..core import taxonomy as tx
-from ..core.annual import organisation_history
+from ..core.annual import organisation_history, year_outreach, year_signals
 from ..core.journal import Journal
+from ..core.ledger import Issue, issues, latest_issue, published_records, record_issue
+from ..core.models import OutreachActivity, Signal
 from ..core.report_texts import load_report_text
 from . import wording as w
+from .activities import (
+    CONVERSATION_BANDS,
+    HOUR_BANDS,
+    figure_from_token,
+    intensity,
+    opvang_is_banded,
+    outreach_blocks,
+    signal_blocks,
+    task_minutes,
+    time_cells,
+    time_table,
+    trend_intensity,
+)
 from .cohort import AuditItem, CohortBuilder
 from .disclosure import (
     DisclosurePolicy,
@@ -40,6 +58,7 @@ from .disclosure import (
 )
 from .document import Block, Chart, Document, Paragraph, Section, Table
 from .flow import PublishedFlow, flow_chain
+from .published import PublishedHistory, label_for, restore_table, table_cells
 
 EARLIER_YEARS = 4
 # Tables the VP may leave out (the audit's "decide whether this table belongs in the
@@ -65,6 +84,11 @@ class AnnualReport:
     flow: PublishedFlow
     audit: tuple[AuditItem, ...]
     text: str  # the VP's signals and recommendations as printed
+    # For the ledger: the cells printed per year, the hash of the content (the document
+    # without its version line) and the version this report is or would become.
+    figures: Mapping[int, Mapping[str, Any]] = field(default_factory=dict)
+    content_sha256: str = ""
+    version: int = 1
 
     def audit_lines(self, language: str | None = None) -> list[str]:
         """The audit as sentences, each notice once, for the VP's screen (never the PDF)."""
@@ -87,13 +111,14 @@ class AnnualReport:
         return lines
 
     def notices(self, language: str | None = None) -> list[str]:
-        """Tables where every case falls in one category: the VP decides whether they stay.
+        """Tables not broken down because every case shares one value: worth knowing for
+        the VP, who may want to say in words what the table cannot.
 
         (A lowered threshold is the other warning; ``policy.threshold_lowered`` says so.)
         """
         lines: list[str] = []
         for item in self.audit:
-            if item.reason == Reason.ALL_UNITS_IN_ONE_CATEGORY:
+            if item.reason in (Reason.MERGED_ALL_ALIKE, Reason.ALL_UNITS_IN_ONE_CATEGORY):
                 line = item.describe(self.policy.k, language or self.language)
                 if line not in lines:
                     lines.append(line)
@@ -103,11 +128,22 @@ class AnnualReport:
         return set(self.document.printed_counts())
 
 
+def _token(value: int | None, k: int) -> int | str:
+    if value is None:
+        return "-"
+    return "lt" if 0 < value < k else value
+
+
 def _hours(minutes: int) -> int:
     return int((Decimal(minutes) / 60).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 class _Builder(CohortBuilder):
+    signals: Sequence[Signal] = ()
+    outreach: Sequence[OutreachActivity] = ()
+    version_note: str = ""
+    document: Document
+
     def figure(self, title: str, label: str, value: int | None) -> tuple[str, str, int | None]:
         """A key figure as printed: the value, 'fewer than k', or 'not shown'."""
         if value is None:
@@ -116,6 +152,13 @@ class _Builder(CohortBuilder):
             self.note(title, w.FIGURE_BELOW_THRESHOLD, (label,), value=value)
             return label, w.fewer_than(self.k, self.language), None
         return label, str(value), value
+
+    def _flow_value(self, name: str, value: int | None) -> int | None:
+        """The flow figure to print: computed, or as published when the year is fixed."""
+        if self.fixed is None:
+            return value
+        token = self.fixed.get(f"key:{name}", "-")
+        return token if isinstance(token, int) else None
 
     def key_figures(self) -> list[Block]:
         c, f = self.counts, self.flow
@@ -130,26 +173,52 @@ class _Builder(CohortBuilder):
             # printing that 0 would read as "no case ran on from last year".
             of_new = self.t(" (van de nieuwe meldingen)", " (of the new cases)")
             closed_label, open_label = closed_label + of_new, open_label + of_new
-        rows = [
-            self.figure(title, self.t("Nieuwe meldingen", "New cases"), c.flow.new),
-            self.figure(
-                title,
-                self.t("Doorgelopen uit eerdere jaren", "Carried over from earlier years"),
-                f.carried_over,
+        values = {
+            "new": self._flow_value("new", c.flow.new),
+            "carried_over": self._flow_value("carried_over", f.carried_over),
+            "handled": self._flow_value("handled", f.handled),
+            "closed": self._flow_value("closed", f.closed),
+            "open_at_end": self._flow_value("open_at_end", f.open_at_end),
+        }
+        labels = {
+            "new": self.t("Nieuwe meldingen", "New cases"),
+            "carried_over": self.t(
+                "Doorgelopen uit eerdere jaren", "Carried over from earlier years"
             ),
-            self.figure(
-                title,
-                self.t("In behandeling (nieuw en doorgelopen)", "In hand (new and carried over)"),
-                f.handled,
+            "handled": self.t(
+                "In behandeling (nieuw en doorgelopen)", "In hand (new and carried over)"
             ),
-            self.figure(title, closed_label, f.closed),
-            self.figure(title, open_label, f.open_at_end),
-            self.figure(title, self.t("Gesprekken", "Conversations"), c.conversations),
-            self.figure(title, self.t("Bestede uren", "Hours spent"), _hours(c.minutes)),
-        ]
-        if c.minutes and _hours(c.minutes) == 0:
-            # Less than half an hour rounds to 0, which would read as "no time at all".
-            rows[-1] = (rows[-1][0], w.fewer_than(self.k, self.language), None)
+            "closed": closed_label,
+            "open_at_end": open_label,
+        }
+        rows = [self.figure(title, labels[name], value) for name, value in values.items()]
+        cells = self.cells.setdefault(self.year, {})
+        for name, value in values.items():
+            cells[f"key:{name}"] = _token(value, self.k)
+        cells["key:population"] = self.population
+        if self.fixed is not None:
+            conversations = figure_from_token(
+                self.fixed.get("key:conversations", "-"),
+                k=self.k,
+                edges=CONVERSATION_BANDS,
+                language=self.language,
+            )
+        else:
+            conversations = intensity(
+                c.conversations,
+                c.intensity_cases,
+                k=self.k,
+                edges=CONVERSATION_BANDS,
+                language=self.language,
+            )
+            if conversations.value is None and c.conversations:
+                self.note(
+                    title, w.INTENSITY_BANDED, (), value=c.conversations, cases=c.intensity_cases
+                )
+        cells["key:conversations"] = conversations.token
+        rows.append(
+            (self.t("Gesprekken", "Conversations"), conversations.text, conversations.value)
+        )
         if c.employees is not None and c.employees >= self.k:
             rows.append(
                 self.figure(
@@ -220,31 +289,107 @@ class _Builder(CohortBuilder):
             )
         years = list(range(max(first, self.year - EARLIER_YEARS), self.year + 1))
         history = self.history.years
-        series = (
-            (self.t("Nieuwe meldingen", "New cases"), [history[y].flow.new for y in years]),
-            (self.t("Gesprekken", "Conversations"), [history[y].conversations for y in years]),
-            (self.t("Bestede uren", "Hours spent"), [history[y].minutes for y in years]),
+        new_cases = {y: _token(history[y].flow.new, self.k) for y in years}
+        conversations, spent = trend_intensity(
+            {y: history[y] for y in years}, self.k, self.language
         )
+        other = w.pick(w.OTHER, self.language)
+        recomputed: dict[str, dict[int, ProtectedTable]] = {}
+        for key, vocabulary, units in (
+            ("contact_types", tx.CONTACT_TYPES, None),
+            ("categories", tx.CATEGORIES, {y: history[y].flow.new for y in years}),
+        ):
+            counts = {
+                y: self.labelled(getattr(history[y], key), vocabulary, key=key) for y in years
+            }
+            trend, audit = protect_trend(
+                f"trend_{key}",
+                counts,
+                other_label=other,
+                policy=self.policy,
+                multi_valued=units is not None,
+                units_by_year=units,
+            )
+            recomputed[key] = dict(trend.years)
+            shown = key in self.tables
+            current = f"trend_{key}/{self.year}"
+            engine = [e for e in audit if not (shown and e.table == current)]
+            engine = [e for e in engine if not self.published.published(int(e.table[-4:]))]
+            self.engine_audit(self.trend_title(key), engine, other)
+        shown_cells: dict[int, dict[str, Any]] = {}
+        revised: list[tuple[int, str, int, int]] = []
+        for index, y in enumerate(years):
+            now: dict[str, Any] = {
+                "key:new": new_cases[y],
+                "key:conversations": conversations[index].token,
+                "key:hours": spent[index].token,
+            }
+            for key in recomputed:
+                now.update(table_cells(key, recomputed[key][y], self.codes.get(key, {})))
+            if y == self.year:
+                current = self.cells.setdefault(y, {})
+                shown_cells[y] = {**now, **{k: v for k, v in current.items() if k in now}}
+                if self.fixed is not None:
+                    shown_cells[y].update({k: v for k, v in self.fixed.items() if k in now})
+                current.update(shown_cells[y])
+                continue
+            if not self.published.published(y):
+                shown_cells[y] = now
+                self.cells[y] = dict(now)
+                continue
+            published = self.published.cells(y)
+            shown_cells[y] = {
+                k: v
+                for k, v in published.items()
+                if k in now or k.split(":")[0] in ("contact_types", "categories")
+            }
+            self.cells[y] = dict(shown_cells[y])
+            revision = self.published.revision(y, now, self.k)
+            if not revision.allowed:
+                if any(now.get(k) != published.get(k) for k in now):
+                    self.note(
+                        self.t("Ontwikkeling door de jaren", "Trends over the years"),
+                        w.KEPT_AS_PUBLISHED,
+                        (),
+                        year=y,
+                    )
+                continue
+            for cell in revision.changes:
+                revised.append((y, cell, int(now[cell]), int(published[cell])))
+                self.cells[y][f"bijgesteld:{cell}"] = now[cell]
         rows: list[tuple[str, ...]] = []
         counts: list[int] = []
-        shown_by_row: list[list[int | None]] = []
-        for index, (label, values) in enumerate(series):
-            cells, shown = [], []
-            for value in values:
-                number = _hours(value) if index == 2 else value
-                small = 0 < number < self.k or (index == 2 and value > 0 and number == 0)
-                cells.append(w.fewer_than(self.k, self.language) if small else str(number))
-                shown.append(None if small else number)
-            counts += [n for n in shown if n is not None]
-            rows.append((label, *cells))
-            shown_by_row.append(shown)
-        bars = tuple((str(y), n) for y, n in zip(years, shown_by_row[0], strict=True))
+        figures_by_row = []
+        for label, cell, edges in (
+            (self.t("Nieuwe meldingen", "New cases"), "key:new", None),
+            (self.t("Gesprekken", "Conversations"), "key:conversations", CONVERSATION_BANDS),
+            (self.t("Bestede uren", "Hours spent"), "key:hours", HOUR_BANDS),
+        ):
+            figures = [
+                figure_from_token(
+                    shown_cells[y].get(cell, "-"),
+                    k=self.k,
+                    edges=edges or (self.k,),
+                    language=self.language,
+                )
+                for y in years
+            ]
+            counts += [f.value for f in figures if f.value is not None]
+            rows.append((label, *(f.text for f in figures)))
+            figures_by_row.append(figures)
+        bars = tuple((str(y), f.value) for y, f in zip(years, figures_by_row[0], strict=True))
         table = Table(
             key="trend_key_figures",
             title=self.t("Kerncijfers per jaar", "Key figures per year"),
             header=("", *(str(y) for y in years)),
             rows=tuple(rows),
             counts=tuple(counts),
+            note=self.t(
+                f"Gesprekken en uren van een jaar met minder dan {self.k} meldingen staan in "
+                f"een ruime bandbreedte; de uren van zo'n jaar staan er niet ({w.NOT_SHOWN}).",
+                f"Conversations and hours of a year with fewer than {self.k} cases are given as "
+                f"a broad range; the hours of such a year are not shown ({w.NOT_SHOWN}).",
+            ),
             chart=Chart(
                 self.t("Nieuwe meldingen per jaar", "New cases per year"),
                 bars,
@@ -253,55 +398,150 @@ class _Builder(CohortBuilder):
             first_column_share=0.4,
         )
         blocks: list[Block] = [table]
-        blocks += self.trend(
-            "trend_contact_types",
-            self.t("Soort contact per jaar", "Kind of contact per year"),
-            {
-                y: self.labelled(self.history.years[y].contact_types, tx.CONTACT_TYPES)
-                for y in years
-            },
-        )
-        blocks += self.trend(
-            "trend_categories",
-            self.t("Aard van de meldingen per jaar", "Nature of the cases per year"),
-            {y: self.labelled(self.history.years[y].categories, tx.CATEGORIES) for y in years},
-            units={y: self.history.years[y].flow.new for y in years},
-        )
+        for key in recomputed:
+            by_year = {}
+            for y in years:
+                restored = restore_table(
+                    key,
+                    f"trend_{key}/{y}",
+                    shown_cells[y],
+                    language=self.language,
+                    other_label=other,
+                )
+                by_year[y] = restored or ProtectedTable(
+                    key=f"trend_{key}/{y}",
+                    rows=(),
+                    total=None,
+                    multi_valued=key == "categories",
+                    dropped=True,
+                    drop_reason=Reason.DROPPED_CANNOT_PROTECT,
+                )
+                self.tables[f"trend_{key}/{y}"] = by_year[y]
+            trend_table = TrendTable(key=f"trend_{key}", years=tuple(by_year.items()))
+            self.trends[f"trend_{key}"] = trend_table
+            labels = [
+                label_for(key, code, self.language, other)
+                for code in (tx.CONTACT_TYPES if key == "contact_types" else tx.CATEGORIES).codes
+            ]
+            blocks += self.render.trend(f"trend_{key}", self.trend_title(key), trend_table, labels)
+        if revised:
+            blocks.append(Paragraph(self.revised_note(revised), "note"))
+        if any(self.published.published(y) for y in years if y < self.year):
+            blocks.append(
+                Paragraph(
+                    self.t(
+                        "Eerdere jaren staan hier zoals ze eerder zijn gepubliceerd.",
+                        "Earlier years are shown here as they were published before.",
+                    ),
+                    "note",
+                )
+            )
         return Section(title, tuple(blocks))
 
-    def trend(
+    def version_note_for(
         self,
-        key: str,
-        title: str,
-        counts_by_year: Mapping[int, Mapping[str, int]],
-        *,
-        units: Mapping[int, int] | None = None,
-    ) -> list[Block]:
-        other = w.pick(w.OTHER, self.language)
-        trend, audit = protect_trend(
-            key,
-            counts_by_year,
-            other_label=other,
-            policy=self.policy,
-            multi_valued=units is not None,
-            units_by_year=units,
+        version: int,
+        previous_on: date,
+        changes: tuple[str, ...],
+        now: Mapping[str, Any],
+        published: Mapping[str, Any],
+    ) -> str:
+        when = previous_on.strftime("%d-%m-%Y")
+        note = self.t(
+            f"Dit is versie {version} van het jaarverslag over {self.year}. Het vervangt "
+            f"versie {version - 1} van {when}.",
+            f"This is version {version} of the annual report on {self.year}. It replaces "
+            f"version {version - 1} of {when}.",
         )
-        self.trends[key] = trend
-        for year, table in trend.years:
-            self.tables[f"{key}/{year}"] = table
-        # The report year's column is the stand-alone table again (same engine, same counts):
-        # its steps are already in the audit under that table's own title.
-        shown = key.removeprefix("trend_") in self.tables
-        current = f"{key}/{self.year}"
-        self.engine_audit(title, [e for e in audit if not (shown and e.table == current)], other)
-        labels = list(dict.fromkeys(label for year in counts_by_year.values() for label in year))
-        return self.render.trend(key, title, trend, labels)
+        if changes:
+            parts = "; ".join(
+                self.t(
+                    f"{self.cell_label(c)}: {now[c]} (was {published[c]})",
+                    f"{self.cell_label(c)}: {now[c]} (was {published[c]})",
+                )
+                for c in changes
+            )
+            note += " " + self.t(f"Bijgesteld: {parts}.", f"Revised: {parts}.")
+        return note
+
+    def trend_title(self, key: str) -> str:
+        if key == "contact_types":
+            return self.t("Soort contact per jaar", "Kind of contact per year")
+        return self.t("Aard van de meldingen per jaar", "Nature of the cases per year")
+
+    def cell_label(self, cell: str) -> str:
+        names = {
+            "key:new": self.t("nieuwe meldingen", "new cases"),
+            "key:conversations": self.t("gesprekken", "conversations"),
+            "key:hours": self.t("bestede uren", "hours spent"),
+            "key:carried_over": self.t("doorgelopen meldingen", "cases carried over"),
+            "key:handled": self.t("meldingen in behandeling", "cases in hand"),
+            "key:closed": self.t("afgesloten meldingen", "closed cases"),
+            "key:open_at_end": self.t("nog lopende meldingen", "cases still open"),
+        }
+        if cell in names:
+            return names[cell]
+        table, _, rest = cell.partition(":")
+        title = (
+            self.title(table)
+            if table in w.TABLE_TITLES
+            else self.t("tijd", "time")
+            if table == "time"
+            else table
+        )
+        if rest.startswith("row:"):
+            code = rest[4:]
+            return (
+                f"{title}, {label_for(table, code, self.language, w.pick(w.OTHER, self.language))}"
+            )
+        part = {"total": w.TOTAL, "units": ("aantal meldingen", "number of cases")}.get(rest)
+        return f"{title}, {w.pick(part, self.language)}" if part else f"{title}, {rest}"
+
+    def revised_note(self, revised: list[tuple[int, str, int, int]]) -> str:
+        parts = [
+            self.t(
+                f"{year}, {self.cell_label(cell)}: nu {new} (gepubliceerd: {old})",
+                f"{year}, {self.cell_label(cell)}: now {new} (published: {old})",
+            )
+            for year, cell, new, old in revised
+        ]
+        return (
+            self.t(
+                "Bijgesteld sinds het eerdere verslag, doordat meldingen later zijn vastgelegd of "
+                "aangepast: ",
+                "Revised since the earlier report, because cases were recorded or changed later: ",
+            )
+            + "; ".join(parts)
+            + "."
+        )
 
     # -- the whole document --------------------------------------------------------------------
 
     def build(self, vp_name: str, vp_role: str, text: str) -> Document:
         c = self.counts
-        self.flow, self.population, steps = flow_chain(self.history, self.year, self.policy)
+        anchors = {
+            y: self.published.cells(y)
+            for y in range(self.history.first_year or self.year, self.year)
+            if self.published.published(y)
+        }
+        self.flow, self.population, steps = flow_chain(
+            self.history, self.year, self.policy, published=anchors
+        )
+        if self.fixed is not None:
+            fixed = self.fixed
+
+            def value(name: str) -> int | None:
+                token = fixed.get(f"key:{name}", "-")
+                return token if isinstance(token, int) else None
+
+            self.flow = PublishedFlow(
+                value("new"),
+                value("carried_over"),
+                value("handled"),
+                value("closed"),
+                value("open_at_end"),
+            )
+            self.population = int(fixed.get("key:population", self.population))
         flow_title = self.t("Kerncijfers", "Key figures")
         for reason, detail in steps:
             self.audit.append(AuditItem(flow_title, reason, (), detail))
@@ -314,45 +554,58 @@ class _Builder(CohortBuilder):
             f"{c.organisation} in {self.year}. It is anonymised: every number is protected so "
             "that it cannot be traced to a person. How, is explained at the end under Method.",
         )
+        version: list[Block] = [Paragraph(self.version_note, "note")] if self.version_note else []
         sections: list[Section] = [
-            Section(self.t("Inleiding", "Introduction"), (Paragraph(intro), *self.key_figures())),
+            Section(
+                self.t("Inleiding", "Introduction"),
+                (Paragraph(intro), *version, *self.key_figures()),
+            ),
             *self.cohort_tables(),
         ]
-        outreach_title = self.t("Voorlichting", "Outreach")
-        if c.outreach_total == 0:
-            outreach: list[Block] = [
-                Paragraph(
-                    self.t(
-                        f"In {self.year} is geen voorlichting vastgelegd.",
-                        f"No outreach was recorded in {self.year}.",
-                    )
-                )
-            ]
-        else:
-            outreach = self.one_way(
-                "outreach",
-                self.title("outreach"),
-                self.labelled(c.outreach, tx.OUTREACH_KINDS),
-                what=("activiteiten", "activities"),
+        sections.append(
+            Section(
+                self.t("Voorlichting", "Outreach"),
+                tuple(
+                    block
+                    for block in outreach_blocks(self.outreach, self.year, self.language)
+                    # The VP may leave the list out; the sentence that sums it up stays.
+                    if not (isinstance(block, Table) and "outreach" in self.omit)
+                ),
             )
-        sections.append(Section(outreach_title, tuple(outreach)))
+        )
+        sections.append(
+            Section(
+                self.t("Signalen en adviezen aan de leiding", "Signals and advice to management"),
+                tuple(signal_blocks(self.signals, _paragraphs(text), self.year, self.language)),
+            )
+        )
+        if self.fixed is None and opvang_is_banded(c, self.k):
+            self.note(
+                self.t("Tijd per taak", "Time per task"),
+                w.INTENSITY_BANDED,
+                (),
+                value=_hours(task_minutes(c)["opvang"]),
+                cases=c.intensity_cases,
+            )
+        # The year's hours as a later report's trend will show them, trend or no trend now.
+        _, spent = trend_intensity({self.year: c}, self.k, self.language)
+        hours_token = spent[0].token if self.fixed is None else self.fixed.get("key:hours", "-")
+        self.year_cells()["key:hours"] = hours_token
+        cells = time_cells(c, self.k) if self.fixed is None else dict(self.fixed)
+        time = {key: value for key, value in cells.items() if key.startswith("time:")}
+        self.year_cells().update(time)
+        sections.append(
+            Section(
+                self.t("Tijdsbesteding", "Time spent"),
+                tuple(time_table(time, self.k, self.language)),
+            )
+        )
         trend = self.trend_section()
         if trend is not None:
             sections.append(trend)
-        vp_text = [Paragraph(part, "quote") for part in _paragraphs(text)] or [
-            Paragraph(
-                self.t(
-                    "De vertrouwenspersoon heeft voor dit jaar geen signalen of adviezen opgenomen.",
-                    "The confidential counsellor included no signals or recommendations for this year.",
-                ),
-                "note",
-            )
-        ]
-        sections.append(
-            Section(self.t("Signalen en adviezen", "Signals and recommendations"), tuple(vp_text))
-        )
         method = w.method_note(
             k=self.k,
+            checked_text=bool(text.strip() or self.signals or self.outreach),
             lowered=self.policy.threshold_lowered,
             min_denominator=self.policy.min_denominator,
             min_employees=self.policy.min_employees_for_departments,
@@ -411,9 +664,11 @@ def build_annual_report(
     """The protected report of one organisation for one year.
 
     ``text`` is the VP's signals and recommendations; by default the stored one. Run
-    ``core.report_texts.check_report_text`` on it before exporting. Raises ValueError for a
-    threshold below 3, and ``disclosure.DisclosureError`` if a count below the threshold were
-    ever about to be printed (a bug: the builder never produces one).
+    ``core.report_texts.check_report_sources`` on it before exporting. Earlier years come from
+    the ledger of published reports where they were published (report/published.py); a year
+    that was itself published before is a new version, checked against the earlier ones.
+    Raises ValueError for a threshold below 3, and ``disclosure.DisclosureError`` if a count
+    below the threshold were ever about to be printed (a bug: the builder never produces one).
     """
     if language not in ("nl", "en"):
         raise ValueError(f"unknown language {language!r}")
@@ -428,10 +683,60 @@ def build_annual_report(
     history = organisation_history(journal, organisation_id, year, since=since)
     if text is None:
         text = load_report_text(journal, organisation_id, year)
-    builder = _Builder(history, year, policy, language, frozenset(omit))
-    document = builder.build(
-        journal.setting("vp_name", "") or "", journal.setting("vp_role", "") or "", text
-    )
+    published = PublishedHistory(published_records(journal, organisation_id))
+    signals = year_signals(journal, organisation_id, year)
+    outreach = year_outreach(journal, organisation_id, year)
+    vp_name = journal.setting("vp_name", "") or ""
+    vp_role = journal.setting("vp_role", "") or ""
+
+    def make(fixed: Mapping[str, Any] | None, note: str) -> _Builder:
+        builder = _Builder(
+            history, year, policy, language, frozenset(omit), published=published, fixed=fixed
+        )
+        builder.signals, builder.outreach, builder.version_note = signals, outreach, note
+        builder.document = builder.build(vp_name, vp_role, text or "")
+        return builder
+
+    builder = make(None, "")
+    changes: tuple[str, ...] = ()
+    if published.published(year):
+        revision = published.revision(year, builder.cells[year], policy.k)
+        if revision.allowed:
+            changes = revision.changes
+        else:
+            builder = make(published.cells(year), "")
+            builder.note(builder.t("Kerncijfers", "Key figures"), w.REISSUE_AS_PUBLISHED)
+    content = hashlib.sha256(repr(builder.document).encode("utf-8")).hexdigest()
+    latest = latest_issue(journal, organisation_id, year)
+    if latest is not None:
+        same = latest.content_sha256 == content
+        version = latest.version if same else latest.version + 1
+        previous = next(
+            (
+                i
+                for i in reversed(issues(journal, organisation_id))
+                if i.year == year and i.version == version - 1
+            ),
+            None,
+        )
+        if version > 1 and previous is not None:
+            old_fixed, old_note = (
+                builder.fixed,
+                builder.version_note_for(
+                    version,
+                    previous.issued_on,
+                    changes,
+                    dict(builder.cells[year]),
+                    published.cells(year),
+                ),
+            )
+            builder = make(old_fixed, old_note)
+            if old_fixed is not None:
+                builder.note(builder.t("Kerncijfers", "Key figures"), w.REISSUE_AS_PUBLISHED)
+        version_number = version
+    else:
+        version_number = 1
+    document = builder.document
     printed = document.printed_counts()
     for table in builder.tables.values():
         printed.extend(published_numbers(table))
@@ -448,4 +753,27 @@ def build_annual_report(
         flow=builder.flow,
         audit=tuple(builder.audit),
         text=text,
+        figures={y: dict(cells) for y, cells in builder.cells.items()},
+        content_sha256=content,
+        version=version_number,
     )
+
+
+def issue_report(
+    journal: Journal, report: AnnualReport, pdf: bytes, *, how: str, today: date
+) -> Issue:
+    """Record in the ledger that ``report`` was exported or printed as ``pdf``; a report that
+    equals the latest version of its year records nothing new."""
+    issue, _ = record_issue(
+        journal,
+        report.organisation_id,
+        report.year,
+        issued_on=today,
+        how=how,
+        language=report.language,
+        k=report.policy.k,
+        content_sha256=report.content_sha256,
+        pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+        figures=report.figures,
+    )
+    return issue

@@ -9,8 +9,10 @@ whose total the report hides would give the hidden number away.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from ..core import taxonomy as tx
 from ..core.annual import UNRECORDED, OrganisationHistory, OrganisationYear
@@ -26,6 +28,7 @@ from .disclosure import (
 )
 from .document import Block, Paragraph, Section
 from .flow import PublishedFlow
+from .published import PublishedHistory, restore_table, table_cells
 from .tables import TableRenderer
 
 
@@ -65,6 +68,9 @@ class CohortBuilder:
         policy: DisclosurePolicy,
         language: str,
         omit: frozenset[str],
+        *,
+        published: PublishedHistory | None = None,
+        fixed: Mapping[str, Any] | None = None,
     ) -> None:
         self.history = history
         self.year = year
@@ -77,6 +83,12 @@ class CohortBuilder:
         self.tables: dict[str, ProtectedTable] = {}
         self.trends: dict[str, TrendTable] = {}
         self.render = TableRenderer(policy, language)
+        # The ledger: earlier issues, and for a re-issue whose change may not be shown, the
+        # report year's cells as published (every table is then printed from those).
+        self.published = published or PublishedHistory()
+        self.fixed = fixed
+        self.codes: dict[str, dict[str, str]] = {}  # table -> printed label -> stored code
+        self.cells: dict[int, dict[str, Any]] = {}  # year -> cells this report prints
 
     def t(self, dutch: str, english: str) -> str:
         return english if self.language == "en" else dutch
@@ -105,6 +117,7 @@ class CohortBuilder:
         vocabulary: tx.Vocabulary | None,
         *,
         extra: Mapping[str, str] | None = None,
+        key: str = "",
     ) -> dict[str, int]:
         """Counts keyed by the printed label, every label unique and never the 'other' label."""
         reserved = {w.pick(w.OTHER, self.language), w.pick(w.OTHER_DEPARTMENTS, self.language)}
@@ -119,6 +132,8 @@ class CohortBuilder:
             while label in labelled or label in reserved:
                 label += " *"
             labelled[label] = count
+            if key:
+                self.codes.setdefault(key, {})[label] = code
         return labelled
 
     # -- tables --------------------------------------------------------------------------------
@@ -138,17 +153,30 @@ class CohortBuilder:
             self.note(title, w.OMITTED_BY_VP)
             return []
         other = w.pick(w.OTHER, self.language)
-        table, audit = protect_table(
-            key,
-            counts,
-            other_label=other,
-            policy=self.policy,
-            multi_valued=multi_valued,
-            units=units,
-        )
+        if self.fixed is not None:
+            published = restore_table(
+                key, key, self.fixed, language=self.language, other_label=other
+            )
+            if published is None:
+                self.note(title, w.OMITTED_BY_VP)
+                return []
+            table = published
+        else:
+            table, audit = protect_table(
+                key,
+                counts,
+                other_label=other,
+                policy=self.policy,
+                multi_valued=multi_valued,
+                units=units,
+            )
+            self.engine_audit(title, audit, other)
         self.tables[key] = table
-        self.engine_audit(title, audit, other)
+        self.year_cells().update(table_cells(key, table, self.codes.get(key, {})))
         return self.render.one_way(key, title, table, chart=chart, what=what)
+
+    def year_cells(self) -> dict[str, Any]:
+        return self.cells.setdefault(self.year, {})
 
     def cohort_tables(self) -> list[Section]:
         c = self.counts
@@ -180,12 +208,12 @@ class CohortBuilder:
                     *self.one_way(
                         "contact_types",
                         self.title("contact_types"),
-                        self.labelled(c.contact_types, tx.CONTACT_TYPES),
+                        self.labelled(c.contact_types, tx.CONTACT_TYPES, key="contact_types"),
                     ),
                     *self.one_way(
                         "categories",
                         self.title("categories"),
-                        self.labelled(c.categories, tx.CATEGORIES),
+                        self.labelled(c.categories, tx.CATEGORIES, key="categories"),
                         multi_valued=True,
                         units=new,
                         chart=True,
@@ -198,12 +226,12 @@ class CohortBuilder:
                     *self.one_way(
                         "reporter_roles",
                         self.title("reporter_roles"),
-                        self.labelled(c.reporter_roles, tx.REPORTER_ROLES),
+                        self.labelled(c.reporter_roles, tx.REPORTER_ROLES, key="reporter_roles"),
                     ),
                     *self.one_way(
                         "relations",
                         self.title("relations"),
-                        self.labelled(c.relations, tx.RELATIONS, extra=unrecorded),
+                        self.labelled(c.relations, tx.RELATIONS, extra=unrecorded, key="relations"),
                     ),
                     *self.departments(),
                     *self.quarters(),
@@ -215,7 +243,7 @@ class CohortBuilder:
                     *self.one_way(
                         "routes",
                         self.title("routes"),
-                        self.labelled(c.routes, tx.ROUTES),
+                        self.labelled(c.routes, tx.ROUTES, key="routes"),
                         multi_valued=True,
                         units=new,
                     ),
@@ -223,7 +251,7 @@ class CohortBuilder:
                     *self.one_way(
                         "referrals",
                         self.title("referrals"),
-                        self.labelled(c.referrals, tx.REFERRAL_PARTIES),
+                        self.labelled(c.referrals, tx.REFERRAL_PARTIES, key="referrals"),
                         multi_valued=True,
                         units=new,
                     ),
@@ -242,13 +270,33 @@ class CohortBuilder:
             {**{name: n for name, n in c.departments.items()}, UNRECORDED: c.department_unrecorded},
             None,
             extra={UNRECORDED: w.pick(w.UNRECORDED_DEPARTMENT, self.language)},
+            key="departments",
         )
         other = w.pick(w.OTHER_DEPARTMENTS, self.language)
-        table, audit = protect_departments(
-            "departments", counts, employees=c.employees, other_label=other, policy=self.policy
-        )
+        if self.fixed is not None:
+            published = restore_table(
+                "departments",
+                "departments",
+                self.fixed,
+                language=self.language,
+                other_label=other,
+            )
+            if published is None:
+                self.note(title, w.OMITTED_BY_VP)
+                return []
+            table = published
+        else:
+            table, audit = protect_departments(
+                "departments",
+                counts,
+                employees=c.employees,
+                other_label=other,
+                policy=self.policy,
+            )
+            self.engine_audit(title, audit, other)
         self.tables["departments"] = table
-        self.engine_audit(title, audit, other)
+        codes = self.codes.get("departments", {})
+        self.year_cells().update(table_cells("departments", table, codes))
         return self.render.departments(title, table, self.policy.min_employees_for_departments)
 
     def quarters(self) -> list[Block]:
@@ -256,8 +304,14 @@ class CohortBuilder:
         if "quarters" in self.omit:
             self.note(title, w.OMITTED_BY_VP)
             return []
-        quarters, audit = protect_quarters("quarters", self.counts.quarters, policy=self.policy)
-        self.engine_audit(title, audit, "")
+        quarters: tuple[int, int, int, int] | None
+        if self.fixed is not None:
+            stored = self.fixed.get("quarters", "-")
+            quarters = None if stored == "-" else tuple(json.loads(stored))  # type: ignore[assignment]
+        else:
+            quarters, audit = protect_quarters("quarters", self.counts.quarters, policy=self.policy)
+            self.engine_audit(title, audit, "")
+        self.year_cells()["quarters"] = "-" if quarters is None else json.dumps(list(quarters))
         return self.render.quarters(title, quarters)
 
     def outcomes(self) -> list[Block]:
@@ -281,19 +335,36 @@ class CohortBuilder:
                     "note",
                 )
             ]
+        restricted = self.population > (self.history.first_year or self.population)
         if closed == 0:
-            return [
+            # The flow figures may count only the cases from some year on (flow.py); a case
+            # from before that year may well have been closed this year, so say which cases.
+            sentence = (
+                self.t(
+                    f"Van de meldingen vanaf {self.population} is in {self.year} geen afgesloten.",
+                    f"Of the cases from {self.population} on, none was closed in {self.year}.",
+                )
+                if restricted
+                else self.t(
+                    f"In {self.year} is geen melding afgesloten.",
+                    f"No case was closed in {self.year}.",
+                )
+            )
+            return [Paragraph(sentence, "note")]
+        unrecorded = {UNRECORDED: w.pick(w.UNRECORDED, self.language)}
+        blocks = self.one_way(
+            "outcomes",
+            title,
+            self.labelled(outcomes, tx.CASE_OUTCOMES, extra=unrecorded, key="outcomes"),
+        )
+        if restricted and blocks:
+            blocks.append(
                 Paragraph(
                     self.t(
-                        f"In {self.year} is geen melding afgesloten.",
-                        f"No case was closed in {self.year}.",
+                        f"Alleen de meldingen vanaf {self.population}.",
+                        f"Only the cases from {self.population} on.",
                     ),
                     "note",
                 )
-            ]
-        unrecorded = {UNRECORDED: w.pick(w.UNRECORDED, self.language)}
-        return self.one_way(
-            "outcomes",
-            title,
-            self.labelled(outcomes, tx.CASE_OUTCOMES, extra=unrecorded),
-        )
+            )
+        return blocks

@@ -60,8 +60,17 @@ class Reason(StrEnum):
     MERGED_TO_PREVENT_DERIVATION = "merged_to_prevent_derivation"
     # Multi-valued table: a category with a count of 1..k-1 is not shown.
     SUPPRESSED_SMALL = "suppressed_small"
-    # Multi-valued table: a category that all but 1..k-1 cases carry is not shown.
+    # Multi-valued table: a category that all cases, or all but 1..k-1, carry is not shown
+    # (homogeneity: whoever is known to have come to the VP would be known to have it).
     SUPPRESSED_NEAR_ALL = "suppressed_near_all"
+    # Multi-valued table: once a category is left out, the empty ones are left out too, so
+    # "not named: X" next to printed zeros cannot name X.
+    SUPPRESSED_ZERO = "suppressed_zero"
+    # Multi-valued table: a printed category left out as well, because the number of cases
+    # minus the printed rows would otherwise give the hidden ones away.
+    SUPPRESSED_TO_PREVENT_DERIVATION = "suppressed_to_prevent_derivation"
+    # Single-valued table: every case has the same value, so the table is not broken down.
+    MERGED_ALL_ALIKE = "merged_all_alike"
     # Quarter figures are not shown because a quarter stays below k.
     QUARTERS_SUPPRESSED = "quarters_suppressed"
     # Whole table left out: the table's total is 1..k-1.
@@ -72,8 +81,8 @@ class Reason(StrEnum):
     DROPPED_ORGANISATION_TOO_SMALL = "dropped_organisation_too_small"
     # Whole table left out: no safe grouping exists (defensive; see the policy document).
     DROPPED_CANNOT_PROTECT = "dropped_cannot_protect"
-    # Notice only: every case falls in one category, so knowing that someone came to the VP
-    # also tells what it was about. The table is still published; the VP decides.
+    # Notice only, for tables protected without the homogeneity rule (the caseload flow):
+    # every case falls in one category.
     ALL_UNITS_IN_ONE_CATEGORY = "all_units_in_one_category"
 
 
@@ -240,6 +249,7 @@ def _protect_single_valued(
     other_label: str,
     policy: DisclosurePolicy,
     show_zero_rows: bool,
+    diverse: bool = True,
 ) -> tuple[ProtectedTable, list[AuditEntry]]:
     k = policy.k
     audit = _policy_notice(key, policy)
@@ -256,13 +266,37 @@ def _protect_single_valued(
     small = [i for i in positions if 0 < values[i] < k]
     zeros = [i for i in positions if values[i] == 0]
 
-    if not small:
+    alike = [i for i in positions if total > 0 and values[i] == total]
+    if not small and not (diverse and alike):
         rows = tuple((labels[i], values[i]) for i in positions if values[i] or show_zero_rows)
         hidden = () if show_zero_rows else tuple(labels[i] for i in zeros)
         table = ProtectedTable(
             key=key, rows=rows, total=total, multi_valued=False, hidden_labels=hidden, units=total
         )
         audit.extend(_all_in_one_notice(key, rows, total))
+        return table, audit
+    if not small:
+        # Homogeneity: every case has the same value. Printed, it would tell about anyone known
+        # to have come to the VP what their case was; so nothing is broken down. The output
+        # (everything under "other") is the one many mixed inputs give as well, so it names
+        # no category (docs/disclosure-policy.md, "Homogeneity").
+        if len(labels) < 2:
+            audit.append(
+                AuditEntry(key, Reason.DROPPED_CANNOT_PROTECT, tuple(labels), (("total", total),))
+            )
+            return _dropped(key, False, Reason.DROPPED_CANNOT_PROTECT), audit
+        audit.append(
+            AuditEntry(key, Reason.MERGED_ALL_ALIKE, (labels[alike[0]],), (("units", total),))
+        )
+        table = ProtectedTable(
+            key=key,
+            rows=((other_label, total),),
+            total=total,
+            multi_valued=False,
+            other_label=other_label,
+            hidden_labels=tuple(labels),
+            units=total,
+        )
         return table, audit
 
     merged: set[int] = set(small)
@@ -358,8 +392,8 @@ def _protect_multi_valued(
     policy: DisclosurePolicy,
 ) -> tuple[ProtectedTable, list[AuditEntry]]:
     # Counts do not add up to anything here, so an "other" row would be a sum of mentions
-    # tied to nothing the reader can check; leaving a category out entirely is simpler and
-    # provably safe (policy document, "Multi-valued tables").
+    # tied to nothing the reader can check; leaving categories out is simpler and provably
+    # safe (policy document, "Multi-valued tables").
     k = policy.k
     audit = _policy_notice(key, policy)
     if 0 < units < k:
@@ -370,19 +404,43 @@ def _protect_multi_valued(
         )
         return _dropped(key, True, Reason.DROPPED_UNITS_BELOW_THRESHOLD), audit
 
-    rows: list[tuple[str, int]] = []
-    small: list[int] = []
-    near_all: list[int] = []
-    for position, count in enumerate(values):
-        if 0 < count < k:
-            small.append(position)
-        elif units - k < count < units:
-            # The number of cases is printed elsewhere, so "all but a few" would print the
-            # few as well.
-            near_all.append(position)
-        else:
-            rows.append((labels[position], count))
-    for reason, group in ((Reason.SUPPRESSED_SMALL, small), (Reason.SUPPRESSED_NEAR_ALL, near_all)):
+    positions = range(len(values))
+    small = [i for i in positions if 0 < values[i] < k]
+    # Homogeneity: all cases, or all but 1..k-1, carry it. The number of cases is printed
+    # elsewhere, so "all but a few" would print the few as well, and "all" would tell about
+    # anyone known to have come to the VP what their case was about.
+    near_all = [i for i in positions if values[i] >= k and units - values[i] < k]
+    hidden = set(small + near_all)
+    zeros = [i for i in positions if values[i] == 0]
+    if hidden and zeros:
+        # A printed 0 next to "not named: X" says X is not empty; with only X hidden and the
+        # rest 0, it says every case is about X. Empty and hidden must look alike.
+        hidden.update(zeros)
+    derived: list[int] = []
+    while hidden:
+        shown = [i for i in positions if i not in hidden and values[i] > 0]
+        if _remainder_is_underivable(
+            [values[i] for i in shown], len(hidden), units - sum(values[i] for i in shown), k
+        ):
+            break
+        if not shown:
+            # A table of one category, left out: nothing else can hide it.
+            audit.append(
+                AuditEntry(key, Reason.DROPPED_CANNOT_PROTECT, tuple(labels), (("units", units),))
+            )
+            return _dropped(key, True, Reason.DROPPED_CANNOT_PROTECT), audit
+        smallest = min(shown, key=lambda i: (values[i], i))
+        hidden.add(smallest)
+        derived.append(smallest)
+        if zeros:
+            hidden.update(zeros)
+
+    for reason, group in (
+        (Reason.SUPPRESSED_SMALL, small),
+        (Reason.SUPPRESSED_NEAR_ALL, near_all),
+        (Reason.SUPPRESSED_ZERO, zeros if hidden else []),
+        (Reason.SUPPRESSED_TO_PREVENT_DERIVATION, derived),
+    ):
         if group:
             audit.append(
                 AuditEntry(
@@ -392,12 +450,34 @@ def _protect_multi_valued(
                     (*((labels[i], values[i]) for i in group), ("units", units)),
                 )
             )
-    hidden = tuple(labels[i] for i in sorted(small + near_all))
+    rows = tuple((labels[i], values[i]) for i in positions if i not in hidden)
     table = ProtectedTable(
-        key=key, rows=tuple(rows), total=None, multi_valued=True, hidden_labels=hidden, units=units
+        key=key,
+        rows=rows,
+        total=None,
+        multi_valued=True,
+        hidden_labels=tuple(labels[i] for i in sorted(hidden)),
+        units=units,
     )
-    audit.extend(_all_in_one_notice(key, rows, units))
     return table, audit
+
+
+def _remainder_is_underivable(shown: Sequence[int], hidden: int, remainder: int, k: int) -> bool:
+    """Whether the hidden categories of a multi-valued table stay ambiguous.
+
+    A reader may assume that most cases carry one category and take "cases minus printed
+    rows" as the sum of the hidden ones (12 - 5 - 5 = 2). Under that assumption the hidden
+    categories form an "other" row of ``remainder``; it must be 0 (more printed mentions than
+    cases: the assumption fails on its face) or reach k with room for every part to vary,
+    that is family A of the single-valued certificate: ``remainder < hidden * (k - 1)``.
+    With nothing printed, every split (all cases in any one hidden category included) stays
+    possible. One hidden category alone is never enough.
+    """
+    if hidden < 2:
+        return False
+    if not shown or remainder <= 0:
+        return True
+    return k <= remainder < hidden * (k - 1)
 
 
 def protect_table(
@@ -408,6 +488,7 @@ def protect_table(
     policy: DisclosurePolicy = DEFAULT_POLICY,
     multi_valued: bool = False,
     units: int | None = None,
+    diverse: bool = True,
 ) -> tuple[ProtectedTable, list[AuditEntry]]:
     """Protect one one-way frequency table.
 
@@ -416,6 +497,10 @@ def protect_table(
     ``other_label`` and print a total. Multi-valued tables (a case may carry several
     categories) need ``units``, the number of cases, because that number is printed
     elsewhere in the report; they never print a total or an "other" row.
+
+    ``diverse`` (the default) adds the homogeneity rule: no category that every case, or all
+    but fewer than k, shares is printed. Only the caseload flow (open or closed, which is not
+    a fact about the reporter) turns it off.
     """
     labels, values = _validate_counts(counts)
     if not other_label:
@@ -439,7 +524,13 @@ def protect_table(
             f"units ({units}) differs from the sum of a single-valued table ({sum(values)})"
         )
     return _protect_single_valued(
-        key, labels, values, other_label=other_label, policy=policy, show_zero_rows=True
+        key,
+        labels,
+        values,
+        other_label=other_label,
+        policy=policy,
+        show_zero_rows=True,
+        diverse=diverse,
     )
 
 

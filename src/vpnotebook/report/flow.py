@@ -15,13 +15,16 @@ earlier year made the very same choices.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from ..core.annual import OrganisationHistory
 from . import wording as w
 from .disclosure import DisclosurePolicy, protect_table
 
 Step = tuple[str, tuple[tuple[str, int], ...]]
+FIGURES = ("new", "carried_over", "handled", "closed", "open_at_end")
 
 
 @dataclass(frozen=True)
@@ -35,18 +38,48 @@ class PublishedFlow:
     open_at_end: int | None
 
 
+def _value(cells: Mapping[str, Any], name: str) -> int | None:
+    token = cells.get(f"key:{name}", "-")
+    return token if isinstance(token, int) else None
+
+
 def flow_chain(
-    history: OrganisationHistory, year: int, policy: DisclosurePolicy
+    history: OrganisationHistory,
+    year: int,
+    policy: DisclosurePolicy,
+    *,
+    published: Mapping[int, Mapping[str, Any]] | None = None,
 ) -> tuple[PublishedFlow, int, list[tuple[str, tuple[tuple[str, int], ...]]]]:
-    """The flow figures of ``year`` as printed, the first year of their population, and why."""
+    """The flow figures of ``year`` as printed, the first year of their population, and why.
+
+    ``published`` holds the ledger's cells of earlier years that were published: those years
+    keep the choices and figures they were printed with. If the cases still open at the end
+    of such a year are no longer what was printed (a case re-opened, a closing date cleared),
+    the next year starts a new population, so the difference is never printed."""
     steps: list[tuple[str, tuple[tuple[str, int], ...]]] = []
+    changed: list[tuple[str, tuple[tuple[str, int], ...]]] = []
     first = history.first_year
+    published = published or {}
     if first is None or first > year:
         return PublishedFlow(0, 0, 0, 0, 0), year, steps
     since = first
     result = PublishedFlow(None, None, None, None, None)
     population = first
     for y in range(first, year + 1):
+        cells = published.get(y) if y < year else None
+        if cells and "key:population" in cells:
+            population = int(cells["key:population"])
+            steps = []
+            result = PublishedFlow(*(_value(cells, n) for n in FIGURES))
+            open_at_end = result.open_at_end
+            since = y + 1
+            if open_at_end is not None:
+                carried = history.flow(y + 1, since=population).carried_over
+                if carried == open_at_end:
+                    since = population
+                else:
+                    changed = [(w.FLOW_CHANGED, (("year", y),))]
+            continue
         population = since
         flow = history.flow(y, since=since)
         steps = []
@@ -65,6 +98,9 @@ def flow_chain(
             {"closed": flow.closed, "open": flow.open_at_end},
             other_label="-",
             policy=policy,
+            # Open or closed is the state of the VP's caseload, not a fact about a reporter:
+            # "all closed" is worth printing and exposes no one.
+            diverse=False,
         )
         if split.other_label is None and not split.dropped:
             result = PublishedFlow(flow.new, carried, handled, flow.closed, flow.open_at_end)
@@ -74,4 +110,4 @@ def flow_chain(
         since = y + 1
     if population > first:
         steps.insert(0, (w.FLOW_RESTARTED, (("year", population),)))
-    return result, population, steps
+    return result, population, changed + steps

@@ -96,8 +96,8 @@ class TableRenderer:
                     counts=tuple(sorted(published_numbers(table))),
                     note=self._join(
                         self.t(
-                            "Per soort zijn de aantallen te klein om apart te tonen.",
-                            "Per kind the numbers are too small to show separately.",
+                            "Om de melders te beschermen staan de aantallen niet per soort.",
+                            "To protect the reporters, the numbers are not given per kind.",
                         ),
                         self._threshold_note(),
                     ),
@@ -133,8 +133,8 @@ class TableRenderer:
             if table.hidden_labels:
                 notes.append(
                     self.t(
-                        f"Niet apart genoemd, om kleine aantallen te beschermen: {', '.join(table.hidden_labels)}.",
-                        f"Not named separately, to protect small numbers: {', '.join(table.hidden_labels)}.",
+                        f"Niet apart genoemd, om de melders te beschermen: {', '.join(table.hidden_labels)}.",
+                        f"Not named separately, to protect the reporters: {', '.join(table.hidden_labels)}.",
                     )
                 )
         elif table.other_label is not None:

@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from ..core import taxonomy as tx
 from ..core.annual import Workload, vp_overview
 from ..core.journal import Journal
+from ..core.ledger import Issue, issues
 from .document import Document, Paragraph, Section, Table
 
 
@@ -41,6 +42,8 @@ def build_vp_overview(journal: Journal, year: int, *, language: str = "nl") -> D
         ),
         "warning",
     )
+    issued = [i for i in issues(journal) if i.year == year or i.issued_on.year == year]
+    issued_blocks = (_issued_table(issued, language),) if issued else ()
     if not rows:
         sections = (
             Section(
@@ -50,6 +53,7 @@ def build_vp_overview(journal: Journal, year: int, *, language: str = "nl") -> D
                     Paragraph(
                         t(f"Geen werk vastgelegd in {year}.", f"No work recorded in {year}.")
                     ),
+                    *issued_blocks,
                 ),
             ),
         )
@@ -62,6 +66,7 @@ def build_vp_overview(journal: Journal, year: int, *, language: str = "nl") -> D
                     _hours_table(rows, language),
                     _workload_table(rows, language),
                     _activity_table(rows, language),
+                    *issued_blocks,
                 ),
             ),
         )
@@ -166,4 +171,51 @@ def _activity_table(rows: list[Workload], language: str) -> Table:
         header=("", t("Uren", "Hours")),
         rows=tuple((label, _hours(minutes, language)) for label, minutes in lines),
         total=(t("Totaal", "Total"), _hours(total, language)),
+    )
+
+
+_HOW = {
+    "pdf": ("als PDF", "as PDF"),
+    "csv": ("als CSV", "as CSV"),
+    "print": ("afgedrukt", "printed"),
+    "cli": ("als PDF (opdrachtregel)", "as PDF (command line)"),
+}
+
+
+def _issued_table(issued: list[Issue], language: str) -> Table:
+    """What was issued when: the ledger of published annual reports, for the VP's records."""
+
+    def t(dutch: str, english: str) -> str:
+        return english if language == "en" else dutch
+
+    return Table(
+        key="vp_issued",
+        title=t("Uitgegeven jaarverslagen", "Annual reports issued"),
+        header=(
+            t("Organisatie", "Organisation"),
+            t("Jaar", "Year"),
+            t("Versie", "Version"),
+            t("Uitgegeven op", "Issued on"),
+            t("Hoe", "How"),
+            t("Kenmerk (SHA-256)", "Fingerprint (SHA-256)"),
+        ),
+        rows=tuple(
+            (
+                i.organisation,
+                str(i.year),
+                str(i.version),
+                i.issued_on.strftime("%d-%m-%Y"),
+                t(*_HOW.get(i.how, (i.how, i.how))),
+                i.pdf_sha256[:16],
+            )
+            for i in issued
+        ),
+        note=t(
+            "Per jaarverslag de versies die u hebt opgeslagen of afgedrukt. Met het kenmerk "
+            "herkent u een PDF terug: het zijn de eerste tekens van de SHA-256 van het bestand.",
+            "Per annual report the versions you saved or printed. The fingerprint identifies a "
+            "PDF: the first characters of the file's SHA-256.",
+        ),
+        first_column_share=0.3,
+        numeric=False,
     )

@@ -54,10 +54,69 @@ QUARTERS_WITHOUT_TOTAL = "quarters_without_total"
 FIGURE_BELOW_THRESHOLD = "figure_below_threshold"
 COHORT_TOO_SMALL = "cohort_too_small"
 OMITTED_BY_VP = "omitted_by_vp"
+INTENSITY_BANDED = "intensity_banded"
+KEPT_AS_PUBLISHED = "kept_as_published"
+FLOW_CHANGED = "flow_changed"
+REISSUE_AS_PUBLISHED = "reissue_as_published"
 
 
 def pick(pair: tuple[str, str], language: str) -> str:
     return pair[1] if language == "en" else pair[0]
+
+
+_WORDS_NL = [
+    "nul",
+    "één",
+    "twee",
+    "drie",
+    "vier",
+    "vijf",
+    "zes",
+    "zeven",
+    "acht",
+    "negen",
+    "tien",
+    "elf",
+    "twaalf",
+    "dertien",
+    "veertien",
+    "vijftien",
+    "zestien",
+    "zeventien",
+    "achttien",
+    "negentien",
+    "twintig",
+]
+_WORDS_EN = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+
+
+def in_words(number: int, language: str) -> str:
+    """Numbers up to twenty in words, as Dutch (and English) prose writes them; the report
+    prints no bare small digit that a reader could take for a count of people."""
+    words = _WORDS_EN if language == "en" else _WORDS_NL
+    return words[number] if 0 <= number < len(words) else str(number)
 
 
 def fewer_than(k: int, language: str) -> str:
@@ -133,11 +192,43 @@ def describe_audit(
     if reason == Reason.SUPPRESSED_NEAR_ALL:
         units = detail.get("units", 0)
         return (
-            f"Not shown because nearly all {units} cases have it (the rest would be below {k}): "
-            f"{named}."
+            f"Not shown because all or nearly all {units} cases have it (the rest would be "
+            f"below {k}): {named}."
             if en
-            else f"Niet genoemd omdat bijna alle {units} meldingen dit hebben (de rest zou "
-            f"kleiner zijn dan {k}): {named}."
+            else f"Niet genoemd omdat alle of bijna alle {units} meldingen dit hebben (de rest "
+            f"zou kleiner zijn dan {k}): {named}."
+        )
+    if reason == Reason.SUPPRESSED_ZERO:
+        return (
+            f"Empty categories not named either, so empty and hidden look alike: {named}."
+            if en
+            else f"Lege categorieën ook niet genoemd, zodat leeg en verborgen niet te "
+            f"onderscheiden zijn: {named}."
+        )
+    if reason == Reason.SUPPRESSED_TO_PREVENT_DERIVATION:
+        return (
+            f"Also not named, because the number of cases minus the named ones would give the "
+            f"rest away: {named}."
+            if en
+            else f"Ook niet genoemd, omdat het aantal meldingen min de genoemde de rest zou "
+            f"prijsgeven: {named}."
+        )
+    if reason == Reason.MERGED_ALL_ALIKE:
+        units = detail.get("units", 0)
+        return (
+            f"Not broken down: all {units} cases fall under {named}. Whoever knows that someone "
+            "came to you would then know what about."
+            if en
+            else f"Niet uitgesplitst: alle {units} meldingen vallen onder {named}. Wie weet dat "
+            "iemand bij u was, zou dan ook weten waarover."
+        )
+    if reason == INTENSITY_BANDED:
+        return (
+            f"{detail.get('value', 0)} belongs to {detail.get('cases', 0)} case(s), fewer than "
+            f"{k}: printed as a broad range."
+            if en
+            else f"{detail.get('value', 0)} hoort bij {detail.get('cases', 0)} melding(en), "
+            f"minder dan {k}: getoond als ruime bandbreedte."
         )
     if reason == Reason.QUARTERS_SUPPRESSED:
         return (
@@ -239,15 +330,52 @@ def describe_audit(
             if en
             else f"Geen uitsplitsingen: {detail.get('new', 0)} nieuwe meldingen, minder dan {k}."
         )
+    if reason == KEPT_AS_PUBLISHED:
+        year = detail.get("year", 0)
+        return (
+            f"The figures of {year} changed since they were published, by too little to show "
+            f"without giving a case away: {year} stays as published."
+            if en
+            else f"De cijfers van {year} zijn veranderd sinds ze zijn gepubliceerd, maar te "
+            f"weinig om te tonen zonder een melding prijs te geven: {year} blijft zoals "
+            "gepubliceerd."
+        )
+    if reason == FLOW_CHANGED:
+        year = detail.get("year", 0)
+        return (
+            f"Cases still open at the end of {year} differ from the published report (a case "
+            f"re-opened or changed): carried-over figures start again after {year}."
+            if en
+            else f"De meldingen die eind {year} nog liepen wijken af van het gepubliceerde "
+            f"verslag (een melding heropend of aangepast): de doorgelopen cijfers beginnen na "
+            f"{year} opnieuw."
+        )
+    if reason == REISSUE_AS_PUBLISHED:
+        return (
+            "A new version with the figures as they are now would give away a change of "
+            f"fewer than {k} cases: this version keeps the figures of the earlier one."
+            if en
+            else "Een nieuwe versie met de cijfers van nu zou een verandering van minder dan "
+            f"{k} meldingen prijsgeven: deze versie houdt de cijfers van de vorige."
+        )
     if reason == OMITTED_BY_VP:
         return "Left out at your request." if en else "Weggelaten op uw verzoek."
     return f"{reason}: {named}"
 
 
 def method_note(
-    *, k: int, lowered: bool, min_denominator: int, min_employees: int, language: str
+    *,
+    k: int,
+    lowered: bool,
+    min_denominator: int,
+    min_employees: int,
+    language: str,
+    checked_text: bool = True,
 ) -> list[str]:
-    """The paragraphs of the method note: how the figures in this report were protected."""
+    """The paragraphs of the method note: how the figures in this report were protected.
+
+    Every sentence states a rule the program applies; none promises more (the free-text
+    check lists what it looks for, and says a computer does not catch everything)."""
     if language == "en":
         paragraphs = [
             f"Every number of cases in this report is either 0 or at least {k}. Smaller numbers "
@@ -256,9 +384,13 @@ def method_note(
             "who knows these rules could still work out a part of that row, a further category "
             f"is added to it. A table about fewer than {k} cases is left out, with one sentence "
             "saying so.",
+            "No table shows a value that all cases share, or all but a few: whoever knows "
+            "that a colleague came to the confidential counsellor would then know what it was "
+            "about. Such a table shows only its total.",
             "A case can concern more than one category, route or referral. Such tables have no "
-            "total and no 'other' row; a category with a small number, or one that nearly all "
-            "cases share, is simply not named.",
+            "total and no 'other' row. A category with a small number, one that (nearly) all "
+            "cases share, and the empty ones beside it are not named; nor is a category whose "
+            "number, subtracted from the number of cases, would give the others away.",
             "Every table describes one characteristic. There are no cross tables: for example, "
             "the relation to the accused is never shown per department.",
             f"Department figures appear only for organisations with at least {min_employees} "
@@ -266,17 +398,29 @@ def method_note(
             f"given per year; quarters only when every quarter has at least {k} new cases.",
             "Percentages are calculated only from printed numbers and only for at least "
             f"{min_denominator} cases. Rates per 100 employees are rounded to one decimal.",
-            "Earlier years are protected one by one with the same rules, from the journal as "
-            "it is now. No figures are added up over years.",
+            "Earlier years are shown as they were published in earlier reports, not worked out "
+            "again. If a figure of such a year has changed since (a case recorded late, for "
+            "example), the new figure appears in a note 'Revised', and only when the "
+            f"difference itself is at least {k}. No figures are added up over years.",
             "Carried-over, closed and still-open cases are linked from year to year: what is "
             "still open at the end of one year is carried over into the next. If a year could "
-            "not show them safely, from the next year on they count only the cases from then "
-            "on. That way no difference with an earlier report can give a small number away.",
-            f"Conversations and hours below {k} are printed as 'fewer than {k}' too.",
-            "The signals and recommendations were written by the confidential counsellor for "
-            "this report and checked against the journal for names, case numbers, contact "
-            "details and small departments. Notes from conversations never appear in a report.",
+            "not show them safely, or they changed since an earlier report, from the next year "
+            "on they count only the cases from then on. That way no difference with an earlier "
+            "report can give a small number away.",
+            f"Conversations and hours for reporters are exact only when they concern at least "
+            f"{k} cases; otherwise they are given as a broad range, and the total time is left "
+            "out. Outreach is not about persons and is listed in full.",
         ]
+        if checked_text:
+            paragraphs.append(
+                "The texts in this report (signals, advice and outreach) were checked by the "
+                "program for: names of reporters, referral contacts and the confidential "
+                "counsellor; names that appear in the notes of cases; names of departments; "
+                "case numbers; phone numbers; e-mail addresses; dates; and numbers next to "
+                "counts. The confidential counsellor changed or consciously kept every find. "
+                "A computer does not recognise everything; the confidential counsellor remains "
+                "responsible for the text. Notes from conversations never appear in a report."
+            )
         if lowered:
             paragraphs.insert(
                 0,
@@ -291,9 +435,14 @@ def method_note(
         "deze regels kent een deel van Overig toch kunnen uitrekenen, dan is er nog een "
         f"onderwerp bij gevoegd. Een tabel over minder dan {k} meldingen is weggelaten; het "
         "verslag zegt dat dan in één zin.",
+        "Geen tabel toont iets wat alle meldingen gemeen hebben, of bijna alle: wie weet dat "
+        "een collega bij de vertrouwenspersoon was, zou dan ook weten waarover. Zo'n tabel "
+        "toont alleen het totaal.",
         "Een melding kan over meer dan één onderwerp, route of doorverwijzing gaan. Zulke "
-        "tabellen hebben geen totaal en geen Overig; een onderwerp met een klein aantal, of "
-        "een dat bijna alle meldingen betreft, wordt niet genoemd.",
+        "tabellen hebben geen totaal en geen Overig. Een onderwerp met een klein aantal, een "
+        "dat (bijna) alle meldingen betreft en de lege onderwerpen ernaast worden niet "
+        "genoemd; en ook een onderwerp niet waarvan het aantal, afgetrokken van het aantal "
+        "meldingen, de andere zou prijsgeven.",
         "Elke tabel beschrijft één kenmerk. Er zijn geen kruistabellen: zo staat de relatie "
         "tot de veroorzaker nooit per afdeling in het verslag.",
         f"Cijfers per afdeling staan er alleen bij organisaties met minstens {min_employees} "
@@ -303,17 +452,31 @@ def method_note(
         "Percentages zijn alleen berekend uit getallen die in het verslag staan, en alleen "
         f"bij minstens {min_denominator} meldingen. Het aantal per 100 medewerkers is "
         "afgerond op één decimaal.",
-        "Eerdere jaren zijn elk apart beschermd, met dezelfde regels, uit het journaal zoals "
-        "het nu is. Er worden geen cijfers over meerdere jaren opgeteld.",
+        "Eerdere jaren staan erin zoals ze in eerdere verslagen zijn gepubliceerd; ze worden "
+        "niet opnieuw uitgerekend. Is een cijfer van zo'n jaar sindsdien veranderd, "
+        "bijvoorbeeld door een melding die later is vastgelegd, dan staat het nieuwe cijfer in "
+        f"een noot 'Bijgesteld', en alleen als het verschil zelf minstens {k} is. Er worden "
+        "geen cijfers over meerdere jaren opgeteld.",
         "Doorgelopen, afgesloten en nog lopende meldingen hangen van jaar tot jaar samen: wat "
         "aan het eind van een jaar nog loopt, loopt het volgende jaar door. Kon een jaar ze "
-        "niet veilig tonen, dan tellen ze vanaf het jaar erna alleen de meldingen vanaf dat "
-        "jaar. Zo kan geen verschil met een eerder verslag een klein aantal prijsgeven.",
-        f"Ook gesprekken en uren onder de {k} worden als 'minder dan {k}' weergegeven.",
-        "De signalen en adviezen zijn door de vertrouwenspersoon voor dit verslag geschreven "
-        "en gecontroleerd op namen, meldingsnummers, contactgegevens en kleine afdelingen. "
-        "Aantekeningen uit gesprekken komen nooit in een verslag.",
+        "niet veilig tonen, of zijn ze veranderd sinds een eerder verslag, dan tellen ze vanaf "
+        "het jaar erna alleen de meldingen vanaf dat jaar. Zo kan geen verschil met een eerder "
+        "verslag een klein aantal prijsgeven.",
+        f"Gesprekken en uren voor opvang staan er precies in als ze over minstens {k} meldingen "
+        "gaan; anders in een ruime bandbreedte, en dan zonder totale tijd. Voorlichting gaat "
+        "niet over personen en staat er volledig in.",
     ]
+    if checked_text:
+        paragraphs.append(
+            "De teksten in dit verslag (signalen, adviezen en voorlichting) zijn door het "
+            "programma nagelopen op: namen van melders, verwijscontacten en de "
+            "vertrouwenspersoon; namen die in de aantekeningen van meldingen staan; namen van "
+            "afdelingen; meldingsnummers; telefoonnummers; e-mailadressen; data; en getallen "
+            "bij aantallen. Elke vondst heeft de vertrouwenspersoon aangepast of bewust laten "
+            "staan. Een computer herkent niet alles; de vertrouwenspersoon blijft "
+            "verantwoordelijk voor de tekst. Aantekeningen uit gesprekken komen nooit in een "
+            "verslag."
+        )
     if lowered:
         paragraphs.insert(
             0,

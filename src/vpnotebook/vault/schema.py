@@ -338,10 +338,34 @@ def _migrate_to_v4(conn: Connection) -> None:
     conn.execute("CREATE INDEX retention_extensions_by_case ON retention_extensions (case_id, id)")
 
 
+def _migrate_to_v5(conn: Connection) -> None:
+    # The ledger of published annual reports: per organisation and year every version the VP
+    # exported or printed, with the protected figures exactly as printed (JSON), so a later
+    # report shows earlier years as published and a re-issue is checked against them. Only
+    # protected aggregates and hashes: no personal data, so destruction leaves it alone; an
+    # organisation's ledger goes with the organisation. Literal SQL: frozen as released.
+    conn.execute(
+        "CREATE TABLE published_reports ("
+        "id INTEGER PRIMARY KEY, "
+        "organisation_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE, "
+        "year INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2200), "
+        "version INTEGER NOT NULL CHECK (version >= 1), "
+        "issued_on TEXT NOT NULL, "
+        "how TEXT NOT NULL CHECK (how IN ('pdf', 'csv', 'print', 'cli')), "
+        "language TEXT NOT NULL, "
+        "k INTEGER NOT NULL CHECK (k >= 3), "
+        "content_sha256 TEXT NOT NULL, "
+        "pdf_sha256 TEXT NOT NULL, "
+        "figures TEXT NOT NULL, "
+        "UNIQUE (organisation_id, year, version))"
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "journal tables", _migrate_to_v1),
     Migration(2, "full-text search index", _migrate_to_v2),
     Migration(3, "report texts", _migrate_to_v3),
     Migration(4, "retention extensions", _migrate_to_v4),
+    Migration(5, "ledger of published reports", _migrate_to_v5),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

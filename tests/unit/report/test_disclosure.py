@@ -280,10 +280,26 @@ def test_single_valued_units_may_be_given_when_they_match() -> None:
     assert _table({"a": 7, "b": 0}, units=7).units == 7
 
 
-def test_all_cases_in_one_category_is_flagged_for_the_vp() -> None:
+def test_all_cases_in_one_category_are_not_broken_down() -> None:
+    # Homogeneity: "7 of 7 about b" tells about anyone known to have come to the VP what it
+    # was about. The table says only the total; any category could have held all 7.
     table, audit = protect_table("t", {"a": 0, "b": 7}, other_label=OTHER)
+    assert table.rows == ((OTHER, 7),)
+    assert table.hidden_labels == ("a", "b") and table.total == 7
+    assert audit == [AuditEntry("t", Reason.MERGED_ALL_ALIKE, ("b",), (("units", 7),))]
+    alike = _table({"a": 7, "b": 0})
+    assert alike == table  # the same output whichever category it was
+
+
+def test_without_the_homogeneity_rule_all_in_one_is_printed_and_flagged() -> None:
+    table, audit = protect_table("t", {"a": 0, "b": 7}, other_label=OTHER, diverse=False)
     assert table.rows == (("a", 0), ("b", 7))
     assert audit == [AuditEntry("t", Reason.ALL_UNITS_IN_ONE_CATEGORY, ("b",), (("units", 7),))]
+
+
+def test_a_table_of_one_category_cannot_hide_it() -> None:
+    assert _table({"a": 7}).dropped
+    assert _table({"a": 7}, multi_valued=True, units=7).dropped
 
 
 # --- multi-valued tables --------------------------------------------------------------------
@@ -292,15 +308,21 @@ def test_all_cases_in_one_category_is_flagged_for_the_vp() -> None:
 def test_multi_valued_table_never_prints_a_total_or_other_row() -> None:
     table, audit = protect_table(
         "aard",
-        {"pesten": 12, "intimidatie": 3, "integriteit": 20, "discriminatie": 0},
+        {"pesten": 12, "intimidatie": 3, "integriteit": 20, "discriminatie": 0, "agressie": 9},
         other_label=OTHER,
         multi_valued=True,
         units=20,
     )
-    assert table.rows == (("pesten", 12), ("integriteit", 20), ("discriminatie", 0))
+    # integriteit (20 of 20) is homogeneous, intimidatie (3) small; the empty discriminatie
+    # is hidden with them so "not named" cannot be told apart from "none".
+    assert table.rows == (("pesten", 12), ("agressie", 9))
     assert (table.total, table.other_label, table.units) == (None, None, 20)
-    assert table.hidden_labels == ("intimidatie",)
-    assert _reasons(audit) == [Reason.SUPPRESSED_SMALL, Reason.ALL_UNITS_IN_ONE_CATEGORY]
+    assert table.hidden_labels == ("intimidatie", "integriteit", "discriminatie")
+    assert _reasons(audit) == [
+        Reason.SUPPRESSED_SMALL,
+        Reason.SUPPRESSED_NEAR_ALL,
+        Reason.SUPPRESSED_ZERO,
+    ]
 
 
 def test_multi_valued_five_of_six_cases_would_reveal_the_sixth() -> None:
@@ -313,6 +335,27 @@ def test_multi_valued_five_of_six_cases_would_reveal_the_sixth() -> None:
     assert table.hidden_labels == ("a", "b")
     assert _reasons(audit) == [Reason.SUPPRESSED_SMALL, Reason.SUPPRESSED_NEAR_ALL]
     assert audit[1].detail_map() == {"a": 5, "units": 6}
+
+
+def test_multi_valued_six_of_six_is_not_printed_and_zeros_do_not_name_it() -> None:
+    # The issue's homogeneity example: all six cases about sexual harassment. Neither "6"
+    # nor "0, 0, 0 and not named: sexual harassment" may say so.
+    table = _table(
+        dict.fromkeys(CATEGORIES, 0) | {"seksuele intimidatie": 6}, multi_valued=True, units=6
+    )
+    assert table.rows == ()
+    assert set(table.hidden_labels) == set(CATEGORIES)
+
+
+def test_multi_valued_cases_minus_printed_rows_does_not_give_a_hidden_count() -> None:
+    # The issue's subtraction example: 12 cases, a=5, b=5, c=2. A reader who takes one
+    # category per case computes c = 12 - 5 - 5 = 2. So one printed row joins the hidden.
+    table, audit = protect_table(
+        "aard", {"a": 5, "b": 5, "c": 2}, other_label=OTHER, multi_valued=True, units=12
+    )
+    assert table.rows == (("b", 5),)
+    assert table.hidden_labels == ("a", "c")
+    assert Reason.SUPPRESSED_TO_PREVENT_DERIVATION in _reasons(audit)
 
 
 def test_multi_valued_table_about_too_few_cases_is_left_out() -> None:
@@ -331,15 +374,15 @@ def test_multi_valued_percentages_use_the_number_of_cases() -> None:
 def test_departments_need_a_large_enough_organisation() -> None:
     for employees in (None, 0, 49):
         table, audit = protect_departments(
-            "afd", {"Sales": 30}, employees=employees, other_label=OTHER_DEPARTMENTS
+            "afd", {"Sales": 30, "Inkoop": 6}, employees=employees, other_label=OTHER_DEPARTMENTS
         )
         assert table.dropped
         assert table.drop_reason is Reason.DROPPED_ORGANISATION_TOO_SMALL
         assert audit[-1].detail_map()["minimum"] == 50
     table, _ = protect_departments(
-        "afd", {"Sales": 30}, employees=50, other_label=OTHER_DEPARTMENTS
+        "afd", {"Sales": 30, "Inkoop": 6}, employees=50, other_label=OTHER_DEPARTMENTS
     )
-    assert table.rows == (("Sales", 30),)
+    assert table.rows == (("Sales", 30), ("Inkoop", 6))
 
 
 def test_two_cases_in_one_department_are_never_shown() -> None:
@@ -516,7 +559,8 @@ def test_multi_valued_trend_needs_units_per_year() -> None:
         multi_valued=True,
         units_by_year={2023: 12, 2024: 15},
     )
-    assert [table.rows for _, table in trend.years] == [(("a", 6),), (("a", 9), ("b", 9))]
+    # 2023: b is small and alone, so 12 - 6 would give it away; a is left out with it.
+    assert [table.rows for _, table in trend.years] == [(), (("a", 9), ("b", 9))]
 
 
 # --- exhaustive attacker over all small tables ----------------------------------------------
@@ -621,7 +665,7 @@ def test_property_single_valued(case: tuple[int, dict[str, int]]) -> None:
     # (1) no count from 1 to k-1 is printed
     check_published(published_numbers(table), policy)
     if table.dropped:
-        assert 0 < true_total < k
+        assert 0 < true_total < k or (len(counts) == 1 and true_total > 0)
         return
     # (2) the total is the true total and the exact sum of the rows: nothing hidden outside
     assert table.total == true_total == sum(count for _, count in table.rows)
@@ -656,11 +700,14 @@ def test_property_multi_valued(case: tuple[int, dict[str, int]], extra: int) -> 
     check_published(published_numbers(table), policy)
     assert table.total is None
     if table.dropped:
-        assert 0 < units < k
+        assert 0 < units < k or len(counts) == 1
         return
     for label, count in table.rows:
         assert count == counts[label]
-        assert count == units or units - count == 0 or units - count >= k
+        assert count == 0 or k <= count <= units - k  # never small, never (nearly) all
+    if table.hidden_labels:
+        assert len(table.hidden_labels) >= 2
+        assert all(count > 0 for _, count in table.rows)  # zeros hide with the rest
     assert set(counts) == set(dict(table.rows)) | set(table.hidden_labels)
     assert protect_table(
         "t", dict(counts), other_label=OTHER, policy=policy, multi_valued=True, units=units
@@ -679,7 +726,7 @@ def test_property_departments(case: tuple[int, dict[str, int]], employees: int) 
         assert table.dropped
         return
     if table.dropped:
-        assert 0 < sum(counts.values()) < k
+        assert 0 < sum(counts.values()) < k or len(counts) == 1
         return
     # Every shown department (and "other departments") reaches k.
     assert all(count >= k for _, count in table.rows)
@@ -712,3 +759,125 @@ def test_property_attacker_cannot_pin_any_hidden_small_count(
     inputs = _consistent_inputs(counts, table, protect)
     assert counts in inputs
     assert _pinned_small_sums(counts, hidden, inputs, k) == []
+
+
+# --- homogeneity and subtraction: the attacker with more assumptions ---------------------------
+#
+# Two more kinds of leak, from the issue: a value that every case (or all but fewer than k)
+# shares tells about anyone known to have come to the VP what their case was (homogeneity);
+# and "cases minus printed rows" or printed zeros next to "not named: X" pin a hidden count
+# (subtraction). The attacker below groups every input of a reader's model by its printed
+# table and looks for a hidden count narrowed to one value, a hidden sum narrowed to 1..k-1,
+# or a category that holds more than N - k cases in every input the reader cannot rule out.
+
+
+def _homogeneous_labels(
+    inputs: list[dict[str, int]], units: int, k: int, hidden: tuple[str, ...] = ()
+) -> list[str]:
+    """Labels that all cases, or all but fewer than k, carry in every input the reader cannot
+    rule out; or a hidden label that is the only one any case can carry (zeros elsewhere:
+    "not named: X" then names X)."""
+    if units <= 0:
+        return []
+    possible = [label for label in inputs[0] if any(counts[label] for counts in inputs)]
+    if len(possible) == 1 and possible[0] in hidden:
+        return possible
+    return [label for label in inputs[0] if all(units - counts[label] < k for counts in inputs)]
+
+
+def _narrowed(
+    inputs: list[dict[str, int]], hidden: list[str], k: int
+) -> list[tuple[tuple[str, ...], set[int]]]:
+    found = []
+    for size in range(1, len(hidden) + 1):
+        for group in itertools.combinations(hidden, size):
+            sums = {sum(counts[label] for label in group) for counts in inputs}
+            if len(sums) == 1 and ((size == 1 and min(sums) > 0) or 0 < min(sums) < k):
+                found.append((group, sums))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("k", "labels", "max_total"), [(3, 3, 14), (3, 4, 10), (4, 3, 16), (5, 3, 18), (5, 4, 12)]
+)
+def test_single_valued_tables_never_show_a_homogeneous_group(
+    k: int, labels: int, max_total: int
+) -> None:
+    policy = DisclosurePolicy(k=k)
+    names = [chr(ord("a") + i) for i in range(labels)]
+    groups: defaultdict[tuple, list[dict[str, int]]] = defaultdict(list)
+    for total in range(max_total + 1):
+        for values in _compositions(total, labels):
+            counts = dict(zip(names, values, strict=True))
+            table = protect_table("t", counts, other_label=OTHER, policy=policy)[0]
+            groups[(table.dropped, table.rows, table.total)].append(counts)
+    for (dropped, rows, total), inputs in groups.items():
+        if dropped:
+            continue
+        hidden_labels = tuple(name for name in names if name not in dict(rows))
+        assert _homogeneous_labels(inputs, total, k, hidden_labels) == [], (rows, total)
+        hidden = [name for name in names if name not in dict(rows)]
+        assert _narrowed(inputs, hidden, k) == [], rows
+
+
+def _multi_inputs(model: str, units: int, labels: int) -> Iterator[tuple[int, ...]]:
+    """Every count vector a reader of the given model thinks possible for ``units`` cases."""
+    if model == "one per case":
+        yield from _compositions(units, labels)
+        return
+    for values in itertools.product(range(units + 1), repeat=labels):
+        if model == "at least one" and sum(values) < units:
+            continue
+        yield values
+
+
+@pytest.mark.parametrize("model", ["no assumption", "at least one", "one per case"])
+@pytest.mark.parametrize(
+    ("k", "labels", "max_units"), [(3, 3, 9), (3, 4, 7), (4, 3, 12), (5, 3, 13), (5, 2, 16)]
+)
+def test_multi_valued_tables_leak_nothing_under_any_reading(
+    model: str, k: int, labels: int, max_units: int
+) -> None:
+    policy = DisclosurePolicy(k=k)
+    names = [chr(ord("a") + i) for i in range(labels)]
+    for units in range(max_units + 1):
+        groups: defaultdict[tuple, list[dict[str, int]]] = defaultdict(list)
+        for values in _multi_inputs(model, units, labels):
+            counts = dict(zip(names, values, strict=True))
+            table, _ = protect_table(
+                "t", counts, other_label=OTHER, policy=policy, multi_valued=True, units=units
+            )
+            groups[(table.dropped, table.rows, table.hidden_labels)].append(counts)
+        for (dropped, rows, hidden), inputs in groups.items():
+            if dropped:
+                continue
+            assert _homogeneous_labels(inputs, units, k, hidden) == [], (model, units, rows)
+            assert _narrowed(inputs, list(hidden), k) == [], (model, units, rows, hidden)
+
+
+def test_the_homogeneity_and_subtraction_tests_catch_the_old_rules() -> None:
+    """The attacker above is not blind: the rules of before this change fail it."""
+    k, units = 5, 6
+    names = ["a", "b", "c"]
+
+    def leaks(model: str) -> list[tuple]:
+        old_rule: dict[tuple, list[dict[str, int]]] = {}
+        for values in _multi_inputs(model, units, 3):
+            counts = dict(zip(names, values, strict=True))
+            # The old rule: print 0, all, or k..units-k; hide the rest; zeros printed.
+            rows = tuple(
+                (n, c) for n, c in counts.items() if c in (0, units) or k <= c <= units - k
+            )
+            old_rule.setdefault(rows, []).append(counts)
+        return [
+            rows
+            for rows, inputs in old_rule.items()
+            if _homogeneous_labels(inputs, units, k, tuple(n for n in names if n not in dict(rows)))
+            or _narrowed(inputs, [n for n in names if n not in dict(rows)], k)
+        ]
+
+    assert (("a", 6), ("b", 0), ("c", 0)) in leaks("at least one")  # "6 of 6 about a"
+    assert (("b", 0), ("c", 0)) in leaks("no assumption")  # zeros + "not named: a"
+    # 12 cases, a=5, b=5 printed, c hidden: one category per case gives c = 2.
+    twelve = [(5, 5, c) for c in range(1, 5)]
+    assert {12 - 5 - 5} == {c for a, b, c in twelve if a + b + c == 12}

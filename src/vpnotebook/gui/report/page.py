@@ -32,11 +32,21 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.annual import report_years
-from ...core.report_texts import TextHit, check_report_text, load_report_text, save_report_text
+from ...core.ledger import issues
+from ...core.report_texts import (
+    SOURCE_TEXT,
+    TextChecker,
+    TextHit,
+    check_report_sources,
+    load_report_text,
+    save_report_text,
+    text_checker,
+)
 from ...report.annual_report import (
     OPTIONAL_TABLES,
     AnnualReport,
     build_annual_report,
+    issue_report,
     optional_table_title,
 )
 from ...report.csv_export import write_csv
@@ -47,7 +57,7 @@ from ..common import dialogs
 from ..common.labels import current_language
 from ..common.page import Page
 from ..session import Session
-from .preview import ReportPreview
+from .preview import ReportPreview, print_pdf
 
 DEFAULT_K = 5
 REBUILD_DELAY_MS = 600
@@ -59,6 +69,10 @@ class ReportPage(Page):
         self.today = date.today()
         self.report: AnnualReport | None = None
         self.hits: list[TextHit] = []
+        self.pdf: bytes | None = None
+        # Per organisation and year, the places the VP confirmed as safe (kind, word).
+        self.confirmed: dict[tuple[int, int], set[tuple[str, str]]] = {}
+        self._checker: tuple[tuple[int, int, int], TextChecker] | None = None
         self._loading = False
         self._text_dirty = False
         self._loaded_key: tuple[int, int] | None = None
@@ -129,6 +143,9 @@ class ReportPage(Page):
         for button in (self.export_pdf, self.export_csv, self.print_button, self.overview_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.issued = QLabel()
+        self.issued.setWordWrap(True)
+        self.issued.setAccessibleName(self.tr("Uitgegeven versies"))
 
         self.text = QPlainTextEdit()
         self.text.setAccessibleName(self.tr("Signalen en aanbevelingen"))
@@ -192,6 +209,7 @@ class ReportPage(Page):
         layout.addLayout(choices)
         layout.addWidget(self.k_warning)
         layout.addLayout(buttons)
+        layout.addWidget(self.issued)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.empty)
 
@@ -208,6 +226,7 @@ class ReportPage(Page):
         self.text.textChanged.connect(self._text_changed)
         self.hit_list.itemActivated.connect(self._select_hit)
         self.hit_list.itemClicked.connect(self._select_hit)
+        self.hit_list.itemChanged.connect(self._hit_confirmed)
         self.export_pdf.clicked.connect(self.save_pdf)
         self.export_csv.clicked.connect(self.save_csv)
         self.print_button.clicked.connect(self.print_report)
@@ -332,10 +351,17 @@ class ReportPage(Page):
         self.report = build_annual_report(
             self.session.journal, *key, k=self.k.value(), language=language, text=text, omit=omit
         )
-        self.hits = check_report_text(self.session.journal, *key, text, k=self.k.value())
-        pdf = render_pdf(self.report.document) if self.preview.uses_pdf else None
-        self.preview.show_document(self.report.document, pdf)
+        checker_key = (*key, self.k.value())
+        if self._checker is None or self._checker[0] != checker_key:
+            checker = text_checker(self.session.journal, *key, k=self.k.value())
+            self._checker = (checker_key, checker)
+        self.hits = check_report_sources(
+            self.session.journal, *key, text, k=self.k.value(), checker=self._checker[1]
+        )
+        self.pdf = render_pdf(self.report.document)
+        self.preview.show_pdf(self.pdf)
         self._show_hits()
+        self._show_issued()
         notices = self.report.notices(current_language())
         for line in notices:
             item = QListWidgetItem("⚠ " + line)
@@ -345,35 +371,111 @@ class ReportPage(Page):
         if self.audit.count() == 0:
             self.audit.addItem(self.tr("Er hoefde niets samengevoegd of weggelaten te worden."))
 
+    def _confirmed(self) -> set[tuple[str, str]]:
+        key = self._key()
+        return self.confirmed.setdefault(key, set()) if key is not None else set()
+
+    def open_hits(self) -> list[TextHit]:
+        """The places neither changed nor confirmed yet: export waits for these."""
+        confirmed = self._confirmed()
+        return [hit for hit in self.hits if hit.key not in confirmed]
+
+    def _show_issued(self) -> None:
+        key = self._key()
+        found = (
+            []
+            if key is None
+            else [i for i in issues(self.session.journal, key[0]) if i.year == key[1]]
+        )
+        if not found:
+            self.issued.setText(
+                self.tr(
+                    "Dit jaarverslag is nog niet uitgegeven. Opslaan of afdrukken legt het vast."
+                )
+            )
+            return
+        parts = [
+            self.tr("versie %1 op %2")
+            .replace("%1", str(i.version))
+            .replace("%2", i.issued_on.strftime("%d-%m-%Y"))
+            for i in found
+        ]
+        line = self.tr("Uitgegeven: %1.").replace("%1", ", ".join(parts))
+        if self.report is not None and self.report.version > found[-1].version:
+            line += " " + self.tr(
+                "Het voorbeeld is versie %1: opslaan of afdrukken geeft die uit."
+            ).replace("%1", str(self.report.version))
+        self.issued.setText(line)
+
     def _show_hits(self) -> None:
+        self.hit_list.blockSignals(True)
         self.hit_list.clear()
         language = current_language()
+        confirmed = self._confirmed()
         for hit in self.hits:
+            where = ""
+            if hit.source != SOURCE_TEXT:
+                where = (
+                    self.tr(" (signaal of advies)")
+                    if hit.source == "signal"
+                    else self.tr(" (voorlichting)")
+                )
             item = QListWidgetItem(
                 self.tr("‘%1’: %2").replace("%1", hit.matched).replace("%2", hit.reason(language))
+                + where
             )
-            item.setData(Qt.ItemDataRole.UserRole, (hit.start, hit.end))
+            item.setData(Qt.ItemDataRole.UserRole, (hit.start, hit.end, hit.source))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if hit.key in confirmed else Qt.CheckState.Unchecked
+            )
+            item.setToolTip(
+                self.tr("Vink aan als u hebt nagekeken dat dit niet naar een persoon wijst.")
+            )
             self.hit_list.addItem(item)
+        self.hit_list.blockSignals(False)
         self.hit_list.setVisible(bool(self.hits))
-        if self.hits:
+        self._show_hit_status()
+
+    def _show_hit_status(self) -> None:
+        open_hits = self.open_hits()
+        if open_hits:
             self.hit_status.setText(
                 self.tr(
-                    "Deze woorden kunnen naar een persoon wijzen. Pas de tekst aan; klik op een "
-                    "regel om het woord te vinden."
+                    "Deze woorden kunnen naar een persoon wijzen. Pas de tekst aan, of vink per "
+                    "woord aan dat u het hebt nagekeken. Klik op een regel om het woord te vinden."
                 )
             )
             self.hit_status.setStyleSheet("color: #7a1c14;")
+        elif self.hits:
+            self.hit_status.setText(
+                self.tr("U hebt elke gevonden plek nagekeken; het verslag kan worden uitgegeven.")
+            )
+            self.hit_status.setStyleSheet("")
         else:
             self.hit_status.setText(
                 self.tr(
-                    "De tekst is gecontroleerd: geen namen, "
-                    "meldingsnummers of kleine afdelingen gevonden."
+                    "De teksten zijn nagelopen op namen, afdelingen, meldingsnummers, "
+                    "contactgegevens, data en aantallen: niets gevonden."
                 )
             )
             self.hit_status.setStyleSheet("")
 
+    def _hit_confirmed(self, item: QListWidgetItem) -> None:
+        row = self.hit_list.row(item)
+        if not 0 <= row < len(self.hits):
+            return
+        confirmed = self._confirmed()
+        if item.checkState() == Qt.CheckState.Checked:
+            confirmed.add(self.hits[row].key)
+        else:
+            confirmed.discard(self.hits[row].key)
+        self._show_hits()
+
     def _select_hit(self, item: QListWidgetItem) -> None:
-        start, end = item.data(Qt.ItemDataRole.UserRole)
+        start, end, source = item.data(Qt.ItemDataRole.UserRole)
+        if source != SOURCE_TEXT:
+            return  # signals and outreach are changed on their own pages
         text = self.text.toPlainText()
         # Qt counts UTF-16 code units; Python counts code points.
         qt_start = len(text[:start].encode("utf-16-le")) // 2
@@ -402,18 +504,33 @@ class ReportPage(Page):
         return Path(chosen) if chosen else None
 
     def _text_is_cleared(self) -> bool:
-        """With words that may point to a person, export only after the VP says so."""
-        if not self.hits:
+        """Export only when every place the check found is changed or confirmed one by one."""
+        open_hits = self.open_hits()
+        if not open_hits:
             return True
-        words = ", ".join(f"‘{hit.matched}’" for hit in self.hits[:6])
-        return dialogs.ask(
+        words = ", ".join(f"‘{hit.matched}’" for hit in open_hits[:6])
+        dialogs.inform(
             self,
-            self.tr("Tekst nog nakijken?"),
+            self.tr("Tekst nog nakijken"),
             self.tr(
-                "In uw tekst staan woorden die naar een persoon kunnen wijzen: %1. Het is "
-                "veiliger de tekst eerst aan te passen. Wilt u toch doorgaan?"
-            ).replace("%1", words),
+                "In de teksten van het verslag staan nog %1 plek(ken) die naar een persoon "
+                "kunnen wijzen: %2. Pas de tekst aan, of vink in de lijst per woord aan dat u "
+                "het hebt nagekeken. Daarna kunt u het verslag opslaan of afdrukken."
+            )
+            .replace("%1", str(len(open_hits)))
+            .replace("%2", words),
         )
+        return False
+
+    def _issue(self, report: AnnualReport, how: str) -> None:
+        """Record what was just exported or printed; from now on it is published."""
+        pdf = self.pdf if self.pdf is not None else render_pdf(report.document)
+        try:
+            issue_report(self.session.journal, report, pdf, how=how, today=self.today)
+        except VaultError as error:
+            dialogs.error(self, self.tr("Niet vastgelegd"), error.message(current_language()))
+            return
+        self._show_issued()
 
     def _file_stem(self, report: AnnualReport) -> str:
         return f"jaarverslag-{report.year}"
@@ -425,8 +542,8 @@ class ReportPage(Page):
         path = self.ask_save_path(
             self.tr("Jaarverslag opslaan"), self._file_stem(report) + ".pdf", "PDF (*.pdf)"
         )
-        if path is not None:
-            self._write(lambda: write_pdf(report.document, path), path)
+        if path is not None and self._write(lambda: write_pdf(report.document, path), path):
+            self._issue(report, "pdf")
 
     def save_csv(self) -> None:
         report = self.current_report()
@@ -435,8 +552,8 @@ class ReportPage(Page):
         path = self.ask_save_path(
             self.tr("Tabellen opslaan"), self._file_stem(report) + ".csv", "CSV (*.csv)"
         )
-        if path is not None:
-            self._write(lambda: write_csv(report.document, path), path)
+        if path is not None and self._write(lambda: write_csv(report.document, path), path):
+            self._issue(report, "csv")
 
     def save_overview(self) -> None:
         year = self.year.currentData()
@@ -451,15 +568,16 @@ class ReportPage(Page):
         if path is not None:
             self._write(lambda: write_pdf(document, path), path)
 
-    def _write(self, job: Any, path: Path) -> None:
+    def _write(self, job: Any, path: Path) -> bool:
         try:
             job()
         except VaultError as error:
             dialogs.error(self, self.tr("Niet opgeslagen"), error.message(current_language()))
-            return
+            return False
         dialogs.inform(
             self, self.tr("Opgeslagen"), self.tr("Opgeslagen als %1.").replace("%1", str(path))
         )
+        return True
 
     def print_report(self) -> None:
         report = self.current_report()
@@ -469,7 +587,8 @@ class ReportPage(Page):
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec():
-            print_document(self.preview, printer)
+            print_pdf(self.pdf or render_pdf(report.document), printer)
+            self._issue(report, "print")
 
     # -- state -----------------------------------------------------------------------------
 
@@ -497,24 +616,3 @@ class ReportPage(Page):
             self.language.setCurrentIndex(index)
         if isinstance(state.get("tab"), int):
             self.tabs.setCurrentIndex(state["tab"])
-
-
-def print_document(preview: ReportPreview, printer: Any) -> None:
-    """Print the real PDF pages where QtPdf is there, else the same content as rich text."""
-    pdf = preview.pdf_document()
-    if pdf is None:
-        preview.text_document().print_(printer)
-        return
-    from PySide6.QtCore import QSize  # pragma: no cover - QtPdf only
-    from PySide6.QtGui import QPainter
-
-    painter = QPainter(printer)
-    try:
-        for page in range(pdf.pageCount()):
-            if page:
-                printer.newPage()
-            target = painter.viewport()
-            image = pdf.render(page, QSize(target.width(), target.height()))
-            painter.drawImage(target, image)
-    finally:
-        painter.end()
