@@ -20,16 +20,16 @@ because its tables are protected against small numbers, and this document has no
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..core import text_check as tc
 from ..core.case_file import CaseFile, read_case_file
 from ..core.fields import specs
 from ..core.journal import Journal
 from ..core.models import Case, Conversation
-from ..core.report_texts import TextHit, check_report_text
+from ..core.report_texts import KIND_COUNT, TextHit, check_report_text
 from .case_summary import minutes_text
 from .disclosure import DEFAULT_POLICY
 from .document import Block, Document, Paragraph, Section
@@ -51,7 +51,6 @@ MONTHS = (
     "december",
 )
 KIND_ORGANISATION = "organisation"
-KIND_COUNT = "count"  # the annual report's check of numbers next to a count (not used here)
 REPORTER = "[melder]"
 ORGANISATION = "[organisatie]"
 # Hits that are replaced in the draft without asking: they are certain, and never wanted.
@@ -93,21 +92,11 @@ class ReviewHit:
     @property
     def key(self) -> tuple[str, str]:
         """What a confirmation is about: the same word of the same kind anywhere."""
-        return self.kind, _fold(self.matched)
+        return self.kind, tc.fold_plain(self.matched)
 
 
 def month_text(day: date | None) -> str:
     return f"{MONTHS[day.month - 1]} {day.year}" if day else "onbekend"
-
-
-def _fold(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text)
-    return " ".join("".join(c for c in plain if not unicodedata.combining(c)).casefold().split())
-
-
-def _phrase(needle: str) -> re.Pattern[str]:
-    words = [re.escape(part) for part in needle.split()]
-    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
 
 
 def _label(entity_type: type, name: str) -> str:
@@ -207,31 +196,54 @@ def draft_text(
 
 
 def _replace_certain(journal: Journal, file: CaseFile, text: str) -> str:
+    """Put placeholders where the text certainly names the reporter or the organisation, or
+    holds an e-mail address, a phone number or a case number. Overlapping finds (the check
+    may see "melding 2026-001" and "2026-001") become one placeholder."""
     spans: list[tuple[int, int, str]] = []
-    reporter = file.reporter.name.strip() if file.reporter else ""
+    reporter = file.reporter.name if file.reporter else ""
+    for start, end in _phrase_spans(text, reporter):
+        spans.append((start, end, REPORTER))
+    for start, end in _phrase_spans(text, file.organisation.name):
+        spans.append((start, end, ORGANISATION))
     for hit in _hits(journal, file.case, text):
         # By shape too: a phone number the vault knows comes back as the reporter's.
         shape = "email" if "@" in hit.matched else "phone" if _is_phone(hit.matched) else ""
         if hit.kind in _PLACEHOLDERS or shape:
             spans.append((hit.start, hit.end, _PLACEHOLDERS[shape or hit.kind]))
-        elif hit.kind == KIND_ORGANISATION and _fold(hit.matched) == _fold(file.organisation.name):
-            spans.append((hit.start, hit.end, ORGANISATION))
-        elif reporter and _fold(hit.matched) == _fold(reporter):
-            spans.append((hit.start, hit.end, REPORTER))
-    for start, end, replacement in sorted(spans, reverse=True):
+    merged: list[tuple[int, int, str]] = []
+    for start, end, replacement in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if merged and start < merged[-1][1]:
+            first, last, kept = merged[-1]
+            merged[-1] = (first, max(last, end), kept)
+            continue
+        merged.append((start, end, replacement))
+    for start, end, replacement in reversed(merged):
         text = text[:start] + replacement + text[end:]
     return text
+
+
+def _phrase_spans(text: str, phrase: str) -> list[tuple[int, int]]:
+    """Where a name occurs whole in the text, case and accents aside."""
+    needle = tc.fold_plain(phrase)
+    if not needle:
+        return []
+    folded, origin = tc.fold(text)
+    return [
+        (origin[match.start()], origin[match.end() - 1] + 1)
+        for match in tc.phrase_pattern(needle).finditer(folded)
+    ]
 
 
 def _hits(journal: Journal, case: Case, text: str) -> list[TextHit]:
     assert case.organisation_id is not None and case.year is not None
     found = check_report_text(journal, case.organisation_id, case.year, text, k=DEFAULT_POLICY.k)
     found = [hit for hit in found if hit.kind != KIND_COUNT]
-    taken = [(hit.start, hit.end) for hit in found]
     for organisation in journal.organisations():
-        for match in _phrase(organisation.name).finditer(text):
-            if not any(s < match.end() and match.start() < e for s, e in taken):
-                found.append(TextHit(match.start(), match.end(), KIND_ORGANISATION, match.group(0)))
+        for start, end in _phrase_spans(text, organisation.name):
+            # The organisation's name wins over a part of it the check saw as a name.
+            found = [hit for hit in found if not (start <= hit.start and hit.end <= end)]
+            if not any(hit.start < end and start < hit.end for hit in found):
+                found.append(TextHit(start, end, KIND_ORGANISATION, text[start:end]))
     return sorted(found, key=lambda hit: (hit.start, hit.end))
 
 
