@@ -22,7 +22,7 @@ from ..core.case_file import CaseFile, read_case_file
 from ..core.fields import Spec, specs
 from ..core.journal import Journal
 from ..core.models import Conversation, FollowUp, Referral, Reporter, Route, TimeEntry
-from . import wording as w
+from ..core.profile import vp_profile
 from .document import Block, Document, Paragraph, Section, Table
 
 TITLE = "Overzicht van een melding"
@@ -238,10 +238,7 @@ def build_case_summary(journal: Journal, case_id: int, *, today: date) -> Docume
     if file.case.is_destroyed:
         raise ValueError("a destroyed case holds nothing to print")
     builder = _Builder(file)
-    vp_name = journal.setting("vp_name", "") or ""
-    vp_role = journal.setting("vp_role", "") or ""
-    role = w.pick(w.VP_ROLES[vp_role], "nl") if vp_role in w.VP_ROLES else ""
-    author = ", ".join(part for part in (vp_name, role) if part) or "de vertrouwenspersoon"
+    author = vp_profile(journal).signature("nl")
     number = file.case.number
     return Document(
         language="nl",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..core.profile import VP_ROLES as _VP_ROLES
 from .disclosure import Reason
 
 OTHER = ("Overig", "Other (combined)")
@@ -39,11 +40,8 @@ TABLE_TITLES: Mapping[str, tuple[str, str]] = {
     "outreach": ("Voorlichtingsactiviteiten", "Outreach activities"),
 }
 
-VP_ROLES: Mapping[str, tuple[str, str]] = {
-    "external": ("Externe vertrouwenspersoon", "External confidential counsellor"),
-    "internal": ("Interne vertrouwenspersoon", "Internal confidential counsellor"),
-    "integrity": ("Vertrouwenspersoon integriteit", "Confidential counsellor for integrity"),
-}
+# The VP's roles, from their one definition in core/profile.py.
+VP_ROLES: Mapping[str, tuple[str, str]] = {term.code: (term.nl, term.en) for term in _VP_ROLES}
 
 # The reason codes this module adds to the disclosure engine's own (report/disclosure.py).
 FLOW_NEW_SMALL = "flow_new_small"
