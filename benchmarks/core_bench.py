@@ -463,7 +463,8 @@ def _plain_copy(source: Path, target: Path) -> float:
 
 
 def bench_backup(data: BenchData, reps: int) -> tuple[list[Row], dict[str, Any]]:
-    from vpnotebook.vault.backup import make_backup, restore_backup
+    from vpnotebook.vault.backup import make_backup
+    from vpnotebook.vault.restore import restore_backup
     from vpnotebook.vault.vault import Vault
 
     scratch = data.workdir / "backup-run"

@@ -22,11 +22,13 @@ if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     __package__ = "benchmarks"
 
-from benchmarks import core_bench, gui_probe
+from benchmarks import core_bench, exchange_bench, gui_probe
 from benchmarks.build import BenchData, ensure_data
 from benchmarks.common import REPO, Row, log, machine, median, ms, summary, table, write_json
 
-SECTIONS = ("start", "unlock", "gui", "today", "search", "report", "backup", "rss")
+SECTIONS = (
+    "start", "unlock", "gui", "today", "search", "report", "backup", "exchange", "rss",
+)  # fmt: skip
 
 
 def _child_env(data: BenchData) -> dict[str, str]:
@@ -314,6 +316,7 @@ def main(argv: list[str] | None = None) -> int:
             data, 3 if args.quick else 5, 1 if args.quick else 3
         ),
         "backup": lambda: core_bench.bench_backup(data, 2 if args.quick else 5),
+        "exchange": lambda: exchange_bench.bench_exchange(data, 1 if args.quick else 3),
         "today": lambda: bench_today(data),
         "rss": lambda: bench_rss(data, reps),
     }
@@ -333,7 +336,10 @@ def main(argv: list[str] | None = None) -> int:
         rows += section_rows
         raw[section] = section_raw
         log(f"{section} took {time.perf_counter() - t0:.0f} s")
-    order = ["start", "unlock", "case list", "search", "queries", "report", "backup", "memory"]
+    order = [
+        "start", "unlock", "case list", "search", "queries", "report", "backup", "exchange",
+        "memory",
+    ]  # fmt: skip
     rows.sort(key=lambda r: order.index(r.section) if r.section in order else len(order))
     info["loadavg_end"] = os.getloadavg()
 

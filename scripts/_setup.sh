@@ -61,9 +61,23 @@ stamp_for() {
     | sha256sum | cut -d' ' -f1
 }
 
+# The tests set a fake clock (the autumn DST hour, impossible dates) with libfaketime.
+install_test_tools() {
+  command -v faketime >/dev/null && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt_install faketime
+  else
+    echo "Voor de tests met een nagebootste klok / for the tests with a faked clock:" \
+         "sudo apt-get install faketime" >&2
+  fi
+}
+
 setup_venv() {
   local extras="$1"
   install_system_packages
+  if [ "$extras" = "[test]" ]; then
+    install_test_tools
+  fi
   if [ -x "$VENV/bin/python" ] && grep -qxF "$(stamp_for "$extras")" "$STAMP" 2>/dev/null; then
     return 0  # installed from this very pyproject.toml: no pip
   fi

@@ -176,6 +176,18 @@
         <translation>No organisation has been recorded yet. First add a client organisation under &lt;a href=&quot;organisations&quot;&gt;Organisations&lt;/a&gt;.</translation>
     </message>
     <message>
+        <source>Een eerder onderbroken terugzetting kon niet worden afgemaakt. De kluis die er stond, is teruggezet zoals hij was; er is niets verloren gegaan.</source>
+        <translation>An earlier, interrupted restore could not be completed. The vault that was there has been put back as it was; nothing was lost.</translation>
+    </message>
+    <message>
+        <source>Het terugzetten van een reservekopie was onderbroken (bijvoorbeeld doordat de computer uitviel). Het is nu afgemaakt: in %1 staat de teruggezette kluis.</source>
+        <translation>Restoring a backup was interrupted (for instance because the computer went off). It has now been completed: %1 holds the restored vault.</translation>
+    </message>
+    <message>
+        <source>De kluis die er eerder stond, is bewaard in %1.</source>
+        <translation>The vault that was there before is kept in %1.</translation>
+    </message>
+    <message>
         <source>Overzicht opslaan</source>
         <translation>Save overview</translation>
     </message>
@@ -400,6 +412,14 @@
         <translation>backups in that folder; older ones are removed.</translation>
     </message>
     <message>
+        <source>Datum in de bestandsnaam zetten</source>
+        <translation>Put the date in the file name</translation>
+    </message>
+    <message>
+        <source>Zonder datum heet het bestand alleen ‘vpnotebook-’ met een volgnummer; wanneer het is gemaakt, staat dan alleen versleuteld in het bestand zelf.</source>
+        <translation>Without a date the file is called only ‘vpnotebook-’ with a sequence number; when it was made is then kept only inside the file, encrypted.</translation>
+    </message>
+    <message>
         <source>Reservekopie maken</source>
         <translation>Make backup</translation>
     </message>
@@ -514,6 +534,14 @@
     <message>
         <source>Gekozen map: %1</source>
         <translation>Chosen folder: %1</translation>
+    </message>
+    <message>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Niet te lezen met de sleutel van deze kluis: een reservekopie van een andere kluis of van vóór een nieuwe sleutel, of een beschadigd bestand.</source>
+        <translation>Cannot be read with this vault&apos;s key: a backup of another vault or from before a new key, or a damaged file.</translation>
     </message>
     <message>
         <source>Kies eerst waar de reservekopie moet komen: een USB-stick of een map.</source>
@@ -2017,6 +2045,10 @@ Do you want to continue?</translation>
         <translation>&amp;Today</translation>
     </message>
     <message>
+        <source>Terugzetten afgemaakt</source>
+        <translation>Restore completed</translation>
+    </message>
+    <message>
         <source>Kluis: %1</source>
         <translation>Vault: %1</translation>
     </message>
@@ -2027,6 +2059,10 @@ Do you want to continue?</translation>
     <message>
         <source>Ontgrendeld</source>
         <translation>Unlocked</translation>
+    </message>
+    <message>
+        <source>Ontgrendeld, alleen lezen</source>
+        <translation>Unlocked, read-only</translation>
     </message>
     <message>
         <source>Niet opgeslagen</source>
@@ -2652,6 +2688,48 @@ Do you want to continue?</translation>
     <message>
         <source>Rol:</source>
         <translation>Role:</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileSection</name>
+    <message>
+        <source>Uw &amp;naam:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uw naam</source>
+        <translation type="unfinished">Your name</translation>
+    </message>
+    <message>
+        <source>Uw &amp;rol:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uw rol</source>
+        <translation type="unfinished">Your role</translation>
+    </message>
+    <message>
+        <source>Uw naam en rol staan op het jaarverslag, op de inzage-export voor de melder en op uw eigen overzichten. Wat u eerder maakte, verandert niet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisaties beheren…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naam, grootte, sector en bewaartermijn van uw opdrachtgevers wijzigt u op het scherm Organisaties.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <source>Alleen lezen</source>
+        <translation>Read-only</translation>
+    </message>
+    <message>
+        <source>De schijf is vol of alleen-lezen, daarom is de kluis alleen-lezend geopend. U kunt alles inzien, exporteren en een reservekopie maken, maar wijzigingen worden niet bewaard. Maak ruimte vrij (of zet de kluis op een schrijfbare schijf), vergrendel en open de kluis opnieuw om weer te kunnen werken.</source>
+        <translation>The disk is full or read-only, so the vault was opened read-only. You can view everything, export and make a backup, but changes are not saved. Free some space (or put the vault on a writable disk), then lock and open the vault again to work as usual.</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,15 @@ def _passphrase_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _read_only_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="open the vault without writing anything to its folder (done by itself when "
+        "the disk is full or read-only)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .. import __version__
     from . import commands
@@ -113,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="full integrity check of the vault")
     _vault_argument(check)
     _passphrase_argument(check)
+    _read_only_argument(check)
     check.set_defaults(run=commands.check)
 
     export = sub.add_parser("export", help="write everything to an UNENCRYPTED JSON file")
@@ -122,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--yes", action="store_true", help="confirm that an unencrypted file may be written"
     )
+    _read_only_argument(export)
     export.set_defaults(run=commands.export)
 
     imp = sub.add_parser("import", help="read an export file into an empty vault, all or nothing")
@@ -145,8 +156,16 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=5,
         metavar="N",
-        help="keep the newest N backups in that folder (default 5)",
+        help="keep the newest N backups of this vault in that folder, by the time recorded "
+        "inside each (default 5)",
     )
+    backup.add_argument(
+        "--date-in-name",
+        action="store_true",
+        help="put today's date in the file name (otherwise only a number: the time is kept "
+        "inside the encrypted file)",
+    )
+    _read_only_argument(backup)
     backup.set_defaults(run=commands.backup)
 
     verify = sub.add_parser(
@@ -302,6 +321,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(text("interrupted"), file=sys.stderr)
         return 130
     except Exception as error:  # a traceback could carry case content: type name only
+        from ..vault import clock
+
+        clock_problem = clock.problem()
+        if clock_problem is not None:  # an impossible date breaks things far from here
+            print(clock_problem.message(language()), file=sys.stderr)
+            return clock_problem.exit_code
         print(text("unexpected", kind=type(error).__name__), file=sys.stderr)
         return EXIT_FAILURE
 

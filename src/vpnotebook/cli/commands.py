@@ -9,11 +9,12 @@ from typing import Any
 
 from ..core.journal import Journal
 from ..core.models import Case, Organisation
-from ..vault.backup import BackupInfo, make_backup, restore_backup
+from ..vault.backup import BackupInfo, make_backup
 from ..vault.backup import verify_backup as verify_backup_file
 from ..vault.errors import EXIT_DAMAGED, EXIT_FAILURE, EXIT_OK
 from ..vault.kdf import DEFAULT_PARALLELISM, Argon2Params
-from ..vault.vault import Vault, is_vault
+from ..vault.restore import ResumedRestore, restore_backup
+from ..vault.vault import AUTO, Vault, is_vault
 from . import secrets_input
 from .messages import UsageProblem, language, text
 
@@ -36,10 +37,31 @@ def _explicit_kdf(args: argparse.Namespace) -> Argon2Params | None:
     return params
 
 
-def _open(args: argparse.Namespace) -> Vault:
-    return Vault.open(
-        args.vault, passphrase=secrets_input.existing_passphrase(args.passphrase_file)
+def _open(args: argparse.Namespace, *, access: str = "rw") -> Vault:
+    """Open the vault; `access` "auto" falls back to read-only on a full or read-only disk."""
+    if getattr(args, "read_only", False):
+        access = "ro"
+    vault = Vault.open(
+        args.vault,
+        passphrase=secrets_input.existing_passphrase(args.passphrase_file),
+        access=access,
     )
+    _tell_resumed(vault.resumed_restore)
+    if vault.read_only_reason is not None:
+        print(text("opened_read_only"), file=sys.stderr)
+    return vault
+
+
+def _tell_resumed(resumed: object) -> None:
+    """Say what the opening did about a restore into this folder that was interrupted."""
+    if not isinstance(resumed, ResumedRestore):
+        return
+    if resumed.finished:
+        print(text("restore_resumed", folder=resumed.target), file=sys.stderr)
+        if resumed.set_aside is not None:
+            print(text("restore_set_aside", folder=resumed.set_aside), file=sys.stderr)
+    else:
+        print(text("restore_rolled_back", folder=resumed.target), file=sys.stderr)
 
 
 open_vault = _open  # for sub-commands that live in their own module (import_sheet.py)
@@ -99,12 +121,24 @@ def new_recovery_code(args: argparse.Namespace) -> int:
 
 
 def check(args: argparse.Namespace) -> int:
-    with _open(args) as vault:
+    with _open(args, access=AUTO) as vault:
         problems = vault.check()
+        findings = vault.wal_findings()
+    for finding in findings:
+        print(
+            text(
+                "check_wal_damaged",
+                moment=finding.found_at,
+                count=finding.lost_commits,
+                copy=finding.kept_copy,
+            ),
+            file=sys.stderr,
+        )
     if problems:
         print(text("check_failed", count=len(problems)), file=sys.stderr)
         for problem in problems[:50]:
             print(f"  - {problem}", file=sys.stderr)
+    if problems or findings:
         return EXIT_DAMAGED
     _say(text("check_ok"))
     return EXIT_OK
@@ -121,20 +155,22 @@ def export(args: argparse.Namespace) -> int:
         if answer not in ("ja", "yes", "j", "y"):
             _say(text("export_cancelled"))
             return EXIT_OK
-    with _open(args) as vault:
+    with _open(args, access=AUTO) as vault:
         write_export(Journal(vault.db), args.out)
     _say(text("exported", path=args.out))
     return EXIT_OK
 
 
 def import_(args: argparse.Namespace) -> int:
-    from ..core.exchange import ImportFormatError, import_journal, read_import
+    from ..core.exchange import ImportFormatError, import_file
 
+    if not args.file.is_file():
+        # Nothing was damaged: the VP named a file that is not there (or a folder).
+        raise UsageProblem(text("import_missing", path=args.file))
     with _open(args) as vault:
         journal = Journal(vault.db)
         try:
-            document = read_import(args.file)
-            summary = import_journal(journal, document)
+            summary = import_file(journal, args.file)
         except ImportFormatError as error:
             print(text("import_failed", message=error.message(language())), file=sys.stderr)
             return EXIT_DAMAGED
@@ -144,6 +180,7 @@ def import_(args: argparse.Namespace) -> int:
 
 def demo(args: argparse.Namespace) -> int:
     from ..core.demo import fill_demo
+    from ..vault import clock
 
     if args.cases < 0 or args.cases > 1_000_000:
         raise UsageProblem("--cases: 0..1000000")
@@ -153,7 +190,7 @@ def demo(args: argparse.Namespace) -> int:
         if journal.count(Organisation) or journal.count(Case):
             raise UsageProblem(text("vault_not_empty"))
         summary = fill_demo(
-            journal, cases=args.cases, seed=args.seed, today=args.today or date.today()
+            journal, cases=args.cases, seed=args.seed, today=args.today or clock.today()
         )
     _say(text("demo_filled", summary=_summary_text(summary)))
     return EXIT_OK
@@ -167,21 +204,25 @@ def _backup_secret(args: argparse.Namespace) -> dict[str, str]:
 
 def _describe(info: BackupInfo) -> str:
     counts = info.record_counts
+    moment = info.moment
     return text(
         "backup_contents",
         cases=counts.get("cases", 0),
         conversations=counts.get("conversations", 0),
         organisations=counts.get("organisations", 0),
-        created=info.created_at,
+        created=moment.strftime("%Y-%m-%d %H:%M") if moment else info.created_at,
     )
 
 
 def backup(args: argparse.Namespace) -> int:
     if args.keep < 1 or args.keep > 1000:
         raise UsageProblem("--keep: 1..1000")
-    with _open(args) as vault:
-        info = make_backup(vault, args.out, keep=args.keep)
+    with _open(args, access=AUTO) as vault:
+        info = make_backup(vault, args.out, keep=args.keep, date_in_name=args.date_in_name)
+        read_only = vault.read_only
     _say(text("backup_made", path=info.path, size=info.size // 1024))
+    if read_only:
+        _say(text("backup_not_recorded"))
     _say(_describe(info))
     for old in info.removed_old:
         _say(text("backup_rotated", path=old.name))

@@ -104,6 +104,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Something unexpected went wrong ({kind}). None of your data was shown or written "
         "out; what was saved before is kept.",
     ),
+    "opened_read_only": (
+        "Let op: de schijf is vol of alleen-lezen. De kluis is daarom alleen-lezend geopend; er "
+        "wordt niets in de kluis gewijzigd.",
+        "Note: the disk is full or read-only. The vault was therefore opened read-only; nothing "
+        "in the vault is changed.",
+    ),
+    "backup_not_recorded": (
+        "Omdat de kluis alleen-lezend open was, is deze reservekopie niet in de kluis "
+        "vastgelegd als ‘laatste reservekopie’.",
+        "Because the vault was open read-only, this backup is not recorded in the vault as "
+        "the ‘last backup’.",
+    ),
+    "restore_resumed": (
+        "Een eerder onderbroken terugzetting in {folder} is nu afgemaakt.",
+        "An earlier, interrupted restore into {folder} has now been completed.",
+    ),
+    "restore_rolled_back": (
+        "Een eerder onderbroken terugzetting in {folder} kon niet worden afgemaakt; de kluis "
+        "die er stond, is teruggezet zoals hij was.",
+        "An earlier, interrupted restore into {folder} could not be completed; the vault that "
+        "was there has been put back as it was.",
+    ),
+    "check_wal_damaged": (
+        "Bij het openen op {moment} (UTC) eindigde het logbestand van de kluis (vault.db-wal) bij "
+        "een beschadigd blok: {count} vastgelegde wijziging(en) daarna konden niet worden "
+        "gelezen en ontbreken in de kluis. Een kopie van dat logbestand is bewaard in {copy}. "
+        "Vergelijk de kluis met uw laatste reservekopie en zet die zo nodig terug; verwijder de "
+        "kopie als u dit hebt afgehandeld.",
+        "When the vault was opened at {moment} (UTC), its log file (vault.db-wal) ended at a "
+        "damaged block: {count} committed change(s) after it could not be read and are missing "
+        "from the vault. A copy of that log is kept in {copy}. Compare the vault with your last "
+        "backup and restore it if needed; delete the copy once you have dealt with this.",
+    ),
+    "import_missing": (
+        "Het bestand {path} bestaat niet of is geen bestand. Er is niets geïmporteerd.",
+        "The file {path} does not exist or is not a file. Nothing was imported.",
+    ),
     "backup_made": (
         "Reservekopie gemaakt en gecontroleerd: {path} ({size} kB).",
         "Backup made and verified: {path} ({size} kB).",

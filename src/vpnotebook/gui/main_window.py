@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..vault.errors import VaultError
 from ..vault.paths import is_vault
@@ -42,6 +49,8 @@ class MainWindow(QMainWindow):
         self._kdf_params = kdf_params
         self.session: Session | None = None
         self.workspace: Workspace | None = None
+        # The workspace, or the read-only banner's holder around it: what the stack shows.
+        self._shown_workspace: QWidget | None = None
         self._saved_state: dict[str, Any] = {}
         self._close_when_done = QTimer(self)
         self._close_when_done.setInterval(250)
@@ -72,6 +81,7 @@ class MainWindow(QMainWindow):
         self.backup_label = QLabel()
         for label in (self.vault_label, self.lock_label, self.backup_label):
             self.statusBar().addPermanentWidget(label)
+        self._finish_interrupted_restore(vault_folder)
         if is_vault(vault_folder):
             self.show_unlock()
         else:
@@ -152,6 +162,18 @@ class MainWindow(QMainWindow):
             self.wizard = None
         self._unlocked(session)
 
+    def _finish_interrupted_restore(self, folder: Path) -> None:
+        """A restore killed half-way is finished before the folder is judged (it may hold no
+        vault at all just now); the VP hears what happened once the window shows."""
+        from .backup.resume import finish_interrupted_restore
+
+        notice = finish_interrupted_restore(folder)
+        if notice is not None:
+            QTimer.singleShot(0, lambda: self._tell_restore(notice))
+
+    def _tell_restore(self, notice: str) -> None:
+        dialogs.inform(self, self.tr("Terugzetten afgemaakt"), notice)
+
     def show_unlock(self) -> None:
         self.unlock_screen.reset()
         self.stack.setCurrentWidget(self.unlock_screen)
@@ -177,18 +199,42 @@ class MainWindow(QMainWindow):
         self.session = session
         self.workspace = Workspace(session)
         self.workspace.page_created.connect(self._page_created)
-        self.stack.addWidget(self.workspace)
-        self.stack.setCurrentWidget(self.workspace)
+        self._shown_workspace = self._with_read_only_banner(self.workspace, session)
+        self.stack.addWidget(self._shown_workspace)
+        self.stack.setCurrentWidget(self._shown_workspace)
         if self._saved_state:
             self.workspace.restore_state(self._saved_state)
             self._saved_state = {}
         for action in self._unlocked_actions:
             action.setEnabled(True)
-        self.lock_label.setText(self.tr("Ontgrendeld"))
+        self.lock_label.setText(
+            self.tr("Ontgrendeld, alleen lezen") if session.read_only else self.tr("Ontgrendeld")
+        )
+        self.new_case_action.setEnabled(not session.read_only)
         self.update_backup_status()
+        from .backup.resume import resumed_text
+
+        notice = resumed_text(session.vault.resumed_restore)
+        if notice is not None:
+            QTimer.singleShot(0, lambda: self._tell_restore(notice))
         session.changed.connect(lambda _what: self.update_backup_status())
         self.inactivity.set_minutes(self.settings.autolock_minutes)
         self.inactivity.start()
+
+    def _with_read_only_banner(self, workspace: Workspace, session: Session) -> QWidget:
+        """The workspace as it is, or — opened read-only — under a banner that says so."""
+        if not session.read_only:
+            return workspace
+        from .common.read_only import ReadOnlyBanner
+
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.read_only_banner = ReadOnlyBanner()
+        column.addWidget(self.read_only_banner)
+        column.addWidget(workspace, 1)
+        return holder
 
     def update_backup_status(self) -> None:
         if self.session is None:
@@ -221,8 +267,8 @@ class MainWindow(QMainWindow):
                 # and on screen. The VP hears why once the vault is locked.
                 unsaved = error
             self._saved_state = self.workspace.state()
-            self.stack.removeWidget(self.workspace)
-            self.workspace.deleteLater()
+            self.stack.removeWidget(self._shown_workspace)
+            self._shown_workspace.deleteLater()
             self.workspace = None
         clipboard.clear_if_ours()
         self.session.close()

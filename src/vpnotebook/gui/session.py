@@ -28,6 +28,11 @@ class Session(QObject):
         self.open_case_requested.emit(case_id)
 
     @property
+    def read_only(self) -> bool:
+        """Opened read-only (full disk, read-only medium): nothing can be saved."""
+        return self.vault.read_only
+
+    @property
     def folder_name(self) -> str:
         return self.vault.folder.name
 

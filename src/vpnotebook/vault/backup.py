@@ -15,15 +15,21 @@ import secrets
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 from .. import __version__
-from . import container
+from . import clock, container, wal
+from .backup_files import BACKUP_PREFIX as BACKUP_PREFIX
+from .backup_files import BACKUP_SUFFIX as BACKUP_SUFFIX
+from .backup_files import DEFAULT_KEEP as DEFAULT_KEEP
+from .backup_files import backup_name as backup_name
+from .backup_files import list_backups as list_backups
+from .backup_files import next_backup_path, rotate
 
 # The format's constants are re-exported: callers and tests know them as backup.*.
 from .backup_format import BACKUP_FORMAT as BACKUP_FORMAT
@@ -36,28 +42,26 @@ from .backup_format import (
     backup_file_key,
     encode_manifest,
     encode_public_header,
+    manifest_moment,
     parse_public_header,
+    recorded_moment,
 )
-from .database import Database
+from .database import READ_ONLY, Database
 from .errors import (
     BackupDamagedError,
     BackupTooNewError,
     BackupUnreadableError,
     BackupWriteError,
+    DamagedVaultNotBackedUpError,
     NotABackupError,
-    RestoreTargetError,
     StorageError,
+    VaultDamagedError,
     VaultError,
 )
-from .fsutil import fsync_dir, make_private_dir
+from .fsutil import fsync_dir
 from .keyslots import KeySlotFile
-from .lockfile import VaultLock
 from .schema import LATEST_VERSION
-from .vault import DATABASE_NAME, KEYSLOTS_NAME, Vault, is_vault
-
-BACKUP_PREFIX = "vpnotebook-"
-BACKUP_SUFFIX = ".vpbackup"
-DEFAULT_KEEP = 5
+from .vault import DATABASE_NAME, Vault
 
 Progress = Callable[[int, int], None]
 SinkOpener = Callable[[Path], BinaryIO]
@@ -66,6 +70,7 @@ SinkOpener = Callable[[Path], BinaryIO]
 @dataclass(frozen=True)
 class BackupInfo:
     path: Path
+    # As recorded in the manifest: UTC with a Z (version 2) or local time (version 1).
     created_at: str
     schema_version: int
     vault_id: str
@@ -73,9 +78,11 @@ class BackupInfo:
     size: int
     removed_old: tuple[Path, ...] = field(default=())
 
-
-def backup_name(moment: datetime) -> str:
-    return f"{BACKUP_PREFIX}{moment.strftime('%Y-%m-%dT%H%M')}{BACKUP_SUFFIX}"
+    @property
+    def moment(self) -> datetime | None:
+        """When the backup was written, in this machine's local time."""
+        recorded = recorded_moment(self.created_at)
+        return None if recorded is None else recorded.astimezone()
 
 
 def table_counts(db: Database) -> dict[str, int]:
@@ -88,30 +95,6 @@ def table_counts(db: Database) -> dict[str, int]:
         )
     ]
     return {name: int(db.scalar(f'SELECT count(*) FROM "{name}"')) for name in names}
-
-
-def list_backups(folder: Path) -> list[Path]:
-    """Our backup files in a folder, oldest first (the names sort by time)."""
-    try:
-        found = [
-            path
-            for path in folder.iterdir()
-            if path.name.startswith(BACKUP_PREFIX)
-            and path.name.endswith(BACKUP_SUFFIX)
-            and path.is_file()
-        ]
-    except OSError:
-        return []
-    return sorted(found, key=_age_key)
-
-
-def _age_key(path: Path) -> tuple[str, int]:
-    # "…T1530.vpbackup" then "…T1530-2.vpbackup": a plain name sort would put -2 first.
-    stem = path.name[: -len(BACKUP_SUFFIX)]
-    moment, _, counter = stem.rpartition("-")
-    if moment and counter.isdigit() and len(counter) < 4:
-        return moment, int(counter)
-    return stem, 1
 
 
 # -- making a backup -----------------------------------------------------------------------
@@ -131,58 +114,69 @@ def make_backup(
     chunk_size: int = container.CHUNK_SIZE,
     progress: Progress | None = None,
     open_sink: SinkOpener = _open_new_file,
+    date_in_name: bool = False,
 ) -> BackupInfo:
-    """Write and fsync a backup, read it back, only then give it its name; rotate old ones.
+    """Check the vault, write and fsync a backup, read it back, name it; only then rotate.
 
-    `target` is a folder (a timestamped name is chosen) or a file path. `open_sink` exists so
-    tests can make the device fail after N bytes, as KeePassXC's FailDevice does.
+    `target` is a folder (the next numbered name is chosen, with the local date if
+    `date_in_name`) or a file path. A vault that fails its integrity check is refused before
+    anything is written. `open_sink` exists so tests can make the device fail after N bytes,
+    as KeePassXC's FailDevice does.
     """
-    moment = (now or datetime.now()).replace(microsecond=0)
+    moment = clock.checked(_aware(now) if now is not None else clock.now())
     target = Path(target)
     if target.suffix == BACKUP_SUFFIX:
         folder, final = target.parent, target
     else:
-        folder = target
-        final = _free_name(folder, backup_name(moment))
+        folder, final = target, None
     if not folder.is_dir():
         raise BackupWriteError(f"no such folder: {folder}")
     _remove_stale_partials(folder)
+    if final is None:
+        final = next_backup_path(folder, moment, date_in_name=date_in_name)
 
-    vault.db.checkpoint()
-    database_path = vault.folder / DATABASE_NAME
-    reader = Database.open(database_path, vault.data_key)
-    temp = folder / f".{final.name}.partial-{secrets.token_hex(4)}"
     file_key = backup_file_key(vault.data_key)
+    reader = _snapshot(vault)
+    temp = folder / f".{final.name}.partial-{secrets.token_hex(4)}"
     try:
-        # A read transaction on its own connection: the main file cannot change under us.
-        reader.execute("BEGIN")
-        counts = table_counts(reader)
-        schema_version = reader.user_version
+        try:
+            counts = table_counts(reader)
+            schema_version = reader.user_version
+        except VaultDamagedError as exc:
+            raise DamagedVaultNotBackedUpError(f"unreadable: {exc.detail}") from exc
         manifest = {
             "vault_id": vault.vault_id,
             "schema_version": schema_version,
-            "created_at": moment.isoformat(),
+            "created_at": manifest_moment(moment),
             "app_version": __version__,
             "record_counts": counts,
         }
-        public = encode_public_header(vault.slot_file, moment)
-        size = database_path.stat().st_size
-        with open(database_path, "rb") as database_file:
-            payload = PayloadStream(encode_manifest(manifest), database_file)
-            total = payload.length(size)
-            with open_sink(temp) as sink:
-                sealed = container.seal_container(
-                    sink,
-                    payload,
-                    file_key,
-                    public,
-                    chunk_size=chunk_size,
-                    progress=(lambda done: progress(done, total)) if progress else None,
-                )
-                sink.flush()
-                read_back_failure = _sync_while_reading_back(
-                    sink, temp, file_key, sealed.header_mac
-                )
+        public = encode_public_header(vault.slot_file)
+        # The file on the stick will hold exactly the pages this snapshot reads, so a check
+        # of the snapshot is the check of the database in the file (docs/formats/backup.md).
+        # It runs beside the sealing (SQLite works without the GIL); the file gets its name
+        # only if it passed.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vpnotebook-check") as pool:
+            checking = pool.submit(reader.integrity_problems)
+            with _database_bytes(vault) as (database_file, size):
+                payload = PayloadStream(encode_manifest(manifest), database_file)
+                total = payload.length(size)
+                with open_sink(temp) as sink:
+                    sealed = container.seal_container(
+                        sink,
+                        payload,
+                        file_key,
+                        public,
+                        chunk_size=chunk_size,
+                        progress=(lambda done: progress(done, total)) if progress else None,
+                    )
+                    sink.flush()
+                    read_back_failure = _sync_while_reading_back(
+                        sink, temp, file_key, sealed.header_mac
+                    )
+            problems = checking.result()
+        if problems:
+            raise DamagedVaultNotBackedUpError(f"{len(problems)} integrity problem(s)")
     except OSError as exc:
         with contextlib.suppress(OSError):
             temp.unlink()
@@ -208,10 +202,44 @@ def make_backup(
             temp.unlink()
         raise BackupWriteError(f"read-back verification failed: {exc}") from exc
 
-    removed = _rotate(folder, keep=keep, keep_path=final)
+    # Only now, with a backup that passed its full verification on the stick, may older
+    # ones go.
+    removed = rotate(folder, keep=keep, keep_path=final, file_key=file_key)
+    if not vault.read_only:
+        _remember(vault, moment, final)
+    return BackupInfo(
+        final,
+        manifest_moment(moment),
+        schema_version,
+        vault.vault_id,
+        counts,
+        final.stat().st_size,
+        removed,
+    )
+
+
+@contextlib.contextmanager
+def _database_bytes(vault: Vault) -> Iterator[tuple[BinaryIO, int]]:
+    """The database as the snapshot reads it, with its size.
+
+    Normally the main file (the log was folded in). A read-only opening cannot fold the log
+    in, so the committed pages of the log are laid over the main file as they are read.
+    """
+    path = vault.folder / DATABASE_NAME
+    log = wal.inspect(vault.folder / (DATABASE_NAME + "-wal")) if vault.read_only else wal.EMPTY
+    if vault.db.access == READ_ONLY and not log.empty:
+        with wal.CheckpointedView(path, vault.folder / (DATABASE_NAME + "-wal"), log) as view:
+            yield cast(BinaryIO, view), view.size
+        return
+    with open(path, "rb") as handle:
+        yield handle, os.fstat(handle.fileno()).st_size
+
+
+def _remember(vault: Vault, moment: datetime, final: Path) -> None:
+    """Record the verified backup in the vault, then fold the log in."""
     with vault.db.transaction():
         for key, value in (
-            ("last_backup_at", moment.isoformat()),
+            ("last_backup_at", moment.replace(tzinfo=None).isoformat()),
             ("last_backup_file", final.name),
         ):
             vault.db.execute(
@@ -219,15 +247,35 @@ def make_backup(
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
-    return BackupInfo(
-        final,
-        moment.isoformat(),
-        schema_version,
-        vault.vault_id,
-        counts,
-        final.stat().st_size,
-        removed,
-    )
+    # After every backup the write-ahead log is folded in: a damaged log can then cost only
+    # what was written after the backup.
+    with contextlib.suppress(VaultError):
+        vault.db.checkpoint()
+
+
+def _aware(moment: datetime) -> datetime:
+    # A moment without a zone is this machine's local time.
+    aware = moment.astimezone() if moment.tzinfo is None else moment
+    return aware.replace(microsecond=0)
+
+
+def _snapshot(vault: Vault) -> Database:
+    """A second connection in a read transaction over exactly the bytes of `vault.db`.
+
+    The log is folded in and the read transaction begun while the vault's own connection
+    can write nothing (its lock is held), so the snapshot reads the main file only; its read
+    lock then keeps any checkpoint from changing that file while it is copied.
+    """
+    with vault.db.exclusive():
+        vault.db.checkpoint(complete=True)
+        reader = Database.open(vault.folder / DATABASE_NAME, vault.data_key, access=vault.db.access)
+        try:
+            reader.execute("BEGIN")
+            reader.scalar("SELECT count(*) FROM sqlite_master")
+        except BaseException:
+            reader.close()
+            raise
+    return reader
 
 
 def _sync_while_reading_back(
@@ -254,10 +302,8 @@ def _read_back(path: Path, file_key: bytes, header_mac: bytes) -> None:
     The header must carry the MAC that was written: it covers the file's fresh random nonce,
     from which the payload key is derived, so a file that passes is this very file, chunk for
     chunk, and not, say, an earlier genuine backup that a failing stick serves in its place.
-    With every tag checked, the plaintext is then exactly what was sealed (the manifest and
-    the database as read under the read transaction), without hashing it twice. Page HMACs
-    and the b-tree walk are left to `verify-backup` and restore: here they would only check
-    the live database again.
+    With every tag checked, the plaintext is then exactly what was sealed: the manifest and
+    the database as the snapshot, which passed its integrity check, read it.
     """
     read_header(path)
     try:
@@ -265,15 +311,6 @@ def _read_back(path: Path, file_key: bytes, header_mac: bytes) -> None:
             container.verify_container(source, file_key, expected_header_mac=header_mac)
     except container.ContainerError as exc:
         raise BackupDamagedError(str(exc)) from exc
-
-
-def _free_name(folder: Path, name: str) -> Path:
-    candidate = folder / name
-    counter = 2
-    while candidate.exists():
-        candidate = folder / name.replace(BACKUP_SUFFIX, f"-{counter}{BACKUP_SUFFIX}")
-        counter += 1
-    return candidate
 
 
 def _remove_stale_partials(folder: Path) -> None:
@@ -284,26 +321,10 @@ def _remove_stale_partials(folder: Path) -> None:
                 path.unlink()
 
 
-def _rotate(folder: Path, *, keep: int, keep_path: Path) -> tuple[Path, ...]:
-    if keep < 1:
-        return ()
-    backups = [path for path in list_backups(folder) if path != keep_path]
-    surplus = len(backups) + 1 - keep
-    removed = []
-    for old in backups[: max(surplus, 0)]:
-        with contextlib.suppress(OSError):
-            old.unlink()
-            removed.append(old)
-    if removed:
-        with contextlib.suppress(OSError):
-            fsync_dir(folder)
-    return tuple(removed)
-
-
 # -- reading a backup -----------------------------------------------------------------------
 
 
-def _data_key_for(slots: KeySlotFile, passphrase: str | None, recovery_code: str | None) -> bytes:
+def data_key_for(slots: KeySlotFile, passphrase: str | None, recovery_code: str | None) -> bytes:
     if (passphrase is None) == (recovery_code is None):
         raise ValueError("give exactly one of passphrase and recovery_code")
     if passphrase is not None:
@@ -329,9 +350,7 @@ def read_header(path: Path) -> tuple[dict[str, Any], KeySlotFile]:
     return parse_public_header(header.public_header)
 
 
-def _decrypt_database(
-    path: Path, data_key: bytes, target: Path, *, durable: bool
-) -> dict[str, Any]:
+def decrypt_database(path: Path, data_key: bytes, target: Path, *, durable: bool) -> dict[str, Any]:
     """Decrypt a backup into a new database file at `target`; return the manifest.
 
     `target` holds SQLCipher pages, never plaintext; it is only complete and genuine when this
@@ -355,7 +374,7 @@ def _decrypt_database(
     return splitter.manifest()
 
 
-def _check_database(path: Path, data_key: bytes, manifest: dict[str, Any]) -> None:
+def check_database(path: Path, data_key: bytes, manifest: dict[str, Any]) -> None:
     """Every page's HMAC, the b-tree structure, foreign keys and the row counts."""
     if manifest["schema_version"] > LATEST_VERSION:
         raise BackupTooNewError(f"schema {manifest['schema_version']}")
@@ -389,17 +408,17 @@ def _remove_stale_scratch() -> None:
 
 
 def _verify_with_key(path: Path, data_key: bytes) -> BackupInfo:
-    document, _ = read_header(path)
+    read_header(path)
     _remove_stale_scratch()
     with tempfile.TemporaryDirectory(prefix=VERIFY_SCRATCH_PREFIX) as scratch:
         scratch_dir = Path(scratch)
         os.chmod(scratch_dir, 0o700)
         database = scratch_dir / "check.db"
-        manifest = _decrypt_database(path, data_key, database, durable=False)
-        _check_database(database, data_key, manifest)
+        manifest = decrypt_database(path, data_key, database, durable=False)
+        check_database(database, data_key, manifest)
     return BackupInfo(
         path=path,
-        created_at=str(document.get("created_at", "")),
+        created_at=str(manifest.get("created_at", "")),
         schema_version=manifest["schema_version"],
         vault_id=str(manifest.get("vault_id", "")),
         record_counts=manifest["record_counts"],
@@ -412,69 +431,4 @@ def verify_backup(
 ) -> BackupInfo:
     """Decrypt and check a backup fully, writing nothing but encrypted scratch files."""
     _, slots = read_header(Path(path))
-    return _verify_with_key(Path(path), _data_key_for(slots, passphrase, recovery_code))
-
-
-def restore_backup(
-    path: Path,
-    target: Path,
-    *,
-    passphrase: str | None = None,
-    recovery_code: str | None = None,
-    replace: bool = False,
-    now: datetime | None = None,
-) -> tuple[BackupInfo, Path | None]:
-    """Restore into a new vault folder; returns the info and where an old vault was put aside.
-
-    Everything is checked before the new vault exists: on any failure nothing is left behind.
-    With `replace`, a vault already in `target` is first moved aside, never deleted.
-    """
-    path, target = Path(path), Path(target)
-    _, slots = read_header(path)
-    data_key = _data_key_for(slots, passphrase, recovery_code)
-    set_aside: Path | None = None
-    if target.exists() and not target.is_dir():
-        raise RestoreTargetError("target is not a folder")
-    try:
-        occupied = target.exists() and any(target.iterdir())
-    except OSError as exc:
-        raise RestoreTargetError(f"cannot list target: {exc.strerror}") from exc
-    if occupied and not (replace and is_vault(target)):
-        raise RestoreTargetError(str(target))
-
-    staging = target.parent / f".{target.name}.restoring-{secrets.token_hex(4)}"
-    try:
-        make_private_dir(staging)
-        manifest = _decrypt_database(path, data_key, staging / DATABASE_NAME, durable=True)
-        _check_database(staging / DATABASE_NAME, data_key, manifest)
-        slots.save(staging / KEYSLOTS_NAME)
-        if occupied:
-            # Never move a vault aside while another window or process has it open.
-            lock = VaultLock(target)
-            lock.acquire()
-            lock.release()
-            stamp = (now or datetime.now()).strftime("%Y%m%dT%H%M%S")
-            set_aside = target.parent / f"{target.name}.voor-herstel-{stamp}"
-            os.replace(target, set_aside)
-        elif target.exists():
-            target.rmdir()
-        os.replace(staging, target)
-        fsync_dir(target.parent)
-    except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise StorageError(f"restore failed: {exc.strerror}") from exc
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    # Opening migrates a backup from an older version, after its own encrypted copy.
-    with Vault.open(target, passphrase=passphrase, recovery_code=recovery_code) as restored:
-        counts = table_counts(restored.db)
-    info = BackupInfo(
-        path,
-        str(manifest.get("created_at", "")),
-        manifest["schema_version"],
-        str(manifest.get("vault_id", "")),
-        counts,
-        path.stat().st_size,
-    )
-    return info, set_aside
+    return _verify_with_key(Path(path), data_key_for(slots, passphrase, recovery_code))

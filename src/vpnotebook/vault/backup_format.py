@@ -10,18 +10,19 @@ import hashlib
 import io
 import json
 import struct
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, BinaryIO
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from .. import __version__
 from .errors import BackupDamagedError, BackupTooNewError, NotABackupError
 from .keyslots import KeySlotFile
 
 BACKUP_FORMAT = "vpnotebook-backup"
-BACKUP_VERSION = 1
+# Version 2 keeps the time of writing and the app version out of the plaintext header: they
+# travel in the encrypted manifest only. Version 1 files are still read.
+BACKUP_VERSION = 2
 PAYLOAD_MAGIC = b"VPNBPAY1"
 # A manifest is a few hundred bytes; readers refuse a length above this before reading it.
 MAX_MANIFEST_SIZE = 1 << 20
@@ -36,12 +37,11 @@ def backup_file_key(data_key: bytes) -> bytes:
     )
 
 
-def encode_public_header(slots: KeySlotFile, moment: datetime) -> bytes:
+def encode_public_header(slots: KeySlotFile) -> bytes:
+    """What a reader needs before any key exists, and nothing more: the key slots."""
     document = {
         "format": BACKUP_FORMAT,
         "version": BACKUP_VERSION,
-        "app_version": __version__,
-        "created_at": moment.isoformat(),
         "keyslots": slots.to_bytes().decode("utf-8"),
     }
     body = json.dumps(document, sort_keys=True).encode("utf-8")
@@ -66,6 +66,25 @@ def parse_public_header(public: bytes) -> tuple[dict[str, Any], KeySlotFile]:
         raise BackupTooNewError(f"backup version {version}")
     slots = KeySlotFile.from_bytes(str(document.get("keyslots", "")).encode("utf-8"))
     return document, slots
+
+
+def recorded_moment(value: object) -> datetime | None:
+    """The manifest's `created_at` as an aware moment, or None when it is not one.
+
+    Version 2 writes UTC with a `Z`; version 1 wrote the local wall-clock time without a zone,
+    which is read as this machine's local time.
+    """
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment.astimezone() if moment.tzinfo is None else moment
+
+
+def manifest_moment(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def encode_manifest(manifest: dict[str, Any]) -> bytes:
@@ -129,6 +148,10 @@ class PayloadSplitter(io.RawIOBase):
             self._database.write(self._head[self._manifest_end :])
             del self._head[self._manifest_end :]
         return length
+
+    @property
+    def has_manifest(self) -> bool:
+        return self._manifest_end is not None
 
     def manifest(self) -> dict[str, Any]:
         """The parsed manifest; only once the whole payload has been decrypted and authenticated."""

@@ -53,6 +53,7 @@ __all__ = [
     "ContainerVersionError",
     "SealedContainer",
     "decrypt_container",
+    "iter_chunks",
     "read_public_header",
     "seal_container",
     "verify_container",
@@ -296,6 +297,40 @@ def verify_container(
     """
     _, payload_length = _open(src, None, file_key, progress, expected_header_mac)
     return payload_length
+
+
+def iter_chunks(src: BinaryIO, file_key: bytes) -> Iterator[bytes]:
+    """Yield the plaintext chunk by chunk, each authenticated, reading one chunk ahead.
+
+    For a reader that needs only the start of the payload (a manifest): it stops reading
+    when the caller stops iterating. Each chunk yielded is genuine and in its place; that the
+    file is complete is known only once the iteration ends by itself.
+    """
+    _check_key(file_key)
+    header = read_public_header(src)
+    payload_key, mac_key = _derive_keys(file_key, header.nonce)
+    verifier = hmac.HMAC(mac_key, hashes.SHA256())
+    verifier.update(
+        _encode_header(header.version, header.chunk_size, header.public_header, header.nonce)
+    )
+    try:
+        verifier.verify(header.mac)
+    except InvalidSignature:
+        raise ContainerIntegrityError("wrong key or damaged container header") from None
+    aead = ChaCha20Poly1305(payload_key)
+    sealed_size = header.chunk_size + TAG_SIZE
+    pending = _read_up_to(src, sealed_size)
+    counter = 0
+    while True:
+        following = _read_up_to(src, sealed_size)
+        last = not following
+        plaintext = _open_chunk(aead, counter, last, pending, header.mac)
+        if last and not plaintext and counter > 0:
+            raise ContainerIntegrityError("empty final chunk after data chunks")
+        yield plaintext
+        if last:
+            return
+        pending, counter = following, counter + 1
 
 
 def _open(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 import sqlcipher3
 from sqlcipher3 import dbapi2
 
-from .errors import StorageError, VaultDamagedError
+from .errors import ReadOnlyVaultError, StorageError, VaultDamagedError, VaultInUseError
 
 Row = sqlcipher3.Row
 Params = Sequence[Any] | dict[str, Any]
@@ -41,6 +42,16 @@ _STORAGE_MARKERS = (
     "no such device",
 )
 _DAMAGE_MARKERS = ("file is not a database", "malformed", "database corrupt", "hmac")
+
+# How the connection reaches the file: normally; read-only through the write-ahead log (needs
+# an existing -shm file, never writes); or immutable (reads the main file only, no locks, no
+# -wal or -shm at all — right only when the log holds nothing).
+READ_WRITE = "rw"
+READ_ONLY = "ro"
+IMMUTABLE = "immutable"
+# A commit this long after the last checkpoint folds the write-ahead log into the main file,
+# so a damaged log can only ever cost the changes of the last few minutes.
+CHECKPOINT_INTERVAL_SECONDS = 120.0
 
 
 class UniqueViolation(ValueError):
@@ -66,18 +77,23 @@ def translate_error(exc: Exception) -> Exception:
 class Database:
     """An open, keyed SQLCipher database with our pinned settings."""
 
-    def __init__(self, connection: Any, path: Path) -> None:
+    def __init__(self, connection: Any, path: Path, access: str = READ_WRITE) -> None:
         self._conn = connection
         self.path = path
+        self.access = access
         self._depth = 0
+        self.checkpoint_interval = CHECKPOINT_INTERVAL_SECONDS
+        self._last_checkpoint = time.monotonic()
         # One connection, sometimes used from a worker (backup, search) while the GUI thread
         # writes: statements and whole transactions take turns, never interleave.
         self._lock = threading.RLock()
 
     @classmethod
-    def open(cls, path: Path, key: bytes) -> Database:
+    def open(cls, path: Path, key: bytes, *, access: str = READ_WRITE) -> Database:
         if len(key) != 32:
             raise ValueError("SQLCipher key must be 32 bytes")
+        if access != READ_WRITE:
+            return cls._open_read_only(path, key, access)
         try:
             if not path.exists():
                 # SQLite would create it with the umask's mode; the -wal and -shm files then
@@ -102,6 +118,29 @@ class Database:
             raise
         return database
 
+    @classmethod
+    def _open_read_only(cls, path: Path, key: bytes, access: str) -> Database:
+        mode = "mode=ro" if access == READ_ONLY else "mode=ro&immutable=1"
+        uri = f"{Path(path).absolute().as_uri()}?{mode}"
+        try:
+            conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        except dbapi2.Error as exc:
+            raise translate_error(exc) from exc
+        database = cls(conn, path, access)
+        try:
+            database._configure(key)
+        except dbapi2.Error as exc:
+            conn.close()
+            raise translate_error(exc) from exc
+        except BaseException:
+            conn.close()
+            raise
+        return database
+
+    @property
+    def read_only(self) -> bool:
+        return self.access != READ_WRITE
+
     def _configure(self, key: bytes) -> None:
         conn = self._conn
         conn.row_factory = Row
@@ -112,10 +151,14 @@ class Database:
         # The first real read proves the key: a wrong key or damaged file fails here.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         conn.enable_load_extension(False)
+        writable = (
+            # A read-only connection keeps the journal mode the file has.
+            ("PRAGMA journal_mode = WAL",) if self.access == READ_WRITE else ()
+        )
         for pragma in (
             "PRAGMA secure_delete = ON",
             "PRAGMA foreign_keys = ON",
-            "PRAGMA journal_mode = WAL",
+            *writable,
             # FULL in WAL mode: a commit is on disk before it returns (durable commits).
             "PRAGMA synchronous = FULL",
             # Temporary tables and sort spills stay in memory: no plaintext temp files.
@@ -136,14 +179,14 @@ class Database:
             try:
                 return self._conn.execute(sql, params)
             except dbapi2.Error as exc:
-                raise translate_error(exc) from exc
+                raise self._translate(exc) from exc
 
     def executemany(self, sql: str, rows: Iterable[Params]) -> None:
         with self._lock:
             try:
                 self._conn.executemany(sql, rows)
             except dbapi2.Error as exc:
-                raise translate_error(exc) from exc
+                raise self._translate(exc) from exc
 
     def query(self, sql: str, params: Params = ()) -> list[Row]:
         # Rows are decrypted as they are fetched, so damage can surface here, not in execute.
@@ -151,14 +194,14 @@ class Database:
             try:
                 return self._conn.execute(sql, params).fetchall()
             except dbapi2.Error as exc:
-                raise translate_error(exc) from exc
+                raise self._translate(exc) from exc
 
     def query_one(self, sql: str, params: Params = ()) -> Row | None:
         with self._lock:
             try:
                 return self._conn.execute(sql, params).fetchone()
             except dbapi2.Error as exc:
-                raise translate_error(exc) from exc
+                raise self._translate(exc) from exc
 
     def scalar(self, sql: str, params: Params = ()) -> Any:
         row = self.query_one(sql, params)
@@ -168,11 +211,35 @@ class Database:
         row = self.query_one(f"PRAGMA {name}")
         return None if row is None else str(row[0])
 
+    def _translate(self, exc: Exception) -> Exception:
+        if self.read_only and "readonly" in str(exc).lower():
+            return ReadOnlyVaultError(str(exc))
+        return translate_error(exc)
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
         """BEGIN IMMEDIATE … COMMIT; nested calls join the outer transaction."""
+        if self.read_only and not self._depth:
+            raise ReadOnlyVaultError("a change asked of a read-only opening")
         with self._lock, self._transaction() as database:
             yield database
+
+    @contextlib.contextmanager
+    def read_transaction(self) -> Iterator[Database]:
+        """BEGIN (deferred) … COMMIT: every read inside sees one state of the vault, and it
+        works on a read-only opening too. Nested in a transaction, it joins that one."""
+        with self._lock:
+            if self._depth:
+                yield self
+                return
+            self.execute("BEGIN")
+            self._depth = 1
+            try:
+                yield self
+            finally:
+                self._depth = 0
+                with contextlib.suppress(dbapi2.Error):
+                    self._conn.execute("COMMIT")
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[Database]:
@@ -199,6 +266,23 @@ class Database:
             with contextlib.suppress(dbapi2.Error):
                 self._conn.execute("ROLLBACK")
             raise translate_error(exc) from exc
+        self._checkpoint_when_due()
+
+    def _checkpoint_when_due(self) -> None:
+        if time.monotonic() - self._last_checkpoint < self.checkpoint_interval:
+            return
+        # PASSIVE: never waits for a reader (a backup in progress); what it cannot fold in
+        # now, the next one will. The commit has succeeded whatever happens here.
+        with contextlib.suppress(dbapi2.Error):
+            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        self._last_checkpoint = time.monotonic()
+
+    @contextlib.contextmanager
+    def exclusive(self) -> Iterator[Database]:
+        """Nothing else runs on this connection meanwhile (not even a transaction of another
+        thread): for taking a snapshot that must begin with an empty write-ahead log."""
+        with self._lock:
+            yield self
 
     @property
     def in_transaction(self) -> bool:
@@ -213,9 +297,18 @@ class Database:
     def set_user_version(self, version: int) -> None:
         self.execute(f"PRAGMA user_version = {int(version)}")
 
-    def checkpoint(self) -> None:
-        """Fold the WAL into the main file so a file copy of it is complete."""
-        self.query("PRAGMA wal_checkpoint(TRUNCATE)")
+    def checkpoint(self, *, complete: bool = False) -> None:
+        """Fold the WAL into the main file so a file copy of it is complete.
+
+        With `complete`, a checkpoint that another reader kept from finishing is an error
+        (the main file alone would then not hold every commit).
+        """
+        if self.read_only:
+            return
+        row = self.query_one("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._last_checkpoint = time.monotonic()
+        if complete and row is not None and int(row[0]) != 0:
+            raise VaultInUseError("the write-ahead log could not be folded in (busy)")
 
     def integrity_problems(self) -> list[str]:
         """Every problem SQLCipher's HMAC check and SQLite's structural checks find."""

@@ -65,6 +65,22 @@ class VaultDamagedError(VaultError):
     )
 
 
+class DamagedVaultNotBackedUpError(VaultDamagedError):
+    """The live vault fails its integrity check: a copy of it would not restore."""
+
+    message_nl = (
+        "Er is geen reservekopie gemaakt: de kluis zelf is beschadigd (de controle van "
+        "versleuteling en structuur vond fouten). Er is ook geen oudere reservekopie "
+        "opgeruimd. Maak nu een export om veilig te stellen wat nog leesbaar is, en zet daarna "
+        "de laatste goede reservekopie terug."
+    )
+    message_en = (
+        "No backup was made: the vault itself is damaged (the check of its encryption and "
+        "structure found errors). No older backup was removed either. Make an export now to "
+        "save what can still be read, then restore the last good backup."
+    )
+
+
 class VaultInUseError(VaultError):
     exit_code = EXIT_IN_USE
     message_nl = (
@@ -74,6 +90,34 @@ class VaultInUseError(VaultError):
     message_en = (
         "This vault is already open in another window or program. Close that first; "
         "two at once could damage data."
+    )
+
+
+class LockFileError(VaultError):
+    """`vault.lock` is there but is no ordinary file (a folder, a link to elsewhere, …)."""
+
+    message_nl = (
+        "In de kluismap staat ‘vault.lock’, maar dat is geen gewoon bestand (bijvoorbeeld een "
+        "map). Zo kan niet worden vastgelegd dat de kluis in gebruik is. Verwijder of hernoem "
+        "‘vault.lock’ en probeer het opnieuw; de kluis zelf is niet aangeraakt."
+    )
+    message_en = (
+        "The vault folder holds ‘vault.lock’, but it is not an ordinary file (a folder, for "
+        "instance). So the vault cannot be marked as in use. Remove or rename ‘vault.lock’ and "
+        "try again; the vault itself was not touched."
+    )
+
+
+class ClockError(VaultError):
+    """The computer's clock is outside the years the journal accepts."""
+
+    message_nl = (
+        "De klok van deze computer staat op een onmogelijke datum (buiten 1990–2200). Zet de "
+        "datum en tijd goed en probeer het opnieuw. Er is niets gewijzigd."
+    )
+    message_en = (
+        "This computer's clock shows an impossible date (outside 1990–2200). Set the date and "
+        "time right and try again. Nothing was changed."
     )
 
 
@@ -108,6 +152,38 @@ class StorageError(VaultError):
     message_en = (
         "The data could not be saved: the disk is full, read-only or no longer available. "
         "What was saved before is kept."
+    )
+
+
+class ReadOnlyUnavailableError(StorageError):
+    """The disk is full or read-only, and not even a read-only opening can see everything."""
+
+    message_nl = (
+        "De kluis kan op deze schijf nu ook niet alleen-lezend worden geopend: de laatste "
+        "wijzigingen staan nog in een hulpbestand dat zonder schrijfruimte niet te lezen is, of "
+        "de kluis moet eerst worden bijgewerkt. Maak ruimte vrij, of kopieer de hele kluismap "
+        "naar een schijf met ruimte en open hem daar. Er is niets gewijzigd."
+    )
+    message_en = (
+        "The vault cannot be opened read-only on this disk either: its last changes are still "
+        "in a helper file that cannot be read without space to write, or the vault needs an "
+        "upgrade first. Free some space, or copy the whole vault folder to a disk with space "
+        "and open it there. Nothing was changed."
+    )
+
+
+class ReadOnlyVaultError(StorageError):
+    """A change was asked of a vault that is open read-only (full disk, read-only medium)."""
+
+    message_nl = (
+        "Niet bewaard: de kluis is alleen-lezend geopend, omdat de schijf vol of alleen-lezen "
+        "is. Lezen, exporteren en een reservekopie maken kan wel. Maak ruimte vrij (of zet de "
+        "kluis op een schrijfbare schijf) en open de kluis opnieuw om weer te kunnen wijzigen."
+    )
+    message_en = (
+        "Not saved: the vault is open read-only because the disk is full or read-only. "
+        "Reading, exporting and making a backup still work. Free some space (or put the vault "
+        "on a writable disk) and open the vault again to make changes."
     )
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 DATABASE_NAME = "vault.db"
 KEYSLOTS_NAME = "keyslots.json"
 PRE_MIGRATION_DIR = "pre-migration"
+DAMAGED_WAL_DIR = "damaged-wal"
 CREATING_MARKER = ".wordt-aangemaakt"
 
 
@@ -22,3 +23,8 @@ def default_vault_folder() -> Path:
 
 def is_vault(folder: Path) -> bool:
     return (folder / KEYSLOTS_NAME).is_file()
+
+
+def restore_journal_path(folder: Path) -> Path:
+    """The plan of a restore into `folder`, beside it (docs/formats/backup.md)."""
+    return folder.parent / f".{folder.name}.herstelplan.json"

@@ -5,19 +5,24 @@ vault.db-wal     its write-ahead log (encrypted by SQLCipher as well)
 keyslots.json    the data key, sealed once per secret (passphrase, recovery code)
 vault.lock       advisory lock: one process at a time
 pre-migration/   encrypted copies of the database taken before each schema upgrade
+damaged-wal/     copies of a write-ahead log that ended at a bad frame, kept when found
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
+import json
 import os
 import shutil
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import keyslots
-from .database import Database
+from . import keyslots, wal
+from .database import IMMUTABLE, READ_ONLY, READ_WRITE, Database
 from .errors import (
+    ReadOnlyUnavailableError,
     StorageError,
     VaultDamagedError,
     VaultError,
@@ -31,6 +36,7 @@ from .keyslots import DATA_KEY_LENGTH, KeySlotFile
 from .lockfile import VaultLock
 from .paths import (
     CREATING_MARKER,
+    DAMAGED_WAL_DIR,
     DATABASE_NAME,
     KEYSLOTS_NAME,
     PRE_MIGRATION_DIR,
@@ -40,6 +46,18 @@ from .paths import is_vault as is_vault
 from .schema import LATEST_VERSION, MIGRATIONS
 
 KEEP_PRE_MIGRATION_COPIES = 3
+# How `Vault.open` may reach the database: "rw" only; "ro" only (never writes a byte); or
+# "auto": normally, and read-only when the disk is full or the medium read-only.
+AUTO = "auto"
+
+
+@dataclass(frozen=True)
+class WalFinding:
+    """A write-ahead log found ending at a bad frame when the vault was opened."""
+
+    found_at: str  # UTC, ISO 8601
+    lost_commits: int
+    kept_copy: Path
 
 
 class Vault:
@@ -53,6 +71,10 @@ class Vault:
         self._slots = slots
         self._data_key = data_key
         self._lock = lock
+        # Set by `open`: a restore into this folder that was killed and has now been finished.
+        self.resumed_restore: object | None = None
+        # Set by `open`: why a read-only opening was chosen instead of a normal one.
+        self.read_only_reason: StorageError | None = None
 
     # -- creating and opening ----------------------------------------------------------------
 
@@ -74,6 +96,9 @@ class Vault:
         """
         folder = Path(folder)
         marker = folder / CREATING_MARKER
+        # A restore into this folder that was killed half-way is finished first: its folder
+        # may look empty just now, and a new vault there would block the restore's end.
+        _resume_restore(folder)
         if is_vault(folder):
             raise VaultExistsError(str(folder))
         if (folder / DATABASE_NAME).exists() and not marker.exists():
@@ -116,25 +141,59 @@ class Vault:
 
     @classmethod
     def open(
-        cls, folder: Path, *, passphrase: str | None = None, recovery_code: str | None = None
+        cls,
+        folder: Path,
+        *,
+        passphrase: str | None = None,
+        recovery_code: str | None = None,
+        access: str = READ_WRITE,
     ) -> Vault:
+        """Open with one secret. `access` is "rw", "ro" or "auto" (see AUTO above)."""
         if (passphrase is None) == (recovery_code is None):
             raise ValueError("give exactly one of passphrase and recovery_code")
         folder = Path(folder)
+        resumed = _resume_restore(folder) if access != READ_ONLY else None
         slots = read_slots(folder)
-        lock = VaultLock(folder)
-        lock.acquire()
+        reason: StorageError | None = None
+        lock = VaultLock(folder, shared=access == READ_ONLY)
+        try:
+            lock.acquire()
+        except StorageError as error:  # a read-only medium: no lock file can be written
+            if access != AUTO:
+                raise
+            lock, reason = VaultLock(folder, shared=True), error
+            lock.acquire()
         try:
             if passphrase is not None:
                 data_key = slots.open_with_passphrase(passphrase)
             else:
                 assert recovery_code is not None
                 data_key = slots.open_with_recovery_code(recovery_code)
-            database = open_database(folder, data_key)
+            database = None
+            if not lock.shared:
+                try:
+                    _keep_a_damaged_log(folder)
+                    database = open_database(folder, data_key)
+                except StorageError as error:  # a full disk: SQLite cannot make its -shm
+                    if access != AUTO:
+                        raise
+                    reason = error
+                    lock.release()
+                    lock = VaultLock(folder, shared=True)
+                    lock.acquire()
+            if database is None:
+                database = open_database_read_only(folder, data_key)
         except BaseException:
             lock.release()
             raise
-        return cls(folder, database, slots, data_key, lock)
+        vault = cls(folder, database, slots, data_key, lock)
+        vault.read_only_reason = reason
+        vault.resumed_restore = resumed
+        return vault
+
+    @property
+    def read_only(self) -> bool:
+        return self.db.read_only
 
     # -- secrets ---------------------------------------------------------------------------
 
@@ -195,6 +254,10 @@ class Vault:
         """A full integrity check; an empty list means all is well."""
         return self.db.integrity_problems()
 
+    def wal_findings(self) -> list[WalFinding]:
+        """Every write-ahead log found ending at a bad frame, whose copy is still kept."""
+        return damaged_wal_findings(self.folder)
+
     def close(self) -> None:
         if self._lock.held:
             with contextlib.suppress(VaultError):
@@ -245,6 +308,98 @@ def open_database(folder: Path, data_key: bytes) -> Database:
         database.close()
         raise
     return database
+
+
+def open_database_read_only(folder: Path, data_key: bytes) -> Database:
+    """Open without writing a byte anywhere (a full disk, a read-only medium).
+
+    Through the write-ahead log when SQLite can read it without writing (its -shm file is
+    there), otherwise immutable — which reads the main file only, and is therefore used only
+    when the log holds no committed page.
+    """
+    path = folder / DATABASE_NAME
+    if not path.is_file():
+        raise VaultDamagedError("the database file is missing")
+    if path.stat().st_size == 0:
+        raise VaultDamagedError("the database file is empty")
+    log = wal.inspect(folder / (DATABASE_NAME + "-wal"))
+    try:
+        database = Database.open(path, data_key, access=READ_ONLY)
+    except StorageError:
+        if not log.empty:
+            raise ReadOnlyUnavailableError(
+                f"{log.committed_frames} committed frame(s) in the log, no -shm"
+            ) from None
+        database = Database.open(path, data_key, access=IMMUTABLE)
+    try:
+        version = database.user_version
+        if version == 0:
+            raise VaultDamagedError("the database holds no schema")
+        if version > LATEST_VERSION:
+            raise VaultTooNewError(f"schema {version}")
+        if version < LATEST_VERSION:
+            raise ReadOnlyUnavailableError(f"schema {version} needs an upgrade")
+    except BaseException:
+        database.close()
+        raise
+    return database
+
+
+def _resume_restore(folder: Path) -> object | None:
+    # Cheap when there is nothing to do: the restore module loads only for a journal, or for
+    # a staging folder that a restore killed before it wrote one left beside the vault.
+    name = glob.escape(folder.name)
+    leftovers = any(folder.parent.glob(f".{name}.restoring-*")) or any(
+        folder.parent.glob(f".{name}.herstelplan.json*")
+    )
+    if not leftovers:
+        return None
+    from .restore import resume_interrupted_restore
+
+    return resume_interrupted_restore(folder)
+
+
+def _keep_a_damaged_log(folder: Path) -> None:
+    """Before SQLite replays the log (and then drops it), keep a copy if it lost commits."""
+    log_path = folder / (DATABASE_NAME + "-wal")
+    report = wal.inspect(log_path)
+    if not report.damaged:
+        return
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target_dir = folder / DAMAGED_WAL_DIR
+    try:
+        make_private_dir(target_dir)
+        copy = target_dir / f"vault.db-wal.{stamp}"
+        shutil.copyfile(log_path, copy)
+        os.chmod(copy, 0o600)
+        note = {
+            "found_at": stamp,
+            "frames": report.frames,
+            "committed_frames": report.committed_frames,
+            "lost_commits": report.lost_commits,
+            "header_damaged": report.header_damaged,
+            "copy": copy.name,
+        }
+        write_atomic(target_dir / f"{stamp}.json", json.dumps(note, sort_keys=True).encode())
+    except OSError as exc:
+        raise StorageError(f"cannot keep the damaged log: {exc.strerror}") from exc
+
+
+def damaged_wal_findings(folder: Path) -> list[WalFinding]:
+    findings = []
+    for note in sorted((folder / DAMAGED_WAL_DIR).glob("*.json")):
+        try:
+            document = json.loads(note.read_text(encoding="utf-8"))
+            findings.append(
+                WalFinding(
+                    str(document["found_at"]),
+                    int(document["lost_commits"]),
+                    folder / DAMAGED_WAL_DIR / str(document["copy"]),
+                )
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            findings.append(WalFinding(note.stem, 0, note))
+    return findings
 
 
 def _migrate(database: Database, *, target: int) -> None:

@@ -16,8 +16,9 @@ import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QProgressBar, QRadioButton, QWidget
 
-from ...vault.backup import BACKUP_SUFFIX, BackupInfo, restore_backup, verify_backup
+from ...vault.backup import BACKUP_SUFFIX, BackupInfo, verify_backup
 from ...vault.errors import RestoreTargetError
+from ...vault.restore import restore_backup
 from ..common import dialogs
 from ..common.labels import current_language
 from ..common.page import Page
@@ -121,7 +122,7 @@ class ExistingBackups(Page):
     def _verified(self, info: BackupInfo) -> None:
         self._set_busy(False)
         self.last_verified = info
-        made = tasks.parse_moment(info.created_at)
+        made = info.moment
         text = self.tr(
             "In orde. Deze reservekopie van %1 is helemaal gelezen en gecontroleerd, en bevat %2."
         )

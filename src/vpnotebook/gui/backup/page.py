@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QFileDialog,
     QFrame,
     QGroupBox,
@@ -29,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...vault.backup import DEFAULT_KEEP, BackupInfo, list_backups, make_backup
+from ...vault.backup import DEFAULT_KEEP, BackupInfo, backup_file_key, list_backups, make_backup
+from ...vault.backup_files import recorded_time
 from ...vault.errors import VaultError
 from ..common import dialogs
 from ..session import Session
@@ -144,6 +146,13 @@ class BackupPage(ExistingBackups):
         keep_row.addWidget(self.keep)
         keep_row.addWidget(QLabel(self.tr("reservekopieën; oudere worden opgeruimd.")))
         keep_row.addStretch(1)
+        self.date_in_name = QCheckBox(self.tr("Datum in de bestandsnaam zetten"))
+        self.date_in_name.setToolTip(
+            self.tr(
+                "Zonder datum heet het bestand alleen ‘vpnotebook-’ met een volgnummer; wanneer "
+                "het is gemaakt, staat dan alleen versleuteld in het bestand zelf."
+            )
+        )
 
         self.make_button = QPushButton(self.tr("Reservekopie maken"))
         self.make_button.setDefault(True)
@@ -167,6 +176,7 @@ class BackupPage(ExistingBackups):
         layout.addWidget(self.folder_label)
         layout.addSpacing(6)
         layout.addLayout(keep_row)
+        layout.addWidget(self.date_in_name)
         layout.addSpacing(6)
         layout.addLayout(make_row)
         layout.addWidget(self.progress)
@@ -290,6 +300,8 @@ class BackupPage(ExistingBackups):
             keep = self.session.journal.setting("backup_keep")
             if keep and keep.isdigit():
                 self.keep.setValue(int(keep))
+            dated = self.session.journal.setting("backup_date_in_name")
+            self.date_in_name.setChecked(dated == "1")
             self._choices_loaded = True
         if not self.target_field.text():
             self.target_field.setText(str(self.default_target()))
@@ -389,14 +401,32 @@ class BackupPage(ExistingBackups):
     def _list_backups(self) -> None:
         self.backups.clear()
         found = list_backups(self.folder) if self.folder is not None else []
-        for path in reversed(found):  # newest first
+        # When each was made is recorded inside it, encrypted: this vault's key reads it.
+        key = backup_file_key(self.session.vault.data_key)
+        moments = {path: recorded_time(path, key) for path in found}
+        readable = sorted(
+            (path for path in found if moments[path] is not None),
+            key=lambda path: moments[path],  # type: ignore[arg-type,return-value]
+            reverse=True,
+        )
+        unreadable = [path for path in found if moments[path] is None]
+        for path in readable + unreadable:  # newest first; what this vault cannot read last
+            made = moments[path]
             try:
                 size = tasks.size_text(path.stat().st_size)
             except OSError:
                 size = ""
-            made = _moment_from_name(path.name)
-            item = QTreeWidgetItem([tasks.moment_text(made) if made else "", size, path.name])
+            when = tasks.moment_text(made.astimezone()) if made else self.tr("onbekend")
+            item = QTreeWidgetItem([when, size, path.name])
             item.setData(0, PATH_ROLE, str(path))
+            if made is None:
+                item.setToolTip(
+                    0,
+                    self.tr(
+                        "Niet te lezen met de sleutel van deze kluis: een reservekopie van een "
+                        "andere kluis of van vóór een nieuwe sleutel, of een beschadigd bestand."
+                    ),
+                )
             self.backups.addTopLevelItem(item)
         self.backups.setVisible(bool(found))
         self.no_backups.setVisible(self.folder is not None and not found)
@@ -430,14 +460,20 @@ class BackupPage(ExistingBackups):
             )
             return
         keep = self.keep.value()
+        dated = self.date_in_name.isChecked()
         journal = self.session.journal
-        try:
-            # Remembered inside the vault, so the next backup goes to the same place.
-            journal.set_setting("backup_folder", str(folder))
-            journal.set_setting("backup_keep", str(keep))
-        except VaultError as error:
-            dialogs.error(self, self.tr("Reservekopie maken mislukt"), tasks.failure_text(error))
-            return
+        # Remembered inside the vault, so the next backup goes to the same place (not in a
+        # vault open read-only: the backup is what matters then, and it still works).
+        if not self.session.read_only:
+            try:
+                journal.set_setting("backup_folder", str(folder))
+                journal.set_setting("backup_keep", str(keep))
+                journal.set_setting("backup_date_in_name", "1" if dated else "0")
+            except VaultError as error:
+                dialogs.error(
+                    self, self.tr("Reservekopie maken mislukt"), tasks.failure_text(error)
+                )
+                return
         vault = self.session.vault
         # One relay per backup and owned by the job, not the page: a lock that deletes the
         # page mid-backup must not take the worker's progress callback with it.
@@ -447,7 +483,9 @@ class BackupPage(ExistingBackups):
         self.progress.setValue(0)
         self.progress.setVisible(True)
         job = tasks.start(
-            lambda: make_backup(vault, folder, keep=keep, progress=relay.report),
+            lambda: make_backup(
+                vault, folder, keep=keep, progress=relay.report, date_in_name=dated
+            ),
             self._made,
             lambda error: self._failed(
                 error, self.tr("Reservekopie maken mislukt"), self.make_result
@@ -506,12 +544,3 @@ class BackupPage(ExistingBackups):
         new_folder = self.to_new.isChecked()
         for widget in self._target_widgets:
             widget.setEnabled(new_folder)
-
-
-def _moment_from_name(name: str) -> datetime | None:
-    # vpnotebook-2026-11-28T1403.vpbackup, perhaps with -2 before the suffix.
-    stem = name.removeprefix("vpnotebook-").split(".")[0][:15]
-    try:
-        return datetime.strptime(stem, "%Y-%m-%dT%H%M")
-    except ValueError:
-        return None

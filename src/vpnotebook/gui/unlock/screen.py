@@ -181,7 +181,8 @@ class UnlockScreen(QWidget):
         def job() -> Vault:
             from ...vault.vault import Vault
 
-            return Vault.open(folder, passphrase=passphrase)
+            # A full disk or a read-only medium still opens, read-only (the workspace says so).
+            return Vault.open(folder, passphrase=passphrase, access="auto")
 
         self._start(job)
 
