@@ -2694,31 +2694,31 @@ Do you want to continue?</translation>
     <name>ProfileSection</name>
     <message>
         <source>Uw &amp;naam:</source>
-        <translation type="unfinished"></translation>
+        <translation>Your &amp;name:</translation>
     </message>
     <message>
         <source>Uw naam</source>
-        <translation type="unfinished">Your name</translation>
+        <translation>Your name</translation>
     </message>
     <message>
         <source>Uw &amp;rol:</source>
-        <translation type="unfinished"></translation>
+        <translation>Your &amp;role:</translation>
     </message>
     <message>
         <source>Uw rol</source>
-        <translation type="unfinished">Your role</translation>
+        <translation>Your role</translation>
     </message>
     <message>
         <source>Uw naam en rol staan op het jaarverslag, op de inzage-export voor de melder en op uw eigen overzichten. Wat u eerder maakte, verandert niet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your name and role are on the annual report, on the reporter&apos;s access export and on your own overviews. What you made before does not change.</translation>
     </message>
     <message>
         <source>Organisaties beheren…</source>
-        <translation type="unfinished"></translation>
+        <translation>Manage organisations…</translation>
     </message>
     <message>
         <source>Naam, grootte, sector en bewaartermijn van uw opdrachtgevers wijzigt u op het scherm Organisaties.</source>
-        <translation type="unfinished"></translation>
+        <translation>You change the name, size, sector and retention period of your client organisations on the Organisations screen.</translation>
     </message>
 </context>
 <context>
