@@ -112,9 +112,14 @@ def main() -> int:
         wizard_window.show()
         assert wizard_window.wizard is not None
         save(wizard_window, out, "01-eerste-start", app)
-        wizard_window.wizard.next()
-        wizard_window.wizard.next()
-        fields = wizard_window.wizard.passphrase_page.fields
+        wizard = wizard_window.wizard
+        wizard.next()
+        wizard.next()
+        wizard.profile_page.name.setText("M. de Boer")
+        wizard.next()
+        wizard.organisation_page.name.setText("Gemeente Wadwijk")
+        wizard.next()
+        fields = wizard.passphrase_page.fields
         fields.first.setText(PASSPHRASE)
         fields.second.setText(PASSPHRASE)
         save(wizard_window, out, "02-wachtwoord-kiezen", app)
@@ -150,11 +155,12 @@ def main() -> int:
         from screenshots_import import shoot_import_wizard  # beside this script
 
         shoot_import_wizard(window, out, app, base)
-        from vpnotebook.gui.settings.dialog import SettingsDialog
-
-        dialog = SettingsDialog(settings, window)
+        dialog = window.settings_dialog()
+        dialog.resize(760, 540)
         dialog.show()
         save(dialog, out, "30-instellingen", app)
+        dialog.show_section(window.security_section)
+        save(dialog, out, "32-beveiliging", app)
         dialog.close()
         from vpnotebook.gui.unlock.recovery import RecoveryDialog
 

@@ -888,6 +888,10 @@
         <source>Melding %1 is vernietigd. Maak binnenkort een nieuwe reservekopie, zodat oudere reservekopieën met deze melding op den duur worden opgeruimd.</source>
         <translation>Case %1 has been destroyed. Make a new backup soon, so that older backups holding this case are cleaned up in time.</translation>
     </message>
+    <message>
+        <source>Wilt u nu ook een nieuwe sleutel maken?</source>
+        <translation>Would you like to make a new key as well?</translation>
+    </message>
 </context>
 <context>
     <name>Cases</name>
@@ -989,6 +993,25 @@
     <message>
         <source>%1 van %2</source>
         <translation>%1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Wachtwoord wijzigen</source>
+        <translation>Change passphrase</translation>
+    </message>
+    <message>
+        <source>Huidig wachtwoord</source>
+        <translation>Current passphrase</translation>
+    </message>
+    <message>
+        <source>Huidig wachtwoord:</source>
+        <translation>Current passphrase:</translation>
+    </message>
+    <message>
+        <source>Daarna opent u de kluis met het nieuwe wachtwoord. Uw herstelcode blijft geldig.</source>
+        <translation>Afterwards you open the vault with the new passphrase. Your recovery code stays valid.</translation>
     </message>
 </context>
 <context>
@@ -1638,8 +1661,16 @@ Do you want to continue?</translation>
         <translation>Back</translation>
     </message>
     <message>
-        <source>Aan de slag</source>
-        <translation>Get started</translation>
+        <source>Kluis maken</source>
+        <translation>Create vault</translation>
+    </message>
+    <message>
+        <source>Weinig werkgeheugen</source>
+        <translation>Little memory</translation>
+    </message>
+    <message>
+        <source>Deze computer heeft weinig werkgeheugen. De sleutel van uw kluis is daarom afgeleid met %1 in plaats van minstens 256 MiB. Op een computer met 4 GiB of meer kunt u hem later versterken (Instellingen, Beveiliging).</source>
+        <translation>This computer has little memory. So the key of your vault was derived with %1 instead of at least 256 MiB. On a computer with 4 GiB or more you can strengthen it later (Settings, Security).</translation>
     </message>
     <message>
         <source>Annuleren</source>
@@ -2007,6 +2038,13 @@ Do you want to continue?</translation>
     </message>
 </context>
 <context>
+    <name>KeyDialogs</name>
+    <message>
+        <source>Met een nieuwe sleutel wordt de kluis opnieuw versleuteld. Oude reservekopieën en oude sleutelbestanden openen de kluis daarna niet meer; oude reservekopieën blijven wél met het oude wachtwoord te openen.</source>
+        <translation>With a new key the vault is encrypted anew. Old backups and old key-slot files no longer open the vault after that; old backups can still be opened with the old passphrase.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Bestand</source>
@@ -2073,12 +2111,51 @@ Do you want to continue?</translation>
         <translation>The last change was not saved; the vault is locked all the same.</translation>
     </message>
     <message>
+        <source>Nieuwe sleutel wordt gemaakt…</source>
+        <translation>Making a new key…</translation>
+    </message>
+    <message>
+        <source>De kluis krijgt een nieuwe sleutel. Een ogenblik…</source>
+        <translation>The vault is getting a new key. One moment…</translation>
+    </message>
+    <message>
+        <source>Beveiliging</source>
+        <translation>Security</translation>
+    </message>
+    <message>
         <source>Reservekopie nog bezig</source>
         <translation>Backup still in progress</translation>
     </message>
     <message>
         <source>Er wordt nog een reservekopie gemaakt of teruggezet. Het programma sluit vanzelf zodra dat klaar is.</source>
         <translation>A backup is still being made or restored. The program will close by itself as soon as it has finished.</translation>
+    </message>
+</context>
+<context>
+    <name>NewRecoveryCodeDialog</name>
+    <message>
+        <source>Nieuwe herstelcode</source>
+        <translation>New recovery code</translation>
+    </message>
+    <message>
+        <source>U krijgt een nieuwe herstelcode; de oude werkt daarna niet meer. Gebruik dit als u de oude kwijt bent of als iemand anders hem gezien kan hebben.</source>
+        <translation>You get a new recovery code; the old one stops working. Use this if you lost the old one or someone else may have seen it.</translation>
+    </message>
+    <message>
+        <source>Huidig wachtwoord</source>
+        <translation>Current passphrase</translation>
+    </message>
+    <message>
+        <source>Huidig wachtwoord:</source>
+        <translation>Current passphrase:</translation>
+    </message>
+    <message>
+        <source>Volgende</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Herstelcode opslaan</source>
+        <translation>Store recovery code</translation>
     </message>
 </context>
 <context>
@@ -2441,28 +2518,12 @@ Do you want to continue?</translation>
         <translation>Repeat passphrase:</translation>
     </message>
     <message>
-        <source>Tip: een zin van vier of vijf gewone woorden is sterk en goed te onthouden.</source>
-        <translation>Tip: a sentence of four or five ordinary words is strong and easy to remember.</translation>
-    </message>
-    <message>
-        <source>Te kort: gebruik minstens %1 tekens.</source>
-        <translation>Too short: use at least %1 characters.</translation>
-    </message>
-    <message>
-        <source>Te makkelijk te raden. Voeg een paar woorden toe.</source>
-        <translation>Too easy to guess. Add a few more words.</translation>
+        <source>Tip: een zin van vier of vijf gewone woorden die niet vanzelf bij elkaar horen, is sterk en goed te onthouden.</source>
+        <translation>Tip: a sentence of four or five ordinary words that do not naturally belong together is strong and easy to remember.</translation>
     </message>
     <message>
         <source>De twee wachtwoorden zijn nog niet gelijk.</source>
         <translation>The two passphrases do not match yet.</translation>
-    </message>
-    <message>
-        <source>Redelijk sterk. Langer is nog beter.</source>
-        <translation>Reasonably strong. Longer is even better.</translation>
-    </message>
-    <message>
-        <source>Sterk wachtwoord.</source>
-        <translation>Strong passphrase.</translation>
     </message>
 </context>
 <context>
@@ -2474,18 +2535,6 @@ Do you want to continue?</translation>
     <message>
         <source>Met dit wachtwoord opent u elke dag de kluis. Niemand anders kent het, ook wij niet; het is niet terug te halen.</source>
         <translation>You open the vault with this passphrase every day. Nobody else knows it, not even us; it cannot be retrieved.</translation>
-    </message>
-    <message>
-        <source>De kluis wordt gemaakt en de sleutel afgeleid. Dit duurt een paar seconden…</source>
-        <translation>The vault is being created and the key derived. This takes a few seconds…</translation>
-    </message>
-    <message>
-        <source>De kluis is gemaakt.</source>
-        <translation>The vault has been created.</translation>
-    </message>
-    <message>
-        <source>De kluis kon niet worden gemaakt</source>
-        <translation>The vault could not be created</translation>
     </message>
 </context>
 <context>
@@ -2774,9 +2823,28 @@ Do you want to continue?</translation>
         <translation>Your recovery code</translation>
     </message>
     <message>
-        <source>Deze code ziet u maar één keer. Schrijf hem op of druk hem af, en bewaar hem op een veilige plek, los van de laptop.</source>
-        <translation>You will see this code only once. Write it down or print it, and keep it in a safe place, apart from the laptop.</translation>
+        <source>Deze code ziet u maar één keer. Schrijf hem op of druk hem af, en bewaar hem op een veilige plek, los van de laptop. Pas als u hem hebt overgetypt, wordt de kluis gemaakt.</source>
+        <translation>You see this code only once. Write it down or print it, and keep it in a safe place, away from the laptop. The vault is made only once you have typed it back.</translation>
     </message>
+    <message>
+        <source>De kluis wordt gemaakt en de sleutel afgeleid. Dit duurt een paar seconden…</source>
+        <translation>The vault is being made and the key derived. This takes a few seconds…</translation>
+    </message>
+    <message>
+        <source>De kluis is gemaakt.</source>
+        <translation>The vault has been made.</translation>
+    </message>
+    <message>
+        <source>De kluis kon niet worden gemaakt</source>
+        <translation>The vault could not be made</translation>
+    </message>
+    <message>
+        <source>Er is nog geen kluis; de herstelcode hierboven blijft de code voor de kluis zodra het maken wel lukt.</source>
+        <translation>There is no vault yet; the recovery code above stays the code for the vault once making it succeeds.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeView</name>
     <message>
         <source>Herstelcode</source>
         <translation>Recovery code</translation>
@@ -2786,20 +2854,20 @@ Do you want to continue?</translation>
         <translation>Print…</translation>
     </message>
     <message>
+        <source>Met de herstelcode opent u de kluis als u uw wachtwoord vergeten bent. Wie de code vindt, kan uw logboek lezen: bewaar hem dus net zo zorgvuldig als een sleutel, los van de laptop.</source>
+        <translation>With the recovery code you open the vault if you have forgotten your passphrase. Whoever finds the code can read your journal: keep it as carefully as a key, away from the laptop.</translation>
+    </message>
+    <message>
+        <source>Hebt u de code opgeschreven? Typ ter controle het tweede en het laatste groepje over, met een spatie ertussen.</source>
+        <translation>Have you written the code down? As a check, type the second and the last group, with a space between them.</translation>
+    </message>
+    <message>
         <source>Controle van de herstelcode</source>
         <translation>Recovery code check</translation>
     </message>
     <message>
-        <source>Met de herstelcode opent u de kluis als u uw wachtwoord vergeten bent. Wie de code vindt, kan uw logboek lezen: bewaar hem dus net zo zorgvuldig als een sleutel.</source>
-        <translation>The recovery code opens the vault if you have forgotten your passphrase. Anyone who finds the code can read your journal, so keep it as carefully as you would a key.</translation>
-    </message>
-    <message>
-        <source>Hebt u de code opgeschreven? Typ ter controle het tweede en het laatste groepje over, met een spatie ertussen.</source>
-        <translation>Have you written the code down? As a check, type in the second and the last group, with a space between them.</translation>
-    </message>
-    <message>
         <source>&lt;h2&gt;Herstelcode vpnotebook&lt;/h2&gt;&lt;p style=&apos;font-size:18pt;font-family:monospace&apos;&gt;%1&lt;/p&gt;&lt;p&gt;Bewaar dit papier op een veilige plek, los van de laptop.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;vpnotebook recovery code&lt;/h2&gt;&lt;p style=&apos;font-size:18pt;font-family:monospace&apos;&gt;%1&lt;/p&gt;&lt;p&gt;Keep this sheet of paper in a safe place, apart from the laptop.&lt;/p&gt;</translation>
+        <translation>&lt;h2&gt;vpnotebook recovery code&lt;/h2&gt;&lt;p style=&apos;font-size:18pt;font-family:monospace&apos;&gt;%1&lt;/p&gt;&lt;p&gt;Keep this paper in a safe place, away from the laptop.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2831,6 +2899,41 @@ Do you want to continue?</translation>
     <message>
         <source>Nog niet compleet, of er zit een tikfout in.</source>
         <translation>Not complete yet, or there is a typing error.</translation>
+    </message>
+</context>
+<context>
+    <name>RekeyDialog</name>
+    <message>
+        <source>Nieuwe sleutel maken</source>
+        <translation>Make a new key</translation>
+    </message>
+    <message>
+        <source>Dit duurt bij een grote kluis een halve minuut. Maak daarna een nieuwe reservekopie.</source>
+        <translation>With a large vault this takes half a minute. Make a new backup afterwards.</translation>
+    </message>
+    <message>
+        <source>Wachtwoord</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Mijn herstelcode blijft geldig:</source>
+        <translation>My recovery code stays valid:</translation>
+    </message>
+    <message>
+        <source>Maak een nieuwe herstelcode (de oude vervalt)</source>
+        <translation>Make a new recovery code (the old one lapses)</translation>
+    </message>
+    <message>
+        <source>Huidige herstelcode</source>
+        <translation>Current recovery code</translation>
+    </message>
+    <message>
+        <source>Wachtwoord:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>Volgende</source>
+        <translation>Next</translation>
     </message>
 </context>
 <context>
@@ -3320,6 +3423,85 @@ Do you want to continue?</translation>
     </message>
 </context>
 <context>
+    <name>SecuritySection</name>
+    <message>
+        <source>Hoe uw kluis beveiligd is</source>
+        <translation>How your vault is protected</translation>
+    </message>
+    <message>
+        <source>Wachtwoord:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>Herstelcode:</source>
+        <translation>Recovery code:</translation>
+    </message>
+    <message>
+        <source>Minimum op deze computer:</source>
+        <translation>Minimum on this computer:</translation>
+    </message>
+    <message>
+        <source>Uw wachtwoord en herstelcode openen elk dezelfde sleutel van de kluis. Met Argon2id kost elke poging om een wachtwoord te raden veel geheugen en tijd; hoe meer, hoe beter.</source>
+        <translation>Your passphrase and your recovery code each open the same key of the vault. With Argon2id every attempt to guess a passphrase costs much memory and time; the more, the better.</translation>
+    </message>
+    <message>
+        <source>Wachtwoord wijzigen…</source>
+        <translation>Change passphrase…</translation>
+    </message>
+    <message>
+        <source>Nieuwe herstelcode…</source>
+        <translation>New recovery code…</translation>
+    </message>
+    <message>
+        <source>Nieuwe sleutel maken…</source>
+        <translation>Make a new key…</translation>
+    </message>
+    <message>
+        <source>Versterken…</source>
+        <translation>Strengthen…</translation>
+    </message>
+    <message>
+        <source>geen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Argon2id, %1</source>
+        <translation>Argon2id, %1</translation>
+    </message>
+    <message>
+        <source>(lichter dan het minimum)</source>
+        <translation>(lighter than the minimum)</translation>
+    </message>
+    <message>
+        <source>Een sleutel is lichter beveiligd dan deze computer nu als minimum aanhoudt. Versterk hem; heeft u dat niet zelf zo ingesteld, dan kan iemand met het sleutelbestand hebben geknoeid.</source>
+        <translation>A key is protected more lightly than this computer&apos;s current minimum. Strengthen it; if you did not set it up like that yourself, someone may have tampered with the key-slot file.</translation>
+    </message>
+    <message>
+        <source>Het wachtwoord is gewijzigd. De herstelcode blijft geldig.</source>
+        <translation>The passphrase was changed. The recovery code stays valid.</translation>
+    </message>
+    <message>
+        <source>De nieuwe herstelcode is opgeslagen; de oude werkt niet meer.</source>
+        <translation>The new recovery code is stored; the old one no longer works.</translation>
+    </message>
+    <message>
+        <source>Wilt u nu ook een nieuwe sleutel maken?</source>
+        <translation>Would you like to make a new key as well?</translation>
+    </message>
+    <message>
+        <source>Ook een nieuwe sleutel?</source>
+        <translation>A new key as well?</translation>
+    </message>
+    <message>
+        <source>Nieuwe sleutel gemaakt</source>
+        <translation>New key made</translation>
+    </message>
+    <message>
+        <source>De kluis heeft een nieuwe sleutel. Oude reservekopieën en oude sleutelbestanden openen de kluis niet meer. Maak nu een nieuwe reservekopie.</source>
+        <translation>The vault has a new key. Old backups and old key-slot files no longer open the vault. Make a new backup now.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Instellingen</source>
@@ -3356,6 +3538,14 @@ Do you want to continue?</translation>
     <message>
         <source>Herinnering reservekopie na:</source>
         <translation>Backup reminder after:</translation>
+    </message>
+    <message>
+        <source>Algemeen</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -3564,6 +3754,37 @@ Do you want to continue?</translation>
     <message>
         <source>het %1 ‘%2’ van %3</source>
         <translation>the %1 ‘%2’ from %3</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthenDialog</name>
+    <message>
+        <source>Sleutelafleiding versterken</source>
+        <translation>Strengthen key derivation</translation>
+    </message>
+    <message>
+        <source>Uw wachtwoord en herstelcode blijven hetzelfde; de sleutel erachter wordt opnieuw afgeleid met wat deze computer nu aankan. Typ de herstelcode ook in om die sleutel mee te versterken.</source>
+        <translation>Your passphrase and recovery code stay the same; the key behind them is derived again with what this computer can do now. Type the recovery code as well to strengthen that key too.</translation>
+    </message>
+    <message>
+        <source>Wachtwoord</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Herstelcode (mag leeg)</source>
+        <translation>Recovery code (may be empty)</translation>
+    </message>
+    <message>
+        <source>Wachtwoord:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>Herstelcode (mag leeg):</source>
+        <translation>Recovery code (may be empty):</translation>
+    </message>
+    <message>
+        <source>Versterken</source>
+        <translation>Strengthen</translation>
     </message>
 </context>
 <context>
@@ -3927,6 +4148,50 @@ Do you want to continue?</translation>
         <translation>Enter your passphrase.</translation>
     </message>
     <message>
+        <source>Sleutelwissel</source>
+        <translation>Key change</translation>
+    </message>
+    <message>
+        <source>Een sleutelwissel die was onderbroken, is nu afgemaakt: de kluis heeft de nieuwe sleutel.</source>
+        <translation>A key change that was interrupted has now been finished: the vault has the new key.</translation>
+    </message>
+    <message>
+        <source>Een sleutelwissel die was onderbroken, is teruggedraaid: de kluis heeft nog de oude sleutel, en het oude wachtwoord en de oude herstelcode gelden nog.</source>
+        <translation>A key change that was interrupted has been undone: the vault still has its old key, and the old passphrase and recovery code still apply.</translation>
+    </message>
+    <message>
+        <source>De sleutel achter uw wachtwoord gebruikt %1.</source>
+        <translation>The key behind your passphrase uses %1.</translation>
+    </message>
+    <message>
+        <source>De sleutel achter uw herstelcode gebruikt %1.</source>
+        <translation>The key behind your recovery code uses %1.</translation>
+    </message>
+    <message>
+        <source>Dat is lichter dan het minimum op deze computer (%1). Heeft u dat niet zelf zo ingesteld, dan kan iemand met het sleutelbestand hebben geknoeid.</source>
+        <translation>That is lighter than the minimum on this computer (%1). If you did not set it up like that yourself, someone may have tampered with the key-slot file.</translation>
+    </message>
+    <message>
+        <source>Sleutel lichter beveiligd</source>
+        <translation>Key protected more lightly</translation>
+    </message>
+    <message>
+        <source>Versterk hem via Instellingen, Beveiliging (met uw herstelcode), of maak daar een nieuwe herstelcode.</source>
+        <translation>Strengthen it in Settings, Security (with your recovery code), or make a new recovery code there.</translation>
+    </message>
+    <message>
+        <source>Nu versterken? Dat duurt een paar seconden.</source>
+        <translation>Strengthen it now? That takes a few seconds.</translation>
+    </message>
+    <message>
+        <source>Niet versterkt</source>
+        <translation>Not strengthened</translation>
+    </message>
+    <message>
+        <source>De sleutel kon niet worden versterkt; er is niets gewijzigd.</source>
+        <translation>The key could not be strengthened; nothing was changed.</translation>
+    </message>
+    <message>
         <source>Er ging onverwacht iets mis (%1). Uw gegevens zijn niet gewijzigd.</source>
         <translation>Something unexpected went wrong (%1). Your data has not been changed.</translation>
     </message>
@@ -4019,6 +4284,21 @@ Do you want to continue?</translation>
     <message>
         <source>Onderdelen</source>
         <translation>Sections</translation>
+    </message>
+</context>
+<context>
+    <name>_KeyDialog</name>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Het wachtwoord of de herstelcode klopt niet. Er is niets gewijzigd.</source>
+        <translation>The passphrase or recovery code is not correct. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Er ging onverwacht iets mis (%1). Er is niets gewijzigd.</source>
+        <translation>Something unexpected went wrong (%1). Nothing was changed.</translation>
     </message>
 </context>
 <context>

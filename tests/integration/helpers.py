@@ -100,6 +100,15 @@ def cli_text(key: str, language: str = "nl") -> re.Pattern[str]:
     return re.compile(".+?".join(re.escape(part) for part in parts))
 
 
+def refusal(passphrase: str, language: str = "nl", personal: Sequence[str] = ()) -> str:
+    """The policy's reason for refusing `passphrase`, exactly as the CLI prints it."""
+    from vpnotebook.core.passphrase_policy import assess
+
+    verdict = assess(passphrase, personal)
+    assert not verdict.acceptable, passphrase
+    return verdict.explain(language)
+
+
 def expect(result: Result, code: int, message: str | re.Pattern[str] | None = None) -> None:
     """The exit code, and (if given) the message on stderr, exactly as the product words it."""
     assert result.code == code, str(result)
@@ -193,6 +202,18 @@ class LineReader:
                 raise AssertionError(f"child ended after {len(self.lines)} of {count} lines")
             self.lines.append(line)
         return self.lines
+
+    def take_available(self) -> list[str]:
+        """Every line that has arrived so far, without waiting (for busy-polling loops)."""
+        while True:
+            try:
+                line = self._queue.get_nowait()
+            except queue.Empty:
+                return self.lines
+            if line is None:
+                self._queue.put(None)  # keep the end-of-stream mark for wait_for and drain
+                return self.lines
+            self.lines.append(line)
 
     def drain(self) -> list[str]:
         """After the child has ended: every line it wrote (it may have written more)."""

@@ -85,17 +85,19 @@ def main() -> int:
     assert wizard is not None
     wizard.next()
     wizard.next()
+    wizard.profile_page.name.setText(MARKERS["vp"])
+    wizard.next()
+    wizard.organisation_page.name.setText("Stichting Proefdraai")
+    wizard.organisation_page.employees.setValue(120)
+    wizard.next()
     wizard.passphrase_page.fields.first.setText(PASSPHRASE)
     wizard.passphrase_page.fields.second.setText(PASSPHRASE)
     wizard.next()
     pump(app, lambda: wizard.currentPage() is wizard.code_page)
     wizard.code_page.check.setText(wizard.code_page.expected_check())
-    wizard.next()
-    wizard.profile_page.name.setText(MARKERS["vp"])
-    wizard.next()
-    wizard.organisation_page.name.setText("Stichting Proefdraai")
-    wizard.organisation_page.employees.setValue(120)
-    wizard.accept()
+    from PySide6.QtWidgets import QWizard
+
+    wizard.button(QWizard.WizardButton.FinishButton).click()
     pump(app, lambda: window.workspace is not None)
 
     cases = window.workspace.show_page("cases")

@@ -151,7 +151,8 @@ def test_rotation_keeps_the_newest_by_the_time_inside_even_when_the_names_lie(
 def _seal_as_backup(folder: Path, database: Path, target: Path) -> None:
     """A correct container, manifest and header around `database` (the counts are its own)."""
     with Vault.open(folder, passphrase=PASSPHRASE) as vault:
-        data_key, slots, vault_id = vault.data_key, vault.slot_file, vault.vault_id
+        # A copy of the key: closing the vault wipes its own.
+        data_key, slots, vault_id = bytes(vault.data_key), vault.slot_file, vault.vault_id
     checked = Database.open(database, data_key)
     try:
         counts, schema = table_counts(checked), checked.user_version
@@ -182,7 +183,7 @@ def test_a_backup_whose_database_fails_its_integrity_check_is_refused_by_verify_
     broken = tmp_path / "kapot.db"
     shutil.copyfile(cli_vault.folder / "vault.db", broken)
     with Vault.open(cli_vault.folder, passphrase=PASSPHRASE) as vault:
-        key = vault.data_key
+        key = bytes(vault.data_key)  # a copy: closing the vault wipes its own
     database = Database.open(broken, key)
     try:
         # An index that misses a row: every table still reads, but the b-trees disagree.

@@ -112,7 +112,7 @@ def test_the_cli_opens_no_network_socket_either(tmp_path: Path) -> None:
         "sys.exit(code)\n"
     )
     passphrase = tmp_path / "pw"
-    passphrase.write_text("heel geheim wachtwoord\n")
+    passphrase.write_text("zeven eenden zwemmen traag door de gracht\n")
     for argv in (
         [
             "init",

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from ..vault.errors import EXIT_FAILURE, EXIT_USAGE, VaultError
-from .messages import UsageProblem, language, text
+from .messages import CliFailure, UsageProblem, language, text
 
 
 def _vault_argument(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
@@ -36,6 +36,40 @@ def _passphrase_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _new_passphrase_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--new-passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help="read the new passphrase from the first line of FILE; it must pass the "
+        "passphrase policy (a sentence of four or more words is best)",
+    )
+
+
+def _recovery_code_argument(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument("--recovery-code-file", type=Path, metavar="FILE", help=help_text)
+
+
+def _test_kdf_arguments(parser: argparse.ArgumentParser, *, visible: bool = False) -> None:
+    """Explicit, cheap Argon2id parameters for tests: never below what a slot already has."""
+    parser.add_argument(
+        "--argon2-memory-kib",
+        type=int,
+        metavar="KIB",
+        help="explicit Argon2id memory instead of calibration (tests)"
+        if visible
+        else argparse.SUPPRESS,
+    )
+    parser.add_argument(
+        "--argon2-iterations",
+        type=int,
+        metavar="N",
+        help="explicit Argon2id iterations instead of calibration (tests)"
+        if visible
+        else argparse.SUPPRESS,
+    )
+
+
 def _read_only_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--read-only",
@@ -47,7 +81,8 @@ def _read_only_argument(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     from .. import __version__
-    from . import commands
+    from ..vault.kdf import DEFAULT_TARGET_MS, MAX_TARGET_MS, MIN_TARGET_MS
+    from . import commands, key_commands
 
     parser = argparse.ArgumentParser(
         prog="vpnotebook",
@@ -61,63 +96,82 @@ def build_parser() -> argparse.ArgumentParser:
     _vault_argument(parser, required=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    init = sub.add_parser("init", help="create a new vault and show its recovery code")
+    init = sub.add_parser(
+        "init",
+        help="create a new vault; its recovery code is shown first, then the vault is made",
+    )
     _vault_argument(init)
     _passphrase_argument(init)
     init.add_argument(
         "--decryption-time",
         type=int,
-        default=1000,
+        default=DEFAULT_TARGET_MS,
         metavar="MS",
-        help="calibrate Argon2id so unlocking takes about MS milliseconds (default 1000)",
+        help="calibrate Argon2id (memory first: up to 512 MiB, then passes) so one "
+        f"derivation takes about MS milliseconds ({MIN_TARGET_MS}..{MAX_TARGET_MS}, "
+        f"default {DEFAULT_TARGET_MS})",
     )
-    init.add_argument(
-        "--argon2-memory-kib",
-        type=int,
-        metavar="KIB",
-        help="explicit Argon2id memory instead of calibration (tests)",
-    )
-    init.add_argument(
-        "--argon2-iterations",
-        type=int,
-        metavar="N",
-        help="explicit Argon2id iterations instead of calibration (tests)",
-    )
-    init.set_defaults(run=commands.init)
+    _test_kdf_arguments(init, visible=True)
+    init.set_defaults(run=key_commands.init)
 
-    passwd = sub.add_parser("passwd", help="change the passphrase (the recovery code stays valid)")
+    passwd = sub.add_parser(
+        "passwd",
+        help="change the passphrase (the recovery code stays valid); offers a re-key",
+    )
     _vault_argument(passwd)
     _passphrase_argument(passwd)
-    passwd.add_argument(
-        "--new-passphrase-file",
-        type=Path,
-        metavar="FILE",
-        help="read the new passphrase from the first line of FILE",
-    )
-    passwd.set_defaults(run=commands.passwd)
+    _new_passphrase_argument(passwd)
+    _test_kdf_arguments(passwd)
+    passwd.set_defaults(run=key_commands.passwd)
 
     recover = sub.add_parser("recover", help="open with the recovery code and set a new passphrase")
     _vault_argument(recover)
-    recover.add_argument(
-        "--recovery-code-file",
-        type=Path,
-        metavar="FILE",
-        help="read the recovery code from FILE instead of a prompt",
-    )
-    recover.add_argument(
-        "--new-passphrase-file",
-        type=Path,
-        metavar="FILE",
-        help="read the new passphrase from the first line of FILE",
-    )
-    recover.set_defaults(run=commands.recover)
+    _recovery_code_argument(recover, "read the recovery code from FILE instead of a prompt")
+    _new_passphrase_argument(recover)
+    _test_kdf_arguments(recover)
+    recover.set_defaults(run=key_commands.recover)
 
     new_code = sub.add_parser(
-        "new-recovery-code", help="make a new recovery code; the old one stops working"
+        "new-recovery-code",
+        help="make a new recovery code: shown first, then stored; the old one stops working",
     )
     _vault_argument(new_code)
     _passphrase_argument(new_code)
-    new_code.set_defaults(run=commands.new_recovery_code)
+    _test_kdf_arguments(new_code)
+    new_code.set_defaults(run=key_commands.new_recovery_code)
+
+    rekey = sub.add_parser(
+        "rekey",
+        help="give the vault a new random key: old key-slot files and old backups no longer "
+        "open it (old backups still open with the old secrets)",
+        description="A new random data key: the database is copied under it and checked, "
+        "every key slot is sealed again, and the copy replaces the vault. Interrupted at any "
+        "moment, the vault opens with the old key or the new one. Needs the passphrase and "
+        "the current recovery code, or --new-recovery-code.",
+    )
+    _vault_argument(rekey)
+    _passphrase_argument(rekey)
+    _recovery_code_argument(rekey, "the current recovery code, from FILE; it stays valid")
+    rekey.add_argument(
+        "--new-recovery-code",
+        action="store_true",
+        help="make a new recovery code instead (shown first); the old one stops working",
+    )
+    _test_kdf_arguments(rekey)
+    rekey.set_defaults(run=key_commands.rekey)
+
+    strengthen = sub.add_parser(
+        "strengthen",
+        help="seal the key slots again with today's Argon2id strength; same passphrase "
+        "and recovery code",
+    )
+    _vault_argument(strengthen)
+    _passphrase_argument(strengthen)
+    _recovery_code_argument(
+        strengthen, "also strengthen the recovery code's slot (the code is read from FILE)"
+    )
+    _test_kdf_arguments(strengthen)
+    strengthen.set_defaults(run=key_commands.strengthen)
 
     check = sub.add_parser("check", help="full integrity check of the vault")
     _vault_argument(check)
@@ -212,8 +266,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the date the example data is built around (default: today); the same seed "
         "and date always give the same data",
     )
-    demo.add_argument("--argon2-memory-kib", type=int, metavar="KIB", help=argparse.SUPPRESS)
-    demo.add_argument("--argon2-iterations", type=int, metavar="N", help=argparse.SUPPRESS)
+    _test_kdf_arguments(demo)
     demo.set_defaults(run=commands.demo)
 
     _report_parser(sub, commands)
@@ -314,6 +367,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageProblem as problem:
         print(str(problem), file=sys.stderr)
         return EXIT_USAGE
+    except CliFailure as failure:
+        print(str(failure), file=sys.stderr)
+        return failure.exit_code
     except VaultError as error:
         print(error.message(language()), file=sys.stderr)
         return error.exit_code

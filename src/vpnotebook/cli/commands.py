@@ -12,10 +12,9 @@ from ..core.models import Case, Organisation
 from ..vault.backup import BackupInfo, make_backup
 from ..vault.backup import verify_backup as verify_backup_file
 from ..vault.errors import EXIT_DAMAGED, EXIT_FAILURE, EXIT_OK
-from ..vault.kdf import DEFAULT_PARALLELISM, Argon2Params
 from ..vault.restore import ResumedRestore, restore_backup
 from ..vault.vault import AUTO, Vault, is_vault
-from . import secrets_input
+from . import key_commands, secrets_input
 from .messages import UsageProblem, language, text
 
 
@@ -23,33 +22,22 @@ def _say(message: str) -> None:
     print(message)
 
 
-def _explicit_kdf(args: argparse.Namespace) -> Argon2Params | None:
-    memory, iterations = args.argon2_memory_kib, args.argon2_iterations
-    if memory is None and iterations is None:
-        return None
-    if memory is None or iterations is None or memory < 8 or iterations < 1:
-        raise UsageProblem("--argon2-memory-kib and --argon2-iterations go together (>= 8, >= 1)")
-    params = Argon2Params(
-        memory_kib=memory, iterations=iterations, parallelism=min(DEFAULT_PARALLELISM, memory // 8)
-    )
-    if not params.meets_floor:
-        print(text("weak_kdf"), file=sys.stderr)
-    return params
-
-
 def _open(args: argparse.Namespace, *, access: str = "rw") -> Vault:
-    """Open the vault; `access` "auto" falls back to read-only on a full or read-only disk."""
+    """Open the vault; `access` "auto" falls back to read-only on a full or read-only disk.
+
+    What every opening tells (a restore or re-key finished, a key below the floor) is said
+    by key_commands.open_vault.
+    """
     if getattr(args, "read_only", False):
         access = "ro"
-    vault = Vault.open(
-        args.vault,
-        passphrase=secrets_input.existing_passphrase(args.passphrase_file),
-        access=access,
-    )
+    return key_commands.open_vault(args, access=access)
+
+
+def tell_what_opening_did(vault: Vault) -> None:
+    """An interrupted restore finished or undone, or a read-only opening: on stderr."""
     _tell_resumed(vault.resumed_restore)
     if vault.read_only_reason is not None:
         print(text("opened_read_only"), file=sys.stderr)
-    return vault
 
 
 def _tell_resumed(resumed: object) -> None:
@@ -65,59 +53,6 @@ def _tell_resumed(resumed: object) -> None:
 
 
 open_vault = _open  # for sub-commands that live in their own module (import_sheet.py)
-
-
-def _show_recovery_code(code: str) -> None:
-    _say(text("recovery_code_intro"))
-    _say("")
-    _say(f"    {code}")
-    _say("")
-    _say(text("recovery_code_outro"))
-
-
-def _create(args: argparse.Namespace) -> Vault:
-    passphrase = secrets_input.new_passphrase(args.passphrase_file)
-    vault, code = Vault.create(
-        args.vault,
-        passphrase,
-        kdf_params=_explicit_kdf(args),
-        decryption_time_ms=getattr(args, "decryption_time", 1000),
-    )
-    _say(text("created", folder=args.vault))
-    _show_recovery_code(code)
-    return vault
-
-
-def init(args: argparse.Namespace) -> int:
-    if args.decryption_time < 100 or args.decryption_time > 60_000:
-        raise UsageProblem("--decryption-time: 100..60000 ms")
-    _create(args).close()
-    return EXIT_OK
-
-
-def passwd(args: argparse.Namespace) -> int:
-    with _open(args) as vault:
-        new = secrets_input.new_passphrase(args.new_passphrase_file, use_env=False)
-        vault.change_passphrase(new)
-    _say(text("passphrase_changed"))
-    return EXIT_OK
-
-
-def recover(args: argparse.Namespace) -> int:
-    code = secrets_input.recovery_code(args.recovery_code_file)
-    with Vault.open(args.vault, recovery_code=code) as vault:
-        new = secrets_input.new_passphrase(args.new_passphrase_file, use_env=False)
-        vault.change_passphrase(new)
-    _say(text("recovered"))
-    return EXIT_OK
-
-
-def new_recovery_code(args: argparse.Namespace) -> int:
-    with _open(args) as vault:
-        code = vault.new_recovery_code()
-    _say(text("new_recovery_code"))
-    _show_recovery_code(code)
-    return EXIT_OK
 
 
 def check(args: argparse.Namespace) -> int:
@@ -184,7 +119,7 @@ def demo(args: argparse.Namespace) -> int:
 
     if args.cases < 0 or args.cases > 1_000_000:
         raise UsageProblem("--cases: 0..1000000")
-    vault = _open(args) if is_vault(args.vault) else _create(args)
+    vault = _open(args) if is_vault(args.vault) else key_commands.create(args)
     with vault:
         journal = Journal(vault.db)
         if journal.count(Organisation) or journal.count(Case):

@@ -16,12 +16,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "De twee wachtwoorden zijn niet gelijk. Er is niets gewijzigd.",
         "The two passphrases differ. Nothing was changed.",
     ),
-    "passphrase_too_short": (
-        "Kies een wachtwoord van minstens {minimum} tekens; een zin van een paar woorden "
-        "is sterk en goed te onthouden.",
-        "Choose a passphrase of at least {minimum} characters; a sentence of a few words is "
-        "strong and easy to remember.",
-    ),
     "secret_file_unreadable": (
         "Het bestand {path} kan niet worden gelezen.",
         "The file {path} cannot be read.",
@@ -48,6 +42,137 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Let op: lichte sleutelafleiding gekozen. Alleen bedoeld voor tests.",
         "Warning: light key derivation chosen. Meant for tests only.",
     ),
+    "kdf_out_of_bounds": (
+        "Deze Argon2id-instellingen vallen buiten de grenzen (zie docs/formats/keyslots.md).",
+        "These Argon2id settings are outside the bounds (see docs/formats/keyslots.md).",
+    ),
+    "kdf_chosen": (
+        "Sleutelafleiding: Argon2id met {params}.",
+        "Key derivation: Argon2id with {params}.",
+    ),
+    "kdf_memory_limited": (
+        "Let op: deze computer heeft weinig werkgeheugen ({total} GiB). De sleutelafleiding "
+        "gebruikt daarom {memory} in plaats van minstens 256 MiB; op een computer met 4 GiB "
+        "of meer kunt u de sleutel later versterken met 'vpnotebook strengthen'.",
+        "Note: this computer has little memory ({total} GiB). So key derivation uses {memory} "
+        "instead of at least 256 MiB; on a computer with 4 GiB or more you can strengthen the "
+        "key later with 'vpnotebook strengthen'.",
+    ),
+    "decryption_time_range": (
+        "--decryption-time: kies {low} tot {high} milliseconden.",
+        "--decryption-time: choose {low} to {high} milliseconds.",
+    ),
+    "init_code_not_shown": (
+        "De herstelcode kon niet worden getoond (de uitvoer is vol of gesloten). Daarom is er "
+        "geen kluis gemaakt. Probeer het opnieuw met een uitvoer die wel werkt.",
+        "The recovery code could not be shown (the output is full or closed). So no vault was "
+        "made. Try again with an output that works.",
+    ),
+    "init_failed_after_code": (
+        "Er is geen kluis gemaakt; de herstelcode die hierboven staat, hoort bij niets en "
+        "kunt u weggooien.",
+        "No vault was made; the recovery code shown above belongs to nothing and can be "
+        "thrown away.",
+    ),
+    "code_not_shown": (
+        "De nieuwe herstelcode kon niet worden getoond (de uitvoer is vol of gesloten). "
+        "Daarom is er niets gewijzigd: de oude herstelcode blijft geldig.",
+        "The new recovery code could not be shown (the output is full or closed). So nothing "
+        "was changed: the old recovery code stays valid.",
+    ),
+    "code_not_stored": (
+        "De nieuwe herstelcode die hierboven staat, is niet opgeslagen en werkt niet; de oude "
+        "herstelcode blijft geldig.",
+        "The new recovery code shown above was not stored and does not work; the old "
+        "recovery code stays valid.",
+    ),
+    "weak_slot_passphrase": (
+        "Let op: de sleutel achter uw wachtwoord is lichter beveiligd ({params}) dan "
+        "vpnotebook nu als minimum aanhoudt ({floor}).",
+        "Note: the key behind your passphrase is protected more lightly ({params}) than "
+        "vpnotebook's current minimum ({floor}).",
+    ),
+    "weak_slot_recovery": (
+        "Let op: de sleutel achter uw herstelcode is lichter beveiligd ({params}) dan "
+        "vpnotebook nu als minimum aanhoudt ({floor}).",
+        "Note: the key behind your recovery code is protected more lightly ({params}) than "
+        "vpnotebook's current minimum ({floor}).",
+    ),
+    "weak_slot_advice": (
+        "Heeft u dat niet zelf zo ingesteld, dan kan iemand met het sleutelbestand hebben "
+        "geknoeid. Versterk de sleutel met: vpnotebook strengthen --vault {folder} "
+        "(met --recovery-code-file ook die van de herstelcode).",
+        "If you did not set it up like that yourself, someone may have tampered with the "
+        "key-slot file. Strengthen it with: vpnotebook strengthen --vault {folder} "
+        "(with --recovery-code-file also the recovery code's).",
+    ),
+    "strengthened_passphrase": (
+        "Wachtwoord: Argon2id met {params}.",
+        "Passphrase: Argon2id with {params}.",
+    ),
+    "strengthened_recovery": (
+        "Herstelcode: Argon2id met {params}.",
+        "Recovery code: Argon2id with {params}.",
+    ),
+    "strengthen_recovery_needs_code": (
+        "De sleutel achter de herstelcode is niet versterkt: daarvoor is de herstelcode "
+        "nodig (--recovery-code-file). Of maak een nieuwe: vpnotebook new-recovery-code "
+        "--vault {folder}.",
+        "The key behind the recovery code was not strengthened: that needs the recovery "
+        "code (--recovery-code-file). Or make a new one: vpnotebook new-recovery-code "
+        "--vault {folder}.",
+    ),
+    "rekey_finished": (
+        "Een sleutelwissel die was onderbroken, is nu afgemaakt: de kluis heeft de nieuwe sleutel.",
+        "A key change that was interrupted has now been finished: the vault has the new key.",
+    ),
+    "rekey_undone": (
+        "Een sleutelwissel die was onderbroken, is teruggedraaid: de kluis heeft nog de oude "
+        "sleutel, en het oude wachtwoord en de oude herstelcode gelden nog.",
+        "A key change that was interrupted has been undone: the vault still has its old key, "
+        "and the old passphrase and recovery code still apply.",
+    ),
+    "rekey_offer": (
+        "Tip: maak nu ook een nieuwe sleutel met 'vpnotebook rekey --vault {folder}'. Oude "
+        "reservekopieën en oude sleutelbestanden openen de kluis daarna niet meer; oude "
+        "reservekopieën blijven wél met het oude wachtwoord te openen.",
+        "Tip: now also make a new key with 'vpnotebook rekey --vault {folder}'. Old backups "
+        "and old key-slot files no longer open the vault after that; old backups can still "
+        "be opened with the old passphrase.",
+    ),
+    "rekey_code_choice": (
+        "Geef de huidige herstelcode met --recovery-code-file, of kies --new-recovery-code "
+        "voor een nieuwe (niet allebei).",
+        "Give the current recovery code with --recovery-code-file, or choose "
+        "--new-recovery-code for a new one (not both).",
+    ),
+    "rekey_new_code": (
+        "Bij de nieuwe sleutel hoort een nieuwe herstelcode.",
+        "The new key comes with a new recovery code.",
+    ),
+    "rekey_code_not_shown": (
+        "De nieuwe herstelcode kon niet worden getoond (de uitvoer is vol of gesloten). "
+        "Daarom is er niets gewijzigd: de kluis heeft nog de oude sleutel en de oude "
+        "herstelcode blijft geldig.",
+        "The new recovery code could not be shown (the output is full or closed). So nothing "
+        "was changed: the vault still has its old key and the old recovery code stays valid.",
+    ),
+    "rekey_code_not_used": (
+        "De nieuwe herstelcode die hierboven staat, is niet in gebruik genomen.",
+        "The new recovery code shown above was not taken into use.",
+    ),
+    "rekey_busy": (
+        "De kluis wordt onder een nieuwe sleutel gekopieerd en gecontroleerd…",
+        "The vault is being copied under a new key and checked…",
+    ),
+    "rekey_done": (
+        "De kluis heeft een nieuwe sleutel. Oude reservekopieën en oude sleutelbestanden "
+        "openen de kluis niet meer; oude reservekopieën blijven wél met het oude wachtwoord "
+        "te openen. Maak nu een nieuwe reservekopie.",
+        "The vault has a new key. Old backups and old key-slot files no longer open the "
+        "vault; old backups can still be opened with the old passphrase. Make a new backup "
+        "now.",
+    ),
     "passphrase_changed": (
         "Het wachtwoord is gewijzigd. De herstelcode blijft geldig.",
         "The passphrase was changed. The recovery code stays valid.",
@@ -56,9 +181,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "De kluis is geopend met de herstelcode en heeft een nieuw wachtwoord.",
         "The vault was opened with the recovery code and has a new passphrase.",
     ),
+    "new_recovery_code_made": (
+        "Er is een nieuwe herstelcode gemaakt.",
+        "A new recovery code was made.",
+    ),
     "new_recovery_code": (
-        "Er is een nieuwe herstelcode gemaakt; de oude werkt niet meer.",
-        "A new recovery code was made; the old one no longer works.",
+        "De nieuwe herstelcode is opgeslagen; de oude werkt niet meer.",
+        "The new recovery code is stored; the old one no longer works.",
     ),
     "check_ok": (
         "De kluis is in orde: versleuteling, structuur en verwijzingen gecontroleerd.",
@@ -262,3 +391,16 @@ def text(key: str, **values: Any) -> str:
 
 class UsageProblem(Exception):
     """Wrong use of the command line; exit code 2 with a message in the VP's language."""
+
+
+class CliFailure(Exception):
+    """A failure the command words itself (exit code 1 unless a vault error says otherwise)."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    @classmethod
+    def after(cls, error: Any, addition: str) -> CliFailure:
+        """A vault error's own message and exit code, with what it means here."""
+        return cls(f"{error.message(language())} {addition}", error.exit_code)

@@ -9,12 +9,12 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
-from .messages import UsageProblem, text
+from .messages import UsageProblem, language, text
 
 PASSPHRASE_ENV = "VPNOTEBOOK_PASSPHRASE"
-MIN_PASSPHRASE_LENGTH = 8
 
 
 def _read_secret_file(path: Path) -> str:
@@ -43,7 +43,14 @@ def existing_passphrase(file: Path | None) -> str:
     return _prompt(text("prompt_passphrase"))
 
 
-def new_passphrase(file: Path | None, *, use_env: bool = True) -> str:
+def new_passphrase(file: Path | None, *, use_env: bool = True, personal: Sequence[str] = ()) -> str:
+    """A new passphrase, held to the one policy (core/passphrase_policy.py): else exit 2.
+
+    `personal` is what the vault knows of the VP (name, organisations): a passphrase made
+    of those is easy to guess for anyone who knows them.
+    """
+    from ..core.passphrase_policy import assess
+
     if file is not None:
         chosen = _read_secret_file(file)
     elif use_env and os.environ.get(PASSPHRASE_ENV):
@@ -52,8 +59,9 @@ def new_passphrase(file: Path | None, *, use_env: bool = True) -> str:
         chosen = _prompt(text("prompt_new_passphrase"))
         if _prompt(text("prompt_repeat_passphrase")) != chosen:
             raise UsageProblem(text("passphrases_differ"))
-    if len(chosen) < MIN_PASSPHRASE_LENGTH:
-        raise UsageProblem(text("passphrase_too_short", minimum=MIN_PASSPHRASE_LENGTH))
+    verdict = assess(chosen, personal)
+    if not verdict.acceptable:
+        raise UsageProblem(verdict.explain(language()))
     return chosen
 
 

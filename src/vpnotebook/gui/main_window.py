@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
     from ..vault.kdf import Argon2Params
     from .platform.sessionlock import SessionLockWatcher
     from .session import Session
+    from .settings.dialog import SettingsDialog
+    from .settings.key_manager import KeyManager
     from .wizard.first_start import FirstStartWizard
     from .workspace import Workspace
 
@@ -46,8 +49,12 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.vault_folder = vault_folder
+        # Explicit Argon2id parameters are for tests (cheap, and their own floor); without
+        # them every seal is calibrated on this machine and never below its floor.
         self._kdf_params = kdf_params
         self.session: Session | None = None
+        self._key_manager: KeyManager | None = None
+        self._lock_when_key_job_ends = False
         self.workspace: Workspace | None = None
         # The workspace, or the read-only banner's holder around it: what the stack shows.
         self._shown_workspace: QWidget | None = None
@@ -61,7 +68,7 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        self.unlock_screen = UnlockScreen(vault_folder, settings.language)
+        self.unlock_screen = UnlockScreen(vault_folder, settings.language, kdf_params=kdf_params)
         self.unlock_screen.unlocked.connect(self._unlocked)
         self.unlock_screen.other_vault_chosen.connect(self.open_other_vault)
         warm_up.after_first_paint(self.unlock_screen)
@@ -197,6 +204,7 @@ class MainWindow(QMainWindow):
             self.screen_lock.lock_requested.connect(self.lock)
 
         self.session = session
+        session.key_renewal_requested.connect(self.offer_rekey)
         self.workspace = Workspace(session)
         self.workspace.page_created.connect(self._page_created)
         self._shown_workspace = self._with_read_only_banner(self.workspace, session)
@@ -254,22 +262,19 @@ class MainWindow(QMainWindow):
         return self.session is None
 
     def lock(self) -> None:
-        """Save what is being typed, drop every widget that held case data, close the vault."""
+        """Save what is being typed, drop every widget that held case data, close the vault.
+
+        Closing the vault wipes its data key; the search text is not kept either.
+        """
+        if self._key_manager is not None and self._key_manager.busy:
+            # A key operation holds the vault (a re-key has put the workspace away already):
+            # it ends in seconds, and the lock follows at once.
+            self._lock_when_key_job_ends = True
+            return
         if self.session is None:
             return
         self.inactivity.stop()
-        unsaved: VaultError | None = None
-        if self.workspace is not None:
-            try:
-                self.workspace.save_pending()
-            except VaultError as error:
-                # The lock goes on regardless: a full disk must not keep the journal open
-                # and on screen. The VP hears why once the vault is locked.
-                unsaved = error
-            self._saved_state = self.workspace.state()
-            self.stack.removeWidget(self._shown_workspace)
-            self._shown_workspace.deleteLater()
-            self.workspace = None
+        unsaved = self._put_away_workspace()
         clipboard.clear_if_ours()
         self.session.close()
         self.session = None
@@ -284,6 +289,94 @@ class MainWindow(QMainWindow):
                 + " "
                 + self.tr("De laatste wijziging is niet bewaard; de kluis is wel vergrendeld."),
             )
+
+    def _put_away_workspace(self) -> VaultError | None:
+        """Save pending edits, keep only the pages' state, delete the workspace."""
+        unsaved: VaultError | None = None
+        if self.workspace is not None:
+            try:
+                self.workspace.save_pending()
+            except VaultError as error:
+                # The lock goes on regardless: a full disk must not keep the journal open
+                # and on screen. The VP hears why once the vault is locked.
+                unsaved = error
+            self._saved_state = self.workspace.state()
+            shown = self._shown_workspace or self.workspace
+            self.stack.removeWidget(shown)
+            shown.deleteLater()
+            self._shown_workspace = None
+            self.workspace = None
+        return unsaved
+
+    # -- the key's life (Instellingen → Beveiliging) -----------------------------------------
+
+    @property
+    def key_manager(self) -> KeyManager:
+        if self._key_manager is None:
+            from .settings.key_manager import KeyManager
+
+            self._key_manager = KeyManager(self, self)
+            self._key_manager.busy_changed.connect(self._key_job_busy)
+        return self._key_manager
+
+    def _key_job_busy(self, busy: bool) -> None:
+        if not busy and self._lock_when_key_job_ends:
+            self._lock_when_key_job_ends = False
+            self.lock()
+
+    def suspend_workspace(self) -> Session | None:
+        """For a re-key: the workspace goes, the vault stays open (its database is copied)."""
+        session = self.session
+        if session is None:
+            return None
+        self.inactivity.stop()
+        unsaved = self._put_away_workspace()
+        if unsaved is not None:
+            from .common.labels import current_language
+
+            dialogs.error(self, self.tr("Niet opgeslagen"), unsaved.message(current_language()))
+        self.session = None
+        self.stack.setCurrentWidget(self._rekey_screen())
+        self._set_locked_ui()
+        self.lock_label.setText(self.tr("Nieuwe sleutel wordt gemaakt…"))
+        return session
+
+    def _rekey_screen(self) -> QWidget:
+        screen = getattr(self, "_rekey_busy", None)
+        if screen is None:
+            screen = QLabel(self.tr("De kluis krijgt een nieuwe sleutel. Een ogenblik…"))
+            screen.setWordWrap(True)
+            screen.setMargin(24)
+            self._rekey_busy = screen
+            self.stack.addWidget(screen)
+        return screen
+
+    def resume_workspace(self, session: Session | None) -> None:
+        """After a re-key: the workspace back over the vault, or the unlock screen."""
+        if session is None:
+            self.show_unlock()
+            return
+        self._unlocked(session)
+
+    def settings_dialog(self) -> SettingsDialog:
+        from .settings.dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        if self.session is not None and not self.session.read_only:
+            from .settings.security import SecuritySection
+
+            self.security_section = SecuritySection(self, self.key_manager, dialog)
+            dialog.add_section(self.tr("Beveiliging"), self.security_section)
+        return dialog
+
+    def offer_rekey(self) -> QDialog | None:
+        """Asked for by a page (after destroying a case): the re-key dialog, over the window."""
+        if self.session is None:
+            return None
+        from .settings.security import start_rekey
+
+        self.rekey_dialog = start_rekey(self.key_manager, self)
+        return self.rekey_dialog
 
     def _page_created(self, key: str, page: object) -> None:
         setter = getattr(page, "set_reminder_days", None)
@@ -305,7 +398,7 @@ class MainWindow(QMainWindow):
         # A backup in progress finishes first; the timer tries again a minute later.
         from .backup import tasks
 
-        if tasks.any_running():
+        if tasks.any_running() or self._key_job_running():
             self.inactivity.set_interval_ms(60_000)
             self.inactivity.start()
             return
@@ -350,17 +443,24 @@ class MainWindow(QMainWindow):
             self.show_wizard()
 
     def open_settings(self) -> None:
-        from .settings.dialog import SettingsDialog
-
-        dialog = SettingsDialog(self.settings, self)
+        dialog = self.settings_dialog()
         if dialog.exec():
             i18n.install_language(self.settings.language)
             self.inactivity.set_minutes(self.settings.autolock_minutes)
             self.update_backup_status()
 
+    def _key_job_running(self) -> bool:
+        return self._key_manager is not None and self._key_manager.busy
+
     def closeEvent(self, event: QCloseEvent) -> None:
         from .backup import tasks
 
+        if self._key_job_running():
+            # A re-key or passphrase change is writing the key slots: wait for it.
+            event.ignore()
+            if not self._close_when_done.isActive():
+                self._close_when_done.start()
+            return
         if tasks.any_running():
             # A backup or restore is writing: closing now would lock the vault under it and
             # lose the copy. Wait for it, then close by ourselves.
@@ -385,7 +485,7 @@ class MainWindow(QMainWindow):
     def _close_if_done(self) -> None:
         from .backup import tasks
 
-        if not tasks.any_running():
+        if not tasks.any_running() and not self._key_job_running():
             self._close_when_done.stop()
             self.close()
 

@@ -15,6 +15,8 @@ class Session(QObject):
     open_case_requested = Signal(int)
     # Any page may ask to switch to another page by its key ("backup", "cases", ...).
     page_requested = Signal(str)
+    # A page offers a new key (after destroying a case) and the VP said yes.
+    key_renewal_requested = Signal()
 
     def __init__(self, vault: Vault) -> None:
         super().__init__()
@@ -36,5 +38,9 @@ class Session(QObject):
     def folder_name(self) -> str:
         return self.vault.folder.name
 
+    def request_key_renewal(self) -> None:
+        self.key_renewal_requested.emit()
+
     def close(self) -> None:
+        """Close the vault, which wipes its data key; nothing here keeps a copy of it."""
         self.vault.close()

@@ -54,6 +54,18 @@ IMMUTABLE = "immutable"
 CHECKPOINT_INTERVAL_SECONDS = 120.0
 
 
+def raw_key_literal(key: bytes | bytearray) -> bytearray:
+    """SQLCipher's raw-key form `x'<64 hex digits>'`, in a buffer the caller wipes."""
+    literal = bytearray(b"x'")
+    for byte in key:  # pair by pair: no whole copy of the key is ever made
+        literal += _HEX_PAIRS[byte]
+    literal += b"'"
+    return literal
+
+
+_HEX_PAIRS = tuple(f"{value:02x}".encode("ascii") for value in range(256))
+
+
 class UniqueViolation(ValueError):
     """A UNIQUE constraint refused a row; `columns` names them, as "table.column"."""
 
@@ -89,7 +101,7 @@ class Database:
         self._lock = threading.RLock()
 
     @classmethod
-    def open(cls, path: Path, key: bytes, *, access: str = READ_WRITE) -> Database:
+    def open(cls, path: Path, key: bytes | bytearray, *, access: str = READ_WRITE) -> Database:
         if len(key) != 32:
             raise ValueError("SQLCipher key must be 32 bytes")
         if access != READ_WRITE:
@@ -119,7 +131,7 @@ class Database:
         return database
 
     @classmethod
-    def _open_read_only(cls, path: Path, key: bytes, access: str) -> Database:
+    def _open_read_only(cls, path: Path, key: bytes | bytearray, access: str) -> Database:
         mode = "mode=ro" if access == READ_ONLY else "mode=ro&immutable=1"
         uri = f"{Path(path).absolute().as_uri()}?{mode}"
         try:
@@ -141,12 +153,18 @@ class Database:
     def read_only(self) -> bool:
         return self.access != READ_WRITE
 
-    def _configure(self, key: bytes) -> None:
+    def _configure(self, key: bytes | bytearray) -> None:
         conn = self._conn
         conn.row_factory = Row
         # SQLCipher's own log goes to stderr; our typed errors say what the VP needs to know.
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        # sqlite3_key with SQLCipher's raw-key form x'…', built in a buffer we then wipe: a
+        # `PRAGMA key` string would stay in the statement cache with the key in hex.
+        raw_key = raw_key_literal(key)
+        try:
+            conn.set_key(raw_key)
+        finally:
+            raw_key[:] = bytes(len(raw_key))
         conn.execute("PRAGMA cipher_compatibility = 4")
         # The first real read proves the key: a wrong key or damaged file fails here.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

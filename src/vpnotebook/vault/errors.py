@@ -65,6 +65,34 @@ class VaultDamagedError(VaultError):
     )
 
 
+class KeySlotsDamagedError(VaultDamagedError):
+    """The key-slot file fails its digest or its bounds: damage, not a wrong secret."""
+
+    message_nl = (
+        "Het sleutelbestand van de kluis (keyslots.json) is beschadigd of er is mee geknoeid. "
+        "Uw wachtwoord is dus niet het probleem. Er is niets gewijzigd. Zet een reservekopie "
+        "terug; die bevat zijn eigen sleutelbestand."
+    )
+    message_en = (
+        "The vault's key-slot file (keyslots.json) is damaged or has been tampered with, so "
+        "your passphrase is not the problem. Nothing was changed. Restore a backup; it holds "
+        "its own key-slot file."
+    )
+
+
+class KdfMemoryError(VaultError):
+    """Argon2id could not get the memory a slot asks for."""
+
+    message_nl = (
+        "Er is niet genoeg werkgeheugen vrij om de sleutel van de kluis af te leiden. Sluit "
+        "andere programma's en probeer het opnieuw. Er is niets gewijzigd."
+    )
+    message_en = (
+        "There is not enough free memory to derive the vault's key. Close other programs "
+        "and try again. Nothing was changed."
+    )
+
+
 class DamagedVaultNotBackedUpError(VaultDamagedError):
     """The live vault fails its integrity check: a copy of it would not restore."""
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import hmac
 import json
 import os
 import shutil
@@ -19,7 +20,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import keyslots, wal
+from . import keyslots, recovery, wal
+from . import rekey as rekeying
 from .database import IMMUTABLE, READ_ONLY, READ_WRITE, Database
 from .errors import (
     ReadOnlyUnavailableError,
@@ -29,10 +31,11 @@ from .errors import (
     VaultExistsError,
     VaultNotFoundError,
     VaultTooNewError,
+    WrongSecretError,
 )
 from .fsutil import fsync_dir, make_private_dir, write_atomic
-from .kdf import DEFAULT_TARGET_MS, Argon2Params, calibrate
-from .keyslots import DATA_KEY_LENGTH, KeySlotFile
+from .kdf import DEFAULT_TARGET_MS, PRODUCTION, Argon2Params, KdfPolicy
+from .keyslots import DATA_KEY_LENGTH, KeySlotFile, wipe
 from .lockfile import VaultLock
 from .paths import (
     CREATING_MARKER,
@@ -61,16 +64,28 @@ class WalFinding:
 
 
 class Vault:
-    """An open vault. Holds the lock and the data key until `close()`."""
+    """An open vault. Holds the lock and the data key until `close()`, which wipes the key."""
 
     def __init__(
-        self, folder: Path, database: Database, slots: KeySlotFile, data_key: bytes, lock: VaultLock
+        self,
+        folder: Path,
+        database: Database,
+        slots: KeySlotFile,
+        data_key: bytearray,
+        lock: VaultLock,
+        *,
+        policy: KdfPolicy = PRODUCTION,
+        rekey_recovered: str | None = None,
     ) -> None:
         self.folder = folder
         self.db = database
         self._slots = slots
+        # A bytearray, so that close() can overwrite it; never copied into bytes by us.
         self._data_key = data_key
         self._lock = lock
+        self.policy = policy
+        # What opening found of a re-key killed half-way (rekeying.REKEY_UNDONE/FINISHED).
+        self.rekey_recovered = rekey_recovered
         # Set by `open`: a restore into this folder that was killed and has now been finished.
         self.resumed_restore: object | None = None
         # Set by `open`: why a read-only opening was chosen instead of a normal one.
@@ -84,18 +99,27 @@ class Vault:
         folder: Path,
         passphrase: str,
         *,
+        recovery_code: str | None = None,
         kdf_params: Argon2Params | None = None,
         decryption_time_ms: int = DEFAULT_TARGET_MS,
         schema_version: int = LATEST_VERSION,
     ) -> tuple[Vault, str]:
-        """Make a new vault; returns it open, with the recovery code to show once.
+        """Make a new vault; returns it open, with its recovery code.
 
+        `recovery_code` is the code the caller has already shown (and had confirmed): a
+        secret is never stored before it was seen. Without it a code is made here, for
+        tests and callers that show it afterwards at their own risk.
         `kdf_params` is for tests and for the CLI's explicit choice; by default Argon2id is
         calibrated to take about `decryption_time_ms` on this machine. `schema_version` lets
         tests make a vault of an older schema to prove migrations.
         """
         folder = Path(folder)
         marker = folder / CREATING_MARKER
+        policy = (
+            KdfPolicy.explicit(kdf_params)
+            if kdf_params is not None
+            else KdfPolicy(target_ms=decryption_time_ms)
+        )
         # A restore into this folder that was killed half-way is finished first: its folder
         # may look empty just now, and a new vault there would block the restore's end.
         _resume_restore(folder)
@@ -113,14 +137,14 @@ class Vault:
         lock = VaultLock(folder)
         lock.acquire()
         database = None
+        data_key = bytearray(os.urandom(DATA_KEY_LENGTH))
         try:
             # The marker says "half made" until the slot file exists, so an interrupted
             # creation can be cleaned up by the next one instead of blocking the folder.
             _remove_half_made_vault(folder)
             write_atomic(marker, b"")
-            params = kdf_params or calibrate(decryption_time_ms)
-            data_key = os.urandom(DATA_KEY_LENGTH)
-            slots, code = keyslots.new_slot_file(data_key, passphrase, params)
+            params = policy.for_new_seal()
+            slots, code = keyslots.new_slot_file(data_key, passphrase, params, recovery_code)
             database = Database.open(folder / DATABASE_NAME, data_key)
             _migrate(database, target=schema_version)
             database.checkpoint()
@@ -136,8 +160,9 @@ class Vault:
             with contextlib.suppress(OSError):
                 marker.unlink()
             lock.release()
+            wipe(data_key)
             raise
-        return cls(folder, database, slots, data_key, lock), code
+        return cls(folder, database, slots, data_key, lock, policy=policy), code
 
     @classmethod
     def open(
@@ -147,8 +172,10 @@ class Vault:
         passphrase: str | None = None,
         recovery_code: str | None = None,
         access: str = READ_WRITE,
+        policy: KdfPolicy = PRODUCTION,
     ) -> Vault:
-        """Open with one secret. `access` is "rw", "ro" or "auto" (see AUTO above)."""
+        """Open with one secret. `access` is "rw", "ro" or "auto" (see AUTO above); `policy`
+        governs the seals made while it is open."""
         if (passphrase is None) == (recovery_code is None):
             raise ValueError("give exactly one of passphrase and recovery_code")
         folder = Path(folder)
@@ -164,16 +191,17 @@ class Vault:
             lock, reason = VaultLock(folder, shared=True), error
             lock.acquire()
         try:
-            if passphrase is not None:
-                data_key = slots.open_with_passphrase(passphrase)
-            else:
-                assert recovery_code is not None
-                data_key = slots.open_with_recovery_code(recovery_code)
-            database = None
+            unlocked = None
             if not lock.shared:
                 try:
-                    _keep_a_damaged_log(folder)
-                    database = open_database(folder, data_key)
+                    unlocked = rekeying.unlock(
+                        folder,
+                        slots,
+                        passphrase=passphrase,
+                        recovery_code=recovery_code,
+                        # Once a slot proved the secret, before SQLite replays the log.
+                        before_open=lambda: _keep_a_damaged_log(folder),
+                    )
                 except StorageError as error:  # a full disk: SQLite cannot make its -shm
                     if access != AUTO:
                         raise
@@ -181,12 +209,26 @@ class Vault:
                     lock.release()
                     lock = VaultLock(folder, shared=True)
                     lock.acquire()
-            if database is None:
-                database = open_database_read_only(folder, data_key)
+            if unlocked is None:
+                unlocked = rekeying.unlock(
+                    folder,
+                    slots,
+                    passphrase=passphrase,
+                    recovery_code=recovery_code,
+                    read_only=True,
+                )
         except BaseException:
             lock.release()
             raise
-        vault = cls(folder, database, slots, data_key, lock)
+        vault = cls(
+            folder,
+            unlocked.database,
+            unlocked.slots,
+            unlocked.key,
+            lock,
+            policy=policy,
+            rekey_recovered=unlocked.rekey_recovered,
+        )
         vault.read_only_reason = reason
         vault.resumed_restore = resumed
         return vault
@@ -197,35 +239,174 @@ class Vault:
 
     # -- secrets ---------------------------------------------------------------------------
 
+    def _policy_for(self, kdf_params: Argon2Params | None) -> KdfPolicy:
+        return KdfPolicy.explicit(kdf_params) if kdf_params is not None else self.policy
+
     def change_passphrase(
         self, new_passphrase: str, *, kdf_params: Argon2Params | None = None
     ) -> None:
-        """Rewrap the data key only: instant, and the recovery code stays valid."""
+        """Rewrap the data key only: quick, and the recovery code stays valid.
+
+        The new slot is never weaker than the machine's floor, a fresh calibration, or the
+        slot it replaces, whatever that slot's file says (no downgrade, ever).
+        """
         old = self._slots.slots[keyslots.PASSPHRASE]
+        params = self._policy_for(kdf_params).for_new_seal(old.params)
         slot = keyslots.seal(
             self._slots.vault_id,
             keyslots.PASSPHRASE,
             keyslots.passphrase_bytes(new_passphrase),
-            self._data_key,
-            kdf_params or old.params,
+            self.data_key,
+            params,
         )
         self._save_slots(self._slots.with_slot(slot))
 
-    def new_recovery_code(self, *, kdf_params: Argon2Params | None = None) -> str:
-        """Replace the recovery slot; the old code stops working at once."""
-        from . import recovery
+    def set_recovery_code(self, code: str, *, kdf_params: Argon2Params | None = None) -> None:
+        """Replace the recovery slot with one for `code`; the old code stops working at once.
 
-        code = recovery.generate()
+        The caller makes the code (`recovery.generate()`) and shows it first: only a code
+        the VP has seen may be stored.
+        """
         old = self._slots.slots.get(keyslots.RECOVERY) or self._slots.slots[keyslots.PASSPHRASE]
+        params = self._policy_for(kdf_params).for_new_seal(old.params)
         slot = keyslots.seal(
             self._slots.vault_id,
             keyslots.RECOVERY,
             recovery.secret_bytes(code),
-            self._data_key,
-            kdf_params or old.params,
+            self.data_key,
+            params,
         )
         self._save_slots(self._slots.with_slot(slot))
-        return code
+
+    def weak_slots(self) -> tuple[str, ...]:
+        """The kinds of slot sealed below this machine's floor (reported on unlock)."""
+        return tuple(
+            kind
+            for kind in keyslots.SLOT_KINDS
+            if kind in self._slots.slots
+            and self.policy.is_below_floor(self._slots.slots[kind].params)
+        )
+
+    def verify_secret(
+        self, *, passphrase: str | None = None, recovery_code: str | None = None
+    ) -> None:
+        """Raise WrongSecretError unless the secret opens its slot of this vault."""
+        key = self._slots.open_with(passphrase=passphrase, recovery_code=recovery_code)
+        try:
+            if not hmac.compare_digest(key, self.data_key):
+                raise WrongSecretError("the slot holds another key")
+        finally:
+            wipe(key)
+
+    def strengthen(
+        self,
+        *,
+        passphrase: str | None = None,
+        recovery_code: str | None = None,
+        kdf_params: Argon2Params | None = None,
+    ) -> tuple[str, ...]:
+        """Seal the slots whose secret is given again, at today's strength; same secrets.
+
+        Each secret is checked against its slot first: a typo must not replace a slot.
+        Returns the kinds that were sealed again.
+        """
+        policy = self._policy_for(kdf_params)
+        base = policy.calibrated()
+        slots = self._slots
+        done = []
+        for kind, secret in (
+            (keyslots.PASSPHRASE, passphrase),
+            (keyslots.RECOVERY, recovery_code),
+        ):
+            if secret is None or kind not in slots.slots:
+                continue
+            if kind == keyslots.PASSPHRASE:
+                self.verify_secret(passphrase=secret)
+                secret_bytes = keyslots.passphrase_bytes(secret)
+            else:
+                self.verify_secret(recovery_code=secret)
+                secret_bytes = recovery.secret_bytes(secret)
+            params = policy.for_new_seal(slots.slots[kind].params, base=base)
+            slot = keyslots.seal(slots.vault_id, kind, secret_bytes, self.data_key, params)
+            slots = slots.with_slot(slot)
+            done.append(kind)
+        if done:
+            self._save_slots(slots)
+        return tuple(done)
+
+    def rekey(
+        self,
+        *,
+        passphrase: str,
+        recovery_code: str,
+        recovery_code_is_new: bool = False,
+        kdf_params: Argon2Params | None = None,
+    ) -> None:
+        """A new random data key: the database copied under it, every slot sealed again.
+
+        `passphrase` must open this vault (checked: a typo must not lock the VP out). The
+        recovery slot is sealed for `recovery_code`: the current code (checked), or, with
+        `recovery_code_is_new`, a new one the caller has already shown. Afterwards an old
+        key-slot file opens nothing of this vault, and backups made from now on carry the
+        new slots. Killed at any moment, the vault opens with the old key or the new one.
+        """
+        self.verify_secret(passphrase=passphrase)
+        if not recovery_code_is_new:
+            self.verify_secret(recovery_code=recovery_code)
+        policy = self._policy_for(kdf_params)
+        base = policy.calibrated()
+        old = self._slots.slots
+        new_key = bytearray(os.urandom(DATA_KEY_LENGTH))
+        try:
+            pending = keyslots.sealed_slots(
+                self._slots.vault_id,
+                new_key,
+                passphrase=passphrase,
+                recovery_code=recovery_code,
+                passphrase_params=policy.for_new_seal(old[keyslots.PASSPHRASE].params, base=base),
+                recovery_params=policy.for_new_seal(
+                    old.get(keyslots.RECOVERY, old[keyslots.PASSPHRASE]).params, base=base
+                ),
+            )
+            rekeying.export_copy(self.db, self.folder, new_key)
+        except BaseException:
+            wipe(new_key)
+            raise
+        try:
+            rekeying.swap(self.folder, self.db, pending)
+        except BaseException:
+            self._settle_after_failed_swap(new_key, pending)
+            raise
+        self._use_key(new_key, pending)
+        try:
+            self.db = open_database(self.folder, self._data_key)
+        except BaseException:
+            self._lock.release()
+            raise
+
+    def _use_key(self, key: bytearray, slots: KeySlotFile) -> None:
+        old_key = self._data_key
+        self._data_key = key
+        if old_key is not key:
+            wipe(old_key)
+        self._slots = slots
+
+    def _settle_after_failed_swap(self, new_key: bytearray, pending: KeySlotFile) -> None:
+        """Whichever database the failure left, open it again with its own key."""
+        self.db.close()
+        try:
+            is_new, database = rekeying.settle(self.folder, self._data_key, new_key)
+        except BaseException:
+            # Neither key opens it here and now (the disk went away, say): this object is
+            # done; the next open sorts the folder out.
+            wipe(new_key)
+            self._lock.release()
+            raise
+        if is_new:
+            self._use_key(new_key, pending)
+        else:
+            wipe(new_key)
+        self.db = database
 
     def _save_slots(self, slots: KeySlotFile) -> None:
         slots.save(self.folder / KEYSLOTS_NAME)
@@ -240,8 +421,13 @@ class Vault:
         return self._slots
 
     @property
-    def data_key(self) -> bytes:
-        """For the backup writer, which seals the backup under a key derived from this one."""
+    def data_key(self) -> bytearray:
+        """The live key, for the backup writer, which derives the backup's key from it.
+
+        Wiped when the vault closes: read it when needed, never keep or copy it.
+        """
+        if not self._lock.held:
+            raise VaultError("the vault is closed")
         return self._data_key
 
     @property
@@ -264,6 +450,7 @@ class Vault:
                 self.db.checkpoint()
             self.db.close()
             self._lock.release()
+        wipe(self._data_key)
 
     @property
     def is_open(self) -> bool:
@@ -286,7 +473,7 @@ def read_slots(folder: Path) -> KeySlotFile:
         raise StorageError(f"cannot read key slots: {exc.strerror}") from exc
 
 
-def open_database(folder: Path, data_key: bytes) -> Database:
+def open_database(folder: Path, data_key: bytes | bytearray) -> Database:
     """Open the database with a key that a slot already proved right; migrate if older."""
     path = folder / DATABASE_NAME
     if not path.is_file():

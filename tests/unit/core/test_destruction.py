@@ -114,7 +114,7 @@ def test_destroyed_case_leaves_no_text_in_any_page(vault_folder: Path, vault: Va
             title="Blijft staan",
         )
     )
-    key = vault.data_key
+    key = bytes(vault.data_key)  # a copy: closing wipes the vault's own
     assert MARKERS[1].encode() in decrypted_database(vault_folder, key)  # the decryption works
 
     destroy_case(journal, case.id, rule="retention", today=date(2026, 11, 28))

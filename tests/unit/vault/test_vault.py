@@ -149,7 +149,8 @@ def test_a_new_recovery_code_invalidates_the_old_one(
     vault_folder: Path, vault_and_code: tuple[Vault, str]
 ) -> None:
     vault, old_code = vault_and_code
-    new_code = vault.new_recovery_code()
+    new_code = recovery.generate()
+    vault.set_recovery_code(new_code)
     vault.close()
     with pytest.raises(WrongSecretError):
         Vault.open(vault_folder, recovery_code=old_code)

@@ -200,9 +200,13 @@ class _Text:
                     "Het bestand bevat een onmogelijk groot getal.",
                     "the file holds an impossible number",
                 ) from None
-            if end == len(self.buffer) and self._more():
+            if end == len(self.buffer):
                 # A number may go on past the window ("12" of "1234"): decode it again.
-                continue
+                start = self.pos
+                if self._more():
+                    continue
+                # At the end of the file the window may still have moved past what was read.
+                end -= start - self.pos
             self.pos = end
             return value
 

@@ -44,6 +44,8 @@ class CaseView(QWidget):
     """Shows and edits one case. `saved(kind)` tells which kind of record was written."""
 
     saved = Signal(str)
+    # After a destruction the VP accepted the offer of a new key for the vault.
+    key_renewal_requested = Signal()
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -539,14 +541,21 @@ class CaseView(QWidget):
         number = self._case.number
         self.show_case(self._case.id)  # re-read: what is left is shown, nothing to save
         self.saved.emit("cases")
-        dialogs.inform(
+        from ..settings.key_dialogs import rekey_why
+
+        if dialogs.ask(
             self,
             self.tr("Melding vernietigd"),
             self.tr(
                 "Melding %1 is vernietigd. Maak binnenkort een nieuwe reservekopie, zodat "
                 "oudere reservekopieën met deze melding op den duur worden opgeruimd."
-            ).replace("%1", number),
-        )
+            ).replace("%1", number)
+            + "\n\n"
+            + self.tr("Wilt u nu ook een nieuwe sleutel maken?")
+            + " "
+            + rekey_why(),
+        ):
+            self.key_renewal_requested.emit()
 
     def access_export(self) -> AccessExportDialog | None:
         """Choose what the reporter's copy holds (window-modal, not blocking)."""

@@ -226,6 +226,7 @@ class CasesPage(Page):
                 # 3.12/3.13 with PySide6 6.12). Nothing left to add it to.
                 return view
             view.saved.connect(self._notify)
+            view.key_renewal_requested.connect(self.session.request_key_renewal)
             view.hide()
             self.splitter.addWidget(view)
             self.splitter.setStretchFactor(1, 3)

@@ -1,13 +1,19 @@
-"""A new passphrase: two fields, a strength meter (zxcvbn) and plain advice."""
+"""A new passphrase: two fields, a strength meter and the policy's own words.
+
+The same policy as the command line (core/passphrase_policy.py): zxcvbn with Dutch word lists
+and, when known, the VP's name and organisations; score 3 or better. A refusal says what made
+the passphrase easy to guess, in the program's language.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QWidget
-from zxcvbn import zxcvbn
+from collections.abc import Sequence
 
-MIN_LENGTH = 8
-MIN_SCORE = 2  # zxcvbn 0..4; 2 = "somewhat guessable" is the floor we accept
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QWidget
+
+from ...core.passphrase_policy import Verdict, assess
+from .labels import current_language
 
 
 class PassphraseFields(QObject):
@@ -28,9 +34,20 @@ class PassphraseFields(QObject):
         self.meter.setMaximumHeight(10)
         self.advice = QLabel(parent)
         self.advice.setWordWrap(True)
-        self._score = 0
+        self.advice.setMinimumWidth(380)
+        # Room for a refusal's reason (up to six lines) from the start: a dialog does not grow
+        # when the label's text gets longer, and the reason would be cut off.
+        self.advice.setMinimumHeight(self.advice.fontMetrics().lineSpacing() * 6 + 4)
+        self.advice.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self._personal: list[str] = []
+        self.verdict: Verdict | None = None
         self.first.textChanged.connect(self._update)
         self.second.textChanged.connect(self._update)
+        self._update()
+
+    def set_personal(self, words: Sequence[str]) -> None:
+        """What is known of the VP (name, organisations): a passphrase made of it is refused."""
+        self._personal = [word for word in words if word.strip()]
         self._update()
 
     def add_to(self, form: QFormLayout) -> None:
@@ -41,28 +58,27 @@ class PassphraseFields(QObject):
 
     def _update(self) -> None:
         text = self.first.text()
-        self._score = zxcvbn(text[:100])["score"] if text else 0
-        self.meter.setValue(self._score)
-        if not text:
+        self.verdict = assess(text, self._personal) if text else None
+        self.meter.setValue(self.verdict.score if self.verdict else 0)
+        if self.verdict is None:
             advice = self.tr(
-                "Tip: een zin van vier of vijf gewone woorden is sterk en goed te onthouden."
+                "Tip: een zin van vier of vijf gewone woorden die niet vanzelf bij elkaar horen, "
+                "is sterk en goed te onthouden."
             )
-        elif len(text) < MIN_LENGTH:
-            advice = self.tr("Te kort: gebruik minstens %1 tekens.").replace("%1", str(MIN_LENGTH))
-        elif self._score < MIN_SCORE:
-            advice = self.tr("Te makkelijk te raden. Voeg een paar woorden toe.")
+        elif not self.verdict.acceptable:
+            advice = self.verdict.explain(current_language())
         elif self.second.text() and self.second.text() != text:
             advice = self.tr("De twee wachtwoorden zijn nog niet gelijk.")
-        elif self._score < 4:
-            advice = self.tr("Redelijk sterk. Langer is nog beter.")
         else:
-            advice = self.tr("Sterk wachtwoord.")
+            advice = self.verdict.explain(current_language())
         self.advice.setText(advice)
         self.changed.emit()
 
     def acceptable(self) -> bool:
-        text = self.first.text()
-        return len(text) >= MIN_LENGTH and self._score >= MIN_SCORE and self.second.text() == text
+        verdict = self.verdict
+        return (
+            verdict is not None and verdict.acceptable and self.second.text() == self.first.text()
+        )
 
     def passphrase(self) -> str:
         return self.first.text()

@@ -130,7 +130,8 @@ class SearchPage(Page):
         self.searcher.close()
 
     def state(self) -> dict[str, Any]:
-        return {"text": self.field.text()}
+        # The state outlives a lock; what the VP searched for is case content: not kept.
+        return {}
 
     def restore_state(self, state: dict[str, Any]) -> None:
         text = str(state.get("text", ""))

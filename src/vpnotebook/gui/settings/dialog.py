@@ -1,17 +1,38 @@
-"""Settings: language, auto-lock minutes, backup reminder days."""
+"""Settings, in sections (tabs): Algemeen here, others (Beveiliging, …) from their own modules.
+
+A section is any widget; `add_section` puts it in a tab of its own. The OK and Cancel buttons
+apply to what is a plain setting (Algemeen). A section that acts at once (Beveiliging changes
+the passphrase or the key when the VP confirms its own dialog) needs neither.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .store import AUTOLOCK_MAX, AUTOLOCK_MIN, AppSettings
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: AppSettings,
+        parent: QWidget | None = None,
+        *,
+        sections: list[tuple[str, QWidget]] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("Instellingen"))
+        self.setMinimumWidth(640)
         self.language = QComboBox()
         self.language.addItem("Nederlands", "nl")
         self.language.addItem("English", "en")
@@ -27,16 +48,34 @@ class SettingsDialog(QDialog):
         self.reminder.setValue(settings.backup_reminder_days)
         self.reminder.setSuffix(self.tr(" dagen"))
         self.reminder.setAccessibleName(self.tr("Herinnering reservekopie na"))
-        form = QFormLayout(self)
+        general = QWidget()
+        form = QFormLayout(general)
         form.addRow(self.tr("Taal:"), self.language)
         form.addRow(self.tr("Automatisch vergrendelen na:"), self.autolock)
         form.addRow(self.tr("Herinnering reservekopie na:"), self.reminder)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, self.tr("Algemeen"))
+        self._sections: dict[str, QWidget] = {}
+        for title, widget in sections or []:
+            self.add_section(title, widget)
+
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+
+    def add_section(self, title: str, widget: QWidget) -> None:
+        self._sections[title] = widget
+        self.tabs.addTab(widget, title)
+
+    def show_section(self, widget: QWidget) -> None:
+        self.tabs.setCurrentWidget(widget)
 
     def accept(self) -> None:
         self.settings.language = str(self.language.currentData())

@@ -27,6 +27,7 @@ from ..common.worker import BackgroundJob
 if TYPE_CHECKING:
     # Imported where they are used: the window must paint before cryptography, SQLCipher,
     # the journal and the password-strength dictionaries are loaded (see warm_up).
+    from ...vault.kdf import Argon2Params, KdfPolicy
     from ...vault.vault import Vault
 
 
@@ -54,10 +55,19 @@ class UnlockScreen(QWidget):
     unlocked = Signal(object)  # a Session
     other_vault_chosen = Signal(Path)
 
-    def __init__(self, folder: Path, language: str = "nl", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        language: str = "nl",
+        parent: QWidget | None = None,
+        *,
+        kdf_params: Argon2Params | None = None,
+    ) -> None:
         super().__init__(parent)
         self.folder = folder
         self.language = language
+        # Explicit parameters (tests) are their own floor; otherwise the machine's floor.
+        self._kdf_params = kdf_params
         self._job: BackgroundJob | None = None
 
         title = QLabel(self.tr("Kluis ontgrendelen"))
@@ -169,6 +179,11 @@ class UnlockScreen(QWidget):
         self.message.setText(text)
         self.message.setVisible(True)
 
+    def _policy(self) -> KdfPolicy:
+        from ...vault.kdf import PRODUCTION, KdfPolicy
+
+        return KdfPolicy.explicit(self._kdf_params) if self._kdf_params else PRODUCTION
+
     def unlock(self) -> None:
         if self._job is not None and self._job.running:
             return
@@ -176,25 +191,129 @@ class UnlockScreen(QWidget):
         if not passphrase:
             self.show_error(self.tr("Vul uw wachtwoord in."))
             return
-        folder = self.folder
+        folder, policy = self.folder, self._policy()
 
         def job() -> Vault:
             from ...vault.vault import Vault
 
             # A full disk or a read-only medium still opens, read-only (the workspace says so).
-            return Vault.open(folder, passphrase=passphrase, access="auto")
+            return Vault.open(folder, passphrase=passphrase, access="auto", policy=policy)
 
-        self._start(job)
+        self._start(job, lambda vault: self._opened(vault, passphrase=passphrase))
 
-    def _start(self, job, on_done=None) -> None:  # type: ignore[no-untyped-def]
+    def _start(self, job, on_done) -> None:  # type: ignore[no-untyped-def]
         self.message.setVisible(False)
         self._set_busy(True)
         self._job = BackgroundJob(job, self)
-        self._job.done.connect(on_done or self._opened)
+        self._job.done.connect(on_done)
         self._job.failed.connect(self._failed)
+        self._forget_when_finished(self._job)
         self._job.start()
 
-    def _opened(self, vault: Vault) -> None:
+    @staticmethod
+    def _forget_when_finished(job: BackgroundJob) -> None:
+        # Its handlers hold the secret typed for this attempt: they go with the job.
+        job.done.connect(job.deleteLater)
+        job.failed.connect(job.deleteLater)
+
+    def _opened(
+        self, vault: Vault, *, passphrase: str | None = None, code: str | None = None
+    ) -> None:
+        """Tell what opening found (an interrupted re-key, a key below the floor), then go in."""
+        from ...vault.rekey import REKEY_FINISHED
+
+        if vault.rekey_recovered is not None:
+            dialogs.inform(
+                self,
+                self.tr("Sleutelwissel"),
+                self.tr(
+                    "Een sleutelwissel die was onderbroken, is nu afgemaakt: de kluis heeft de "
+                    "nieuwe sleutel."
+                )
+                if vault.rekey_recovered == REKEY_FINISHED
+                else self.tr(
+                    "Een sleutelwissel die was onderbroken, is teruggedraaid: de kluis heeft nog "
+                    "de oude sleutel, en het oude wachtwoord en de oude herstelcode gelden nog."
+                ),
+            )
+        # Opened read-only (a full disk), nothing can be sealed again now.
+        weak = () if vault.read_only else vault.weak_slots()
+        if weak and self._strengthen_now(vault, weak, passphrase=passphrase, code=code):
+            return
+        self._enter(vault)
+
+    def _strengthen_now(
+        self, vault: Vault, weak: tuple[str, ...], *, passphrase: str | None, code: str | None
+    ) -> bool:
+        """Report slots below the floor; strengthen what the secret in hand allows, if agreed."""
+        from ...vault.keyslots import PASSPHRASE, RECOVERY
+
+        floor = vault.policy.floor.describe()
+        lines = []
+        for kind in weak:
+            params = vault.slot_file.slots[kind].params.describe()
+            lines.append(
+                (
+                    self.tr("De sleutel achter uw wachtwoord gebruikt %1.")
+                    if kind == PASSPHRASE
+                    else self.tr("De sleutel achter uw herstelcode gebruikt %1.")
+                ).replace("%1", params)
+            )
+        report = (
+            " ".join(lines)
+            + " "
+            + self.tr(
+                "Dat is lichter dan het minimum op deze computer (%1). Heeft u dat niet zelf zo "
+                "ingesteld, dan kan iemand met het sleutelbestand hebben geknoeid."
+            ).replace("%1", floor)
+        )
+        can = (PASSPHRASE in weak and passphrase is not None) or (
+            RECOVERY in weak and code is not None
+        )
+        if not can:
+            dialogs.warn(
+                self,
+                self.tr("Sleutel lichter beveiligd"),
+                report
+                + " "
+                + self.tr(
+                    "Versterk hem via Instellingen, Beveiliging (met uw herstelcode), of maak "
+                    "daar een nieuwe herstelcode."
+                ),
+            )
+            return False
+        if not dialogs.ask(
+            self,
+            self.tr("Sleutel lichter beveiligd"),
+            report + " " + self.tr("Nu versterken? Dat duurt een paar seconden."),
+        ):
+            return False
+        self.message.setVisible(False)
+        self._set_busy(True)
+        strengthen_job = BackgroundJob(
+            lambda: vault.strengthen(
+                passphrase=passphrase if PASSPHRASE in weak else None,
+                recovery_code=code if RECOVERY in weak else None,
+            ),
+            self,
+        )
+        strengthen_job.done.connect(lambda _kinds: self._enter(vault))
+        strengthen_job.failed.connect(lambda error: self._strengthen_failed(vault, error))
+        self._forget_when_finished(strengthen_job)
+        self._job = strengthen_job
+        strengthen_job.start()
+        return True
+
+    def _strengthen_failed(self, vault: Vault, error: object) -> None:
+        message = error.message(self.language) if isinstance(error, VaultError) else ""
+        dialogs.error(
+            self,
+            self.tr("Niet versterkt"),
+            self.tr("De sleutel kon niet worden versterkt; er is niets gewijzigd.") + " " + message,
+        )
+        self._enter(vault)
+
+    def _enter(self, vault: Vault) -> None:
         from ..session import Session
 
         self._set_busy(False)
@@ -226,12 +345,15 @@ class UnlockScreen(QWidget):
         if answer is None:
             return
         code, new_passphrase = answer
+        folder, policy = self.folder, self._policy()
 
         def job() -> Vault:
             from ...vault.vault import Vault
 
-            vault = Vault.open(self.folder, recovery_code=code)
+            vault = Vault.open(folder, recovery_code=code, policy=policy)
             try:
+                # Sealed at max(floor, calibrated, the old slot's own): never an edited-down
+                # slot's parameters.
                 vault.change_passphrase(new_passphrase)
             except BaseException:
                 vault.close()
@@ -247,7 +369,7 @@ class UnlockScreen(QWidget):
                     "wachtwoord. De herstelcode blijft geldig."
                 ),
             )
-            self._opened(vault)
+            self._opened(vault, code=code)
 
         self._start(job, done)
 

@@ -1,11 +1,11 @@
-"""First start: what is protected, where the vault lives, passphrase, recovery code, profile."""
+"""First start: what is protected, where the vault lives, who the VP is, passphrase, code."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -23,13 +23,20 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.models import Organisation
+from ...vault import recovery
 from ...vault.errors import VaultError
-from ...vault.kdf import Argon2Params
+from ...vault.kdf import PRODUCTION, Argon2Params, Calibration, calibrate
 from ...vault.vault import Vault, is_vault
 from ..common import dialogs
+from ..common.labels import current_language
 from ..common.passphrase import PassphraseFields
+from ..common.recovery_code import RecoveryCodeView
 from ..common.worker import BackgroundJob
 from ..session import Session
+
+# What making the vault gives: the open vault, and the calibration (None with explicit
+# parameters, as in tests).
+Made = tuple[Vault, Calibration | None]
 
 
 def _label(text: str) -> QLabel:
@@ -111,9 +118,9 @@ class FolderPage(QWizardPage):
 
 
 class PassphrasePage(QWizardPage):
-    created = Signal(object, str)  # the open Vault, the recovery code
+    """Choose the passphrase; the policy knows the name and organisation given before."""
 
-    def __init__(self, folder_page: FolderPage, kdf_params: Argon2Params | None) -> None:
+    def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Kies uw wachtwoord"))
         self.setSubTitle(
@@ -122,144 +129,125 @@ class PassphrasePage(QWizardPage):
                 "kent het, ook wij niet; het is niet terug te halen."
             )
         )
-        self._folder_page = folder_page
-        self._kdf_params = kdf_params
         self.fields = PassphraseFields(self)
         self.fields.changed.connect(self.completeChanged)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setVisible(False)
-        self.busy.setTextVisible(False)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
         form = QFormLayout()
         self.fields.add_to(form)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.status)
         layout.addStretch(1)
-        self.vault: Vault | None = None
-        self.code = ""
-        self._job: BackgroundJob | None = None
 
     def isComplete(self) -> bool:
-        return self.fields.acceptable() and not (self._job and self._job.running)
-
-    def validatePage(self) -> bool:
-        if self.vault is not None:
-            return True
-        folder, passphrase = self._folder_page.chosen(), self.fields.passphrase()
-        self.busy.setVisible(True)
-        self.status.setText(
-            self.tr("De kluis wordt gemaakt en de sleutel afgeleid. Dit duurt een paar seconden…")
-        )
-        self._job = BackgroundJob(
-            lambda: Vault.create(folder, passphrase, kdf_params=self._kdf_params), self
-        )
-        self._job.done.connect(self._created)
-        self._job.failed.connect(self._failed)
-        self._job.start()
-        self.completeChanged.emit()
-        return False
-
-    def _created(self, result: tuple[Vault, str]) -> None:
-        self.vault, self.code = result
-        self.busy.setVisible(False)
-        self.status.setText(self.tr("De kluis is gemaakt."))
-        self.fields.clear()
-        self.created.emit(self.vault, self.code)
-        self.wizard().next()
-
-    def _failed(self, error: object) -> None:
-        self.busy.setVisible(False)
-        self.status.clear()
-        message = (
-            error.message(self.wizard().property("language") or "nl")
-            if isinstance(error, VaultError)
-            else type(error).__name__
-        )
-        dialogs.error(self, self.tr("De kluis kon niet worden gemaakt"), message)
-        self.completeChanged.emit()
+        return self.fields.acceptable()
 
 
 class RecoveryCodePage(QWizardPage):
+    """The recovery code, shown and typed back; only then is the vault made."""
+
+    created = Signal(object)  # the open Vault
+
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Uw herstelcode"))
         self.setSubTitle(
             self.tr(
                 "Deze code ziet u maar één keer. Schrijf hem op of druk hem "
-                "af, en bewaar hem op een veilige plek, los van de laptop."
+                "af, en bewaar hem op een veilige plek, los van de laptop. Pas als u hem "
+                "hebt overgetypt, wordt de kluis gemaakt."
             )
         )
-        self.code_label = QLabel()
-        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        mono.setPointSizeF(mono.pointSizeF() * 1.5)
-        mono.setWeight(QFont.Weight.Bold)
-        self.code_label.setFont(mono)
-        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code_label.setAccessibleName(self.tr("Herstelcode"))
-        print_button = QPushButton(self.tr("Afdrukken…"))
-        print_button.clicked.connect(self._print)
-        self.check = QLineEdit()
-        self.check.setAccessibleName(self.tr("Controle van de herstelcode"))
-        self.check.textChanged.connect(self.completeChanged)
-        self.check_label = QLabel()
-        self.check_label.setWordWrap(True)
+        self.view = RecoveryCodeView(self)
+        self.view.confirmed_changed.connect(self.completeChanged)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setVisible(False)
+        self.busy.setTextVisible(False)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.code_label)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(print_button)
-        layout.addLayout(row)
-        layout.addSpacing(12)
-        layout.addWidget(
-            _label(
-                self.tr(
-                    "Met de herstelcode opent u de kluis als u uw wachtwoord vergeten bent. Wie de code "
-                    "vindt, kan uw logboek lezen: bewaar hem dus net zo zorgvuldig als een sleutel."
-                )
-            )
-        )
-        layout.addWidget(self.check_label)
-        layout.addWidget(self.check)
+        layout.addWidget(self.view)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.status)
         layout.addStretch(1)
-        self.code = ""
+        self.vault: Vault | None = None
+        self.calibration: Calibration | None = None
+        self._job: BackgroundJob | None = None
+        self._job_for: Callable[[str], Callable[[], Made]] | None = None
 
-    def set_code(self, code: str) -> None:
-        self.code = code
-        self.code_label.setText(code)
-        self.check_label.setText(
-            self.tr(
-                "Hebt u de code opgeschreven? Typ ter controle het tweede en het laatste groepje "
-                "over, met een spatie ertussen."
-            )
-        )
+    @property
+    def code(self) -> str:
+        return self.view.code
+
+    @property
+    def check(self) -> QLineEdit:
+        return self.view.check
+
+    def initializePage(self) -> None:
+        # A new code each time the page is reached: one that was shown and then given up
+        # (Back) is never stored.
+        self.view.show_code(recovery.generate())
+        self.status.clear()
+
+    def cleanupPage(self) -> None:
+        self.view.clear()
+
+    def set_maker(self, job_for: Callable[[str], Callable[[], Made]]) -> None:
+        """How the vault is made once the code is confirmed: `job_for(code)` is called here,
+        on the GUI thread, and the job it returns runs on a worker thread."""
+        self._job_for = job_for
 
     def expected_check(self) -> str:
-        groups = self.code.split("-")
-        return f"{groups[1]} {groups[-1]}" if len(groups) == 6 else ""
+        return self.view.expected_check()
 
     def isComplete(self) -> bool:
-        typed = " ".join(self.check.text().upper().replace("-", " ").split())
-        return bool(self.code) and typed == self.expected_check()
+        return self.view.confirmed() and not (self._job is not None and self._job.running)
 
-    def _print(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    def validatePage(self) -> bool:
+        if self.vault is not None:
+            return True
+        if self._job_for is None or not self.view.confirmed():
+            return False
+        job = self._job_for(self.code)
+        self.busy.setVisible(True)
+        self.view.check.setEnabled(False)
+        self.wizard().button(QWizard.WizardButton.BackButton).setEnabled(False)
+        self.status.setText(
+            self.tr("De kluis wordt gemaakt en de sleutel afgeleid. Dit duurt een paar seconden…")
+        )
+        self._job = BackgroundJob(job, self)
+        self._job.done.connect(self._created)
+        self._job.failed.connect(self._failed)
+        self._job.start()
+        self.completeChanged.emit()
+        return False
 
-        printer = QPrinter()
-        if QPrintDialog(printer, self).exec():
-            document = QTextDocument()
-            document.setHtml(
-                self.tr(
-                    "<h2>Herstelcode vpnotebook</h2><p style='font-size:18pt;"
-                    "font-family:monospace'>%1</p><p>Bewaar dit papier op een "
-                    "veilige plek, los van de laptop.</p>"
-                ).replace("%1", self.code)
-            )
-            document.print_(printer)
+    def _created(self, result: Made) -> None:
+        self.vault, self.calibration = result
+        self.busy.setVisible(False)
+        self.status.setText(self.tr("De kluis is gemaakt."))
+        self.created.emit(self.vault)
+
+    def _failed(self, error: object) -> None:
+        self.busy.setVisible(False)
+        self.view.check.setEnabled(True)
+        self.wizard().button(QWizard.WizardButton.BackButton).setEnabled(True)
+        self.status.clear()
+        message = (
+            error.message(current_language())
+            if isinstance(error, VaultError)
+            else type(error).__name__
+        )
+        dialogs.error(
+            self,
+            self.tr("De kluis kon niet worden gemaakt"),
+            message
+            + " "
+            + self.tr(
+                "Er is nog geen kluis; de herstelcode hierboven blijft de code voor de kluis "
+                "zodra het maken wel lukt."
+            ),
+        )
+        self.completeChanged.emit()
 
 
 class ProfilePage(QWizardPage):
@@ -329,7 +317,11 @@ class OrganisationPage(QWizardPage):
 
 
 class FirstStartWizard(QWizard):
-    """Emits `completed(Session)` with the new vault open and the first organisation added."""
+    """Emits `completed(Session)` with the new vault open and the first organisation added.
+
+    Who the VP is and the first organisation come first, so that the passphrase policy knows
+    them; the vault is made only after the recovery code was shown and typed back.
+    """
 
     completed = Signal(object)
 
@@ -343,45 +335,72 @@ class FirstStartWizard(QWizard):
         super().__init__(parent)
         self.setWindowTitle(self.tr("vpnotebook instellen"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self._kdf_params = kdf_params
         self.intro = IntroPage()
         self.folder_page = FolderPage(default_folder)
-        self.passphrase_page = PassphrasePage(self.folder_page, kdf_params)
-        self.code_page = RecoveryCodePage()
         self.profile_page = ProfilePage()
         self.organisation_page = OrganisationPage()
+        self.passphrase_page = PassphrasePage()
+        self.code_page = RecoveryCodePage()
         for page in (
             self.intro,
             self.folder_page,
-            self.passphrase_page,
-            self.code_page,
             self.profile_page,
             self.organisation_page,
+            self.passphrase_page,
+            self.code_page,
         ):
             self.addPage(page)
-        self.passphrase_page.created.connect(self._vault_created)
+        self.code_page.set_maker(self._job_for)
+        self.code_page.created.connect(self._vault_created)
+        self.currentIdChanged.connect(self._page_shown)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Volgende"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("Vorige"))
-        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Aan de slag"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Kluis maken"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Annuleren"))
 
-    def _vault_created(self, vault: Vault, code: str) -> None:
-        self.code_page.set_code(code)
-        # From here the vault exists: no way back to the passphrase, no silent cancel.
-        self.passphrase_page.setCommitPage(True)
-        self.setOption(QWizard.WizardOption.NoCancelButton, True)
+    def _page_shown(self, _page_id: int) -> None:
+        if self.currentPage() is self.passphrase_page:
+            self.passphrase_page.fields.set_personal(
+                [self.profile_page.name.text(), self.organisation_page.name.text()]
+            )
 
-    def accept(self) -> None:
-        vault = self.passphrase_page.vault
-        if vault is None:
-            return
+    def _job_for(self, code: str) -> Callable[[], Made]:
+        """Read the pages here (GUI thread); the job calibrates and makes the vault."""
+        folder, passphrase = self.folder_page.chosen(), self.passphrase_page.fields.passphrase()
+        explicit = self._kdf_params
+
+        def make() -> Made:
+            calibration = None if explicit is not None else calibrate()
+            params = explicit if calibration is None else calibration.params
+            vault, _ = Vault.create(folder, passphrase, recovery_code=code, kdf_params=params)
+            if explicit is None:
+                vault.policy = PRODUCTION  # later seals calibrate afresh, never below the floor
+            return vault, calibration
+
+        return make
+
+    def _vault_created(self, vault: Vault) -> None:
         session = Session(vault)
         journal = session.journal
         with journal.db.transaction():
             journal.set_setting("vp_name", self.profile_page.name.text().strip())
             journal.set_setting("vp_role", str(self.profile_page.role.currentData()))
             journal.add(self.organisation_page.organisation())
-        self.code_page.code = ""
-        self.code_page.code_label.clear()
-        super().accept()
+        calibration = self.code_page.calibration
+        self.passphrase_page.fields.clear()
+        self.code_page.view.clear()
+        if calibration is not None and calibration.memory_limited:
+            dialogs.inform(
+                self,
+                self.tr("Weinig werkgeheugen"),
+                self.tr(
+                    "Deze computer heeft weinig werkgeheugen. De sleutel van uw kluis is daarom "
+                    "afgeleid met %1 in plaats van minstens 256 MiB. Op een computer met 4 GiB "
+                    "of meer kunt u hem later versterken (Instellingen, Beveiliging)."
+                ).replace("%1", calibration.params.describe()),
+            )
+        # Finish ran the code page's validatePage, which made the vault in the background;
+        # now that it exists, the same check lets the wizard close.
+        self.accept()
         self.completed.emit(session)
