@@ -114,10 +114,8 @@ def main() -> int:
         save(wizard_window, out, "01-eerste-start", app)
         wizard = wizard_window.wizard
         wizard.next()
-        wizard.next()
         wizard.profile_page.name.setText("M. de Boer")
-        wizard.next()
-        wizard.organisation_page.name.setText("Gemeente Wadwijk")
+        wizard.profile_page.organisation_name.setText("Gemeente Wadwijk")
         wizard.next()
         fields = wizard.passphrase_page.fields
         fields.first.setText(PASSPHRASE)

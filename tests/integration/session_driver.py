@@ -84,11 +84,9 @@ def main() -> int:
     wizard = window.wizard
     assert wizard is not None
     wizard.next()
-    wizard.next()
     wizard.profile_page.name.setText(MARKERS["vp"])
-    wizard.next()
-    wizard.organisation_page.name.setText("Stichting Proefdraai")
-    wizard.organisation_page.employees.setValue(120)
+    wizard.profile_page.organisation_name.setText("Stichting Proefdraai")
+    wizard.profile_page.employees.setValue(120)
     wizard.next()
     wizard.passphrase_page.fields.first.setText(PASSPHRASE)
     wizard.passphrase_page.fields.second.setText(PASSPHRASE)

@@ -23,6 +23,7 @@ from ..vault.paths import is_vault
 from . import i18n, warm_up
 from .common import clipboard, dialogs
 from .common.inactivity import InactivityTimer
+from .help.menu import HelpMenu
 from .settings.store import AppSettings
 from .unlock.screen import UnlockScreen
 
@@ -107,14 +108,15 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self.tr("&Instellingen…"), self)
         self.settings_action.triggered.connect(self.open_settings)
         file_menu.addAction(self.settings_action)
-        self.import_action = QAction(self.tr("&Importeren uit Excel…"), self)
+        self.import_action = QAction(self.tr("Importeren uit &Excel…"), self)
         self.import_action.triggered.connect(self.import_sheet)
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Afsluiten"), self)
-        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        # "Sluiten", not "Afsluiten": that word is for closing a case.
+        self.quit_action = QAction(self.tr("vpnotebook &sluiten"), self)
+        self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
 
         go_menu = self.menuBar().addMenu(self.tr("&Ga naar"))
         self.search_action = QAction(self.tr("&Zoeken"), self)
@@ -129,6 +131,8 @@ class MainWindow(QMainWindow):
         self.today_action.setShortcuts([QKeySequence("Ctrl+1")])
         self.today_action.triggered.connect(lambda: self.go_to("today"))
         go_menu.addAction(self.today_action)
+        # The user guide, the shortcuts and "Over": locked or not, none of it shows the vault.
+        self.help_menu = HelpMenu(self)
         self._unlocked_actions = [
             self.lock_action,
             self.search_action,
@@ -363,7 +367,15 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.settings, self)
         if self.session is not None and not self.session.read_only:
+            from .settings.profile import ProfileSection
             from .settings.security import SecuritySection
+
+            self.profile_section = ProfileSection(self.session.journal, dialog)
+            self.profile_section.organisations_requested.connect(dialog.reject)
+            self.profile_section.organisations_requested.connect(
+                lambda: self.go_to("organisations")
+            )
+            dialog.add_section(self.tr("Over u"), self.profile_section)
 
             self.security_section = SecuritySection(self, self.key_manager, dialog)
             dialog.add_section(self.tr("Beveiliging"), self.security_section)
