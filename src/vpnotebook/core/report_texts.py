@@ -57,8 +57,8 @@ _REASONS: dict[str, tuple[str, str]] = {
         "name that appears in the notes of a case",
     ),
     KIND_DEPARTMENT: (
-        "afdeling met minder meldingen dan de drempel",
-        "department with fewer cases than the threshold",
+        "afdeling met te weinig meldingen om apart te noemen",
+        "department with too few cases to name on its own",
     ),
     KIND_DEPARTMENT_NAME: ("naam van een afdeling", "name of a department"),
     KIND_CASE_NUMBER: ("meldingsnummer", "case number"),

@@ -147,9 +147,9 @@ def describe_audit(
     named = _with_counts(detail, labels)
     if reason == Reason.THRESHOLD_LOWERED:
         return (
-            f"Threshold lowered to {detail.get('k', k)} (recommended: 5)."
+            f"Numbers shown from {detail.get('k', k)} instead of from 5 (recommended)."
             if en
-            else f"Drempel verlaagd naar {detail.get('k', k)} (aanbevolen: 5)."
+            else f"Aantallen getoond vanaf {detail.get('k', k)} in plaats van vanaf 5 (aanbevolen)."
         )
     if reason == Reason.MERGED_SMALL:
         return (
@@ -478,7 +478,7 @@ def method_note(
     if lowered:
         paragraphs.insert(
             0,
-            f"In dit verslag is de drempel {k} in plaats van de aanbevolen 5, zoals met de "
+            f"In dit verslag staan aantallen vanaf {k} in plaats van vanaf 5, zoals met de "
             "organisatie is afgesproken.",
         )
     return paragraphs

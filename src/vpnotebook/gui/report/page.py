@@ -98,7 +98,7 @@ class ReportPage(Page):
         self.k = QSpinBox()
         self.k.setRange(3, 10)
         self.k.setValue(DEFAULT_K)
-        self.k.setAccessibleName(self.tr("Drempel"))
+        self.k.setAccessibleName(self.tr("Aantallen tonen vanaf"))
         self.k.setToolTip(self.tr("Aantallen kleiner dan dit getal komen nooit in het verslag."))
         self.language = QComboBox()
         self.language.addItem("Nederlands", "nl")
@@ -106,8 +106,9 @@ class ReportPage(Page):
         self.language.setAccessibleName(self.tr("Taal van het verslag"))
         self.k_warning = QLabel(
             self.tr(
-                "Let op: met een drempel onder 5 is de kans groter dat iemand een cijfer met een "
-                "persoon in verband brengt. Doe dit alleen als u daar een goede reden voor hebt."
+                "Let op: toont u aantallen al vanaf 3 of 4, dan is de kans groter dat iemand een "
+                "cijfer met een persoon in verband brengt. Doe dit alleen als u daar een goede "
+                "reden voor hebt."
             )
         )
         self.k_warning.setWordWrap(True)
@@ -130,7 +131,7 @@ class ReportPage(Page):
             (
                 (self.tr("Organisatie:"), self.organisation),
                 (self.tr("Jaar:"), self.year),
-                (self.tr("Drempel:"), self.k),
+                (self.tr("Aantallen vanaf:"), self.k),
                 (self.tr("Taal:"), self.language),
             )
         ):
