@@ -49,8 +49,8 @@ def _wanted(cases: int) -> dict[str, Any]:
     # A new schema or new demo code means a different vault: build it again rather than let
     # Vault.open migrate the cached one (which would also leave a pre-migration copy in it).
     demo_code = hashlib.sha256()
-    for name in ("demo.py", "demo_data.py"):
-        demo_code.update((Path(demo.__file__).parent / name).read_bytes())
+    for path in sorted(Path(demo.__file__).parent.glob("demo*.py")):
+        demo_code.update(path.read_bytes())
     return {
         "schema": LATEST_VERSION,
         "demo_code_sha256": demo_code.hexdigest()[:16],

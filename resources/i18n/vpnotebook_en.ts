@@ -136,28 +136,12 @@
         <translation>Date:</translation>
     </message>
     <message>
-        <source>Niet opgeslagen wijzigingen</source>
-        <translation>Unsaved changes</translation>
+        <source>Wijzigingen worden vanzelf bewaard.</source>
+        <translation>Changes are saved automatically.</translation>
     </message>
     <message>
         <source>&amp;Verwijderen</source>
         <translation>&amp;Delete</translation>
-    </message>
-    <message>
-        <source>Wijzigingen &amp;ongedaan maken</source>
-        <translation>&amp;Undo changes</translation>
-    </message>
-    <message>
-        <source>Op&amp;slaan</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <source>Opslaan (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Dit was intussen elders verwijderd. Kies Opslaan om het opnieuw vast te leggen.</source>
-        <translation>This was deleted elsewhere in the meantime. Choose Save to record it again.</translation>
     </message>
     <message>
         <source>Invoer weggooien</source>
@@ -186,6 +170,34 @@
     <message>
         <source>De kluis die er eerder stond, is bewaard in %1.</source>
         <translation>The vault that was there before is kept in %1.</translation>
+    </message>
+    <message>
+        <source>— kies —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>— niet vastgelegd —</source>
+        <translation>— not recorded —</translation>
+    </message>
+    <message>
+        <source>Dit was intussen elders verwijderd. Het wordt opnieuw vastgelegd.</source>
+        <translation>This was deleted elsewhere in the meantime. It will be recorded again.</translation>
+    </message>
+    <message>
+        <source>Wat u typte staat nog op het scherm; het wordt opnieuw bewaard zodra dat weer kan.</source>
+        <translation>What you typed is still on the screen; it will be saved again as soon as that is possible.</translation>
+    </message>
+    <message>
+        <source>Verwijdert %1 weer.</source>
+        <translation>Removes %1 again.</translation>
+    </message>
+    <message>
+        <source>%1 weer verwijderen?</source>
+        <translation>Remove %1 again?</translation>
+    </message>
+    <message>
+        <source>Zet %1 terug zoals het was voordat u het wijzigde.</source>
+        <translation>Puts %1 back as it was before you changed it.</translation>
     </message>
     <message>
         <source>Overzicht opslaan</source>
@@ -352,17 +364,6 @@
     <message>
         <source>Opgeslagen als %1.</source>
         <translation>Saved as %1.</translation>
-    </message>
-</context>
-<context>
-    <name>Autosave</name>
-    <message>
-        <source>Niet opgeslagen</source>
-        <translation>Not saved</translation>
-    </message>
-    <message>
-        <source>Wat u typte staat nog op het scherm; het wordt opnieuw bewaard zodra dat weer kan.</source>
-        <translation>What you typed is still on the screen; it will be saved again as soon as that is possible.</translation>
     </message>
 </context>
 <context>
@@ -616,6 +617,73 @@
     </message>
 </context>
 <context>
+    <name>CaseFilterBar</name>
+    <message>
+        <source>Zoek: nummer, titel, organisatie</source>
+        <translation>Search: number, title, organisation</translation>
+    </message>
+    <message>
+        <source>Zoeken in de lijst</source>
+        <translation>Search the list</translation>
+    </message>
+    <message>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Jaar</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Alle statussen</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Lopend en nazorg</source>
+        <translation>Open and after-care</translation>
+    </message>
+    <message>
+        <source>Aard</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Alle soorten</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Filters wissen</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Filter: %1</source>
+        <translation>Filter: %1</translation>
+    </message>
+    <message>
+        <source>Alle organisaties</source>
+        <translation>All organisations</translation>
+    </message>
+    <message>
+        <source>Alle jaren</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>1 melding</source>
+        <translation>1 case</translation>
+    </message>
+    <message>
+        <source>%1 meldingen</source>
+        <translation>%1 cases</translation>
+    </message>
+    <message>
+        <source>%1 van %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+</context>
+<context>
     <name>CaseListModel</name>
     <message>
         <source>Nummer</source>
@@ -655,6 +723,165 @@
     </message>
 </context>
 <context>
+    <name>CasePanels</name>
+    <message>
+        <source>&amp;Route</source>
+        <translation>&amp;Route</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Gestart o&amp;p</source>
+        <translation>Started o&amp;n</translation>
+    </message>
+    <message>
+        <source>Gestart</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>&amp;Uitkomst</source>
+        <translation>&amp;Outcome</translation>
+    </message>
+    <message>
+        <source>Uitkomst</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>&amp;Toelichting</source>
+        <translation>&amp;Explanation</translation>
+    </message>
+    <message>
+        <source>Toelichting</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Route toevoegen</source>
+        <translation>Add route</translation>
+    </message>
+    <message>
+        <source>Nog geen route gekozen.</source>
+        <translation>No route chosen yet.</translation>
+    </message>
+    <message>
+        <source>de route ‘%1’</source>
+        <translation>the route ‘%1’</translation>
+    </message>
+    <message>
+        <source>&amp;Verwezen naar</source>
+        <translation>Referred &amp;to</translation>
+    </message>
+    <message>
+        <source>Verwezen naar</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <source>Datu&amp;m</source>
+        <translation>D&amp;ate</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Toe&amp;lichting</source>
+        <translation>Exp&amp;lanation</translation>
+    </message>
+    <message>
+        <source>Verwijzing toevoegen</source>
+        <translation>Add referral</translation>
+    </message>
+    <message>
+        <source>Nog niet doorverwezen.</source>
+        <translation>Not referred yet.</translation>
+    </message>
+    <message>
+        <source>de verwijzing naar %1</source>
+        <translation>the referral to %1</translation>
+    </message>
+    <message>
+        <source>&amp;Soort</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>&amp;Datum</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>T&amp;ijd</source>
+        <translation>T&amp;ime</translation>
+    </message>
+    <message>
+        <source>Tijd</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>N&amp;otitie</source>
+        <translation>N&amp;ote</translation>
+    </message>
+    <message>
+        <source>Notitie</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Afgerond &amp;op</source>
+        <translation>Completed o&amp;n</translation>
+    </message>
+    <message>
+        <source>Afgerond op</source>
+        <translation>Completed on</translation>
+    </message>
+    <message>
+        <source>Afspraak toevoegen</source>
+        <translation>Add appointment</translation>
+    </message>
+    <message>
+        <source>Nog geen nazorg of afspraken gepland voor deze melding.</source>
+        <translation>No after-care or appointments planned for this case yet.</translation>
+    </message>
+    <message>
+        <source>de afspraak van %1</source>
+        <translation>the appointment of %1</translation>
+    </message>
+    <message>
+        <source>&amp;Minuten</source>
+        <translation>&amp;Minutes</translation>
+    </message>
+    <message>
+        <source>Minuten</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>&amp;Activiteit</source>
+        <translation>&amp;Activity</translation>
+    </message>
+    <message>
+        <source>Activiteit</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Tijd toevoegen</source>
+        <translation>Add time</translation>
+    </message>
+    <message>
+        <source>Nog geen losse tijd geschreven. De duur van gesprekken telt vanzelf mee.</source>
+        <translation>No separate time recorded yet. The duration of conversations is counted automatically.</translation>
+    </message>
+    <message>
+        <source>de tijd van %1</source>
+        <translation>the time of %1</translation>
+    </message>
+</context>
+<context>
     <name>CaseView</name>
     <message>
         <source>&amp;Nummer kopiëren</source>
@@ -667,6 +894,10 @@
     <message>
         <source>&amp;Heropenen</source>
         <translation>&amp;Reopen</translation>
+    </message>
+    <message>
+        <source>de intake van melding %1</source>
+        <translation>the intake of case %1</translation>
     </message>
     <message>
         <source>Gekozen routes</source>
@@ -711,142 +942,6 @@
     <message>
         <source>Kies een melding in de lijst, of begin een nieuwe met Ctrl+N.</source>
         <translation>Choose a case from the list, or start a new one with Ctrl+N.</translation>
-    </message>
-    <message>
-        <source>&amp;Route</source>
-        <translation>&amp;Route</translation>
-    </message>
-    <message>
-        <source>Route</source>
-        <translation>Route</translation>
-    </message>
-    <message>
-        <source>Gestart o&amp;p</source>
-        <translation>Started o&amp;n</translation>
-    </message>
-    <message>
-        <source>Gestart</source>
-        <translation>Started</translation>
-    </message>
-    <message>
-        <source>&amp;Uitkomst</source>
-        <translation>&amp;Outcome</translation>
-    </message>
-    <message>
-        <source>Uitkomst</source>
-        <translation>Outcome</translation>
-    </message>
-    <message>
-        <source>&amp;Toelichting</source>
-        <translation>&amp;Explanation</translation>
-    </message>
-    <message>
-        <source>Toelichting</source>
-        <translation>Explanation</translation>
-    </message>
-    <message>
-        <source>Route toevoegen</source>
-        <translation>Add route</translation>
-    </message>
-    <message>
-        <source>Nog geen route gekozen.</source>
-        <translation>No route chosen yet.</translation>
-    </message>
-    <message>
-        <source>&amp;Verwezen naar</source>
-        <translation>Referred &amp;to</translation>
-    </message>
-    <message>
-        <source>Verwezen naar</source>
-        <translation>Referred to</translation>
-    </message>
-    <message>
-        <source>Datu&amp;m</source>
-        <translation>D&amp;ate</translation>
-    </message>
-    <message>
-        <source>Datum</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <source>Toe&amp;lichting</source>
-        <translation>Exp&amp;lanation</translation>
-    </message>
-    <message>
-        <source>Verwijzing toevoegen</source>
-        <translation>Add referral</translation>
-    </message>
-    <message>
-        <source>Nog niet doorverwezen.</source>
-        <translation>Not referred yet.</translation>
-    </message>
-    <message>
-        <source>&amp;Soort</source>
-        <translation>&amp;Type</translation>
-    </message>
-    <message>
-        <source>Soort</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>&amp;Datum</source>
-        <translation>&amp;Date</translation>
-    </message>
-    <message>
-        <source>T&amp;ijd</source>
-        <translation>T&amp;ime</translation>
-    </message>
-    <message>
-        <source>N&amp;otitie</source>
-        <translation>N&amp;ote</translation>
-    </message>
-    <message>
-        <source>Notitie</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <source>Afgerond &amp;op</source>
-        <translation>Completed o&amp;n</translation>
-    </message>
-    <message>
-        <source>Afgerond op</source>
-        <translation>Completed on</translation>
-    </message>
-    <message>
-        <source>Afspraak toevoegen</source>
-        <translation>Add appointment</translation>
-    </message>
-    <message>
-        <source>Nog geen nazorg of afspraken gepland voor deze melding.</source>
-        <translation>No after-care or appointments planned for this case yet.</translation>
-    </message>
-    <message>
-        <source>&amp;Minuten</source>
-        <translation>&amp;Minutes</translation>
-    </message>
-    <message>
-        <source>Minuten</source>
-        <translation>Minutes</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> min</translation>
-    </message>
-    <message>
-        <source>&amp;Activiteit</source>
-        <translation>&amp;Activity</translation>
-    </message>
-    <message>
-        <source>Activiteit</source>
-        <translation>Activity</translation>
-    </message>
-    <message>
-        <source>Tijd toevoegen</source>
-        <translation>Add time</translation>
-    </message>
-    <message>
-        <source>Nog geen losse tijd geschreven. De duur van gesprekken telt vanzelf mee.</source>
-        <translation>No separate time recorded yet. The duration of conversations is counted automatically.</translation>
     </message>
     <message>
         <source>eerste contact %1</source>
@@ -915,64 +1010,12 @@
         <translation>New case (Ctrl+N)</translation>
     </message>
     <message>
-        <source>Zoek: nummer, titel, organisatie</source>
-        <translation>Search: number, title, organisation</translation>
-    </message>
-    <message>
-        <source>Zoeken in de lijst</source>
-        <translation>Search the list</translation>
-    </message>
-    <message>
-        <source>Organisatie</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>Jaar</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Alle statussen</source>
-        <translation>All statuses</translation>
-    </message>
-    <message>
-        <source>Lopend en nazorg</source>
-        <translation>Open and after-care</translation>
-    </message>
-    <message>
-        <source>Aard</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <source>Alle soorten</source>
-        <translation>All types</translation>
-    </message>
-    <message>
-        <source>Filters wissen</source>
-        <translation>Clear filters</translation>
-    </message>
-    <message>
         <source>Meldingen</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <source>Filter: %1</source>
-        <translation>Filter: %1</translation>
-    </message>
-    <message>
         <source>Een melding hoort altijd bij een organisatie. Voeg eerst de organisatie toe waarvoor u vertrouwenspersoon bent.</source>
         <translation>A case always belongs to an organisation. First add the organisation for which you are the confidential counsellor.</translation>
-    </message>
-    <message>
-        <source>Alle organisaties</source>
-        <translation>All organisations</translation>
-    </message>
-    <message>
-        <source>Alle jaren</source>
-        <translation>All years</translation>
     </message>
     <message>
         <source>Nog geen meldingen. Kies Nieuwe melding (Ctrl+N) om te beginnen.</source>
@@ -981,18 +1024,6 @@
     <message>
         <source>Geen meldingen die bij deze filters passen. Kies Filters wissen om alles weer te zien.</source>
         <translation>No cases match these filters. Choose Clear filters to see everything again.</translation>
-    </message>
-    <message>
-        <source>1 melding</source>
-        <translation>1 case</translation>
-    </message>
-    <message>
-        <source>%1 meldingen</source>
-        <translation>%1 cases</translation>
-    </message>
-    <message>
-        <source>%1 van %2</source>
-        <translation>%1 of %2</translation>
     </message>
 </context>
 <context>
@@ -1223,20 +1254,16 @@
         <translation>Delete contact</translation>
     </message>
     <message>
-        <source>Niet opgeslagen</source>
-        <translation>Not saved</translation>
+        <source>Wijzigingen worden vanzelf bewaard.</source>
+        <translation>Changes are saved automatically.</translation>
     </message>
     <message>
-        <source>Contact opslaan</source>
-        <translation>Save contact</translation>
+        <source>het contact ‘%1’</source>
+        <translation>the contact ‘%1’</translation>
     </message>
     <message>
         <source>Kopiëren</source>
         <translation>Copy</translation>
-    </message>
-    <message>
-        <source>Dit contact was intussen verwijderd.</source>
-        <translation>This contact had been deleted in the meantime.</translation>
     </message>
     <message>
         <source>Wilt u het contact ‘%1’ verwijderen?</source>
@@ -1361,6 +1388,14 @@
         <translation>Delete…</translation>
     </message>
     <message>
+        <source>het nieuwe gesprek</source>
+        <translation>the new conversation</translation>
+    </message>
+    <message>
+        <source>het gesprek van %1</source>
+        <translation>the conversation of %1</translation>
+    </message>
+    <message>
         <source>Gesprek van %1</source>
         <translation>Conversation on %1</translation>
     </message>
@@ -1403,20 +1438,20 @@
         <translation>Departments</translation>
     </message>
     <message>
-        <source>Nog geen afdelingen. Typ een naam en kies Toevoegen.</source>
-        <translation>No departments yet. Type a name and choose Add.</translation>
-    </message>
-    <message>
         <source>Naam van de afdeling</source>
         <translation>Name of the department</translation>
     </message>
     <message>
-        <source>&amp;Toevoegen</source>
-        <translation>&amp;Add</translation>
+        <source>Nog geen afdelingen. Typ hierboven een naam; die wordt vanzelf bewaard.</source>
+        <translation>No departments yet. Type a name above; it is saved automatically.</translation>
     </message>
     <message>
-        <source>Naam &amp;wijzigen</source>
-        <translation>&amp;Rename</translation>
+        <source>de afdeling ‘%1’</source>
+        <translation>the department ‘%1’</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe afdeling</source>
+        <translation>&amp;New department</translation>
     </message>
     <message>
         <source>Afdeling verwijderen</source>
@@ -1431,8 +1466,12 @@
         <translation>%2 cases belong to ‘%1’. They will remain, but without a department. Do you still want to delete the department?</translation>
     </message>
     <message>
-        <source>Deze organisatie heeft al een afdeling met die naam.</source>
-        <translation>This organisation already has a department with that name.</translation>
+        <source>Typ om de naam te wijzigen; dat wordt vanzelf bewaard.</source>
+        <translation>Type to change the name; it is saved automatically.</translation>
+    </message>
+    <message>
+        <source>Typ de naam van een nieuwe afdeling; Enter voor de volgende.</source>
+        <translation>Type the name of a new department; Enter for the next one.</translation>
     </message>
     <message>
         <source>%1  (1 melding)</source>
@@ -1678,33 +1717,6 @@ Do you want to continue?</translation>
     </message>
 </context>
 <context>
-    <name>FolderPage</name>
-    <message>
-        <source>Waar komt de kluis?</source>
-        <translation>Where will the vault go?</translation>
-    </message>
-    <message>
-        <source>De voorgestelde map is prima. Kies een andere als u de kluis bijvoorbeeld op een versleutelde schijf wilt.</source>
-        <translation>The suggested folder is fine. Choose another one if, for example, you want the vault on an encrypted drive.</translation>
-    </message>
-    <message>
-        <source>Map van de kluis</source>
-        <translation>Vault folder</translation>
-    </message>
-    <message>
-        <source>Bladeren…</source>
-        <translation>Browse…</translation>
-    </message>
-    <message>
-        <source>Kies een map</source>
-        <translation>Choose a folder</translation>
-    </message>
-    <message>
-        <source>In deze map staat al een kluis. Kies een andere map, of sluit de wizard en open die kluis.</source>
-        <translation>This folder already contains a vault. Choose a different folder, or close the wizard and open that vault.</translation>
-    </message>
-</context>
-<context>
     <name>GuideWindow</name>
     <message>
         <source>Handleiding — vpnotebook</source>
@@ -1767,14 +1779,6 @@ Do you want to continue?</translation>
 </context>
 <context>
     <name>IntakeForm</name>
-    <message>
-        <source>— kies —</source>
-        <translation>— choose —</translation>
-    </message>
-    <message>
-        <source>— niet vastgelegd —</source>
-        <translation>— not recorded —</translation>
-    </message>
     <message>
         <source>Een paar woorden waaraan u de melding herkent</source>
         <translation>A few words by which you will recognise the case</translation>
@@ -1992,17 +1996,6 @@ Do you want to continue?</translation>
     </message>
 </context>
 <context>
-    <name>IntroPage</name>
-    <message>
-        <source>Welkom bij vpnotebook</source>
-        <translation>Welcome to vpnotebook</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Hier houdt u uw vertrouwelijke logboek bij: meldingen, gespreksverslagen, doorverwijzingen, nazorg, voorlichting en adviezen, voor al uw opdrachtgevers.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Wat is beschermd?&lt;/b&gt; Alles wat u vastlegt, staat versleuteld op deze computer, in een &lt;i&gt;kluis&lt;/i&gt;. Zonder uw wachtwoord of herstelcode is de kluis onleesbaar, ook als de laptop gestolen wordt. Het programma maakt nooit verbinding met internet; er gaat niets naar buiten, tenzij u zelf iets exporteert of afdrukt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Waar moet u zelf op letten?&lt;/b&gt; Kies een sterk wachtwoord, bewaar de herstelcode los van de laptop, en laat de laptop niet ontgrendeld achter. Na een paar minuten zonder gebruik vergrendelt het programma zichzelf.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;This is where you keep your confidential journal: cases, conversation logs, referrals, after-care, outreach and advice, for all your client organisations.&lt;/p&gt;&lt;p&gt;&lt;b&gt;What is protected?&lt;/b&gt; Everything you record is stored encrypted on this computer, in a &lt;i&gt;vault&lt;/i&gt;. Without your passphrase or recovery code the vault cannot be read, even if the laptop is stolen. The program never connects to the internet; nothing leaves this computer unless you export or print something yourself.&lt;/p&gt;&lt;p&gt;&lt;b&gt;What do you need to look after yourself?&lt;/b&gt; Choose a strong passphrase, keep the recovery code apart from the laptop, and do not leave the laptop unlocked. After a few minutes without use, the program locks itself.&lt;/p&gt;</translation>
-    </message>
-</context>
-<context>
     <name>KeepLongerDialog</name>
     <message>
         <source>Langer bewaren</source>
@@ -2047,6 +2040,10 @@ Do you want to continue?</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Ongedaan maken</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
@@ -2059,12 +2056,20 @@ Do you want to continue?</translation>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <source>&amp;Importeren uit Excel…</source>
-        <translation>&amp;Import from Excel…</translation>
+        <source>Importeren uit &amp;Excel…</source>
+        <translation>Import from &amp;Excel…</translation>
     </message>
     <message>
-        <source>&amp;Afsluiten</source>
-        <translation>&amp;Quit</translation>
+        <source>vpnotebook &amp;sluiten</source>
+        <translation>&amp;Quit vpnotebook</translation>
+    </message>
+    <message>
+        <source>Be&amp;werken</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>Laatste wijziging &amp;ongedaan maken</source>
+        <translation>&amp;Undo the last change</translation>
     </message>
     <message>
         <source>&amp;Ga naar</source>
@@ -2119,8 +2124,28 @@ Do you want to continue?</translation>
         <translation>The vault is getting a new key. One moment…</translation>
     </message>
     <message>
+        <source>Over u</source>
+        <translation>About you</translation>
+    </message>
+    <message>
         <source>Beveiliging</source>
         <translation>Security</translation>
+    </message>
+    <message>
+        <source>Opgeslagen om %1</source>
+        <translation>Saved at %1</translation>
+    </message>
+    <message>
+        <source>het is intussen gewijzigd of verwijderd.</source>
+        <translation>it has been changed or deleted in the meantime.</translation>
+    </message>
+    <message>
+        <source>Ongedaan maken lukte niet: %1</source>
+        <translation>Could not undo: %1</translation>
+    </message>
+    <message>
+        <source>Laatste wijziging ongedaan gemaakt</source>
+        <translation>Last change undone</translation>
     </message>
     <message>
         <source>Reservekopie nog bezig</source>
@@ -2156,57 +2181,6 @@ Do you want to continue?</translation>
     <message>
         <source>Herstelcode opslaan</source>
         <translation>Store recovery code</translation>
-    </message>
-</context>
-<context>
-    <name>OrganisationPage</name>
-    <message>
-        <source>Uw eerste opdrachtgever</source>
-        <translation>Your first client organisation</translation>
-    </message>
-    <message>
-        <source>Voor welke organisatie bent u vertrouwenspersoon? Meer organisaties voegt u later toe.</source>
-        <translation>For which organisation are you the confidential counsellor? You can add more organisations later.</translation>
-    </message>
-    <message>
-        <source>Naam van de organisatie</source>
-        <translation>Name of the organisation</translation>
-    </message>
-    <message>
-        <source>onbekend</source>
-        <translation>unknown</translation>
-    </message>
-    <message>
-        <source>Aantal medewerkers</source>
-        <translation>Number of employees</translation>
-    </message>
-    <message>
-        <source>Sector</source>
-        <translation>Sector</translation>
-    </message>
-    <message>
-        <source> jaar na afsluiten</source>
-        <translation> years after closing</translation>
-    </message>
-    <message>
-        <source>Bewaartermijn</source>
-        <translation>Retention period</translation>
-    </message>
-    <message>
-        <source>Naam:</source>
-        <translation>Name:</translation>
-    </message>
-    <message>
-        <source>Aantal medewerkers:</source>
-        <translation>Number of employees:</translation>
-    </message>
-    <message>
-        <source>Sector:</source>
-        <translation>Sector:</translation>
-    </message>
-    <message>
-        <source>Bewaartermijn dossiers:</source>
-        <translation>Retention period for files:</translation>
     </message>
 </context>
 <context>
@@ -2336,32 +2310,16 @@ Do you want to continue?</translation>
         <translation>Notes:</translation>
     </message>
     <message>
-        <source>Niet opgeslagen wijzigingen</source>
-        <translation>Unsaved changes</translation>
+        <source>de gegevens van ‘%1’</source>
+        <translation>the details of ‘%1’</translation>
     </message>
     <message>
-        <source>Wijzigingen &amp;ongedaan maken</source>
-        <translation>&amp;Undo changes</translation>
+        <source>Wijzigingen worden vanzelf bewaard.</source>
+        <translation>Changes are saved automatically.</translation>
     </message>
     <message>
-        <source>Op&amp;slaan</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <source>Opslaan (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Er is al een organisatie met deze naam.</source>
-        <translation>There is already an organisation with this name.</translation>
-    </message>
-    <message>
-        <source>Deze organisatie was intussen verwijderd.</source>
-        <translation>This organisation had been deleted in the meantime.</translation>
-    </message>
-    <message>
-        <source>Sla de organisatie eerst op.</source>
-        <translation>Save the organisation first.</translation>
+        <source>Geef de organisatie eerst een naam.</source>
+        <translation>Give the organisation a name first.</translation>
     </message>
 </context>
 <context>
@@ -2500,6 +2458,14 @@ Do you want to continue?</translation>
     <message>
         <source>Herhaal het nieuwe wachtwoord</source>
         <translation>Repeat the new passphrase</translation>
+    </message>
+    <message>
+        <source>Wachtwoord &amp;tonen</source>
+        <translation>Sho&amp;w passphrase</translation>
+    </message>
+    <message>
+        <source>Laat zien wat u typt, om tikfouten te zien. Let op wie er meekijkt.</source>
+        <translation>Shows what you type, so you can spot typing errors. Mind who is looking.</translation>
     </message>
     <message>
         <source>Sterkte van het wachtwoord</source>
@@ -2703,40 +2669,52 @@ Do you want to continue?</translation>
 <context>
     <name>ProfilePage</name>
     <message>
-        <source>Over u</source>
-        <translation>About you</translation>
+        <source>Over u en uw eerste opdrachtgever</source>
+        <translation>About you and your first client</translation>
     </message>
     <message>
-        <source>Uw naam en rol komen op het jaarverslag. U kunt ze later wijzigen.</source>
-        <translation>Your name and role appear on the annual report. You can change them later.</translation>
+        <source>Uw naam en rol komen op het jaarverslag. U kunt ze later wijzigen onder Bestand → Instellingen → Over u.</source>
+        <translation>Your name and role go on the annual report. You can change them later under File → Settings → About you.</translation>
     </message>
     <message>
-        <source>Uw naam</source>
-        <translation>Your name</translation>
+        <source>onbekend</source>
+        <translation>unknown</translation>
     </message>
     <message>
-        <source>Externe vertrouwenspersoon</source>
-        <translation>External confidential counsellor</translation>
+        <source>Bijvoorbeeld: zorg, onderwijs, overheid</source>
+        <translation>For example: healthcare, education, government</translation>
     </message>
     <message>
-        <source>Interne vertrouwenspersoon</source>
-        <translation>Internal confidential counsellor</translation>
+        <source> jaar na afsluiten</source>
+        <translation> years after closing</translation>
     </message>
     <message>
-        <source>Vertrouwenspersoon integriteit</source>
-        <translation>Integrity confidential counsellor</translation>
+        <source>Uw &amp;naam:</source>
+        <translation>Your &amp;name:</translation>
     </message>
     <message>
-        <source>Uw rol</source>
-        <translation>Your role</translation>
+        <source>Uw &amp;rol:</source>
+        <translation>Your &amp;role:</translation>
     </message>
     <message>
-        <source>Naam:</source>
-        <translation>Name:</translation>
+        <source>Naam van de &amp;organisatie:</source>
+        <translation>&amp;Organisation name:</translation>
     </message>
     <message>
-        <source>Rol:</source>
-        <translation>Role:</translation>
+        <source>Aantal &amp;medewerkers:</source>
+        <translation>Number of &amp;employees:</translation>
+    </message>
+    <message>
+        <source>&amp;Sector:</source>
+        <translation>&amp;Sector:</translation>
+    </message>
+    <message>
+        <source>&amp;Bewaartermijn dossiers:</source>
+        <translation>&amp;Retention of case files:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Uw eerste opdrachtgever&lt;/b&gt; — meer organisaties voegt u later toe</source>
+        <translation>&lt;b&gt;Your first client&lt;/b&gt; — you add more organisations later</translation>
     </message>
 </context>
 <context>
@@ -2788,14 +2766,6 @@ Do you want to continue?</translation>
         <translation>hh:mm</translation>
     </message>
     <message>
-        <source>— kies —</source>
-        <translation>— choose —</translation>
-    </message>
-    <message>
-        <source>Nieuwe invoer</source>
-        <translation>New entry</translation>
-    </message>
-    <message>
         <source>Verwijderen…</source>
         <translation>Delete…</translation>
     </message>
@@ -2804,8 +2774,8 @@ Do you want to continue?</translation>
         <translation>Changes are saved automatically.</translation>
     </message>
     <message>
-        <source>Vul het formulier in en voeg toe.</source>
-        <translation>Fill in the form and add it.</translation>
+        <source>Vul het formulier in; het wordt vanzelf bewaard zodra het compleet is.</source>
+        <translation>Fill in the form; it is saved automatically as soon as it is complete.</translation>
     </message>
     <message>
         <source>Verwijderen</source>
@@ -2955,20 +2925,12 @@ Do you want to continue?</translation>
         <translation>Year</translation>
     </message>
     <message>
-        <source>Drempel</source>
-        <translation>Threshold</translation>
-    </message>
-    <message>
         <source>Aantallen kleiner dan dit getal komen nooit in het verslag.</source>
         <translation>Numbers smaller than this never appear in the report.</translation>
     </message>
     <message>
         <source>Taal van het verslag</source>
         <translation>Language of the report</translation>
-    </message>
-    <message>
-        <source>Let op: met een drempel onder 5 is de kans groter dat iemand een cijfer met een persoon in verband brengt. Doe dit alleen als u daar een goede reden voor hebt.</source>
-        <translation>Please note: with a threshold below 5, someone is more likely to connect a figure with a person. Only do this if you have a good reason.</translation>
     </message>
     <message>
         <source>Opslaan als PDF…</source>
@@ -2999,8 +2961,16 @@ Do you want to continue?</translation>
         <translation>Year:</translation>
     </message>
     <message>
-        <source>Drempel:</source>
-        <translation>Threshold:</translation>
+        <source>Aantallen tonen vanaf</source>
+        <translation>Show numbers from</translation>
+    </message>
+    <message>
+        <source>Let op: toont u aantallen al vanaf 3 of 4, dan is de kans groter dat iemand een cijfer met een persoon in verband brengt. Doe dit alleen als u daar een goede reden voor hebt.</source>
+        <translation>Note: if you show numbers from 3 or 4, it is more likely that someone links a figure to a person. Only do this if you have a good reason.</translation>
+    </message>
+    <message>
+        <source>Aantallen vanaf:</source>
+        <translation>Numbers from:</translation>
     </message>
     <message>
         <source>Taal:</source>
@@ -4277,6 +4247,41 @@ Do you want to continue?</translation>
     <message>
         <source>Opnieuw gelezen.</source>
         <translation>Read again.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welkom bij vpnotebook</source>
+        <translation>Welcome to vpnotebook</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Hier houdt u uw vertrouwelijke logboek bij: meldingen, gespreksverslagen, doorverwijzingen, nazorg, voorlichting en adviezen, voor al uw opdrachtgevers.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Wat is beschermd?&lt;/b&gt; Alles wat u vastlegt, staat versleuteld op deze computer, in een &lt;i&gt;kluis&lt;/i&gt;. Zonder uw wachtwoord of herstelcode is de kluis onleesbaar, ook als de laptop gestolen wordt. Het programma maakt nooit verbinding met internet; er gaat niets naar buiten, tenzij u zelf iets exporteert of afdrukt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Waar moet u zelf op letten?&lt;/b&gt; Kies een sterk wachtwoord, bewaar de herstelcode los van de laptop, en laat de laptop niet ontgrendeld achter. Na een paar minuten zonder gebruik vergrendelt het programma zichzelf.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;This is where you keep your confidential journal: cases, conversation logs, referrals, after-care, outreach and advice, for all your client organisations.&lt;/p&gt;&lt;p&gt;&lt;b&gt;What is protected?&lt;/b&gt; Everything you record is stored encrypted on this computer, in a &lt;i&gt;vault&lt;/i&gt;. Without your passphrase or recovery code the vault cannot be read, even if the laptop is stolen. The program never connects to the internet; nothing leaves this computer unless you export or print something yourself.&lt;/p&gt;&lt;p&gt;&lt;b&gt;What do you need to look after yourself?&lt;/b&gt; Choose a strong passphrase, keep the recovery code apart from the laptop, and do not leave the laptop unlocked. After a few minutes without use, the program locks itself.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Map van de kluis</source>
+        <translation>Vault folder</translation>
+    </message>
+    <message>
+        <source>De kluis komt in deze &amp;map:</source>
+        <translation>The vault goes in this &amp;folder:</translation>
+    </message>
+    <message>
+        <source>De voorgestelde map is prima. Kies een andere als u de kluis bijvoorbeeld op een versleutelde schijf wilt.</source>
+        <translation>The suggested folder is fine. Choose another one if, for example, you want the vault on an encrypted drive.</translation>
+    </message>
+    <message>
+        <source>Andere map…</source>
+        <translation>Other folder…</translation>
+    </message>
+    <message>
+        <source>Kies een map</source>
+        <translation>Choose a folder</translation>
+    </message>
+    <message>
+        <source>In deze map staat al een kluis. Kies een andere map, of sluit de wizard en open die kluis.</source>
+        <translation>This folder already contains a vault. Choose a different folder, or close the wizard and open that vault.</translation>
     </message>
 </context>
 <context>

@@ -14,8 +14,8 @@ from vpnotebook.core.journal import CaseSummary
 from vpnotebook.core.models import Case, Conversation, Organisation, Referral, Reporter, TimeEntry
 from vpnotebook.gui.cases.closing import CloseCaseDialog
 from vpnotebook.gui.cases.page import CasesPage
-from vpnotebook.gui.cases.widgets import AUTOSAVE_DELAY_MS
 from vpnotebook.gui.common import labels
+from vpnotebook.gui.common.autosave import AUTOSAVE_DELAY_MS
 from vpnotebook.gui.models.case_list_model import (
     STATUS_ACTIVE,
     CaseFilter,
@@ -335,7 +335,7 @@ def test_a_new_conversation_is_saved_by_save_pending(page: CasesPage, qtbot) -> 
     assert panel.list.currentItem().data(Qt.ItemDataRole.UserRole) == new[0].id
 
 
-def test_a_full_disk_keeps_the_typed_conversation_and_says_so_once(
+def test_a_full_disk_keeps_the_typed_conversation_and_says_so_in_place(
     page: CasesPage, qtbot, answers
 ) -> None:  # type: ignore[no-untyped-def]
     journal = page.session.journal
@@ -350,19 +350,26 @@ def test_a_full_disk_keeps_the_typed_conversation_and_says_so_once(
     db = page.session.vault.db
     db.execute(f"PRAGMA max_page_count = {db.pragma('page_count')}")
     editor.notes.insertPlainText("Tekst " * 2000)  # more than fits in the pages there are
-    assert panel.save_pending() is False
-    assert panel.save_pending() is False  # tried again: still full, and not said twice
-    assert [a[:2] for a in answers] == [("error", "Niet opgeslagen")]
-    assert answers[0][2].startswith(StorageError.message_nl)
+    unsaved: list[str] = []
+    page.session.unsaved.connect(unsaved.append)
+    assert panel.record_editor.save() is False
+    assert panel.record_editor.save() is False  # tried again: still full
+    # Said beside the conversation, where the VP is typing; no dialog interrupts the typing.
+    assert answers == []
+    assert editor.error.isVisibleTo(page)
+    assert editor.error.text().startswith(StorageError.message_nl)
+    assert unsaved and unsaved[0].startswith(StorageError.message_nl)  # the status bar too
     assert editor.notes.toPlainText().startswith("Geschreven terwijl de schijf vol is.")
     assert len(journal.conversations_of(case.id)) == count  # type: ignore[arg-type]
+    with pytest.raises(StorageError):  # a lock now would hear why (main_window.lock)
+        panel.save_pending()
 
     db.execute("PRAGMA max_page_count = 1073741823")  # space again
-    assert panel.save_pending() is True
+    assert panel.record_editor.save() is True
+    assert not editor.error.isVisibleTo(page)
     stored = journal.conversations_of(case.id)  # type: ignore[arg-type]
     assert len(stored) == count + 1
     assert any(c.notes.startswith("Geschreven terwijl de schijf vol is.") for c in stored)
-    assert len(answers) == 1
 
 
 def test_the_autosave_timer_stores_typing_without_any_other_action(
@@ -570,22 +577,27 @@ def test_referral_follow_up_and_time_are_added_in_their_tabs(page: CasesPage, qt
     referrals = len(journal.find(Referral, "case_id = ?", (case.id,)))
     view.tabs.setCurrentIndex(2)
     panel = view.referrals
-    panel._inputs["party"].widget.set_code("company_doctor")  # type: ignore[attr-defined]
-    qtbot.keyClicks(panel._inputs["note"].widget, "Over de slaapklachten.")
-    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    party = panel.binding.widget("party")
+    note = panel.binding.widget("note")
+    party.set_code("company_doctor")  # type: ignore[union-attr]
+    qtbot.keyClicks(note, "Over de slaapklachten.")
+    assert panel.autosave.dirty  # the clock will store it; leaving the tab does at once
+    panel.save_pending()
     stored = journal.find(Referral, "case_id = ?", (case.id,))
     assert len(stored) == referrals + 1
     assert stored[-1].party == "company_doctor" and stored[-1].note == "Over de slaapklachten."
     # The new row stays in the form; changing it is saved as the VP types.
-    qtbot.keyClicks(panel._inputs["note"].widget, " Afspraak staat.")
+    note.setFocus()  # type: ignore[union-attr]
+    qtbot.keyClick(note, Qt.Key.Key_End)
+    qtbot.keyClicks(note, " Afspraak staat.")
     panel.save_pending()
     assert journal.get(Referral, stored[-1].id).note.endswith("Afspraak staat.")  # type: ignore[arg-type]
 
     minutes = journal.minutes_of_case(case.id)
     view.tabs.setCurrentIndex(4)
     time_panel = view.time_entries
-    time_panel._inputs["minutes"].widget.setValue(25)  # type: ignore[attr-defined]
-    qtbot.mouseClick(time_panel.add_button, Qt.MouseButton.LeftButton)
+    time_panel.binding.widget("minutes").setValue(25)  # type: ignore[union-attr]
+    time_panel.save_pending()
     assert journal.minutes_of_case(case.id) == minutes + 25
     entry = journal.find(TimeEntry, "case_id = ?", (case.id,))[-1]
     assert entry.organisation_id == case.organisation_id and entry.activity == "case_work"
@@ -595,8 +607,15 @@ def test_referral_follow_up_and_time_are_added_in_their_tabs(page: CasesPage, qt
 def test_a_time_entry_without_minutes_gets_the_dutch_message(page: CasesPage, qtbot) -> None:  # type: ignore[no-untyped-def]
     case = open_case_with_status(page, "open")
     before = page.session.journal.minutes_of_case(case.id)  # type: ignore[arg-type]
+    page.view.tabs.setCurrentIndex(4)
     panel = page.view.time_entries
-    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(panel.binding.widget("note"), "Dossier geordend")
+    panel.autosave._pause()  # the clock strikes while it is still being filled in
+    # Still being filled in: nothing is said yet, nothing is stored.
+    assert not panel._boxes["minutes"].error.isVisibleTo(page)
+    assert page.session.journal.minutes_of_case(case.id) == before  # type: ignore[arg-type]
+    # Leaving it (another row, another case, the lock) names what is missing.
+    assert panel.editor.save() is False
     assert panel._boxes["minutes"].error.text() == "Minuten is verplicht."
     assert page.session.journal.minutes_of_case(case.id) == before  # type: ignore[arg-type]
 

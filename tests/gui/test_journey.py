@@ -55,14 +55,14 @@ def test_a_working_day_survives_an_auto_lock(
 
     # A referral and a follow-up in their tabs.
     view = cases.view
+    # Nothing is pressed to store them: the forms save by themselves, and the lock saves
+    # what the clock has not stored yet.
     view.tabs.setCurrentIndex(2)
-    view.referrals._inputs["party"].widget.set_code("social_worker")
-    qtbot.keyClicks(view.referrals._inputs["note"].widget, "Telefoonnummer meegegeven.")
-    qtbot.mouseClick(view.referrals.add_button, Qt.MouseButton.LeftButton)
+    view.referrals.binding.widget("party").set_code("social_worker")
+    qtbot.keyClicks(view.referrals.binding.widget("note"), "Telefoonnummer meegegeven.")
     view.tabs.setCurrentIndex(3)
-    view.follow_ups._inputs["kind"].widget.set_code("appointment")
-    qtbot.keyClicks(view.follow_ups._inputs["note"].widget, "Vervolggesprek")
-    qtbot.mouseClick(view.follow_ups.add_button, Qt.MouseButton.LeftButton)
+    view.follow_ups.binding.widget("kind").set_code("appointment")
+    qtbot.keyClicks(view.follow_ups.binding.widget("note"), "Vervolggesprek")
     # Still typing when the timer strikes: the lock must save this too.
     qtbot.keyClicks(panel.editor.texts["next_step"], "Melder denkt na over een gesprek")
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QWidget
 
 from vpnotebook.core.destruction import RULE_VP_DECISION, destroy_case
+from vpnotebook.core.hours import hours_per_organisation
 from vpnotebook.core.models import (
     Case,
     Conversation,
@@ -25,7 +26,6 @@ from vpnotebook.gui.organisations.page import CONTACTS_TAB, DEPARTMENTS_TAB, Org
 from vpnotebook.gui.outreach.page import OutreachPage
 from vpnotebook.gui.session import Session
 from vpnotebook.gui.signals.page import SignalsPage
-from vpnotebook.gui.timesheet.hours import hours_per_organisation
 from vpnotebook.gui.timesheet.page import TimePage
 
 # The offscreen platform says this whenever a top-level widget is shown; it is not our warning.
@@ -71,6 +71,11 @@ def retype(qtbot, widget: QWidget, text: str) -> None:
 
 def click(qtbot, button: QWidget) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def save_now(qtbot, page: QWidget) -> None:
+    """Ctrl+S where the cursor is: what the clock or leaving the record would do anyway."""
+    qtbot.keyClick(QApplication.focusWidget() or page, Qt.Key.Key_S, CTRL)
 
 
 def click_row(qtbot, table: QAbstractItemView, row: int) -> None:
@@ -145,8 +150,9 @@ def test_outreach_add_edit_and_delete(qtbot, session, answers) -> None:
     retype(qtbot, page.participants_field, "14")
     retype(qtbot, page.duration_field, "75")
     qtbot.keyClicks(page.notes_field, "Veel vragen over agressieve bezoekers.")
-    assert page.unsaved_label.isVisibleTo(page)
-    click(qtbot, page.save_button)
+    assert page.is_dirty()
+    assert not hasattr(page, "save_button")  # no Opslaan anywhere: the form saves itself
+    page.save_pending()  # what leaving the record does; the clock would too
 
     [stored] = session.journal.find(
         OutreachActivity, "title = ?", ("Omgangsvormen bij de uitleenbalie",)
@@ -158,7 +164,7 @@ def test_outreach_add_edit_and_delete(qtbot, session, answers) -> None:
     assert stored.notes == "Veel vragen over agressieve bezoekers."
     assert page.current.id == stored.id
     assert page.model.row_of(stored.id) >= 0
-    assert not page.unsaved_label.isVisibleTo(page)
+    assert not page.is_dirty()
 
     retype(qtbot, page.audience_field, "Alle medewerkers van de vestiging")
     qtbot.keyClick(page.audience_field, Qt.Key.Key_S, CTRL)
@@ -182,7 +188,9 @@ def test_outreach_without_organisation_is_refused_in_dutch_and_stores_nothing(
     click(qtbot, page.new_button)
     choose(qtbot, page.kind_field, "Work")
     qtbot.keyClicks(page.title_field, "Training voor leidinggevenden")
-    click(qtbot, page.save_button)
+    page.editor.autosave._pause()  # the clock strikes while it is still being filled in
+    assert not page.message.isVisibleTo(page)  # not complete yet, and nothing is said yet
+    save_now(qtbot, page)
     assert page.message.isVisibleTo(page)
     assert page.message.text() == "Organisatie is verplicht."
     assert page.organisation_field.hasFocus()
@@ -236,7 +244,7 @@ def test_a_record_deleted_elsewhere_keeps_the_edit_and_can_be_stored_again(qtbot
     gone = page.current
     session.journal.delete(OutreachActivity, gone.id)
     retype(qtbot, page.title_field, "Kennismaking, tweede ronde")
-    click(qtbot, page.save_button)
+    save_now(qtbot, page)
     assert "elders verwijderd" in page.message.text()
     assert page.title_field.text() == "Kennismaking, tweede ronde"
     page.save_pending()
@@ -249,7 +257,7 @@ def test_a_refused_new_signal_can_be_discarded(qtbot, session, answers) -> None:
     before = session.journal.count(Signal)
     click(qtbot, page.new_button)
     qtbot.keyClicks(page.subject_field, "Werkdruk")
-    click(qtbot, page.save_button)
+    save_now(qtbot, page)
     assert page.message.text() == "Organisatie is verplicht."
     assert page.subject_field.text() == "Werkdruk"
     assert session.journal.count(Signal) == before
@@ -275,7 +283,7 @@ def test_signal_add_edit_and_delete(qtbot, session, answers) -> None:
     qtbot.keyClick(page.asked_field, Qt.Key.Key_Space)
     qtbot.keyClicks(page.subject_field, "Vertrouwenspersoon bij onboarding")
     qtbot.keyClicks(page.text_field, "Advies: noem de vertrouwenspersoon in de introductie.")
-    click(qtbot, page.save_button)
+    save_now(qtbot, page)
 
     [stored] = session.journal.find(Signal, "subject = ?", ("Vertrouwenspersoon bij onboarding",))
     assert (stored.organisation_id, stored.given_on) == (school.id, date(2026, 9, 1))
@@ -284,7 +292,7 @@ def test_signal_add_edit_and_delete(qtbot, session, answers) -> None:
 
     page.text_field.setFocus()
     qtbot.keyClicks(page.text_field, " Ook in de nieuwsbrief.")
-    click(qtbot, page.save_button)
+    save_now(qtbot, page)
     assert session.journal.get(Signal, stored.id).text.endswith("Ook in de nieuwsbrief.")
 
     click(qtbot, page.delete_button)
@@ -306,7 +314,7 @@ def test_time_entry_add_with_case_edit_and_delete(qtbot, session, answers) -> No
     choose(qtbot, page.activity_field, "Verslag")
     choose(qtbot, page.case_field, case.number)
     qtbot.keyClicks(page.note_field, "Verslag voor de melder uitgewerkt")
-    click(qtbot, page.save_button)
+    save_now(qtbot, page)
 
     [stored] = session.journal.find(TimeEntry, "note = ?", ("Verslag voor de melder uitgewerkt",))
     assert (stored.organisation_id, stored.case_id) == (school.id, case.id)
@@ -318,7 +326,7 @@ def test_time_entry_add_with_case_edit_and_delete(qtbot, session, answers) -> No
 
     retype(qtbot, page.minutes_field, "65")
     choose_first(qtbot, page.case_field)
-    click(qtbot, page.save_button)
+    save_now(qtbot, page)
     edited = session.journal.get(TimeEntry, stored.id)
     assert (edited.minutes, edited.case_id) == (65, None)
 
@@ -334,7 +342,7 @@ def test_time_entry_of_zero_minutes_is_refused_in_dutch(qtbot, session) -> None:
     choose(qtbot, page.organisation_field, "Bibliotheek")
     choose(qtbot, page.activity_field, "Admin")
     qtbot.keyClicks(page.note_field, "Mail bijgewerkt")
-    click(qtbot, page.save_button)
+    save_now(qtbot, page)
     assert page.message.text() == "Minuten moet minstens 1 zijn."
     assert page.minutes_field.hasFocus()
     assert session.journal.count(TimeEntry) == before
@@ -344,7 +352,7 @@ def test_time_entry_of_zero_minutes_is_refused_in_dutch(qtbot, session) -> None:
     assert page.year_filter.currentText() == "Alle jaren"
     assert page.note_field.toPlainText() == "Mail bijgewerkt"
     retype(qtbot, page.minutes_field, "20")
-    click(qtbot, page.save_button)
+    save_now(qtbot, page)
     assert not page.message.isVisibleTo(page)
     assert session.journal.count(TimeEntry) == before + 1
 
@@ -395,7 +403,7 @@ def test_hours_overview_adds_conversations_and_time_entries(qtbot, session) -> N
         if any(v.held_on.year == 2024 for v in session.journal.conversations_of(c.id))
     )
     destroy_case(session.journal, case.id, rule=RULE_VP_DECISION, today=date(2026, 11, 28))
-    [after] = hours_per_organisation(session.journal.db, organisation_id=school.id, year=2024)
+    [after] = hours_per_organisation(session.journal, organisation_id=school.id, year=2024)
     assert after.total_minutes == conversations + other
 
 
@@ -411,7 +419,7 @@ def test_organisation_add_and_edit(qtbot, session) -> None:
     qtbot.keyClicks(page.sector_field, "Overheid")
     retype(qtbot, page.retention_field, "5")
     qtbot.keyClicks(page.notes_field, "Spreekuur op het stadhuis, dinsdagmiddag.")
-    click(qtbot, page.save_button)
+    save_now(qtbot, page)
 
     stored = session.journal.organisation_by_name("Gemeente Zeewolde-Oost")
     assert (stored.employee_count, stored.sector, stored.retention_years) == (480, "Overheid", 5)
@@ -432,11 +440,11 @@ def test_organisation_name_missing_or_taken_is_refused(qtbot, session) -> None:
     before = session.journal.count(Organisation)
     click(qtbot, page.new_button)
     qtbot.keyClicks(page.sector_field, "Zorg")
-    click(qtbot, page.save_button)
+    save_now(qtbot, page)
     assert page.message.text() == "Naam is verplicht."
     assert page.name_field.hasFocus()
     qtbot.keyClicks(page.name_field, "bibliotheek schelpdijk")
-    click(qtbot, page.save_button)
+    save_now(qtbot, page)
     assert page.message.text() == "Er is al een organisatie met deze naam."
     assert session.journal.count(Organisation) == before
     assert page.sector_field.text() == "Zorg"
@@ -455,8 +463,10 @@ def test_departments_add_rename_and_remove_one_that_cases_use(qtbot, session, an
     assert not answers
 
     qtbot.keyClicks(panel.name_field, "personeelszaken")
-    click(qtbot, panel.add_button)
+    qtbot.keyClick(panel.name_field, Qt.Key.Key_Return)
     assert panel.message.text() == "Deze organisatie heeft al een afdeling met die naam."
+    qtbot.keyClick(panel.name_field, Qt.Key.Key_A, CTRL)
+    qtbot.keyClick(panel.name_field, Qt.Key.Key_Delete)  # not a department after all
 
     used = next(d for d in session.journal.departments_of(school.id) if d.name == "Personeelszaken")
     cases = session.journal.find(Case, "department_id = ?", (used.id,))
@@ -468,7 +478,8 @@ def test_departments_add_rename_and_remove_one_that_cases_use(qtbot, session, an
     )
     panel.list.setCurrentRow(row)
     retype(qtbot, panel.name_field, "HR en Personeelszaken")
-    click(qtbot, panel.rename_button)
+    assert not hasattr(panel, "rename_button")  # typing renames; it saves itself
+    page.save_pending()
     assert session.journal.get(Department, used.id).name == "HR en Personeelszaken"
 
     click(qtbot, panel.remove_button)
@@ -490,7 +501,7 @@ def test_referral_contacts_add_copy_edit_and_delete(qtbot, session, answers) -> 
     qtbot.keyClicks(panel.name_field, "mr. J. de Wit")
     qtbot.keyClicks(panel.phone_field, "020-5550123")
     qtbot.keyClicks(panel.email_field, "dewit@mediation.example.nl")
-    click(qtbot, panel.save_button)
+    save_now(qtbot, page)
     [stored] = session.journal.find(ReferralContact, "name = ?", ("mr. J. de Wit",))
     assert (stored.organisation_id, stored.party) == (library.id, "mediator")
     assert (stored.phone, stored.email) == ("020-5550123", "dewit@mediation.example.nl")
@@ -608,7 +619,7 @@ def test_keyboard_only_from_list_to_form_and_back(qtbot, session, answers) -> No
     assert page.organisation_field.hasFocus()
     page.text_field.setFocus()
     qtbot.keyClick(page.text_field, Qt.Key.Key_Tab)
-    assert page.save_button.hasFocus()
+    assert page.delete_button.hasFocus()
     # Delete in the list asks first, then removes the record.
     chosen = page.current.id
     page.table.setFocus()
@@ -650,7 +661,7 @@ def test_an_empty_vault_says_what_to_do_first(qtbot, vault) -> None:
 
     click(qtbot, organisations.new_button)
     qtbot.keyClicks(organisations.name_field, "Woningcorporatie Het Anker")
-    click(qtbot, organisations.save_button)
+    organisations.save_pending()
     page.refresh()
     assert page.new_button.isEnabled()
     assert page.organisation_filter.findText("Woningcorporatie Het Anker") >= 0

@@ -214,8 +214,8 @@ def test_a_lock_completes_even_when_the_last_edit_cannot_be_stored(
     page.open_case(case.id)
     page.view.tabs.setCurrentIndex(2)
     panel = page.view.referrals
-    panel._inputs["party"].widget.set_code("company_doctor")
-    qtbot.keyClicks(panel._inputs["note"].widget, "Nog niet bewaard.")
+    panel.binding.widget("party").set_code("company_doctor")
+    qtbot.keyClicks(panel.binding.widget("note"), "Nog niet bewaard.")
     vault.db.execute("PRAGMA query_only = ON")  # SQLite refuses every write from here on
 
     window.lock()

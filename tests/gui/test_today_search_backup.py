@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem
 
+from vpnotebook.core.agenda import quiet_cases
 from vpnotebook.core.models import Case, Conversation, FollowUp, Organisation, Signal
 from vpnotebook.core.retention import due_for_destruction
 from vpnotebook.core.search import search
@@ -20,11 +23,10 @@ from vpnotebook.gui.backup.volumes import is_removable_root
 from vpnotebook.gui.search.delegate import HTML_ROLE
 from vpnotebook.gui.search.page import SearchPage
 from vpnotebook.gui.session import Session
-from vpnotebook.gui.today.agenda import quiet_cases
 from vpnotebook.gui.today.page import FOLLOW_UP_ROLE, TodayPage
 from vpnotebook.vault.backup import list_backups, make_backup
 from vpnotebook.vault.errors import BackupDamagedError, WrongSecretError
-from vpnotebook.vault.vault import Vault
+from vpnotebook.vault.vault import DATABASE_NAME, Vault
 
 from .conftest import DEMO_TODAY, GUI_PASSPHRASE
 
@@ -281,8 +283,36 @@ def test_search_answer_for_text_no_longer_there_is_dropped(qtbot, search_page: S
     search_page.field.clear()  # before the answer is in
     qtbot.waitUntil(lambda: not search_page.searcher.busy)
     assert search_page.tree.topLevelItemCount() == 0 and search_page.results is None
-    search_page.save_pending()  # lets go of the reading connection
-    assert search_page.searcher._reader is None
+
+
+def _open_files_named(name: str) -> int:
+    """File descriptors of this process open on a file of that name (Linux)."""
+    count = 0
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):  # the listing's own descriptor is gone by now
+            count += Path(os.readlink(f"/proc/self/fd/{fd}")).name == name
+    return count
+
+
+def test_search_reads_through_the_vault_s_one_connection(
+    qtbot, search_page: SearchPage, session: Session
+) -> None:
+    database = session.vault.folder / DATABASE_NAME
+    before = _open_files_named(database.name)
+    assert before >= 1
+    _type(qtbot, search_page, "melder")
+    assert search_page.results is not None and search_page.results.count
+    assert _open_files_named(database.name) == before  # no second connection was opened
+
+
+def test_a_lock_while_searching_waits_for_the_statement_and_loses_nothing(
+    qtbot, search_page: SearchPage, session: Session
+) -> None:
+    search_page.field.setText("melder")
+    search_page.search_now()
+    session.close()  # what a lock does, with the search perhaps still reading
+    qtbot.waitUntil(lambda: not search_page.searcher.busy)
+    assert not session.vault.is_open
 
 
 def test_search_field_has_focus_when_shown(qtbot, session: Session) -> None:

@@ -1,16 +1,20 @@
 """Destroying a case for good, while its anonymous statistical record stays.
 
-What goes: the reporter's identity, every conversation, every free text about the case, the
-follow-ups, the VP's decisions to keep it longer (their reasons are text about the case), and
-exact dates. What stays: the reportable attributes (organisation, year, contact type,
-categories, role, department, relation, routes and outcomes, referral parties), dates only as
-the first day of their quarter, and per year the number and minutes of conversations — so
-annual reports of past years add up the same before and after. A case destroyed before it
-was closed (an erasure request) is closed in the quarter of destruction: it is no longer in
-hand, and would otherwise be carried over into every later year. `secure_delete` zeroes freed
-space in pages; the FTS index runs with secure-delete and is optimised; VACUUM then rewrites
-the file so no free page keeps text; the encrypted copies taken before schema upgrades are
-removed, since they would still hold the case.
+What each field becomes is read from its spec (core/fields.py), never listed here:
+- a record kind of the case without any `reported` field (the reporter's identity, the
+  conversations, the follow-ups) loses its rows;
+- every other record of the case, and the case itself, keeps its rows with every `personal`
+  field emptied and every `reported` date cut back to the first day of its quarter: enough for
+  annual reports, too coarse to single anyone out.
+Conversations are first counted per year (number and minutes) in the conversation archive, so
+annual reports of past years add up the same before and after. The VP's decisions to keep the
+case longer go too (their reasons are text about the case; they are no entity of their own),
+and so do drafts of the case's records that a lock kept (core/drafts.py).
+A case destroyed before it was closed (an erasure request) is closed in the quarter of
+destruction: it is no longer in hand, and would otherwise be carried over into every later
+year. `secure_delete` zeroes freed space in pages; the FTS index runs with secure-delete and is
+optimised; VACUUM then rewrites the file so no free page keeps text; the encrypted copies taken
+before schema upgrades are removed, since they would still hold the case.
 """
 
 from __future__ import annotations
@@ -19,9 +23,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from ..vault.database import Database
 from ..vault.vault import discard_pre_migration_copies
+from .drafts import drop_drafts_of_case
+from .fields import Spec, fields_where, identity_fields, reported_fields, specs
 from .journal import Journal
-from .models import Case
+from .models import CASE_RECORDS, TABLES, Case
 from .retention import OVERDUE, case_retention
 
 RULE_RETENTION = "retention"
@@ -69,37 +76,24 @@ def destroy_case(
             "minutes = minutes + excluded.minutes",
             (case_id,),
         )
-        for table in ("conversations", "reporters", "follow_ups", "retention_extensions"):
-            db.execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))
-        # A route's start keeps its quarter: the annual report counts a route in the year it
-        # started, so dropping the date would move it into the case's first year.
-        for route in db.query("SELECT id, started_on FROM routes WHERE case_id = ?", (case_id,)):
-            started = route["started_on"]
-            coarse = quarter_start(date.fromisoformat(started)) if started else None
-            db.execute(
-                "UPDATE routes SET note = '', started_on = ? WHERE id = ?",
-                (_iso(coarse), route["id"]),
-            )
-        db.execute("UPDATE time_entries SET note = '' WHERE case_id = ?", (case_id,))
-        for referral in db.query(
-            "SELECT id, referred_on FROM referrals WHERE case_id = ?", (case_id,)
-        ):
-            coarse = quarter_start(date.fromisoformat(referral["referred_on"]))
-            db.execute(
-                "UPDATE referrals SET note = '', referred_on = ? WHERE id = ?",
-                (coarse.isoformat() if coarse else None, referral["id"]),
-            )
-        db.execute(
-            "UPDATE cases SET title = '', reporter_wishes = '', outcome_note = '', "
-            "gender = NULL, age_band = NULL, consent_on = NULL, status = 'closed', "
-            "first_contact = ?, closed_on = ?, destroyed_on = ? WHERE id = ?",
-            (
-                _iso(quarter_start(case.first_contact)),
-                _iso(quarter_start(case.closed_on or today)),
-                today.isoformat(),
-                case_id,
-            ),
-        )
+        for entity_type in CASE_RECORDS:
+            if entity_type is Case:
+                continue
+            table = TABLES[entity_type]
+            if reported_fields(entity_type):
+                _reduce(db, table, _reduced(entity_type), "case_id", case_id)
+            else:
+                db.execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))
+        db.execute("DELETE FROM retention_extensions WHERE case_id = ?", (case_id,))
+        drop_drafts_of_case(journal, case_id)
+        closing = quarter_start(case.closed_on or today)
+        assert closing is not None
+        fixed = {
+            "status": "'closed'",
+            "closed_on": f"'{closing.isoformat()}'",
+            "destroyed_on": f"'{today.isoformat()}'",
+        }
+        _reduce(db, TABLES[Case], {**_reduced(Case), **fixed}, "id", case_id)
         _log(journal, today, case, rule, SCOPE_CASE)
     if compact_now:
         compact(journal)
@@ -144,12 +138,59 @@ def destroy_cases(
 
 
 def wipe_reporter_identity(journal: Journal, case_id: int, *, today: date) -> None:
-    """Remove only who the reporter is (name, contact, notes about them); the case stays."""
+    """Remove only who the reporter is (every `identity` field); the case stays."""
     case = journal.get(Case, case_id)
-    with journal.db.transaction():
-        journal.db.execute("DELETE FROM reporters WHERE case_id = ?", (case_id,))
+    db = journal.db
+    with db.transaction():
+        for entity_type in CASE_RECORDS:
+            identity = identity_fields(entity_type)
+            if not identity:
+                continue
+            table, key = TABLES[entity_type], "id" if entity_type is Case else "case_id"
+            if set(identity) == set(fields_where(entity_type, _holds_content)):
+                db.execute(f"DELETE FROM {table} WHERE {key} = ?", (case_id,))
+            else:
+                emptied = {name: _EMPTY[specs(entity_type)[name].kind] for name in identity}
+                _reduce(db, table, emptied, key, case_id)
+        drop_drafts_of_case(journal, case_id)
         _log(journal, today, case, RULE_ERASURE, SCOPE_REPORTER)
     compact(journal)
+
+
+# What a wiped field holds afterwards, by kind: empty text, or nothing at all.
+_EMPTY = {"text": "''", "bool": "0"}
+_EMPTY.update(dict.fromkeys(("int", "date", "code", "ref"), "NULL"))
+
+# The first day of a date's quarter, in SQL over an ISO date ('2025-05-17' -> '2025-04-01').
+_QUARTER = (
+    "CASE WHEN {0} IS NULL THEN NULL ELSE substr({0}, 1, 5) || "
+    "printf('%02d', (CAST(substr({0}, 6, 2) AS INTEGER) - 1) / 3 * 3 + 1) || '-01' END"
+)
+
+
+def _holds_content(spec: Spec) -> bool:
+    return not spec.system and spec.kind != "ref"
+
+
+def _reduced(entity_type: type) -> dict[str, str]:
+    """Column -> SQL expression: what a destroyed case's record keeps of each field."""
+    reduced: dict[str, str] = {}
+    for name, spec in specs(entity_type).items():
+        if not spec.stored:
+            continue
+        if spec.personal:
+            reduced[name] = _EMPTY[spec.kind]
+        elif spec.reported and spec.kind == "date":
+            reduced[name] = _QUARTER.format(name)
+    return reduced
+
+
+def _reduce(db: Database, table: str, assignments: dict[str, str], key: str, value: int) -> None:
+    if assignments:
+        columns = ", ".join(
+            f"{column} = {expression}" for column, expression in assignments.items()
+        )
+        db.execute(f"UPDATE {table} SET {columns} WHERE {key} = ?", (value,))
 
 
 def destruction_log(journal: Journal) -> list[DestructionRecord]:
@@ -180,7 +221,3 @@ def _log(journal: Journal, today: date, case: Case, rule: str, scope: str) -> No
         "VALUES (?, ?, ?, ?, ?)",
         (today.isoformat(), case.number, case.organisation_id, rule, scope),
     )
-
-
-def _iso(day: date | None) -> str | None:
-    return None if day is None else day.isoformat()

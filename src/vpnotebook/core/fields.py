@@ -1,25 +1,47 @@
-"""Field specifications shared by validation, storage mapping and the JSON export format.
+"""Field specifications: what every field of every entity is, and what it means.
 
 Each entity is a dataclass whose fields carry a `Spec` in their metadata. One generic
 validator then serves the GUI, the import and the demo generator, and one generic mapper
 turns entities into table rows and back — so the three can never disagree about a field.
+
+The spec also says what a field *means* for privacy, once, and everything that depends on it
+reads it from here rather than keeping its own list:
+
+- `personal`: it says something about the reporter or what happened to them. Destroying the
+  case wipes it (core/destruction.py), the reporter's access export shows it
+  (report/access_export.py), and no annual report may ever show it (a test walks them all).
+- `identity`: it says *who* the reporter is (always personal too). "Wipe the reporter's
+  details" removes exactly these.
+- `reported`: the anonymous annual report counts it, so it outlives the case's destruction;
+  a date keeps only its quarter. Never together with `personal`.
+- `searchable`: the full-text index holds it (the index's triggers are schema, so changing
+  this needs a migration; a test compares the two).
+- `system`: the program sets it (numbering, status, destruction); no form has an input for it.
+
+A field of a case's record (the case itself and every entity with a `case_id`) that is
+neither personal, reported, system nor a reference is refused by a test: whoever adds a field
+must say what destruction does with it.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from .taxonomy import Vocabulary
 
 TEXT_MAX = 200_000  # a very long conversation log, not a pasted book
 
 
+KINDS = ("text", "int", "date", "bool", "code", "codes", "ref")
+
+
 @dataclass(frozen=True)
 class Spec:
-    kind: str  # text | int | date | bool | code | codes | ref
+    kind: str  # one of KINDS
     required: bool = False
     vocab: Vocabulary | None = None
     minimum: int | None = None
@@ -27,13 +49,51 @@ class Spec:
     max_length: int = TEXT_MAX
     label_nl: str = ""
     stored: bool = True  # False: kept in another table (categories)
+    personal: bool = False
+    identity: bool = False
+    reported: bool = False
+    searchable: bool = False
+    system: bool = False
+
+    def __post_init__(self) -> None:
+        # Contradictions a developer could write are refused where they are written.
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown field kind {self.kind!r}")
+        if self.identity and not self.personal:
+            raise ValueError("an identity field is personal too")
+        if self.personal and self.reported:
+            raise ValueError("a personal field can never be in a report")
+        if self.searchable and self.kind != "text":
+            raise ValueError("only text can be searched")
+        if self.system and self.personal:
+            raise ValueError("the program never sets personal values by itself")
+        if self.personal and not self.stored:
+            raise ValueError("a personal value kept in another table cannot be wiped there")
 
 
-def text(label_nl: str, *, required: bool = False, max_length: int = TEXT_MAX) -> Any:
-    return field(
-        default="",
-        metadata={"spec": Spec("text", required, max_length=max_length, label_nl=label_nl)},
-    )
+class Meaning(TypedDict, total=False):
+    """What a field means (see the module's docstring); the keyword arguments of every
+    field function below."""
+
+    personal: bool
+    identity: bool
+    reported: bool
+    searchable: bool
+    system: bool
+
+
+def _field(default: Any, spec: Spec) -> Any:
+    return field(default=default, metadata={"spec": spec})
+
+
+def text(
+    label_nl: str,
+    *,
+    required: bool = False,
+    max_length: int = TEXT_MAX,
+    **meaning: Unpack[Meaning],
+) -> Any:
+    return _field("", Spec("text", required, max_length=max_length, label_nl=label_nl, **meaning))
 
 
 def integer(
@@ -43,42 +103,79 @@ def integer(
     minimum: int | None = None,
     maximum: int | None = None,
     required: bool = False,
+    **meaning: Unpack[Meaning],
 ) -> Any:
-    spec = Spec("int", required, minimum=minimum, maximum=maximum, label_nl=label_nl)
-    return field(default=default, metadata={"spec": spec})
+    spec = Spec("int", required, minimum=minimum, maximum=maximum, label_nl=label_nl, **meaning)
+    return _field(default, spec)
 
 
-def day(label_nl: str, *, required: bool = False) -> Any:
-    return field(default=None, metadata={"spec": Spec("date", required, label_nl=label_nl)})
+def day(label_nl: str, *, required: bool = False, **meaning: Unpack[Meaning]) -> Any:
+    return _field(None, Spec("date", required, label_nl=label_nl, **meaning))
 
 
-def flag(label_nl: str) -> Any:
-    return field(default=False, metadata={"spec": Spec("bool", label_nl=label_nl)})
+def flag(label_nl: str, **meaning: Unpack[Meaning]) -> Any:
+    return _field(False, Spec("bool", label_nl=label_nl, **meaning))
 
 
 def code(
-    label_nl: str, vocab: Vocabulary, *, required: bool = False, default: str | None = None
+    label_nl: str,
+    vocab: Vocabulary,
+    *,
+    required: bool = False,
+    default: str | None = None,
+    **meaning: Unpack[Meaning],
 ) -> Any:
-    return field(
-        default=default, metadata={"spec": Spec("code", required, vocab, label_nl=label_nl)}
-    )
+    return _field(default, Spec("code", required, vocab, label_nl=label_nl, **meaning))
 
 
-def codes(label_nl: str, vocab: Vocabulary) -> Any:
-    spec = Spec("codes", False, vocab, label_nl=label_nl, stored=False)
-    return field(default=(), metadata={"spec": spec})
+def codes(label_nl: str, vocab: Vocabulary, **meaning: Unpack[Meaning]) -> Any:
+    return _field((), Spec("codes", False, vocab, label_nl=label_nl, stored=False, **meaning))
 
 
-def ref(label_nl: str, *, required: bool = False) -> Any:
-    return field(default=None, metadata={"spec": Spec("ref", required, label_nl=label_nl)})
+def ref(label_nl: str, *, required: bool = False, **meaning: Unpack[Meaning]) -> Any:
+    return _field(None, Spec("ref", required, label_nl=label_nl, **meaning))
 
 
 def record_id() -> Any:
-    return field(default=None, metadata={"spec": Spec("ref", label_nl="id")})
+    return _field(None, Spec("ref", label_nl="id", system=True))
 
 
 def specs(entity_type: type) -> dict[str, Spec]:
     return {f.name: f.metadata["spec"] for f in dataclasses.fields(entity_type)}
+
+
+def fields_where(entity_type: type, test: Callable[[Spec], bool]) -> tuple[str, ...]:
+    """The names of the entity's fields whose spec passes `test`, in declaration order."""
+    return tuple(name for name, spec in specs(entity_type).items() if test(spec))
+
+
+def personal_fields(entity_type: type) -> tuple[str, ...]:
+    return fields_where(entity_type, lambda spec: spec.personal)
+
+
+def identity_fields(entity_type: type) -> tuple[str, ...]:
+    return fields_where(entity_type, lambda spec: spec.identity)
+
+
+def reported_fields(entity_type: type) -> tuple[str, ...]:
+    return fields_where(entity_type, lambda spec: spec.reported)
+
+
+def searchable_fields(entity_type: type) -> tuple[str, ...]:
+    return fields_where(entity_type, lambda spec: spec.searchable)
+
+
+def form_fields(entity_type: type) -> tuple[str, ...]:
+    """The fields the VP types or chooses in a form: all but those the program sets."""
+    return fields_where(entity_type, lambda spec: not spec.system)
+
+
+def unclassified_fields(entity_type: type) -> tuple[str, ...]:
+    """Fields of a case's record whose fate on destruction nobody declared (must be none)."""
+    return fields_where(
+        entity_type,
+        lambda spec: not (spec.personal or spec.reported or spec.system or spec.kind == "ref"),
+    )
 
 
 class ValidationError(ValueError):

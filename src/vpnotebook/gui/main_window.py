@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
     # Loaded when first needed (or by warm_up after the first paint): a start shows only
     # the unlock screen, and every module imported before it paints delays it.
     from ..vault.kdf import Argon2Params
+    from .common.editor import Undo
+    from .common.page import Page
     from .platform.sessionlock import SessionLockWatcher
     from .session import Session
     from .settings.dialog import SettingsDialog
@@ -84,6 +87,22 @@ class MainWindow(QMainWindow):
         self.screen_lock: SessionLockWatcher | None = None
 
         self._build_menus()
+        # Left: what the last save did, quietly, with its undo. Right: the vault's state.
+        self.save_label = QLabel()
+        self.save_label.setObjectName("saveStatus")
+        self.undo_button = QToolButton()
+        self.undo_button.setText(self.tr("Ongedaan maken"))
+        self.undo_button.setAutoRaise(True)
+        # Reads as a link beside the quiet "Opgeslagen om …": there to use, never in the way.
+        self.undo_button.setStyleSheet(
+            "QToolButton { color: palette(link); text-decoration: underline; border: none; }"
+        )
+        self.undo_button.clicked.connect(self.undo_last_change)
+        self.undo_button.setVisible(False)
+        self._undo: Undo | None = None
+        self._heard_session: Session | None = None
+        self.statusBar().addWidget(self.save_label)
+        self.statusBar().addWidget(self.undo_button)
         self.vault_label = QLabel()
         self.lock_label = QLabel()
         self.backup_label = QLabel()
@@ -117,6 +136,12 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
+
+        edit_menu = self.menuBar().addMenu(self.tr("Be&werken"))
+        self.undo_action = QAction(self.tr("Laatste wijziging &ongedaan maken"), self)
+        self.undo_action.triggered.connect(self.undo_last_change)
+        self.undo_action.setEnabled(False)
+        edit_menu.addAction(self.undo_action)
 
         go_menu = self.menuBar().addMenu(self.tr("&Ga naar"))
         self.search_action = QAction(self.tr("&Zoeken"), self)
@@ -211,6 +236,12 @@ class MainWindow(QMainWindow):
         session.key_renewal_requested.connect(self.offer_rekey)
         self.workspace = Workspace(session)
         self.workspace.page_created.connect(self._page_created)
+        # Undo is for the last change on the page the VP is on.
+        self.workspace.page_changed.connect(lambda _key: self._offer_undo(None))
+        if session is not self._heard_session:  # once: a re-key shows the same session again
+            self._heard_session = session
+            session.saved.connect(self._saved)
+            session.unsaved.connect(self._unsaved)
         self._shown_workspace = self._with_read_only_banner(self.workspace, session)
         self.stack.addWidget(self._shown_workspace)
         self.stack.setCurrentWidget(self._shown_workspace)
@@ -255,9 +286,7 @@ class MainWindow(QMainWindow):
         text, overdue = backup_status(self.session, days)
         if self.workspace is not None:
             for page in self.workspace.pages.created():
-                setter = getattr(page, "set_reminder_days", None)
-                if callable(setter):
-                    setter(days)
+                page.set_reminder_days(days)
         self.backup_label.setText(text)
         self.backup_label.setStyleSheet("color: #b3261e; font-weight: bold;" if overdue else "")
 
@@ -282,6 +311,8 @@ class MainWindow(QMainWindow):
         clipboard.clear_if_ours()
         self.session.close()
         self.session = None
+        self.save_label.clear()
+        self._offer_undo(None)
         self.show_unlock()
         if unsaved is not None:
             from .common.labels import current_language
@@ -390,21 +421,62 @@ class MainWindow(QMainWindow):
         self.rekey_dialog = start_rekey(self.key_manager, self)
         return self.rekey_dialog
 
-    def _page_created(self, key: str, page: object) -> None:
-        setter = getattr(page, "set_reminder_days", None)
-        if callable(setter):
-            setter(self.settings.backup_reminder_days)
-        lock_request = getattr(page, "lock_requested", None)
-        if lock_request is not None:
-            # Replacing the vault from a backup needs it closed first.
-            lock_request.connect(self.lock)
+    def _page_created(self, key: str, page: Page) -> None:
+        page.set_reminder_days(self.settings.backup_reminder_days)
+        # Replacing the vault from a backup needs it closed first.
+        page.lock_requested.connect(self.lock)
+
+    # -- saving: what the status bar says ------------------------------------------------
+
+    def _saved(self, undo: Undo | None) -> None:
+        at = datetime.now().strftime("%H:%M")
+        self.save_label.setStyleSheet("")
+        self.save_label.setText(self.tr("Opgeslagen om %1").replace("%1", at))
+        self.save_label.setToolTip("")
+        self._offer_undo(undo)
+
+    def _unsaved(self, text: str) -> None:
+        self.save_label.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.save_label.setText(self.tr("Niet opgeslagen"))
+        self.save_label.setToolTip(text)
+
+    def _offer_undo(self, undo: Undo | None) -> None:
+        self._undo = undo
+        self.undo_button.setVisible(undo is not None)
+        self.undo_button.setToolTip(undo.text if undo is not None else "")
+        self.undo_action.setEnabled(undo is not None)
+
+    def undo_last_change(self) -> None:
+        """Take back the last change a form wrote on this page."""
+        undo, session = self._undo, self.session
+        if undo is None or session is None:
+            return
+        if self.workspace is not None:
+            self.workspace.save_pending_quietly()  # what is still being typed comes first
+        if undo.confirm and not dialogs.ask(self, self.tr("Ongedaan maken"), undo.confirm):
+            return
+        from ..core.fields import ValidationError
+        from ..core.journal import NotFoundError
+        from .common.labels import current_language
+
+        self._offer_undo(None)
+        try:
+            undo.revert()
+        except (VaultError, ValidationError, NotFoundError) as problem:
+            reason = (
+                problem.message(current_language())
+                if isinstance(problem, VaultError)
+                else self.tr("het is intussen gewijzigd of verwijderd.")
+            )
+            self.save_label.setText(self.tr("Ongedaan maken lukte niet: %1").replace("%1", reason))
+            return
+        session.notify(undo.kind)
+        self.save_label.setStyleSheet("")
+        self.save_label.setText(self.tr("Laatste wijziging ongedaan gemaakt"))
 
     def show_search(self) -> None:
         if self.workspace is not None:
-            page = self.workspace.show_page("search")
-            focus = getattr(page, "focus_field", None)
-            if callable(focus):
-                focus()
+            self.workspace.show_page("search").focus_field()
 
     def _lock_when_idle(self) -> None:
         # A backup in progress finishes first; the timer tries again a minute later.
@@ -422,10 +494,7 @@ class MainWindow(QMainWindow):
 
     def new_case(self) -> None:
         if self.workspace is not None:
-            page = self.workspace.show_page("cases")
-            starter = getattr(page, "new_case", None)
-            if callable(starter):
-                starter()
+            self.workspace.cases_page().new_case()
 
     def import_sheet(self) -> Any:
         """Bestand → Importeren uit Excel…: the wizard, over the workspace (a lock closes it)."""

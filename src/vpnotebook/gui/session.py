@@ -15,16 +15,26 @@ class Session(QObject):
     open_case_requested = Signal(int)
     # Any page may ask to switch to another page by its key ("backup", "cases", ...).
     page_requested = Signal(str)
+    # A form wrote an edit (with how to undo it: common/editor.Undo), or could not (why, in
+    # the VP's words); the main window's status bar says so.
+    saved = Signal(object)
+    unsaved = Signal(str)
     # A page offers a new key (after destroying a case) and the VP said yes.
     key_renewal_requested = Signal()
 
     def __init__(self, vault: Vault) -> None:
         super().__init__()
         self.vault = vault
-        self.journal = Journal(vault.db)
+        self.journal = Journal.of(vault)
 
     def notify(self, what: str) -> None:
         self.changed.emit(what)
+
+    def report_saved(self, undo: object) -> None:
+        self.saved.emit(undo)
+
+    def report_unsaved(self, text: str) -> None:
+        self.unsaved.emit(text)
 
     def open_case(self, case_id: int) -> None:
         self.open_case_requested.emit(case_id)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
@@ -12,6 +13,9 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStacke
 from ..vault.errors import VaultError
 from .common.page import Page
 from .session import Session
+
+if TYPE_CHECKING:
+    from .cases.page import CasesPage
 
 
 @dataclass(frozen=True)
@@ -117,17 +121,24 @@ class Workspace(QWidget):
             return
         previous = self.stack.currentWidget()
         if isinstance(previous, Page):
-            previous.save_pending()
+            # A disk that refuses is said on that page already; the VP may still move on.
+            with contextlib.suppress(VaultError):
+                previous.save_pending()
         page = self.pages[self._keys[row]]
         self.stack.setCurrentWidget(page)
         page.refresh()
         self.page_changed.emit(self._keys[row])
 
-    def _open_case(self, case_id: int) -> None:
+    def cases_page(self) -> CasesPage:
+        """The Meldingen page, shown (Ctrl+N and any "open this case" go there)."""
+        from .cases.page import CasesPage
+
         page = self.show_page("cases")
-        opener = getattr(page, "open_case", None)
-        if callable(opener):
-            opener(case_id)
+        assert isinstance(page, CasesPage)
+        return page
+
+    def _open_case(self, case_id: int) -> None:
+        self.cases_page().open_case(case_id)
 
     def _records_changed(self, what: str) -> None:
         current = self.stack.currentWidget()
@@ -145,6 +156,11 @@ class Workspace(QWidget):
                 failure = failure or error
         if failure is not None:
             raise failure
+
+    def save_pending_quietly(self) -> None:
+        """Every page writes what is being typed; one that cannot says so itself."""
+        with contextlib.suppress(VaultError):
+            self.save_pending()
 
     def state(self) -> dict[str, Any]:
         return {

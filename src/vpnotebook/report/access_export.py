@@ -12,6 +12,11 @@ be recognised mechanically — the accused named in a conversation — the VP ha
 that conversation, or a whole section, out; the document then says in its place that
 something was left out and why, rather than pretending it is complete.
 
+What it holds is read from the field specs (core/fields.py), not listed here: every field of
+the case and of its records that the VP can fill in — so a field added to a case is in the
+reporter's copy without a change to this module. Only the headings are chosen here, addressed
+to the reporter; a field without one is headed by its label from the spec.
+
 Rendered by pdf.render_pdf: the same bytes for the same input, and a neutral /Title that says
 what kind of document it is, never whose.
 """
@@ -22,8 +27,10 @@ import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from ..core import taxonomy as tx
+from ..core.fields import Spec, form_fields, specs
 from ..core.journal import Journal, NotFoundError
 from ..core.models import (
     Case,
@@ -45,24 +52,62 @@ TITLE = "Inzage in uw gegevens bij de vertrouwenspersoon"
 MASK = "[contactpersoon]"
 NOT_RECORDED = "niet vastgelegd"
 
-# The sections the VP may leave out as a whole, with their headings.
+# The sections the VP may leave out as a whole: their headings, and the records they list.
 SECTIONS: dict[str, str] = {
     "routes": "Gekozen routes",
     "referrals": "Doorverwijzingen",
     "follow_ups": "Nazorg en afspraken",
     "time": "Bestede tijd",
 }
+_LISTED: dict[str, type] = {
+    "routes": Route,
+    "referrals": Referral,
+    "follow_ups": FollowUp,
+    "time": TimeEntry,
+}
+_EMPTY_LIST = {
+    "routes": "Er is geen route vastgelegd.",
+    "referrals": "U bent niet doorverwezen.",
+    "follow_ups": "Er is geen nazorg of afspraak vastgelegd.",
+    "time": "Buiten de gesprekken is geen tijd aan uw melding geschreven.",
+}
 
-# Conversation fields in the order of the form, with headings addressed to the reporter.
-_CONVERSATION_TEXTS = (
-    ("occasion", "Aanleiding"),
-    ("story", "Uw verhaal"),
-    ("wishes", "Wat u wilde"),
-    ("options", "Besproken mogelijkheden"),
-    ("agreements", "Afspraken"),
-    ("next_step", "Volgende stap"),
-    ("notes", "Aantekeningen van de vertrouwenspersoon"),
-)
+# Headings addressed to the reporter; a field not named here is headed by its spec's label.
+_HEADINGS: dict[tuple[type, str], str] = {
+    (Reporter, "name"): "Naam",
+    (Reporter, "contact"): "Bereikbaar via",
+    (Reporter, "notes"): "Wat de vertrouwenspersoon over u noteerde",
+    (Case, "organisation_id"): "Organisatie",
+    (Case, "department_id"): "Afdeling",
+    (Case, "first_contact"): "Eerste contact",
+    (Case, "contact_type"): "Soort contact",
+    (Case, "categories"): "Waar de melding over gaat",
+    (Case, "reporter_role"): "Uw rol in de organisatie",
+    (Case, "relation_to_accused"): "Relatie tot wie het gedrag vertoonde",
+    (Case, "consent_on"): "Toestemming voor het dossier gegeven op",
+    (Case, "title"): "Werktitel (de korte aanduiding die de vertrouwenspersoon gebruikt)",
+    (Case, "reporter_wishes"): "Wat u wilde bereiken",
+    (Case, "outcome_note"): "Toelichting bij de uitkomst",
+    (Conversation, "occasion"): "Aanleiding",
+    (Conversation, "story"): "Uw verhaal",
+    (Conversation, "wishes"): "Wat u wilde",
+    (Conversation, "options"): "Besproken mogelijkheden",
+    (Conversation, "agreements"): "Afspraken",
+    (Conversation, "next_step"): "Volgende stap",
+    (Conversation, "notes"): "Aantekeningen van de vertrouwenspersoon",
+    (Route, "route"): "Route",
+    (Route, "note"): "Toelichting",
+    (Referral, "party"): "Verwezen naar",
+    (Referral, "note"): "Toelichting",
+    (FollowUp, "due_time"): "Tijd",
+    (FollowUp, "note"): "Notitie",
+    (TimeEntry, "minutes"): "Tijd",
+    (TimeEntry, "note"): "Notitie",
+}
+# Shown once the case is closed; before that they hold nothing to tell.
+_ABOUT_CLOSING = ("closed_on", "outcome")
+# Numbers that are minutes, printed as "1 u 05 min".
+_MINUTES = ("duration_min", "minutes")
 
 _LEFT_OUT = (
     "Niet opgenomen: dit onderdeel bevat gegevens over anderen, die ook recht op privacy hebben."
@@ -98,6 +143,22 @@ def _minutes(minutes: int) -> str:
     return f"{hours} u {rest:02d} min"
 
 
+def _heading(entity_type: type, name: str) -> str:
+    return _HEADINGS.get((entity_type, name)) or specs(entity_type)[name].label_nl or name
+
+
+def _shown(entity_type: type, kinds: Iterable[str]) -> list[tuple[str, Spec]]:
+    """The fields of a record the reporter reads, of these kinds, in the spec's order: every
+    field the VP fills in, except the links between records (the case, its organisation)."""
+    all_specs = specs(entity_type)
+    wanted = set(kinds)
+    return [
+        (name, all_specs[name])
+        for name in form_fields(entity_type)
+        if all_specs[name].kind in wanted and name not in ("case_id", "organisation_id")
+    ]
+
+
 class _Builder:
     def __init__(self, journal: Journal, case: Case, options: AccessOptions) -> None:
         self.journal = journal
@@ -120,12 +181,39 @@ class _Builder:
             self.masked += 1
         return "".join(parts) + value[position:]
 
-    def fields(self, pairs: Iterable[tuple[str, str]]) -> list[Block]:
+    def value(self, name: str, spec: Spec, value: Any) -> str:
+        """One field's value as the reporter reads it."""
+        if spec.kind == "text":
+            return self.text(value)
+        if spec.kind == "date":
+            return _day(value)
+        if spec.kind == "code":
+            assert spec.vocab is not None
+            return _label(spec.vocab, value)
+        if spec.kind == "codes":
+            assert spec.vocab is not None
+            return ", ".join(spec.vocab.label(c, "nl") for c in value) or NOT_RECORDED
+        if spec.kind == "bool":
+            return "ja" if value else "nee"
+        if spec.kind == "int":
+            if value is None:
+                return NOT_RECORDED
+            return _minutes(value) if name in _MINUTES else str(value)
+        if name == "department_id":
+            department = NOT_RECORDED
+            if value is not None:
+                with contextlib.suppress(NotFoundError):
+                    department = self.journal.get(Department, value).name
+            return department
+        raise LookupError(f"the access export cannot name what {name} refers to")
+
+    def fields(self, entity_type: type, record: Any) -> list[Block]:
         """Each filled-in text under its own heading; empty ones are not printed."""
         blocks: list[Block] = []
-        for heading, value in pairs:
+        for name, _spec in _shown(entity_type, ("text",)):
+            value = getattr(record, name)
             if value.strip():
-                blocks.append(Paragraph(heading, "label"))
+                blocks.append(Paragraph(_heading(entity_type, name), "label"))
                 blocks.append(Paragraph(self.text(value.strip())))
         return blocks
 
@@ -141,65 +229,34 @@ class _Builder:
             reporter: Reporter | None = self.journal.get(Reporter, self.case.id)
         except NotFoundError:
             reporter = None
-        if reporter is None or not any(
-            (reporter.name.strip(), reporter.contact.strip(), reporter.notes.strip())
-        ):
+        blocks = self.fields(Reporter, reporter) if reporter is not None else []
+        if not blocks:
             return Section(
                 "Uw gegevens",
                 (Paragraph("Uw naam en contactgegevens zijn niet (meer) vastgelegd."),),
             )
-        blocks = self.fields(
-            (
-                ("Naam", reporter.name),
-                ("Bereikbaar via", reporter.contact),
-                ("Wat de vertrouwenspersoon over u noteerde", reporter.notes),
-            )
-        )
         return Section("Uw gegevens", tuple(blocks))
 
     def the_case(self, organisation: Organisation) -> Section:
         case = self.case
-        department = NOT_RECORDED
-        if case.department_id is not None:
-            with contextlib.suppress(NotFoundError):
-                department = self.journal.get(Department, case.department_id).name
-        categories = ", ".join(tx.CATEGORIES.label(c, "nl") for c in case.categories)
-        rows = [
-            ("Meldingsnummer", case.number),
-            ("Organisatie", organisation.name),
-            ("Afdeling", department),
-            ("Eerste contact", _day(case.first_contact)),
-            ("Soort contact", _label(tx.CONTACT_TYPES, case.contact_type)),
-            ("Waar de melding over gaat", categories or NOT_RECORDED),
-            ("Uw rol in de organisatie", _label(tx.REPORTER_ROLES, case.reporter_role)),
-            ("Gender", _label(tx.GENDERS, case.gender)),
-            ("Leeftijd", _label(tx.AGE_BANDS, case.age_band)),
-            (
-                "Relatie tot wie het gedrag vertoonde",
-                _label(tx.RELATIONS, case.relation_to_accused),
-            ),
-            ("Toestemming voor het dossier gegeven op", _day(case.consent_on)),
-            ("Stand van zaken", _label(tx.CASE_STATUSES, case.status)),
-        ]
-        if case.closed_on is not None:
-            rows.append(("Afgesloten op", _day(case.closed_on)))
-            rows.append(("Uitkomst", _label(tx.CASE_OUTCOMES, case.outcome)))
+        rows = [("Meldingsnummer", case.number), ("Organisatie", organisation.name)]
+        for name, spec in specs(Case).items():
+            shown = not spec.system or name == "status"
+            if not shown or spec.kind == "text" or name == "organisation_id":
+                continue
+            if name in _ABOUT_CLOSING and case.status != "closed":
+                continue
+            heading = "Stand van zaken" if name == "status" else _heading(Case, name)
+            rows.append((heading, self.value(name, spec, getattr(case, name))))
         table = Table(
             key="case",
             title="Gegevens van de melding",
             header=("Gegeven", "Vastgelegd"),
-            rows=tuple((name, value) for name, value in rows),
+            rows=tuple(rows),
             first_column_share=0.42,
             numeric=False,
         )
-        texts = self.fields(
-            (
-                ("Werktitel (de korte aanduiding die de vertrouwenspersoon gebruikt)", case.title),
-                ("Wat u wilde bereiken", case.reporter_wishes),
-                ("Toelichting bij de uitkomst", case.outcome_note),
-            )
-        )
-        return Section("Uw melding", (table, *texts))
+        return Section("Uw melding", (table, *self.fields(Case, case)))
 
     def conversations(self) -> list[Section]:
         assert self.case.id is not None
@@ -216,10 +273,15 @@ class _Builder:
         return sections
 
     def conversation(self, talk: Conversation) -> list[Block]:
-        form = _label(tx.CONVERSATION_FORMS, talk.form)
-        about = form if not talk.duration_min else f"{form}, {_minutes(talk.duration_min)}"
-        blocks: list[Block] = [Paragraph(about, "note")]
-        texts = self.fields((heading, getattr(talk, name)) for name, heading in _CONVERSATION_TEXTS)
+        # The date is in the title; the rest of the facts on one line (a duration of zero
+        # minutes means none was written down).
+        facts = [
+            self.value(name, spec, getattr(talk, name))
+            for name, spec in _shown(Conversation, ("date", "int", "code", "codes", "bool", "ref"))
+            if name != "held_on" and not (name in _MINUTES and not getattr(talk, name))
+        ]
+        blocks: list[Block] = [Paragraph(", ".join(facts), "note")]
+        texts = self.fields(Conversation, talk)
         return blocks + (texts or [Paragraph("Van dit gesprek is geen verslag geschreven.")])
 
     def listed(self, key: str) -> Section:
@@ -228,58 +290,18 @@ class _Builder:
         if key in self.options.left_out_sections:
             return Section(title, (self.left_out_note(),))
         assert self.case.id is not None
-        where = ("case_id = ?", (self.case.id,))
-        header: tuple[str, ...]
-        rows: list[tuple[str, ...]]
-        if key == "routes":
-            header = ("Route", "Gestart op", "Uitkomst", "Toelichting")
-            rows = [
-                (
-                    _label(tx.ROUTES, r.route),
-                    _day(r.started_on),
-                    _label(tx.ROUTE_OUTCOMES, r.outcome),
-                    self.text(r.note),
-                )
-                for r in self.journal.find(Route, *where, order="coalesce(started_on, ''), id")
-            ]
-            empty = "Er is geen route vastgelegd."
-        elif key == "referrals":
-            header = ("Verwezen naar", "Datum", "Toelichting")
-            rows = [
-                (_label(tx.REFERRAL_PARTIES, r.party), _day(r.referred_on), self.text(r.note))
-                for r in self.journal.find(Referral, *where, order="referred_on, id")
-            ]
-            empty = "U bent niet doorverwezen."
-        elif key == "follow_ups":
-            header = ("Soort", "Datum", "Notitie", "Afgerond op")
-            rows = [
-                (
-                    _label(tx.FOLLOW_UP_KINDS, f.kind),
-                    _day(f.due_on) + (f" {f.due_time}" if f.due_time else ""),
-                    self.text(f.note),
-                    _day(f.done_on) if f.done_on else "",
-                )
-                for f in self.journal.find(FollowUp, *where, order="due_on, id")
-            ]
-            empty = "Er is geen nazorg of afspraak vastgelegd."
-        else:
-            header = ("Datum", "Tijd", "Activiteit", "Notitie")
-            rows = [
-                (
-                    _day(t.spent_on),
-                    _minutes(t.minutes or 0),
-                    _label(tx.TIME_ACTIVITIES, t.activity),
-                    self.text(t.note),
-                )
-                for t in self.journal.find(TimeEntry, *where, order="spent_on, id")
-            ]
-            empty = "Buiten de gesprekken is geen tijd aan uw melding geschreven."
+        entity_type: type[Any] = _LISTED[key]
+        columns = _shown(entity_type, ("text", "int", "date", "code", "codes", "bool", "ref"))
+        rows = [
+            tuple(self.value(name, spec, getattr(record, name)) for name, spec in columns)
+            for record in self.journal.records_of_case(entity_type, self.case.id)
+        ]
         if not rows:
-            return Section(title, (Paragraph(empty),))
+            return Section(title, (Paragraph(_EMPTY_LIST[key]),))
         table = Table(
             key=key,
             title="",
-            header=header,
+            header=tuple(_heading(entity_type, name) for name, _spec in columns),
             rows=tuple(rows),
             first_column_share=0.3,
             numeric=False,

@@ -33,15 +33,15 @@ EXPECTED_CIPHER_SETTINGS = {
     "cipher_plaintext_header_size": "0",
 }
 
-_STORAGE_MARKERS = (
-    "disk is full",
-    "disk i/o error",
-    "readonly database",
-    "read-only",
-    "unable to open database",
-    "no such device",
-)
-_DAMAGE_MARKERS = ("file is not a database", "malformed", "database corrupt", "hmac")
+# SQLite's primary result codes (sqlite3.h), which the driver puts on every error it raises
+# (`sqlite_errorcode`): what happened is read from them, never from the message's wording.
+SQLITE_PERM, SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT = 3, 8, 10, 11
+SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_TOOBIG, SQLITE_CONSTRAINT = 13, 14, 18, 19
+SQLITE_MISMATCH, SQLITE_NOLFS, SQLITE_RANGE, SQLITE_NOTADB = 20, 22, 25, 26
+_STORAGE = {SQLITE_PERM, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOLFS}
+_DAMAGE = {SQLITE_CORRUPT, SQLITE_NOTADB}
+_REFUSAL = {SQLITE_CONSTRAINT, SQLITE_MISMATCH, SQLITE_TOOBIG, SQLITE_RANGE}
+_UNIQUE = "UNIQUE constraint failed:"
 
 # How the connection reaches the file: normally; read-only through the write-ahead log (needs
 # an existing -shm file, never writes); or immutable (reads the main file only, no locks, no
@@ -66,7 +66,11 @@ def raw_key_literal(key: bytes | bytearray) -> bytearray:
 _HEX_PAIRS = tuple(f"{value:02x}".encode("ascii") for value in range(256))
 
 
-class UniqueViolation(ValueError):
+class RecordRefused(ValueError):
+    """The database's own rules refused a row (a CHECK, NOT NULL, a reference, a type)."""
+
+
+class UniqueViolation(RecordRefused):
     """A UNIQUE constraint refused a row; `columns` names them, as "table.column"."""
 
     def __init__(self, columns: tuple[str, ...]) -> None:
@@ -74,15 +78,29 @@ class UniqueViolation(ValueError):
         self.columns = columns
 
 
+def primary_code(exc: Exception) -> int | None:
+    """SQLite's primary result code of a driver error (None: not an error from SQLite)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    # An extended code carries its primary code in the low byte.
+    return code & 0xFF if isinstance(code, int) else None
+
+
 def translate_error(exc: Exception) -> Exception:
     """Turn a SQLite error into the failure the VP is told about; anything else is a bug."""
-    text = str(exc).lower()
-    if isinstance(exc, dbapi2.IntegrityError) and text.startswith("unique constraint failed:"):
-        return UniqueViolation(tuple(c.strip() for c in str(exc).split(":", 1)[1].split(",")))
-    if any(marker in text for marker in _STORAGE_MARKERS):
-        return StorageError(text)
-    if any(marker in text for marker in _DAMAGE_MARKERS):
-        return VaultDamagedError(text)
+    code = primary_code(exc)
+    if code is None:
+        raise exc
+    if code in _STORAGE:
+        return StorageError(str(exc))
+    if code in _DAMAGE:
+        return VaultDamagedError(str(exc))
+    if code in _REFUSAL:
+        text = str(exc)
+        # SQLite names the columns of a UNIQUE refusal only in its message (the primary code
+        # does not even say it was UNIQUE), so this one part is read from the text.
+        if code == SQLITE_CONSTRAINT and text.startswith(_UNIQUE):
+            return UniqueViolation(tuple(c.strip() for c in text[len(_UNIQUE) :].split(",")))
+        return RecordRefused(text)
     raise exc
 
 
@@ -230,7 +248,7 @@ class Database:
         return None if row is None else str(row[0])
 
     def _translate(self, exc: Exception) -> Exception:
-        if self.read_only and "readonly" in str(exc).lower():
+        if self.read_only and primary_code(exc) == SQLITE_READONLY:
             return ReadOnlyVaultError(str(exc))
         return translate_error(exc)
 
@@ -348,7 +366,8 @@ class Database:
         self.execute("VACUUM")
 
     def close(self) -> None:
-        with contextlib.suppress(dbapi2.Error):
+        # In turn, like every statement: a worker's search may be reading right now.
+        with self._lock, contextlib.suppress(dbapi2.Error):
             self._conn.close()
 
     @property

@@ -1,19 +1,69 @@
 """The physical schema and its migrations, versioned in `PRAGMA user_version`.
 
-A migration is never edited once released: a vault made with version N is upgraded by running
-every later step in order, each in its own transaction. The search index (version 2) is kept
-in step with the journal by triggers, so every writer — GUI, import, demo — feeds it.
+A migration is frozen: it carries, written out in full, the SQL it installs, and it is never
+edited once released. Nothing in it reads a constant of today's code (the search columns, a
+table list), so a vault made with version N is upgraded by exactly the steps that made newer
+vaults, each in its own transaction, whatever the code has become since. Changing the schema
+is always a new migration at the end of `MIGRATIONS` (docs/architecture.md, "Adding a field").
+
+The search index (version 2) is kept in step with the journal by triggers, so every writer —
+GUI, import, demo, destruction — feeds it. Which fields are indexed is said once more, as
+meaning, on the field specs (core/fields.py `searchable`); tests/unit/core/test_field_meaning.py
+fails when the two disagree.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import sqlcipher3
+
 Connection = Any  # a sqlcipher3 connection; typed loosely because the module is a C extension
 
-SCHEMA_V1 = """
+# The search index's rowid is the source row's id * SEARCH_KIND_BITS + its kind, so a trigger
+# updates a row without scanning the index. Kinds are stored in every vault: never renumbered.
+SEARCH_KIND_BITS = 16
+SEARCH_KINDS: dict[int, str] = {
+    1: "cases",
+    2: "reporters",
+    3: "conversations",
+    4: "routes",
+    5: "referrals",
+    6: "follow_ups",
+    7: "outreach",
+    8: "signals",
+    9: "time_entries",
+    10: "organisations",
+}
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    sql: str  # every statement it runs, in order; frozen once released
+
+    def statements(self) -> list[str]:
+        """The SQL split into statements (a trigger's body holds semicolons of its own)."""
+        statements, pending = [], ""
+        for line in self.sql.splitlines(keepends=True):
+            pending += line
+            if sqlcipher3.complete_statement(pending):
+                statements.append(pending.strip())
+                pending = ""
+        if pending.strip() and not all(
+            part.strip().startswith("--") for part in pending.strip().splitlines()
+        ):
+            raise ValueError(f"migration {self.version} ends in an unfinished statement")
+        return statements
+
+    def apply(self, conn: Connection) -> None:
+        for statement in self.statements():
+            conn.execute(statement)
+
+
+_V1_JOURNAL_TABLES = """
 CREATE TABLE settings (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -168,204 +218,270 @@ CREATE TABLE destruction_log (
 );
 """
 
-# Full-text search: one FTS5 row per piece of text the VP wrote. The rowid encodes the source
-# (row id * 16 + kind) so triggers can update a row without scanning the index.
-SEARCH_SOURCES: tuple[tuple[int, str, str, str, str, tuple[str, ...]], ...] = (
-    # kind, table, row id column, case id expression, organisation id expression, text columns
-    (
-        1,
-        "cases",
-        "id",
-        "{row}.id",
-        "{row}.organisation_id",
-        ("title", "reporter_wishes", "outcome_note"),
-    ),
-    (
-        2,
-        "reporters",
-        "case_id",
-        "{row}.case_id",
-        "(SELECT organisation_id FROM cases WHERE id = {row}.case_id)",
-        ("name", "contact", "notes"),
-    ),
-    (
-        3,
-        "conversations",
-        "id",
-        "{row}.case_id",
-        "(SELECT organisation_id FROM cases WHERE id = {row}.case_id)",
-        ("occasion", "story", "wishes", "options", "agreements", "next_step", "notes"),
-    ),
-    (
-        4,
-        "routes",
-        "id",
-        "{row}.case_id",
-        "(SELECT organisation_id FROM cases WHERE id = {row}.case_id)",
-        ("note",),
-    ),
-    (
-        5,
-        "referrals",
-        "id",
-        "{row}.case_id",
-        "(SELECT organisation_id FROM cases WHERE id = {row}.case_id)",
-        ("note",),
-    ),
-    (6, "follow_ups", "id", "{row}.case_id", "{row}.organisation_id", ("note",)),
-    (7, "outreach", "id", "NULL", "{row}.organisation_id", ("title", "audience", "notes")),
-    (8, "signals", "id", "NULL", "{row}.organisation_id", ("subject", "text")),
-    (9, "time_entries", "id", "{row}.case_id", "{row}.organisation_id", ("note",)),
-    (10, "organisations", "id", "NULL", "{row}.id", ("name", "sector", "notes")),
-)
-SEARCH_KIND_BITS = 16
+# Full-text search: one FTS5 row per record with text, the text columns joined by newlines.
+_V2_SEARCH_INDEX = """
+CREATE VIRTUAL TABLE search_index USING fts5(
+    kind UNINDEXED, case_id UNINDEXED, organisation_id UNINDEXED, body,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+-- Deleted text must not linger in old index segments: destruction has to be real.
+INSERT INTO search_index(search_index, rank) VALUES ('secure-delete', 1);
+INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+    SELECT t.id * 16 + 1, 1, t.id, t.organisation_id,
+           t.title || char(10) || t.reporter_wishes || char(10) || t.outcome_note
+      FROM cases AS t;
+INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+    SELECT t.case_id * 16 + 2, 2, t.case_id,
+           (SELECT organisation_id FROM cases WHERE id = t.case_id),
+           t.name || char(10) || t.contact || char(10) || t.notes
+      FROM reporters AS t;
+INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+    SELECT t.id * 16 + 3, 3, t.case_id,
+           (SELECT organisation_id FROM cases WHERE id = t.case_id),
+           t.occasion || char(10) || t.story || char(10) || t.wishes || char(10) || t.options
+           || char(10) || t.agreements || char(10) || t.next_step || char(10) || t.notes
+      FROM conversations AS t;
+INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+    SELECT t.id * 16 + 4, 4, t.case_id,
+           (SELECT organisation_id FROM cases WHERE id = t.case_id),
+           t.note
+      FROM routes AS t;
+INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+    SELECT t.id * 16 + 5, 5, t.case_id,
+           (SELECT organisation_id FROM cases WHERE id = t.case_id),
+           t.note
+      FROM referrals AS t;
+INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+    SELECT t.id * 16 + 6, 6, t.case_id, t.organisation_id,
+           t.note
+      FROM follow_ups AS t;
+INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+    SELECT t.id * 16 + 7, 7, NULL, t.organisation_id,
+           t.title || char(10) || t.audience || char(10) || t.notes
+      FROM outreach AS t;
+INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+    SELECT t.id * 16 + 8, 8, NULL, t.organisation_id,
+           t.subject || char(10) || t.text
+      FROM signals AS t;
+INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+    SELECT t.id * 16 + 9, 9, t.case_id, t.organisation_id,
+           t.note
+      FROM time_entries AS t;
+INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+    SELECT t.id * 16 + 10, 10, NULL, t.id,
+           t.name || char(10) || t.sector || char(10) || t.notes
+      FROM organisations AS t;
+CREATE TRIGGER search_cases_ai AFTER INSERT ON cases BEGIN
+    INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+        VALUES (new.id * 16 + 1, 1, new.id, new.organisation_id,
+                new.title || char(10) || new.reporter_wishes || char(10) || new.outcome_note);
+END;
+CREATE TRIGGER search_cases_au AFTER UPDATE ON cases BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 16 + 1;
+    INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+        VALUES (new.id * 16 + 1, 1, new.id, new.organisation_id,
+                new.title || char(10) || new.reporter_wishes || char(10) || new.outcome_note);
+END;
+CREATE TRIGGER search_cases_ad AFTER DELETE ON cases BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 16 + 1;
+END;
+CREATE TRIGGER search_reporters_ai AFTER INSERT ON reporters BEGIN
+    INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+        VALUES (new.case_id * 16 + 2, 2, new.case_id,
+                (SELECT organisation_id FROM cases WHERE id = new.case_id),
+                new.name || char(10) || new.contact || char(10) || new.notes);
+END;
+CREATE TRIGGER search_reporters_au AFTER UPDATE ON reporters BEGIN
+    DELETE FROM search_index WHERE rowid = old.case_id * 16 + 2;
+    INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+        VALUES (new.case_id * 16 + 2, 2, new.case_id,
+                (SELECT organisation_id FROM cases WHERE id = new.case_id),
+                new.name || char(10) || new.contact || char(10) || new.notes);
+END;
+CREATE TRIGGER search_reporters_ad AFTER DELETE ON reporters BEGIN
+    DELETE FROM search_index WHERE rowid = old.case_id * 16 + 2;
+END;
+CREATE TRIGGER search_conversations_ai AFTER INSERT ON conversations BEGIN
+    INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+        VALUES (new.id * 16 + 3, 3, new.case_id,
+                (SELECT organisation_id FROM cases WHERE id = new.case_id),
+                new.occasion || char(10) || new.story || char(10) || new.wishes || char(10)
+                || new.options || char(10) || new.agreements || char(10) || new.next_step
+                || char(10) || new.notes);
+END;
+CREATE TRIGGER search_conversations_au AFTER UPDATE ON conversations BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 16 + 3;
+    INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+        VALUES (new.id * 16 + 3, 3, new.case_id,
+                (SELECT organisation_id FROM cases WHERE id = new.case_id),
+                new.occasion || char(10) || new.story || char(10) || new.wishes || char(10)
+                || new.options || char(10) || new.agreements || char(10) || new.next_step
+                || char(10) || new.notes);
+END;
+CREATE TRIGGER search_conversations_ad AFTER DELETE ON conversations BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 16 + 3;
+END;
+CREATE TRIGGER search_routes_ai AFTER INSERT ON routes BEGIN
+    INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+        VALUES (new.id * 16 + 4, 4, new.case_id,
+                (SELECT organisation_id FROM cases WHERE id = new.case_id),
+                new.note);
+END;
+CREATE TRIGGER search_routes_au AFTER UPDATE ON routes BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 16 + 4;
+    INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+        VALUES (new.id * 16 + 4, 4, new.case_id,
+                (SELECT organisation_id FROM cases WHERE id = new.case_id),
+                new.note);
+END;
+CREATE TRIGGER search_routes_ad AFTER DELETE ON routes BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 16 + 4;
+END;
+CREATE TRIGGER search_referrals_ai AFTER INSERT ON referrals BEGIN
+    INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+        VALUES (new.id * 16 + 5, 5, new.case_id,
+                (SELECT organisation_id FROM cases WHERE id = new.case_id),
+                new.note);
+END;
+CREATE TRIGGER search_referrals_au AFTER UPDATE ON referrals BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 16 + 5;
+    INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+        VALUES (new.id * 16 + 5, 5, new.case_id,
+                (SELECT organisation_id FROM cases WHERE id = new.case_id),
+                new.note);
+END;
+CREATE TRIGGER search_referrals_ad AFTER DELETE ON referrals BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 16 + 5;
+END;
+CREATE TRIGGER search_follow_ups_ai AFTER INSERT ON follow_ups BEGIN
+    INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+        VALUES (new.id * 16 + 6, 6, new.case_id, new.organisation_id,
+                new.note);
+END;
+CREATE TRIGGER search_follow_ups_au AFTER UPDATE ON follow_ups BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 16 + 6;
+    INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+        VALUES (new.id * 16 + 6, 6, new.case_id, new.organisation_id,
+                new.note);
+END;
+CREATE TRIGGER search_follow_ups_ad AFTER DELETE ON follow_ups BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 16 + 6;
+END;
+CREATE TRIGGER search_outreach_ai AFTER INSERT ON outreach BEGIN
+    INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+        VALUES (new.id * 16 + 7, 7, NULL, new.organisation_id,
+                new.title || char(10) || new.audience || char(10) || new.notes);
+END;
+CREATE TRIGGER search_outreach_au AFTER UPDATE ON outreach BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 16 + 7;
+    INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+        VALUES (new.id * 16 + 7, 7, NULL, new.organisation_id,
+                new.title || char(10) || new.audience || char(10) || new.notes);
+END;
+CREATE TRIGGER search_outreach_ad AFTER DELETE ON outreach BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 16 + 7;
+END;
+CREATE TRIGGER search_signals_ai AFTER INSERT ON signals BEGIN
+    INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+        VALUES (new.id * 16 + 8, 8, NULL, new.organisation_id,
+                new.subject || char(10) || new.text);
+END;
+CREATE TRIGGER search_signals_au AFTER UPDATE ON signals BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 16 + 8;
+    INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+        VALUES (new.id * 16 + 8, 8, NULL, new.organisation_id,
+                new.subject || char(10) || new.text);
+END;
+CREATE TRIGGER search_signals_ad AFTER DELETE ON signals BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 16 + 8;
+END;
+CREATE TRIGGER search_time_entries_ai AFTER INSERT ON time_entries BEGIN
+    INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+        VALUES (new.id * 16 + 9, 9, new.case_id, new.organisation_id,
+                new.note);
+END;
+CREATE TRIGGER search_time_entries_au AFTER UPDATE ON time_entries BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 16 + 9;
+    INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+        VALUES (new.id * 16 + 9, 9, new.case_id, new.organisation_id,
+                new.note);
+END;
+CREATE TRIGGER search_time_entries_ad AFTER DELETE ON time_entries BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 16 + 9;
+END;
+CREATE TRIGGER search_organisations_ai AFTER INSERT ON organisations BEGIN
+    INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+        VALUES (new.id * 16 + 10, 10, NULL, new.id,
+                new.name || char(10) || new.sector || char(10) || new.notes);
+END;
+CREATE TRIGGER search_organisations_au AFTER UPDATE ON organisations BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 16 + 10;
+    INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+        VALUES (new.id * 16 + 10, 10, NULL, new.id,
+                new.name || char(10) || new.sector || char(10) || new.notes);
+END;
+CREATE TRIGGER search_organisations_ad AFTER DELETE ON organisations BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 16 + 10;
+END;
+"""
 
+# The VP's signals and recommendations, written for one organisation's annual report.
+# Deliberately not in the search index: the text is reached by organisation and year on the
+# report screen, it is meant to hold nothing that points to a case, and a search hit would
+# need a place to open that the case-centred search screen does not have.
+_V3_REPORT_TEXTS = """
+CREATE TABLE report_texts (
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    year            INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2200),
+    text            TEXT NOT NULL DEFAULT '',
+    updated_on      TEXT NOT NULL,
+    PRIMARY KEY (organisation_id, year)
+) WITHOUT ROWID;
+"""
 
-def _search_triggers() -> str:
-    statements = []
-    for kind, table, id_col, case_expr, org_expr, columns in SEARCH_SOURCES:
+# The VP's decisions to keep a closed case past its retention date, with the reason. The newest
+# row of a case wins (core/retention.py). Not in the search index, like report texts: the
+# reason is read on the case itself. A case row outlives destruction, so ON DELETE CASCADE does
+# not remove these; core/destruction.py deletes them itself.
+_V4_RETENTION_EXTENSIONS = """
+CREATE TABLE retention_extensions (
+    id         INTEGER PRIMARY KEY,
+    case_id    INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    decided_on TEXT NOT NULL,
+    keep_until TEXT NOT NULL,
+    reason     TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX retention_extensions_by_case ON retention_extensions (case_id, id);
+"""
 
-        def body(row: str, columns: tuple[str, ...] = columns) -> str:
-            return " || char(10) || ".join(f"{row}.{col}" for col in columns)
-
-        def insert(
-            row: str,
-            kind: int = kind,
-            id_col: str = id_col,
-            case_expr: str = case_expr,
-            org_expr: str = org_expr,
-            body=body,
-        ) -> str:
-            return (
-                "INSERT INTO search_index(rowid, kind, case_id, organisation_id, body) VALUES "
-                f"({row}.{id_col} * {SEARCH_KIND_BITS} + {kind}, {kind}, "
-                f"{case_expr.format(row=row)}, {org_expr.format(row=row)}, {body(row)});"
-            )
-
-        delete = (
-            f"DELETE FROM search_index WHERE rowid = old.{id_col} * {SEARCH_KIND_BITS} + {kind};"
-        )
-        statements.append(
-            f"CREATE TRIGGER search_{table}_ai AFTER INSERT ON {table} BEGIN {insert('new')} END;"
-        )
-        statements.append(
-            f"CREATE TRIGGER search_{table}_au AFTER UPDATE ON {table} BEGIN "
-            f"{delete} {insert('new')} END;"
-        )
-        statements.append(
-            f"CREATE TRIGGER search_{table}_ad AFTER DELETE ON {table} BEGIN {delete} END;"
-        )
-    return "\n".join(statements)
-
-
-def _fill_search_index(conn: Connection) -> None:
-    for kind, table, id_col, case_expr, org_expr, columns in SEARCH_SOURCES:
-        text = " || char(10) || ".join(f"t.{col}" for col in columns)
-        conn.execute(
-            "INSERT INTO search_index(rowid, kind, case_id, organisation_id, body) "
-            f"SELECT t.{id_col} * {SEARCH_KIND_BITS} + {kind}, {kind}, "
-            f"{case_expr.format(row='t')}, {org_expr.format(row='t')}, {text} FROM {table} AS t"
-        )
-
-
-def _migrate_to_v1(conn: Connection) -> None:
-    for statement in _split(SCHEMA_V1):
-        conn.execute(statement)
-
-
-def _migrate_to_v2(conn: Connection) -> None:
-    conn.execute(
-        "CREATE VIRTUAL TABLE search_index USING fts5("
-        "kind UNINDEXED, case_id UNINDEXED, organisation_id UNINDEXED, body, "
-        "tokenize = 'unicode61 remove_diacritics 2')"
-    )
-    # Deleted text must not linger in old index segments: destruction has to be real.
-    conn.execute("INSERT INTO search_index(search_index, rank) VALUES ('secure-delete', 1)")
-    _fill_search_index(conn)
-    for statement in _split(_search_triggers(), terminator="END;"):
-        conn.execute(statement)
-
-
-def _split(script: str, terminator: str = ";") -> list[str]:
-    parts, current = [], []
-    for line in script.splitlines():
-        if line.strip().startswith("--") or not line.strip():
-            continue
-        current.append(line)
-        if line.rstrip().endswith(terminator):
-            parts.append("\n".join(current))
-            current = []
-    if current:
-        parts.append("\n".join(current))
-    return parts
-
-
-@dataclass(frozen=True)
-class Migration:
-    version: int
-    description: str
-    apply: Callable[[Connection], None]
-
-
-def _migrate_to_v3(conn: Connection) -> None:
-    # The VP's signals and recommendations, written for one organisation's annual report.
-    # Deliberately not in the search index: the text is reached by organisation and year on
-    # the report screen, it is meant to hold nothing that points to a case, and a search
-    # hit would need a place to open that the case-centred search screen does not have.
-    conn.execute(
-        "CREATE TABLE report_texts ("
-        "organisation_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE, "
-        "year INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2200), "
-        "text TEXT NOT NULL DEFAULT '', "
-        "updated_on TEXT NOT NULL, "
-        "PRIMARY KEY (organisation_id, year)) WITHOUT ROWID"
-    )
-
-
-def _migrate_to_v4(conn: Connection) -> None:
-    # The VP's decisions to keep a closed case past its retention date, with the reason. The
-    # newest row of a case wins (core/retention.py). Not in the search index, like report
-    # texts: the reason is read on the case itself. A case row outlives destruction, so
-    # ON DELETE CASCADE does not remove these; core/destruction.py deletes them itself.
-    conn.execute(
-        "CREATE TABLE retention_extensions ("
-        "id INTEGER PRIMARY KEY, "
-        "case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE, "
-        "decided_on TEXT NOT NULL, "
-        "keep_until TEXT NOT NULL, "
-        "reason TEXT NOT NULL DEFAULT '')"
-    )
-    conn.execute("CREATE INDEX retention_extensions_by_case ON retention_extensions (case_id, id)")
-
-
-def _migrate_to_v5(conn: Connection) -> None:
-    # The ledger of published annual reports: per organisation and year every version the VP
-    # exported or printed, with the protected figures exactly as printed (JSON), so a later
-    # report shows earlier years as published and a re-issue is checked against them. Only
-    # protected aggregates and hashes: no personal data, so destruction leaves it alone; an
-    # organisation's ledger goes with the organisation. Literal SQL: frozen as released.
-    conn.execute(
-        "CREATE TABLE published_reports ("
-        "id INTEGER PRIMARY KEY, "
-        "organisation_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE, "
-        "year INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2200), "
-        "version INTEGER NOT NULL CHECK (version >= 1), "
-        "issued_on TEXT NOT NULL, "
-        "how TEXT NOT NULL CHECK (how IN ('pdf', 'csv', 'print', 'cli')), "
-        "language TEXT NOT NULL, "
-        "k INTEGER NOT NULL CHECK (k >= 3), "
-        "content_sha256 TEXT NOT NULL, "
-        "pdf_sha256 TEXT NOT NULL, "
-        "figures TEXT NOT NULL, "
-        "UNIQUE (organisation_id, year, version))"
-    )
+# The ledger of published annual reports: per organisation and year every version the VP
+# exported or printed, with the protected figures exactly as printed (JSON), so a later report
+# shows earlier years as published and a re-issue is checked against them. Only protected
+# aggregates and hashes: no personal data, so destruction leaves it alone; an organisation's
+# ledger goes with the organisation.
+_V5_PUBLISHED_REPORTS = """
+CREATE TABLE published_reports (
+    id              INTEGER PRIMARY KEY,
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    year            INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2200),
+    version         INTEGER NOT NULL CHECK (version >= 1),
+    issued_on       TEXT NOT NULL,
+    how             TEXT NOT NULL CHECK (how IN ('pdf', 'csv', 'print', 'cli')),
+    language        TEXT NOT NULL,
+    k               INTEGER NOT NULL CHECK (k >= 3),
+    content_sha256  TEXT NOT NULL,
+    pdf_sha256      TEXT NOT NULL,
+    figures         TEXT NOT NULL,
+    UNIQUE (organisation_id, year, version)
+);
+"""
 
 
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "journal tables", _migrate_to_v1),
-    Migration(2, "full-text search index", _migrate_to_v2),
-    Migration(3, "report texts", _migrate_to_v3),
-    Migration(4, "retention extensions", _migrate_to_v4),
-    Migration(5, "ledger of published reports", _migrate_to_v5),
+    Migration(1, "journal tables", _V1_JOURNAL_TABLES),
+    Migration(2, "full-text search index", _V2_SEARCH_INDEX),
+    Migration(3, "report texts", _V3_REPORT_TEXTS),
+    Migration(4, "retention extensions", _V4_RETENTION_EXTENSIONS),
+    Migration(5, "ledger of published reports", _V5_PUBLISHED_REPORTS),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -5,8 +5,9 @@ from datetime import date
 import pytest
 
 from vpnotebook.core.demo import fill_demo
-from vpnotebook.core.journal import Journal, _in_taxonomy_order
+from vpnotebook.core.journal import Journal
 from vpnotebook.core.models import Case, Conversation, Organisation
+from vpnotebook.core.reads import _in_taxonomy_order
 from vpnotebook.core.taxonomy import CATEGORIES
 
 DEMO_TODAY = date(2026, 11, 28)

@@ -145,9 +145,17 @@ def test_a_duplicate_name_is_a_validation_error_on_that_field(journal: Journal) 
     _org(journal, "Gemeente Wadwijk")
     with pytest.raises(ValidationError) as caught:
         _org(journal, "gemeente wadwijk")
-    assert caught.value.field_name == "name" and "bestaat al" in caught.value.message_nl
+    assert caught.value.field_name == "name"
+    assert caught.value.message_nl == "Er is al een organisatie met deze naam."
     org = journal.organisation_by_name("Gemeente Wadwijk")
     journal.add(Department(organisation_id=org.id, name="Financiën"))
+    # Letters compare without case for departments too, on adding and on renaming.
+    for name in ("Financiën", "financiën"):
+        with pytest.raises(ValidationError) as caught:
+            journal.add(Department(organisation_id=org.id, name=name))
+        assert caught.value.message_nl == "Deze organisatie heeft al een afdeling met die naam."
+    other = journal.add(Department(organisation_id=org.id, name="Keuken"))
     with pytest.raises(ValidationError):
-        journal.add(Department(organisation_id=org.id, name="Financiën"))
-    assert journal.count(Department) == 1
+        journal.update(Department(org.id, "FINANCIëN", other.id))
+    journal.update(Department(org.id, "keuken", other.id))  # its own name, in other letters
+    assert journal.count(Department) == 2

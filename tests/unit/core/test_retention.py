@@ -34,6 +34,7 @@ from vpnotebook.core.retention import (
 from vpnotebook.vault.kdf import TEST_PARAMS
 from vpnotebook.vault.vault import DATABASE_NAME, PRE_MIGRATION_DIR, Vault
 
+from ..vault.old_schema import close_case_in_schema_1, fill_schema_1
 from .test_destruction import decrypted_database
 
 PASSPHRASE = "bewaren en vernietigen"
@@ -345,11 +346,10 @@ def test_a_version_3_vault_gets_the_retention_table(tmp_path: Path) -> None:
     assert (
         old.db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'retention_extensions'") == 0
     )
-    journal = Journal(old.db)
-    org = _org(journal)
-    case = _closed_case(journal, org, date(2024, 1, 15))
+    # As the schema-3 program wrote it: its own SQL, not today's journal.
     marker = "Migratiemarker"
-    journal.add(Conversation(case_id=case.id, held_on=date(2024, 1, 12), story=f"{marker} verhaal"))
+    case_id = fill_schema_1(old.db, marker)
+    close_case_in_schema_1(old.db, case_id, "2024-06-15")
     old.close()
 
     with Vault.open(folder, passphrase=PASSPHRASE) as migrated:
@@ -357,8 +357,9 @@ def test_a_version_3_vault_gets_the_retention_table(tmp_path: Path) -> None:
         columns = [row[1] for row in migrated.db.query("PRAGMA table_info(retention_extensions)")]
         assert columns == ["id", "case_id", "decided_on", "keep_until", "reason"]
         journal = Journal(migrated.db)
-        assert journal.get(Case, case.id).status == "closed"  # type: ignore[arg-type]
-        keep_longer(journal, case.id, date(2028, 1, 1), "Na de upgrade", today=date(2026, 11, 28))  # type: ignore[arg-type]
+        case = journal.get(Case, case_id)
+        assert case.status == "closed" and case.id is not None
+        keep_longer(journal, case.id, date(2028, 1, 1), "Na de upgrade", today=date(2026, 11, 28))
         assert migrated.check() == []
         copies = list((folder / PRE_MIGRATION_DIR).glob("*.db"))
         assert len(copies) == 1
@@ -366,7 +367,7 @@ def test_a_version_3_vault_gets_the_retention_table(tmp_path: Path) -> None:
         assert marker.encode() in _decrypted_copy(copies[0], migrated.data_key, tmp_path)
 
         # ... so destroying the case removes the copy too.
-        destroy_case(journal, case.id, rule="retention", today=date(2026, 11, 28))  # type: ignore[arg-type]
+        destroy_case(journal, case.id, rule="retention", today=date(2026, 11, 28))
         assert list((folder / PRE_MIGRATION_DIR).glob("*.db")) == []
         assert marker.encode() not in decrypted_database(folder, migrated.data_key)
 

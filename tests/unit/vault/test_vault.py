@@ -22,6 +22,8 @@ from vpnotebook.vault.kdf import TEST_PARAMS
 from vpnotebook.vault.schema import LATEST_VERSION
 from vpnotebook.vault.vault import DATABASE_NAME, PRE_MIGRATION_DIR, Vault
 
+from .old_schema import fill_schema_1
+
 PASSPHRASE = "correct paard batterij niet"
 
 
@@ -175,7 +177,7 @@ def test_a_first_schema_vault_is_migrated_after_an_encrypted_copy(tmp_path: Path
     old, _ = Vault.create(folder, PASSPHRASE, kdf_params=TEST_PARAMS, schema_version=1)
     assert old.db.user_version == 1
     assert old.db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'search_index'") == 0
-    case_id = _fill(Journal(old.db), "migratie")
+    case_id = fill_schema_1(old.db, "migratie")  # as the schema-1 program wrote it
     old.close()
 
     with Vault.open(folder, passphrase=PASSPHRASE) as migrated:

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlcipher3 import dbapi2
-
+from ...vault.database import RecordRefused
 from ..fields import specs, to_row
 from ..journal import Journal
 from ..models import Case
@@ -100,9 +99,10 @@ def _rows(source: Source, table: str, outline: Outline) -> Iterator[Any] | None:
 def _insert_checked(journal: Journal, table: str, index: int, entity: Any) -> None:
     try:
         _insert(journal, table, entity)
-    except (dbapi2.Error, OverflowError, UnicodeError, ValueError) as exc:
-        # Validation should have refused this; the vault's own rules are the last line, and
-        # the transaction rolls everything back.
+    except (RecordRefused, OverflowError, UnicodeError, ValueError) as exc:
+        # Validation should have refused this; the vault's own rules are the last line (the
+        # wrapper turns their refusal into RecordRefused), and the transaction rolls everything
+        # back.
         raise ImportFormatError(
             "De kluis weigerde dit record; er is niets geïmporteerd.",
             f"the vault refused this record ({type(exc).__name__}: {exc})",

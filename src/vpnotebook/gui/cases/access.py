@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...core import taxonomy as tx
 from ...core.journal import Journal
-from ...core.models import Case, ReferralContact
+from ...core.models import Case
 from ...report.access_export import AccessOptions, build_access_export
 from ...report.pdf import write_pdf
 from ...vault.errors import VaultError
@@ -106,9 +106,7 @@ class AccessExportDialog(QDialog):
 
         contacts = [
             contact.name
-            for contact in journal.find(
-                ReferralContact, "organisation_id = ?", (case.organisation_id,)
-            )
+            for contact in journal.referral_contacts_of(case.organisation_id)
             if contact.name.strip()
         ]
         self.hide_contacts = QCheckBox(

@@ -21,19 +21,22 @@ from PySide6.QtWidgets import (
 
 from ...core import taxonomy as tx
 from ...core.destruction import wipe_reporter_identity
-from ...core.fields import ValidationError, validate
-from ...core.journal import Journal, NotFoundError
-from ...core.models import Case, FollowUp, Referral, Reporter, Route, TimeEntry
+from ...core.journal import NotFoundError
+from ...core.models import Case, Reporter
+from ...vault.errors import VaultError
 from ..common import dialogs
 from ..common.clipboard import copy_secret
+from ..common.editor import RecordEditor
 from ..common.labels import label
+from ..session import Session
 from .access import AccessExportDialog
+from .case_panels import CasePanels
 from .closing import CloseCaseDialog
 from .conversation_editor import ConversationsPanel
-from .intake import IntakeForm
-from .records import FieldSpec, RecordPanel
+from .intake import CaseAndReporter, IntakeBinding, IntakeForm, IntakeStorage
+from .records import RecordPanel
 from .retention import RetentionBar
-from .widgets import Autosave, ElidedLabel, minutes_text
+from .widgets import ElidedLabel, minutes_text
 
 
 class Tab:
@@ -47,9 +50,10 @@ class CaseView(QWidget):
     # After a destruction the VP accepted the offer of a new key for the vault.
     key_renewal_requested = Signal()
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._journal = journal
+        self._session = session
+        self._journal = journal = session.journal
         self._case: Case | None = None
         self._close_dialog: CloseCaseDialog | None = None
 
@@ -94,9 +98,22 @@ class CaseView(QWidget):
 
         # -- tabs -----------------------------------------------------------------------
         self.intake = IntakeForm(journal.organisations(), journal.departments_of, with_wipe=True)
-        self.intake_autosave = Autosave(self._save_intake, self)
-        self.intake_autosave.watch(self.intake.inputs())
-        self.intake.edited.connect(self.intake_autosave.touch)
+        self.intake_editor = RecordEditor(
+            session,
+            IntakeBinding(self.intake),
+            self.intake,
+            kind="cases",
+            notify=False,
+            describe=lambda record: self.tr("de intake van melding %1").replace(
+                "%1", record.case.number
+            ),
+            storage=IntakeStorage(journal),
+            draft_key="case_intake",
+            on_invalid=self.intake.show_error,
+            parent=self,
+        )
+        self.intake_autosave = self.intake_editor.autosave
+        self.intake_editor.stored.connect(self._intake_stored)
         self.intake.wipe_requested.connect(self.wipe_reporter)
         intake_scroll = QScrollArea()
         intake_scroll.setWidgetResizable(True)
@@ -104,10 +121,11 @@ class CaseView(QWidget):
         intake_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         intake_scroll.setWidget(self.intake)
 
-        self.conversations = ConversationsPanel(journal)
+        self.conversations = ConversationsPanel(session)
         self.conversations.saved.connect(self._conversation_saved)
-        self.routes = self._routes_panel()
-        self.referrals = self._referrals_panel()
+        panels = CasePanels(session, lambda: self._case, self)
+        self.routes, self.referrals = panels.routes, panels.referrals
+        self.follow_ups, self.time_entries = panels.follow_ups, panels.time_entries
         routes_tab = QWidget()
         routes_layout = QHBoxLayout(routes_tab)
         routes_layout.addWidget(self._titled(self.tr("Gekozen routes"), self.routes), 1)
@@ -119,7 +137,6 @@ class CaseView(QWidget):
             self.tr("Het ongewenste gedrag is gestopt; u houdt nog een vinger aan de pols.")
         )
         self.aftercare.clicked.connect(self._aftercare_clicked)
-        self.follow_ups = self._follow_ups_panel()
         follow_tab = QWidget()
         follow_layout = QVBoxLayout(follow_tab)
         follow_layout.addWidget(self.aftercare)
@@ -127,7 +144,6 @@ class CaseView(QWidget):
 
         self.time_summary = QLabel()
         self.time_summary.setWordWrap(True)
-        self.time_entries = self._time_panel()
         time_tab = QWidget()
         time_layout = QVBoxLayout(time_tab)
         time_layout.addWidget(self.time_summary)
@@ -177,8 +193,6 @@ class CaseView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
-    # -- the record panels ----------------------------------------------------------------
-
     @staticmethod
     def _titled(title: str, widget: QWidget) -> QWidget:
         box = QWidget()
@@ -191,101 +205,6 @@ class CaseView(QWidget):
 
     def _case_id_or_none(self) -> int | None:
         return self._case.id if self._case is not None else None
-
-    def _where_case(self, entity: type, order: str) -> Any:
-        def query(journal: Journal) -> list[Any]:
-            case_id = self._case_id_or_none()
-            if case_id is None:
-                return []
-            return journal.find(entity, "case_id = ?", (case_id,), order=order)
-
-        return query
-
-    def _routes_panel(self) -> RecordPanel:
-        return RecordPanel(
-            self._journal,
-            Route,
-            [
-                FieldSpec("route", self.tr("&Route"), self.tr("Route")),
-                FieldSpec("started_on", self.tr("Gestart o&p"), self.tr("Gestart")),
-                FieldSpec("outcome", self.tr("&Uitkomst"), self.tr("Uitkomst")),
-                FieldSpec("note", self.tr("&Toelichting"), self.tr("Toelichting")),
-            ],
-            query=self._where_case(Route, "coalesce(started_on, ''), id"),
-            new_record=lambda: Route(case_id=self._case_id_or_none(), started_on=date.today()),
-            add_text=self.tr("Route toevoegen"),
-            empty_text=self.tr("Nog geen route gekozen."),
-        )
-
-    def _referrals_panel(self) -> RecordPanel:
-        return RecordPanel(
-            self._journal,
-            Referral,
-            [
-                FieldSpec("party", self.tr("&Verwezen naar"), self.tr("Verwezen naar")),
-                FieldSpec("referred_on", self.tr("Datu&m"), self.tr("Datum")),
-                FieldSpec("note", self.tr("Toe&lichting"), self.tr("Toelichting")),
-            ],
-            query=self._where_case(Referral, "referred_on, id"),
-            new_record=lambda: Referral(case_id=self._case_id_or_none(), referred_on=date.today()),
-            add_text=self.tr("Verwijzing toevoegen"),
-            empty_text=self.tr("Nog niet doorverwezen."),
-        )
-
-    def _follow_ups_panel(self) -> RecordPanel:
-        def new() -> FollowUp:
-            organisation = self._case.organisation_id if self._case else None
-            return FollowUp(
-                organisation_id=organisation,
-                case_id=self._case_id_or_none(),
-                kind="aftercare",
-                due_on=date.today(),
-            )
-
-        return RecordPanel(
-            self._journal,
-            FollowUp,
-            [
-                FieldSpec("kind", self.tr("&Soort"), self.tr("Soort")),
-                FieldSpec("due_on", self.tr("&Datum"), self.tr("Datum")),
-                FieldSpec("due_time", self.tr("T&ijd"), self.tr("Tijd")),
-                FieldSpec("note", self.tr("N&otitie"), self.tr("Notitie")),
-                FieldSpec("done_on", self.tr("Afgerond &op"), self.tr("Afgerond op")),
-            ],
-            query=self._where_case(FollowUp, "due_on, id"),
-            new_record=new,
-            add_text=self.tr("Afspraak toevoegen"),
-            empty_text=self.tr("Nog geen nazorg of afspraken gepland voor deze melding."),
-            form_beside=True,
-        )
-
-    def _time_panel(self) -> RecordPanel:
-        def new() -> TimeEntry:
-            organisation = self._case.organisation_id if self._case else None
-            return TimeEntry(
-                organisation_id=organisation,
-                case_id=self._case_id_or_none(),
-                spent_on=date.today(),
-                activity="case_work",
-            )
-
-        return RecordPanel(
-            self._journal,
-            TimeEntry,
-            [
-                FieldSpec("spent_on", self.tr("&Datum"), self.tr("Datum")),
-                FieldSpec("minutes", self.tr("&Minuten"), self.tr("Minuten"), self.tr(" min")),
-                FieldSpec("activity", self.tr("&Activiteit"), self.tr("Activiteit")),
-                FieldSpec("note", self.tr("N&otitie"), self.tr("Notitie")),
-            ],
-            query=self._where_case(TimeEntry, "spent_on, id"),
-            new_record=new,
-            add_text=self.tr("Tijd toevoegen"),
-            empty_text=self.tr(
-                "Nog geen losse tijd geschreven. De duur van gesprekken telt vanzelf mee."
-            ),
-            form_beside=True,
-        )
 
     def _panels(self) -> tuple[RecordPanel, ...]:
         return (self.routes, self.referrals, self.follow_ups, self.time_entries)
@@ -310,7 +229,7 @@ class CaseView(QWidget):
             self.conversations.set_case(None)
             return
         self.intake.set_organisations(self._journal.organisations())
-        self.intake.load(self._case, self._reporter())
+        self._show_intake()
         self.conversations.set_case(self._case.id)
         for panel in self._panels():
             panel.reset()
@@ -327,9 +246,9 @@ class CaseView(QWidget):
         except NotFoundError:
             self.show_case(None)
             return
-        if not self.intake_autosave.dirty:
+        if not self.intake_editor.is_dirty():
             self.intake.set_organisations(self._journal.organisations())
-            self.intake.load(self._case, self._reporter())
+            self._show_intake()
         if not self.conversations.autosave.dirty:
             self.conversations.reload()
         for panel in self._panels():
@@ -337,12 +256,16 @@ class CaseView(QWidget):
                 panel.reload()
         self._update_header()
 
-    def _reporter(self) -> Reporter | None:
+    def _reporter(self) -> Reporter:
         assert self._case is not None and self._case.id is not None
         try:
             return self._journal.get(Reporter, self._case.id)
         except NotFoundError:
-            return None
+            return Reporter(case_id=self._case.id)
+
+    def _show_intake(self) -> None:
+        assert self._case is not None
+        self.intake_editor.show(CaseAndReporter(self._case, self._reporter()))
 
     def _update_header(self) -> None:
         case = self._case
@@ -403,41 +326,41 @@ class CaseView(QWidget):
             return
         if self._close_dialog is not None and self._close_dialog.outcome.code() is not None:
             self._close_dialog.accept()  # before a lock: a chosen outcome is not thrown away
-        self.intake_autosave.flush()
-        self.conversations.save_pending()
+        # Each writes what it can; a disk that refuses stops none of the others.
+        failure: VaultError | None = None
+        for save in (self.intake_editor.save_pending, self.conversations.save_pending):
+            try:
+                save()
+            except VaultError as error:
+                failure = failure or error
         for panel in self._panels():
-            panel.save_pending()
+            try:
+                panel.save_pending()
+            except VaultError as error:
+                failure = failure or error
+        if failure is not None:
+            raise failure
 
-    def _save_intake(self) -> bool:
+    def restore_drafts(self) -> None:
+        """After an unlock: what a lock kept because it could not be stored yet."""
         if self._case is None or self._case.id is None:
-            return True
-        case = self.intake.case_from_form(self._case)
-        reporter = self.intake.reporter_from_form(self._case.id)
-        store_reporter = self.intake.reporter_changed(self._case.id)
-        try:
-            validate(case)
-            if store_reporter:
-                validate(reporter)
-            with self._journal.db.transaction():
-                self._journal.update(case)
-                if store_reporter:
-                    self._journal.add(reporter)
-        except ValidationError as error:
-            self.intake.show_error(error)
-            return False
-        if store_reporter:
-            self.intake.mark_reporter_saved(reporter)
-        organisation_moved = case.organisation_id != self._case.organisation_id
-        self._case = case
-        self.intake.clear_errors()
+            return
+        case_id = self._case.id
+        self.intake_editor.restore_draft(belongs=lambda typed: typed.case.id == case_id)
+        self.conversations.restore_draft()
+        for panel in self._panels():
+            panel.restore_draft(self._case.id)
+
+    def _intake_stored(self, record: CaseAndReporter) -> None:
+        previous = self._case
+        self._case = record.case
         self._update_header()
-        if organisation_moved:
+        if previous is not None and previous.organisation_id != record.case.organisation_id:
             # Follow-ups and time moved along with the case; show what the journal did.
             for panel in (self.follow_ups, self.time_entries):
                 panel.reset()
                 panel.reload()
         self.saved.emit("cases")
-        return True
 
     def _conversation_saved(self) -> None:
         self._follow_reopening()
@@ -466,13 +389,14 @@ class CaseView(QWidget):
             copy_secret(self._case.number)
 
     def _aftercare_clicked(self, checked: bool) -> None:
-        if self._case is None:
+        if self._case is None or self._case.id is None:
             return
-        self.intake_autosave.flush()
+        self.intake_editor.save()
         status = "aftercare" if checked else "open"
-        case = replace(self._case, status=status)
+        case = replace(self._journal.get(Case, self._case.id), status=status)
         self._journal.update(case)
         self._case = case
+        self._show_intake()
         self._update_header()
         self.saved.emit("cases")
 
@@ -496,6 +420,7 @@ class CaseView(QWidget):
         if case is None or self._case is None or case.id != self._case.id:
             return
         self._case = case
+        self._show_intake()
         self._update_header()
         self.saved.emit("cases")
 
@@ -510,6 +435,7 @@ class CaseView(QWidget):
             return
         self.save_pending()
         self._case = self._journal.reopen_case(self._case.id)
+        self._show_intake()
         self._update_header()
         self.saved.emit("cases")
 
@@ -526,9 +452,12 @@ class CaseView(QWidget):
             ),
         ):
             return
-        self.intake_autosave.flush()
+        self.intake_editor.save()
         wipe_reporter_identity(self._journal, self._case.id, today=date.today())
-        self.intake.load_reporter(None)
+        # Nothing to go back to: an undo must never bring the wiped details back.
+        self.intake_editor.show(None)
+        self._show_intake()
+        self._session.report_saved(None)
         self.saved.emit("cases")
 
     def _retention_changed(self) -> None:
@@ -539,6 +468,9 @@ class CaseView(QWidget):
         if self._case is None:
             return
         number = self._case.number
+        # Nothing of it to go back to: an undo must never write destroyed text again.
+        self.intake_editor.show(None)
+        self._session.report_saved(None)
         self.show_case(self._case.id)  # re-read: what is left is shown, nothing to save
         self.saved.emit("cases")
         from ..settings.key_dialogs import rekey_why

@@ -1,4 +1,8 @@
-"""Closing a case: the date, how it ended, and a short note for the VP's own file."""
+"""Closing a case: the date, how it ended, and a short note for the VP's own file.
+
+Its three inputs are bound to the case's fields like every form's (common/binding.py); what
+closing does with them is the journal's `close_case`.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +22,8 @@ from ...core import taxonomy as tx
 from ...core.fields import ValidationError
 from ...core.journal import Journal
 from ...core.models import Case
-from .widgets import CodeCombo, DateField, FieldBox, buddy_label, error_label
+from ..common.binding import FormBinding
+from ..common.inputs import CodeCombo, DateField, FieldBox, buddy_label, error_label
 
 
 class CloseCaseDialog(QDialog):
@@ -28,10 +33,13 @@ class CloseCaseDialog(QDialog):
         self._journal = journal
         self._case_id = case_id
         self.closed: Case | None = None
-        self.closed_on = DateField()
+        self.binding = FormBinding(Case, self)
+        self.closed_on = self.binding.bind("closed_on", DateField())
         self.closed_on.set_day(date.today())
-        self.outcome = CodeCombo(tx.CASE_OUTCOMES, self.tr("— kies —"))
-        self.note = QPlainTextEdit()
+        self.outcome = self.binding.bind(
+            "outcome", CodeCombo(tx.CASE_OUTCOMES, self.tr("— kies —"))
+        )
+        self.note = self.binding.bind("outcome_note", QPlainTextEdit())
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(100)
         self.note.setPlaceholderText(self.tr("Hoe is het afgelopen? Alleen voor uw eigen dossier."))
@@ -67,15 +75,17 @@ class CloseCaseDialog(QDialog):
         self.date_box.clear_error()
         self.outcome_box.clear_error()
         self.general_error.setVisible(False)
-        outcome = self.outcome.code()
+        typed = self.binding.read(Case())
+        outcome = typed.outcome
         if outcome is None:
             # The journal allows a case without an outcome; the annual report needs one.
             self.outcome_box.show_error(self.tr("Kies hoe de melding is afgelopen."))
             self.outcome.setFocus()
             return
         try:
+            assert typed.closed_on is not None
             self.closed = self._journal.close_case(
-                self._case_id, self.closed_on.day(), outcome, self.note.toPlainText()
+                self._case_id, typed.closed_on, outcome, typed.outcome_note
             )
         except ValidationError as error:
             if error.field_name == "closed_on":

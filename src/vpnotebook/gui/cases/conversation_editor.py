@@ -7,7 +7,6 @@ hides the structure. A new conversation is stored once something is typed in it.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -27,13 +26,16 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import taxonomy as tx
-from ...core.fields import ValidationError
-from ...core.journal import Journal
 from ...core.models import Conversation
 from ..common import dialogs
+from ..common.binding import FormBinding
 from ..common.clipboard import copy_secret
+from ..common.editor import RecordEditor
+from ..common.inputs import CodeCombo, DateField, buddy_label
 from ..common.labels import label
-from .widgets import Autosave, CodeCombo, DateField, buddy_label, error_label, minutes_text
+from ..common.record_form import Banner
+from ..session import Session
+from .widgets import minutes_text
 
 STRUCTURE = ("occasion", "story", "wishes", "options", "agreements", "next_step")
 
@@ -41,14 +43,12 @@ STRUCTURE = ("occasion", "story", "wishes", "options", "agreements", "next_step"
 class ConversationEditor(QWidget):
     """One conversation: date, form and duration, the structured log and free notes."""
 
-    edited = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._loading = False
-        self.held_on = DateField()
-        self.form = CodeCombo(tx.CONVERSATION_FORMS)
-        self.duration = QSpinBox()
+        self.binding = FormBinding(Conversation, self)
+        self.held_on = self.binding.bind("held_on", DateField())
+        self.form = self.binding.bind("form", CodeCombo(tx.CONVERSATION_FORMS))
+        self.duration = self.binding.bind("duration_min", QSpinBox())
         self.duration.setRange(0, 24 * 60)
         self.duration.setSingleStep(5)
         self.duration.setSuffix(self.tr(" min"))
@@ -90,17 +90,17 @@ class ConversationEditor(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setVerticalSpacing(2)
         for index, name in enumerate(STRUCTURE):
-            editor = self._text_editor(minimum_lines=2)
+            editor = self.binding.bind(name, self._text_editor(minimum_lines=2))
             self.texts[name] = editor
             row, column = divmod(index, 2)
             grid.addWidget(buddy_label(titles[name], editor), row * 2, column)
             grid.addWidget(editor, row * 2 + 1, column)
-        self.notes = self._text_editor(minimum_lines=3)
+        self.notes = self.binding.bind("notes", self._text_editor(minimum_lines=3))
         self.texts["notes"] = self.notes
         self.notes.setPlaceholderText(
             self.tr("Schrijf hier vrij, met of zonder de kopjes hierboven.")
         )
-        self.error = error_label()
+        self.error = Banner("error")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -111,11 +111,6 @@ class ConversationEditor(QWidget):
         layout.addWidget(self.notes, 2)
 
         self.show_structure.toggled.connect(self.structure.setVisible)
-        self.held_on.dateChanged.connect(self._edited)
-        self.form.currentIndexChanged.connect(self._edited)
-        self.duration.valueChanged.connect(self._edited)
-        for editor in self.texts.values():
-            editor.textChanged.connect(self._edited)
 
     def _text_editor(self, minimum_lines: int) -> QPlainTextEdit:
         editor = QPlainTextEdit()
@@ -124,39 +119,10 @@ class ConversationEditor(QWidget):
         editor.setMinimumHeight(line * minimum_lines + 12)
         return editor
 
-    def _edited(self) -> None:
-        if not self._loading:
-            self.edited.emit()
-
-    def inputs(self) -> list[QWidget]:
-        return [self.held_on, self.form, self.duration, *self.texts.values()]
-
-    def load(self, conversation: Conversation) -> None:
-        self._loading = True
-        try:
-            self.held_on.set_day(conversation.held_on)
-            self.form.set_code(conversation.form)
-            self.duration.setValue(conversation.duration_min)
-            for name, editor in self.texts.items():
-                value = getattr(conversation, name)
-                if editor.toPlainText() != value:
-                    editor.setPlainText(value)
-        finally:
-            self._loading = False
+    def show_structure_for(self, conversation: Conversation) -> None:
         # Hidden headings must never hide text that was written under them.
         if any(getattr(conversation, name).strip() for name in STRUCTURE):
             self.show_structure.setChecked(True)
-        self.error.setVisible(False)
-
-    def conversation_from_form(self, base: Conversation) -> Conversation:
-        values = {name: editor.toPlainText() for name, editor in self.texts.items()}
-        return replace(
-            base,
-            held_on=self.held_on.day(),
-            form=self.form.code(),
-            duration_min=self.duration.value(),
-            **values,
-        )
 
     def text_for_copy(self) -> str:
         parts = [
@@ -178,27 +144,32 @@ class ConversationEditor(QWidget):
                 parts.append(f"{heading}\n{text}")
         return "\n\n".join(parts)
 
-    def show_error(self, error: ValidationError) -> None:
-        self.error.setText(error.message_nl)
-        self.error.setVisible(True)
-
 
 class ConversationsPanel(QWidget):
     """The conversations of one case; edits and new conversations are saved as the VP types."""
 
     saved = Signal()
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._journal = journal
+        self._journal = session.journal
         self._case_id: int | None = None
         self._conversations: list[Conversation] = []
-        self._current: Conversation | None = None
         self._loading = False
         self.editor = ConversationEditor()
-        self.autosave = Autosave(self._save, self)
-        self.autosave.watch(self.editor.inputs())
-        self.editor.edited.connect(self.autosave.touch)
+        # The case view tells the page what changed (cases/case_view.py), so no notify here.
+        self.record_editor = RecordEditor(
+            session,
+            self.editor.binding,
+            self.editor.error,
+            kind="conversations",
+            notify=False,
+            describe=self._describe,
+            draft_key="conversations",
+            parent=self,
+        )
+        self.autosave = self.record_editor.autosave
+        self.record_editor.stored.connect(self._stored)
 
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Gesprekken"))
@@ -238,11 +209,15 @@ class ConversationsPanel(QWidget):
 
     # -- which case and conversation --------------------------------------------------------
 
+    @property
+    def _current(self) -> Conversation | None:
+        current: Conversation | None = self.record_editor.current
+        return current
+
     def set_case(self, case_id: int | None) -> None:
         """Show another case's conversations; the caller saved pending edits before."""
-        self.autosave.discard()
+        self.record_editor.show(None)
         self._case_id = case_id
-        self._current = None
         self.reload(select_last=True)
 
     def reload(self, *, select_last: bool = False) -> None:
@@ -250,6 +225,9 @@ class ConversationsPanel(QWidget):
             self._journal.conversations_of(self._case_id) if self._case_id is not None else []
         )
         keep = self._current.id if self._current is not None else None
+        if keep is not None and all(c.id != keep for c in self._conversations):
+            self.record_editor.show(None)  # removed meanwhile (an undo, another screen)
+            keep, select_last = None, True
         self._loading = True
         self.list.clear()
         for conversation in self._conversations:
@@ -268,7 +246,9 @@ class ConversationsPanel(QWidget):
             self._loading = False
             if self._current is None or self._current.id != self._conversations[row].id:
                 self._show(self._conversations[row])
-        elif self._current is None:
+            else:
+                self.record_editor.follow(self._conversations[row])
+        elif self._current is None and self._case_id is not None:
             self._start_draft()
         self.delete_button.setEnabled(self._current is not None and self._current.id is not None)
 
@@ -283,31 +263,33 @@ class ConversationsPanel(QWidget):
             )
         )
 
+    def _describe(self, conversation: Conversation) -> str:
+        if conversation.id is None or conversation.held_on is None:
+            return self.tr("het nieuwe gesprek")
+        return self.tr("het gesprek van %1").replace(
+            "%1", conversation.held_on.strftime("%d-%m-%Y")
+        )
+
     def _row_changed(self, row: int) -> None:
         if self._loading or not 0 <= row < len(self._conversations):
             return
-        self.autosave.flush()
+        self.record_editor.leave()
         self._show(self._conversations[row])
 
     def _show(self, conversation: Conversation) -> None:
-        self._current = conversation
-        self.editor.load(conversation)
-        assert conversation.held_on is not None
-        self.heading.setText(
-            self.tr("Gesprek van %1").replace("%1", conversation.held_on.strftime("%d-%m-%Y"))
-        )
-        self.delete_button.setEnabled(True)
+        self.record_editor.show(conversation)
+        self.editor.show_structure_for(conversation)
+        self._show_heading_only(conversation)
 
     def _start_draft(self) -> None:
-        self._current = Conversation(case_id=self._case_id, held_on=date.today())
-        self.editor.load(self._current)
+        self.record_editor.show(Conversation(case_id=self._case_id, held_on=date.today()))
         self.heading.setText(
             self.tr("Nieuw gesprek — het wordt bewaard zodra u begint te schrijven.")
         )
         self.delete_button.setEnabled(False)
 
     def new_conversation(self) -> None:
-        self.autosave.flush()
+        self.record_editor.leave()
         self._loading = True
         self.list.setCurrentRow(-1)
         self._loading = False
@@ -317,28 +299,14 @@ class ConversationsPanel(QWidget):
 
     # -- saving -----------------------------------------------------------------------------
 
-    def _save(self) -> bool:
-        if self._current is None or self._case_id is None:
-            return True
-        conversation = self.editor.conversation_from_form(self._current)
-        try:
-            if conversation.id is None:
-                conversation = self._journal.add(conversation)
-            else:
-                self._journal.update(conversation)
-        except ValidationError as error:
-            self.editor.show_error(error)
-            return False
-        self.editor.error.setVisible(False)
-        moved = self._current.held_on != conversation.held_on or self._current.id is None
-        self._current = conversation
-        if moved:
-            self.reload()
+    def _stored(self, conversation: Conversation) -> None:
+        known = next((c for c in self._conversations if c.id == conversation.id), None)
+        if known is None or known.held_on != conversation.held_on:
+            self.reload()  # a new conversation, or one that moves in the order of dates
         else:
             self._refresh_item(conversation)
         self._show_heading_only(conversation)
         self.saved.emit()
-        return True
 
     def _refresh_item(self, conversation: Conversation) -> None:
         for row, stored in enumerate(self._conversations):
@@ -350,13 +318,21 @@ class ConversationsPanel(QWidget):
 
     def _show_heading_only(self, conversation: Conversation) -> None:
         assert conversation.held_on is not None
+        if conversation.id is None:
+            return
         self.heading.setText(
             self.tr("Gesprek van %1").replace("%1", conversation.held_on.strftime("%d-%m-%Y"))
         )
         self.delete_button.setEnabled(True)
 
     def save_pending(self) -> bool:
-        return self.autosave.flush()
+        """Write what is being typed; False when it could not be (the editor says why)."""
+        self.record_editor.save_pending()
+        return not self.record_editor.is_dirty()
+
+    def restore_draft(self) -> None:
+        """After an unlock: put back what a lock kept because it could not be stored yet."""
+        self.record_editor.restore_draft(belongs=lambda typed: typed.case_id == self._case_id)
 
     def delete_current(self) -> None:
         if self._current is None or self._current.id is None:
@@ -370,9 +346,9 @@ class ConversationsPanel(QWidget):
             ),
         ):
             return
-        self.autosave.discard()
+        self.record_editor.discard()
         self._journal.delete(Conversation, self._current.id)
-        self._current = None
+        self.record_editor.show(None)
         self.reload(select_last=True)
         self.saved.emit()
 

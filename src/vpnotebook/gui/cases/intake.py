@@ -8,18 +8,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -31,23 +29,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import taxonomy as tx
-from ...core.fields import ValidationError, specs, to_json, validate
-from ...core.journal import Journal
-from ...core.models import SHORT, Case, Department, Organisation, Reporter
-from ..common.labels import label
-from .widgets import (
+from ...core.drafts import draft, drop_draft, from_draft_json, keep_draft
+from ...core.fields import ValidationError
+from ...core.journal import Journal, NotFoundError
+from ...core.models import Case, Department, Organisation, Reporter
+from ..common.binding import FormBinding
+from ..common.editor import Storage
+from ..common.inputs import (
+    CodeChecks,
     CodeCombo,
     DateField,
     FieldBox,
     OptionalDateField,
     buddy_label,
     error_label,
+    line_edit,
+    plain,
 )
 
 
+@dataclass(frozen=True)
+class CaseAndReporter:
+    """What the intake form edits: the case and who its reporter is, kept apart."""
+
+    case: Case
+    reporter: Reporter
+
+    @property
+    def id(self) -> int | None:
+        return self.case.id
+
+
 class IntakeForm(QWidget):
-    """The intake fields and, in a group of its own, who the reporter is."""
+    """The intake fields and, in a group of its own, who the reporter is.
+
+    Every field is bound by name (common/binding.py); a field added to the case needs one
+    `_row(...)` line here, its input made from its spec.
+    """
 
     edited = Signal()
     wipe_requested = Signal()
@@ -62,17 +80,12 @@ class IntakeForm(QWidget):
     ) -> None:
         super().__init__(parent)
         self._departments_of = departments_of
-        self._loading = False
         self._boxes: dict[str, FieldBox] = {}
-        self._loaded_reporter: Reporter | None = None
+        self.case_binding = FormBinding(Case, self)
+        self.reporter_binding = FormBinding(Reporter, self)
         self.general_error = error_label()
-        choose = self.tr("— kies —")
-        unrecorded = self.tr("— niet vastgelegd —")
 
         # The case: what it is about and where.
-        self.title = QLineEdit()
-        self.title.setMaxLength(SHORT)
-        self.title.setPlaceholderText(self.tr("Een paar woorden waaraan u de melding herkent"))
         self.organisation = QComboBox()
         self.organisation.setMinimumContentsLength(18)
         self.organisation.setSizeAdjustPolicy(
@@ -84,42 +97,49 @@ class IntakeForm(QWidget):
         self.department.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.first_contact = DateField()
-        self.contact_type = CodeCombo(tx.CONTACT_TYPES, choose)
-        self.category_checks: dict[str, QCheckBox] = {}
-        categories = QWidget()
-        grid = QGridLayout(categories)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setVerticalSpacing(2)
-        for index, term in enumerate(tx.CATEGORIES):
-            check = QCheckBox(label(tx.CATEGORIES, term.code))
-            check.setAccessibleName(label(tx.CATEGORIES, term.code))
-            self.category_checks[term.code] = check
-            grid.addWidget(check, index // 2, index % 2)
 
         case_group = QGroupBox(self.tr("De melding"))
         case_form = QFormLayout(case_group)
-        self._row(case_form, "title", self.tr("&Werktitel"), self.title)
+        self.title: QLineEdit = self._row(case_form, "title", self.tr("&Werktitel"))
+        self.title.setClearButtonEnabled(False)
+        self.title.setPlaceholderText(self.tr("Een paar woorden waaraan u de melding herkent"))
         self._row(case_form, "organisation_id", self.tr("&Organisatie"), self.organisation)
         self._row(case_form, "department_id", self.tr("Afd&eling"), self.department)
-        self._row(case_form, "first_contact", self.tr("&Datum eerste contact"), self.first_contact)
-        self._row(case_form, "contact_type", self.tr("Soort &contact"), self.contact_type)
-        categories_label = QLabel(self.tr("Aard van de melding"))
-        categories.setAccessibleName(self.tr("Aard van de melding"))
-        self._boxes["Case.categories"] = box = FieldBox(categories)
-        case_form.addRow(categories_label, box)
+        self.first_contact: DateField = self._row(
+            case_form, "first_contact", self.tr("&Datum eerste contact")
+        )
+        self.contact_type: CodeCombo = self._row(
+            case_form, "contact_type", self.tr("Soort &contact")
+        )
+        self.categories: CodeChecks = self._row(
+            case_form, "categories", self.tr("Aard van de melding"), buddy=False
+        )
+        self.category_checks = self.categories.checks
 
         # About the reporter, without naming them: these feed the anonymous annual report.
-        self.reporter_role = CodeCombo(tx.REPORTER_ROLES, choose)
-        self.gender = CodeCombo(tx.GENDERS, unrecorded)
-        self.age_band = CodeCombo(tx.AGE_BANDS, unrecorded)
-        self.relation = CodeCombo(tx.RELATIONS, unrecorded)
-        self.wishes = QPlainTextEdit()
-        self.wishes.setTabChangesFocus(True)
+        about_group = QGroupBox(self.tr("Over de melder"))
+        about_form = QFormLayout(about_group)
+        self.reporter_role: CodeCombo = self._row(
+            about_form, "reporter_role", self.tr("&Rol van de melder")
+        )
+        self.gender: CodeCombo = self._row(about_form, "gender", self.tr("&Gender"))
+        self.age_band: CodeCombo = self._row(about_form, "age_band", self.tr("&Leeftijd"))
+        self.relation: CodeCombo = self._row(
+            about_form, "relation_to_accused", self.tr("Relatie tot &beklaagde")
+        )
+        self.wishes: QPlainTextEdit = self._row(
+            about_form, "reporter_wishes", self.tr("Wat w&il de melder?")
+        )
         self.wishes.setPlaceholderText(self.tr("Wat hoopt de melder te bereiken?"))
         self.wishes.setMinimumHeight(56)
         self.wishes.setMaximumHeight(90)
-        self.consent = OptionalDateField(self.tr("&Toestemming gegeven op"))
+        self.consent: OptionalDateField = self._row(
+            about_form,
+            "consent_on",
+            self.tr("&Toestemming gegeven op"),
+            OptionalDateField(self.tr("&Toestemming gegeven op")),
+            buddy=False,
+        )
         consent_hint = QLabel(
             self.tr(
                 "Vink aan zodra de melder ermee instemt dat u een dossier bijhoudt; "
@@ -128,30 +148,9 @@ class IntakeForm(QWidget):
         )
         consent_hint.setWordWrap(True)
         consent_hint.setObjectName("hint")
-
-        about_group = QGroupBox(self.tr("Over de melder"))
-        about_form = QFormLayout(about_group)
-        self._row(about_form, "reporter_role", self.tr("&Rol van de melder"), self.reporter_role)
-        self._row(about_form, "gender", self.tr("&Gender"), self.gender)
-        self._row(about_form, "age_band", self.tr("&Leeftijd"), self.age_band)
-        self._row(
-            about_form, "relation_to_accused", self.tr("Relatie tot &beklaagde"), self.relation
-        )
-        self._row(about_form, "reporter_wishes", self.tr("Wat w&il de melder?"), self.wishes)
-        self._boxes["Case.consent_on"] = box = FieldBox(self.consent)
-        about_form.addRow(box)
         about_form.addRow(consent_hint)
 
         # Who the reporter is: a separate table, so it can be wiped while the case stays.
-        self.reporter_name = QLineEdit()
-        self.reporter_name.setMaxLength(SHORT)
-        self.reporter_contact = QLineEdit()
-        self.reporter_contact.setMaxLength(1000)
-        self.reporter_contact.setPlaceholderText(self.tr("Telefoon, e-mail, voorkeur"))
-        self.reporter_notes = QPlainTextEdit()
-        self.reporter_notes.setTabChangesFocus(True)
-        self.reporter_notes.setMinimumHeight(44)
-        self.reporter_notes.setMaximumHeight(70)
         identity_group = QGroupBox(self.tr("Wie is de melder — apart bewaard, los te wissen"))
         identity_group.setObjectName("identityGroup")
         identity_form = QFormLayout(identity_group)
@@ -163,16 +162,21 @@ class IntakeForm(QWidget):
         )
         identity_hint.setWordWrap(True)
         identity_form.addRow(identity_hint)
-        self._row(identity_form, "Reporter.name", self.tr("&Naam"), self.reporter_name)
-        self._row(
-            identity_form, "Reporter.contact", self.tr("Bereikbaar &via"), self.reporter_contact
-        )
-        self._row(
+        self.reporter_name: QLineEdit = self._row(identity_form, "Reporter.name", self.tr("&Naam"))
+        self.reporter_contact: QLineEdit = self._row(
             identity_form,
-            "Reporter.notes",
-            self.tr("Notities over de &melder"),
-            self.reporter_notes,
+            "Reporter.contact",
+            self.tr("Bereikbaar &via"),
+            line_edit("", max_length=1000),
         )
+        self.reporter_contact.setPlaceholderText(self.tr("Telefoon, e-mail, voorkeur"))
+        self.reporter_notes: QPlainTextEdit = self._row(
+            identity_form, "Reporter.notes", self.tr("Notities over de &melder")
+        )
+        self.reporter_notes.setMinimumHeight(44)
+        self.reporter_notes.setMaximumHeight(70)
+        for line in (self.title, self.reporter_name, self.reporter_contact):
+            line.setClearButtonEnabled(False)
         self.wipe_button: QPushButton | None = None
         if with_wipe:
             self.wipe_button = QPushButton(self.tr("Gegevens van de melder wissen…"))
@@ -205,150 +209,88 @@ class IntakeForm(QWidget):
         layout.addStretch(1)
 
         self.organisation.currentIndexChanged.connect(self._organisation_changed)
-        for line in (self.title, self.reporter_name, self.reporter_contact):
-            line.textEdited.connect(self._edited)
-        for text in (self.wishes, self.reporter_notes):
-            text.textChanged.connect(self._edited)
-        for combo in (
-            self.organisation,
-            self.department,
-            self.contact_type,
-            self.reporter_role,
-            self.gender,
-            self.age_band,
-            self.relation,
-        ):
-            combo.currentIndexChanged.connect(self._edited)
-        for check in self.category_checks.values():
-            check.toggled.connect(self._edited)
-        self.first_contact.dateChanged.connect(self._edited)
-        self.consent.changed.connect(self._edited)
+        for binding in (self.case_binding, self.reporter_binding):
+            binding.edited.connect(self.edited)
         self._organisation_changed()
 
-    def _row(self, form: QFormLayout, key: str, text: str, widget: QWidget) -> None:
+    def _row(
+        self,
+        form: QFormLayout,
+        key: str,
+        text: str,
+        widget: Any = None,
+        *,
+        buddy: bool = True,
+    ) -> Any:
+        """Bind `key` ("title", or "Reporter.name") to an input and add it as a row."""
+        entity, _, name = key.rpartition(".")
+        binding = self.reporter_binding if entity == "Reporter" else self.case_binding
+        widget = binding.bind(name, widget, text=text)
         box = FieldBox(widget)
-        self._boxes[key if "." in key else f"Case.{key}"] = box
-        form.addRow(buddy_label(text, widget), box)
+        self._boxes[f"{entity or 'Case'}.{name}"] = box
+        if buddy:
+            form.addRow(buddy_label(text, widget), box)
+        elif isinstance(widget, OptionalDateField):
+            form.addRow(box)  # the check box carries the label
+        else:
+            label_widget = QLabel(plain(text))
+            widget.setAccessibleName(plain(text))
+            form.addRow(label_widget, box)
+        return widget
 
     # -- filling and reading ----------------------------------------------------------------
 
     def set_organisations(self, organisations: Sequence[Organisation]) -> None:
-        was_loading, self._loading = self._loading, True
-        current = self.organisation.currentData()
-        self.organisation.clear()
-        if len(organisations) != 1:
-            self.organisation.addItem(self.tr("— kies een organisatie —"), None)
-        for organisation in organisations:
-            self.organisation.addItem(organisation.name, organisation.id)
-        if current is not None and self.organisation.findData(current) >= 0:
-            self.organisation.setCurrentIndex(self.organisation.findData(current))
-        self._loading = was_loading
+        with self.case_binding.quiet():
+            current = self.organisation.currentData()
+            self.organisation.clear()
+            if len(organisations) != 1:
+                self.organisation.addItem(self.tr("— kies een organisatie —"), None)
+            for organisation in organisations:
+                self.organisation.addItem(organisation.name, organisation.id)
+            if current is not None and self.organisation.findData(current) >= 0:
+                self.organisation.setCurrentIndex(self.organisation.findData(current))
 
     def _organisation_changed(self) -> None:
-        was_loading, self._loading = self._loading, True
-        keep = self.department.currentData()
-        self.department.clear()
-        self.department.addItem(self.tr("— geen of onbekend —"), None)
-        organisation_id = self.organisation.currentData()
-        if organisation_id is not None:
-            for department in self._departments_of(int(organisation_id)):
-                self.department.addItem(department.name, department.id)
-        index = self.department.findData(keep)
-        self.department.setCurrentIndex(max(index, 0))
-        self._loading = was_loading
-
-    def _edited(self) -> None:
-        if not self._loading:
-            self.edited.emit()
+        with self.case_binding.quiet():
+            keep = self.department.currentData()
+            self.department.clear()
+            self.department.addItem(self.tr("— geen of onbekend —"), None)
+            organisation_id = self.organisation.currentData()
+            if organisation_id is not None:
+                for department in self._departments_of(int(organisation_id)):
+                    self.department.addItem(department.name, department.id)
+            index = self.department.findData(keep)
+            self.department.setCurrentIndex(max(index, 0))
 
     def load(self, case: Case, reporter: Reporter | None) -> None:
-        self._loading = True
-        try:
-            if self.title.text() != case.title:
-                self.title.setText(case.title)
-                self.title.setCursorPosition(0)  # show the start of a long title, not its end
-            index = self.organisation.findData(case.organisation_id)
-            self.organisation.setCurrentIndex(max(index, 0))
+        with self.case_binding.quiet():
+            self.organisation.setCurrentIndex(
+                max(self.organisation.findData(case.organisation_id), 0)
+            )
             self._organisation_changed()
-            self.department.setCurrentIndex(max(self.department.findData(case.department_id), 0))
-            self.first_contact.set_day(case.first_contact)
-            self.contact_type.set_code(case.contact_type)
-            for code, check in self.category_checks.items():
-                check.setChecked(code in case.categories)
-            self.reporter_role.set_code(case.reporter_role)
-            self.gender.set_code(case.gender)
-            self.age_band.set_code(case.age_band)
-            self.relation.set_code(case.relation_to_accused)
-            if self.wishes.toPlainText() != case.reporter_wishes:
-                self.wishes.setPlainText(case.reporter_wishes)
-            self.consent.set_day(case.consent_on)
-            self.load_reporter(reporter)
-        finally:
-            self._loading = False
+            self.case_binding.load(case)
+        self.load_reporter(reporter)
         self.clear_errors()
 
     def load_reporter(self, reporter: Reporter | None) -> None:
-        was_loading, self._loading = self._loading, True
-        self._loaded_reporter = reporter
-        # Only changed text is set: setting a line edit moves the cursor of a VP typing in it.
-        for line, value in (
-            (self.reporter_name, reporter.name if reporter else ""),
-            (self.reporter_contact, reporter.contact if reporter else ""),
-        ):
-            if line.text() != value:
-                line.setText(value)
-        notes = reporter.notes if reporter else ""
-        if self.reporter_notes.toPlainText() != notes:
-            self.reporter_notes.setPlainText(notes)
-        self._loading = was_loading
+        self.reporter_binding.load(reporter or Reporter())
+
+    def record(self, base: CaseAndReporter) -> CaseAndReporter:
+        """The case and reporter as typed, on top of `base`."""
+        return CaseAndReporter(
+            self.case_binding.read(base.case), self.reporter_binding.read(base.reporter)
+        )
 
     def case_from_form(self, base: Case) -> Case:
-        organisation = self.organisation.currentData()
-        department = self.department.currentData()
-        return replace(
-            base,
-            title=self.title.text().strip(),
-            organisation_id=int(organisation) if organisation is not None else None,
-            department_id=int(department) if department is not None else None,
-            first_contact=self.first_contact.day(),
-            contact_type=self.contact_type.code(),
-            categories=tuple(c for c, check in self.category_checks.items() if check.isChecked()),
-            reporter_role=self.reporter_role.code(),
-            gender=self.gender.code(),
-            age_band=self.age_band.code(),
-            relation_to_accused=self.relation.code(),
-            reporter_wishes=self.wishes.toPlainText(),
-            consent_on=self.consent.day(),
-        )
+        return self.case_binding.read(base)
 
     def reporter_from_form(self, case_id: int) -> Reporter:
-        return Reporter(
-            case_id=case_id,
-            name=self.reporter_name.text().strip(),
-            contact=self.reporter_contact.text().strip(),
-            notes=self.reporter_notes.toPlainText(),
-        )
-
-    def reporter_changed(self, case_id: int) -> bool:
-        """Whether the identity fields differ from what is stored (nothing stored = empty)."""
-        stored = self._loaded_reporter or Reporter(case_id=case_id)
-        typed = self.reporter_from_form(case_id)
-        return (typed.name, typed.contact, typed.notes) != (
-            stored.name,
-            stored.contact,
-            stored.notes,
-        )
-
-    def mark_reporter_saved(self, reporter: Reporter) -> None:
-        self._loaded_reporter = reporter
+        return self.reporter_binding.read(Reporter(case_id=case_id))
 
     def inputs(self) -> list[QWidget]:
         """Every input, for autosave when focus leaves one of them."""
-        return [box.widget for box in self._boxes.values()] + [
-            *self.category_checks.values(),
-            self.consent.check,
-            self.consent.edit,
-        ]
+        return self.case_binding.inputs() + self.reporter_binding.inputs()
 
     # -- validation messages ----------------------------------------------------------------
 
@@ -366,10 +308,104 @@ class IntakeForm(QWidget):
     def show_draft_notice(self) -> None:
         self.draft_notice.setVisible(True)
 
+    def show_message(self, text: str) -> None:
+        """A message about the whole form (the disk is full), above it."""
+        self.clear_errors()
+        self.general_error.setText(text)
+        self.general_error.setVisible(True)
+
+    def clear_message(self) -> None:
+        self.clear_errors()
+
     def clear_errors(self) -> None:
         self.general_error.setVisible(False)
         for box in self._boxes.values():
             box.clear_error()
+
+
+class IntakeBinding(QObject):
+    """The intake form as one binding over a case and its reporter (common/editor.Binding)."""
+
+    edited = Signal()
+
+    def __init__(self, form: IntakeForm) -> None:
+        super().__init__(form)
+        self.form = form
+        form.edited.connect(self.edited)
+
+    def load(self, record: CaseAndReporter) -> None:
+        self.form.load(record.case, record.reporter)
+
+    def read(self, record: CaseAndReporter) -> CaseAndReporter:
+        return self.form.record(record)
+
+    def fields(self) -> tuple[str, ...]:
+        reporter = self.form.reporter_binding.fields()
+        return self.form.case_binding.fields() + tuple(f"Reporter.{f}" for f in reporter)
+
+    def inputs(self) -> list[QWidget]:
+        return self.form.inputs()
+
+    def widget_for(self, error: ValidationError) -> QWidget | None:
+        box = self.form._boxes.get(f"{error.entity}.{error.field_name}")
+        return box.widget if box is not None else None
+
+
+class IntakeStorage(Storage):
+    """Stores the case and, when its details changed, who the reporter is, together."""
+
+    def store(self, record: CaseAndReporter, fields: tuple[str, ...]) -> CaseAndReporter:
+        """Write the intake's fields into the stored case (its status, closing and the rest
+        stay as they are) and the reporter's details when they changed."""
+        assert record.case.id is not None
+        current = self.journal.get(Case, record.case.id)
+        case = replace(current, **{f: getattr(record.case, f) for f in fields if "." not in f})
+        stored = self._stored_reporter(record.case.id)
+        typed = replace(record.reporter, case_id=record.case.id)
+        changed = _details(typed) != _details(stored)
+        self.journal.update_case(case, typed if changed else None)
+        return CaseAndReporter(case, typed)
+
+    def remove(self, record: CaseAndReporter) -> None:
+        raise ValueError("the intake of a stored case is never new")
+
+    def restore(self, snapshot: CaseAndReporter, fields: tuple[str, ...]) -> None:
+        assert snapshot.case.id is not None
+        current = self.journal.get(Case, snapshot.case.id)
+        case_fields = [f for f in fields if "." not in f]
+        case = replace(current, **{f: getattr(snapshot.case, f) for f in case_fields})
+        reporter = replace(snapshot.reporter, case_id=snapshot.case.id)
+        with self.journal.transaction():
+            self.journal.update(case)
+            if any(_details(reporter)):
+                self.journal.add(reporter)
+            elif any(_details(self._stored_reporter(snapshot.case.id))):
+                self.journal.delete(Reporter, snapshot.case.id)
+
+    def stored(self, typed: CaseAndReporter) -> CaseAndReporter:
+        assert typed.case.id is not None
+        return CaseAndReporter(
+            self.journal.get(Case, typed.case.id), self._stored_reporter(typed.case.id)
+        )
+
+    def blank_like(self, record: CaseAndReporter, fields: tuple[str, ...]) -> None:
+        return None  # the intake of a case that is gone has nothing to go back into
+
+    def to_draft(self, record: CaseAndReporter) -> tuple[Case, Reporter]:
+        return record.case, record.reporter
+
+    def from_draft(self, records: list[Any]) -> CaseAndReporter:
+        return CaseAndReporter(records[0], records[1])
+
+    def _stored_reporter(self, case_id: int) -> Reporter:
+        try:
+            return self.journal.get(Reporter, case_id)
+        except NotFoundError:
+            return Reporter(case_id=case_id)
+
+
+def _details(reporter: Reporter) -> tuple[str, str, str]:
+    return reporter.name, reporter.contact, reporter.notes
 
 
 class IntakeDialog(QDialog):
@@ -431,14 +467,7 @@ class IntakeDialog(QDialog):
         case = self.form.case_from_form(Case())
         reporter = self.form.reporter_from_form(case_id=1)  # a stand-in id, to validate early
         try:
-            validate(case)
-            validate(reporter)
-            # One transaction: a case never ends up stored without the identity typed for it.
-            with self._journal.db.transaction():
-                created = self._journal.add(case)
-                assert created.id is not None
-                if any((reporter.name, reporter.contact, reporter.notes.strip())):
-                    self._journal.add(replace(reporter, case_id=created.id))
+            created = self._journal.add_case(case, reporter)
         except ValidationError as error:
             self.form.show_error(error)
             return
@@ -448,42 +477,39 @@ class IntakeDialog(QDialog):
 
 # -- a half-typed intake survives a lock, inside the encrypted vault ------------------------
 
-DRAFT_KEY = "intake_draft"
+DRAFT_KEY = "intake"
+_OLD_DRAFT_KEY = "intake_draft"  # where versions before the generic drafts kept it
 
 
 def save_draft(journal: Journal, case: Case, reporter: Reporter) -> None:
-    document = {"case": to_json(case), "reporter": to_json(reporter)}
-    journal.set_setting(DRAFT_KEY, json.dumps(document, ensure_ascii=False))
+    keep_draft(journal, DRAFT_KEY, case, reporter)
 
 
 def clear_draft(journal: Journal) -> None:
-    with journal.db.transaction():
-        journal.db.execute("DELETE FROM settings WHERE key = ?", (DRAFT_KEY,))
+    drop_draft(journal, DRAFT_KEY)
+    if journal.setting(_OLD_DRAFT_KEY) is not None:
+        journal.delete_setting(_OLD_DRAFT_KEY)
 
 
 def load_draft(journal: Journal) -> tuple[Case, Reporter] | None:
-    raw = journal.setting(DRAFT_KEY)
-    if not raw:
+    records = draft(journal, DRAFT_KEY) or _old_draft(journal)
+    if not records or len(records) != 2:
         return None
-    try:
-        document = json.loads(raw)
-        # Not validated: a draft is incomplete by nature; the form validates on OK.
-        case = _unvalidated(Case, document["case"])
-        reporter = _unvalidated(Reporter, document["reporter"])
-    except (ValueError, KeyError, TypeError):
+    case, reporter = records
+    if not isinstance(case, Case) or not isinstance(reporter, Reporter):
         return None
     return case, reporter
 
 
-def _unvalidated(entity_type: type, data: dict[str, object]) -> Any:
-    values: dict[str, object] = {}
-    for name, spec in specs(entity_type).items():
-        if name not in data:
-            continue
-        value = data[name]
-        if spec.kind == "date" and isinstance(value, str):
-            value = date.fromisoformat(value)
-        elif spec.kind == "codes" and isinstance(value, list):
-            value = tuple(value)
-        values[name] = value
-    return entity_type(**values)
+def _old_draft(journal: Journal) -> list[Any] | None:
+    raw = journal.setting(_OLD_DRAFT_KEY)
+    if not raw:
+        return None
+    try:
+        document = json.loads(raw)
+        return [
+            from_draft_json(Case, document["case"]),
+            from_draft_json(Reporter, document["reporter"]),
+        ]
+    except (ValueError, KeyError, TypeError):
+        return None

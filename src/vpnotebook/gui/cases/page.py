@@ -24,11 +24,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -38,14 +35,12 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from ...core import taxonomy as tx
 from ...core.journal import CaseSummary
 from ...core.models import Case
 from ..common import dialogs
-from ..common.labels import current_language, label
+from ..common.labels import current_language
 from ..common.page import Page
 from ..models.case_list_model import (
-    STATUS_ACTIVE,
     CaseFilter,
     CaseFilterProxy,
     CaseListModel,
@@ -53,6 +48,7 @@ from ..models.case_list_model import (
 )
 from ..session import Session
 from .case_view import CaseView, Tab
+from .filter_bar import CaseFilterBar
 from .intake import IntakeDialog
 
 # The first read: more rows than the tallest window shows (about 80), yet only a millisecond
@@ -86,40 +82,13 @@ class CasesPage(Page):
         self.new_button = QPushButton(self.tr("Nieuwe melding"))
         self.new_button.setToolTip(self.tr("Nieuwe melding (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_case)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Zoek: nummer, titel, organisatie"))
-        self.search.setAccessibleName(self.tr("Zoeken in de lijst"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(160)
-        self.organisation_filter = self._filter_combo(self.tr("Organisatie"), 12)
-        self.year_filter = self._filter_combo(self.tr("Jaar"), 6)
-        self.status_filter = self._filter_combo(self.tr("Status"), 10)
-        self.status_filter.addItem(self.tr("Alle statussen"), None)
-        self.status_filter.addItem(self.tr("Lopend en nazorg"), STATUS_ACTIVE)
-        for term in tx.CASE_STATUSES:
-            self.status_filter.addItem(label(tx.CASE_STATUSES, term.code), term.code)
-        self.category_filter = self._filter_combo(self.tr("Aard"), 10)
-        self.category_filter.addItem(self.tr("Alle soorten"), None)
-        for term in tx.CATEGORIES:
-            self.category_filter.addItem(label(tx.CATEGORIES, term.code), term.code)
-        self.clear_button = QPushButton(self.tr("Filters wissen"))
-        self.clear_button.clicked.connect(self.clear_filters)
-        self.count = QLabel()
-        self.count.setObjectName("hint")
-        bar = QHBoxLayout()
-        bar.addWidget(self.new_button)
-        bar.addSpacing(8)
-        bar.addWidget(self.search, 2)
-        for combo in (
-            self.organisation_filter,
-            self.year_filter,
-            self.status_filter,
-            self.category_filter,
-        ):
-            bar.addWidget(combo, 1)
-        bar.addWidget(self.clear_button)
-        bar.addWidget(self.count)
-        bar.addStretch(0)  # keeps the button its own size when the filters are hidden
+        self.filter_bar = CaseFilterBar(self.new_button)
+        bar = self.filter_bar
+        # The filter widgets by name, as the page has always offered them.
+        self.search = bar.search
+        self.organisation_filter, self.year_filter = bar.organisation_filter, bar.year_filter
+        self.status_filter, self.category_filter = bar.status_filter, bar.category_filter
+        self.clear_button, self.count = bar.clear_button, bar.count
 
         # -- the list ---------------------------------------------------------------------
         self.table = QTableView()
@@ -149,7 +118,7 @@ class CasesPage(Page):
         list_pane = QWidget()
         list_layout = QVBoxLayout(list_pane)
         list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addLayout(bar)
+        list_layout.addWidget(bar)
         list_layout.addWidget(self.list_stack, 1)
 
         # -- the open case: its pane (see `view`) joins the splitter when first needed ------
@@ -162,14 +131,7 @@ class CasesPage(Page):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.splitter)
 
-        self.search.textChanged.connect(self._filters_changed)
-        for combo in (
-            self.organisation_filter,
-            self.year_filter,
-            self.status_filter,
-            self.category_filter,
-        ):
-            combo.currentIndexChanged.connect(self._filters_changed)
+        bar.changed.connect(self._filters_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(lambda _index: self.view.tabs.setFocus())
         self.model.modelReset.connect(self._reselect)
@@ -177,12 +139,6 @@ class CasesPage(Page):
         session.changed.connect(self._records_changed)
         # The list shrinks when the case pane appears: keep the open case's row in sight.
         self.table.viewport().installEventFilter(self)
-        self.setTabOrder(self.new_button, self.search)
-        self.setTabOrder(self.search, self.organisation_filter)
-        self.setTabOrder(self.organisation_filter, self.year_filter)
-        self.setTabOrder(self.year_filter, self.status_filter)
-        self.setTabOrder(self.status_filter, self.category_filter)
-        self.setTabOrder(self.category_filter, self.clear_button)
         self.setTabOrder(self.clear_button, self.table)
         self.refresh()
 
@@ -219,7 +175,7 @@ class CasesPage(Page):
         more to build than the list's first screenful, which is shown without it.
         """
         if self._view is None:
-            view = CaseView(self.session.journal)
+            view = CaseView(self.session)
             if not isValid(self.splitter):
                 # The page went while the pane was being built: a deferred build whose
                 # window Python's garbage collector deleted meanwhile (seen in tests on
@@ -247,14 +203,6 @@ class CasesPage(Page):
         current = self.table.currentIndex()
         if current.isValid():
             self.table.scrollTo(current, QAbstractItemView.ScrollHint.EnsureVisible)
-
-    def _filter_combo(self, name: str, characters: int) -> QComboBox:
-        combo = QComboBox()
-        combo.setAccessibleName(self.tr("Filter: %1").replace("%1", name))
-        combo.setToolTip(name)
-        combo.setMinimumContentsLength(characters)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        return combo
 
     def _size_columns(self) -> None:
         header = self.table.horizontalHeader()
@@ -380,6 +328,7 @@ class CasesPage(Page):
         case_id = state.get("case_id")
         if isinstance(case_id, int):
             self.open_case(case_id, keep_filters=True)
+            self.view.restore_drafts()
         self.view.restore_state(state.get("view") or {})
         if state.get("intake_open"):
             self.new_case()
@@ -518,32 +467,10 @@ class CasesPage(Page):
     # -- filters ----------------------------------------------------------------------------
 
     def _update_filter_choices(self) -> None:
-        organisations = [(o.name, o.id) for o in self.session.journal.organisations()]
-        years = [(str(year), year) for year in self.model.years()]
-        for combo, first, items in (
-            (self.organisation_filter, self.tr("Alle organisaties"), organisations),
-            (self.year_filter, self.tr("Alle jaren"), years),
-        ):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(first, None)
-            for text, value in items:
-                combo.addItem(text, value)
-            combo.setCurrentIndex(max(combo.findData(current), 0))
-            combo.blockSignals(False)
-
-    def _filter_from_widgets(self) -> CaseFilter:
-        return CaseFilter(
-            organisation_id=self.organisation_filter.currentData(),
-            year=self.year_filter.currentData(),
-            status=self.status_filter.currentData(),
-            category=self.category_filter.currentData(),
-            text=self.search.text().strip(),
-        )
+        self.filter_bar.fill_choices(self.session.journal.organisations(), self.model.years())
 
     def _filters_changed(self) -> None:
-        case_filter = self._filter_from_widgets()
+        case_filter = self.filter_bar.current()
         if case_filter != self.proxy.case_filter:
             self._load_rest()  # a filter applies to the whole list, never to its first rows
         with self._program_selection():
@@ -555,20 +482,7 @@ class CasesPage(Page):
 
     def set_filter(self, case_filter: CaseFilter) -> None:
         """Put a filter in the widgets (after an unlock, or from a test) and apply it."""
-        widgets = (
-            (self.organisation_filter, case_filter.organisation_id),
-            (self.year_filter, case_filter.year),
-            (self.status_filter, case_filter.status),
-            (self.category_filter, case_filter.category),
-        )
-        for combo, value in widgets:
-            combo.blockSignals(True)
-            combo.setCurrentIndex(max(combo.findData(value), 0))
-            combo.blockSignals(False)
-        self.search.blockSignals(True)
-        self.search.setText(case_filter.text)
-        self.search.blockSignals(False)
-        self._filters_changed()
+        self.filter_bar.set_filter(case_filter)
 
     def clear_filters(self) -> None:
         self.set_filter(CaseFilter())
@@ -596,21 +510,4 @@ class CasesPage(Page):
         # calm invitation instead of filters.
         if self._view is not None:
             self._view.setVisible(self._view.case is not None)
-        for widget in (
-            self.search,
-            self.organisation_filter,
-            self.year_filter,
-            self.status_filter,
-            self.category_filter,
-            self.clear_button,
-            self.count,
-        ):
-            widget.setVisible(total > 0)
-        self.clear_button.setEnabled(not self.proxy.case_filter.is_empty)
-        if shown == total == 1:
-            text = self.tr("1 melding")
-        elif shown == total:
-            text = self.tr("%1 meldingen").replace("%1", str(total))
-        else:
-            text = self.tr("%1 van %2").replace("%1", str(shown)).replace("%2", str(total))
-        self.count.setText(text)
+        self.filter_bar.show_counts(shown, total, filtered=not self.proxy.case_filter.is_empty)

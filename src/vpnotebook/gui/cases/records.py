@@ -1,14 +1,15 @@
 """A list of small records of one case (referrals, routes, follow-ups, time) with a form.
 
-The form is built from the entity's field specs, so its inputs always match what the journal
-accepts. Selecting a row edits that record, saved as the VP works; a new record is added with
-the button, or when the screen locks with something typed in it.
+The form's inputs are made from the entity's field specs (common/binding.py), so they always
+match what the journal accepts. Selecting a row edits that record; the form saves by itself
+as the VP works (common/editor.py). A new record is stored as soon as it is complete; until
+then nothing is said, unless the VP leaves it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -35,17 +36,11 @@ from PySide6.QtWidgets import (
 from ...core.fields import Spec, ValidationError, specs
 from ...core.journal import Journal
 from ..common import dialogs
+from ..common.binding import FormBinding
+from ..common.editor import RecordEditor
+from ..common.inputs import FieldBox, OptionalDateField, buddy_label, error_label, plain
 from ..common.labels import label
-from .widgets import (
-    Autosave,
-    CodeCombo,
-    DateField,
-    FieldBox,
-    OptionalDateField,
-    buddy_label,
-    error_label,
-    plain,
-)
+from ..session import Session
 
 
 @dataclass(frozen=True)
@@ -56,91 +51,41 @@ class FieldSpec:
     suffix: str = ""  # for numbers, such as " min"
 
 
-class _Input:
-    """One form input for one field: the widget, and reading and writing its value."""
+def display(spec: Spec, value: Any) -> str:
+    """A field's value as one line of a table cell."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, date):
+        return value.strftime("%d-%m-%Y")
+    if spec.kind == "code" and spec.vocab is not None:
+        return label(spec.vocab, value)
+    return " ".join(str(value).split())
 
-    def __init__(self, spec: Spec, field: FieldSpec, choose: str) -> None:
-        self.spec = spec
-        self.widget: QWidget
-        kind = spec.kind
-        if kind == "date" and spec.required:
-            self.widget = DateField()
-        elif kind == "date":
-            self.widget = OptionalDateField(field.text)
-        elif kind == "code":
-            assert spec.vocab is not None
-            self.widget = CodeCombo(spec.vocab, choose)
-        elif kind == "int":
-            spin = QSpinBox()
-            # One below the minimum means "not filled in", which validation then names.
-            low = spec.minimum if spec.minimum is not None else 0
-            spin.setRange(low - 1, spec.maximum if spec.maximum is not None else 1_000_000)
-            spin.setSpecialValueText("—")
-            spin.setSuffix(field.suffix)
-            self.widget = spin
-        elif kind == "text" and spec.max_length <= 300:
-            line = QLineEdit()
-            line.setMaxLength(spec.max_length)
-            if spec.max_length == 5:  # a time of day
-                line.setPlaceholderText(QCoreApplication.translate("RecordPanel", "uu:mm"))
-                pattern = QRegularExpression(r"^$|^([01]?\d|2[0-3]):[0-5]\d$")
-                line.setValidator(QRegularExpressionValidator(pattern, line))
-            self.widget = line
+
+class _Problems:
+    """Where the panel's form says what is wrong: under the field, or above the form."""
+
+    def __init__(self, boxes: dict[str, FieldBox], general: QLabel) -> None:
+        self._boxes = boxes
+        self._general = general
+
+    def show_message(self, text: str) -> None:
+        self.clear_message()
+        self._general.setText(text)
+        self._general.setVisible(True)
+
+    def clear_message(self) -> None:
+        self._general.setVisible(False)
+        for box in self._boxes.values():
+            box.clear_error()
+
+    def invalid(self, error: ValidationError) -> None:
+        self.clear_message()
+        box = self._boxes.get(error.field_name)
+        if box is None:
+            self.show_message(error.message_nl)
         else:
-            text = QPlainTextEdit()
-            text.setTabChangesFocus(True)
-            text.setMaximumHeight(64)
-            self.widget = text
-
-    def get(self) -> Any:
-        widget = self.widget
-        if isinstance(widget, DateField | OptionalDateField):
-            return widget.day()
-        if isinstance(widget, CodeCombo):
-            return widget.code()
-        if isinstance(widget, QSpinBox):
-            return None if widget.value() < widget.minimum() + 1 else widget.value()
-        if isinstance(widget, QLineEdit):
-            return widget.text().strip()
-        assert isinstance(widget, QPlainTextEdit)
-        return widget.toPlainText()
-
-    def set(self, value: Any) -> None:
-        widget = self.widget
-        if isinstance(widget, DateField | OptionalDateField):
-            widget.set_day(value)
-        elif isinstance(widget, CodeCombo):
-            widget.set_code(value)
-        elif isinstance(widget, QSpinBox):
-            widget.setValue(widget.minimum() if value is None else int(value))
-        elif isinstance(widget, QLineEdit):
-            widget.setText(value or "")
-        elif isinstance(widget, QPlainTextEdit) and widget.toPlainText() != (value or ""):
-            widget.setPlainText(value or "")
-
-    def connect(self, slot: Callable[[], None]) -> None:
-        widget = self.widget
-        if isinstance(widget, OptionalDateField):
-            widget.changed.connect(slot)
-        elif isinstance(widget, DateField):
-            widget.dateChanged.connect(slot)
-        elif isinstance(widget, CodeCombo):
-            widget.currentIndexChanged.connect(slot)
-        elif isinstance(widget, QSpinBox):
-            widget.valueChanged.connect(slot)
-        elif isinstance(widget, QLineEdit):
-            widget.textEdited.connect(slot)
-        elif isinstance(widget, QPlainTextEdit):
-            widget.textChanged.connect(slot)
-
-    def display(self, value: Any) -> str:
-        if value is None or value == "":
-            return ""
-        if isinstance(value, date):
-            return value.strftime("%d-%m-%Y")
-        if self.spec.kind == "code" and self.spec.vocab is not None:
-            return label(self.spec.vocab, value)
-        return " ".join(str(value).split())
+            box.show_error(error.message_nl)
 
 
 class RecordPanel(QWidget):
@@ -150,7 +95,7 @@ class RecordPanel(QWidget):
 
     def __init__(
         self,
-        journal: Journal,
+        session: Session,
         entity_type: type,
         fields: Sequence[FieldSpec],
         *,
@@ -158,39 +103,49 @@ class RecordPanel(QWidget):
         new_record: Callable[[], Any],
         add_text: str,
         empty_text: str,
+        describe: Callable[[Any], str],
         form_beside: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._journal = journal
+        self._journal = session.journal
         self._entity_type = entity_type
         self._fields = list(fields)
         self._query = query
         self._new_record = new_record
         self._records: list[Any] = []
-        self._current: Any = None  # the record in the form; id None while it is a draft
         self._loading = False
-        self._draft_dirty = False
-        self.autosave = Autosave(self._save_existing, self)
 
         field_specs = specs(entity_type)
-        choose = self.tr("— kies —")
-        self._inputs: dict[str, _Input] = {}
+        self.binding = FormBinding(entity_type, self)
         self._boxes: dict[str, FieldBox] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for field in self._fields:
-            item = _Input(field_specs[field.name], field, choose)
-            self._inputs[field.name] = item
-            box = FieldBox(item.widget)
+            widget: QWidget = self.binding.bind(field.name, text=field.text)
+            _adjust(widget, field)
+            box = FieldBox(widget)
             self._boxes[field.name] = box
-            if isinstance(item.widget, OptionalDateField):
+            if isinstance(widget, OptionalDateField):
                 form.addRow(box)  # the check box carries the label
             else:
-                form.addRow(buddy_label(field.text, item.widget), box)
-            item.connect(self._edited)
-        self.autosave.watch(item.widget for item in self._inputs.values())
+                form.addRow(buddy_label(field.text, widget), box)
         self.general_error = error_label()
+        self._problems = _Problems(self._boxes, self.general_error)
+        # The case view tells the page what changed (cases/case_view.py), so no notify here.
+        self.editor = RecordEditor(
+            session,
+            self.binding,
+            self._problems,
+            kind="cases",
+            notify=False,
+            describe=describe,
+            draft_key=f"case_{entity_type.__name__.lower()}",
+            on_invalid=self._problems.invalid,
+            parent=self,
+        )
+        self.autosave = self.editor.autosave
+        self.editor.stored.connect(self._stored)
 
         self._shown = [field for field in self._fields if field.column]
         self.table = QTableWidget(0, len(self._shown))
@@ -205,16 +160,15 @@ class RecordPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # The free-text column takes what is left; dates and choices keep their width.
         for column, field in enumerate(self._shown):
-            if field_specs[field.name].kind == "text" and field.name != "due_time":
+            spec = field_specs[field.name]
+            if spec.kind == "text" and spec.max_length > 5:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.empty = QLabel(empty_text)
         self.empty.setWordWrap(True)
         self.empty.setObjectName("hint")
 
-        self.add_button = QPushButton(add_text)
-        self.add_button.clicked.connect(self.add_draft)
-        self.new_button = QPushButton(self.tr("Nieuwe invoer"))
+        self.new_button = QPushButton(add_text)
         self.new_button.clicked.connect(self.start_new)
         self.delete_button = QPushButton(self.tr("Verwijderen…"))
         self.delete_button.clicked.connect(self.delete_current)
@@ -225,7 +179,6 @@ class RecordPanel(QWidget):
         buttons.addWidget(self.mode, 1)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.new_button)
-        buttons.addWidget(self.add_button)
 
         form_column = QVBoxLayout()
         form_column.addWidget(self.general_error)
@@ -252,12 +205,17 @@ class RecordPanel(QWidget):
     def reload(self) -> None:
         """Re-read the records; the record being edited stays in the form."""
         self._records = self._query(self._journal)
-        keep = self._current.id if self._current is not None else None
+        current = self.editor.current
+        keep = current.id if current is not None else None
+        if keep is not None and all(r.id != keep for r in self._records):
+            self.reset()  # removed meanwhile (an undo, another screen)
+            keep = None
+        field_specs = specs(self._entity_type)
         self._loading = True
         self.table.setRowCount(len(self._records))
         for row, record in enumerate(self._records):
             for column, field in enumerate(self._shown):
-                text = self._inputs[field.name].display(getattr(record, field.name))
+                text = display(field_specs[field.name], getattr(record, field.name))
                 item = QTableWidgetItem(text)
                 item.setToolTip(text if len(text) > 40 else "")
                 self.table.setItem(row, column, item)
@@ -266,43 +224,26 @@ class RecordPanel(QWidget):
             for row, record in enumerate(self._records):
                 if record.id == keep:
                     self.table.selectRow(row)
+                    self.editor.follow(record)
         self._loading = False
         self.list_stack.setCurrentWidget(self.table if self._records else self.empty)
 
     def records(self) -> list[Any]:
         return list(self._records)
 
-    def _fill(self, record: Any) -> None:
-        self._loading = True
-        for name, item in self._inputs.items():
-            item.set(getattr(record, name))
-        self._loading = False
-        self._clear_errors()
-
-    def _from_form(self) -> Any:
-        values = {name: item.get() for name, item in self._inputs.items()}
-        return replace(self._current, **values)
-
     def _set_mode(self) -> None:
-        editing = self._current is not None and self._current.id is not None
-        self.add_button.setVisible(not editing)
+        current = self.editor.current
+        editing = current is not None and current.id is not None
+        # A new one is already in the form until it is stored: only then can another start.
         self.new_button.setVisible(editing)
         self.delete_button.setEnabled(editing)
         self.mode.setText(
             self.tr("Wijzigingen worden vanzelf bewaard.")
             if editing
-            else self.tr("Vul het formulier in en voeg toe.")
+            else self.tr("Vul het formulier in; het wordt vanzelf bewaard zodra het compleet is.")
         )
 
     # -- editing ----------------------------------------------------------------------------
-
-    def _edited(self) -> None:
-        if self._loading:
-            return
-        if self._current is not None and self._current.id is not None:
-            self.autosave.touch()
-        else:
-            self._draft_dirty = True
 
     def _selection_changed(self) -> None:
         if self._loading:
@@ -311,71 +252,45 @@ class RecordPanel(QWidget):
         if not rows:
             return
         chosen = self._records[rows[0].row()].id
-        self.save_pending()  # may add a draft and re-read the rows, so find the choice by id
-        self._current = next(r for r in self._records if r.id == chosen)
-        self._draft_dirty = False
-        self._fill(self._current)
+        if not self.editor.leave():
+            self.reload()  # back to the record that could not be stored, still in the form
+            return
+        self.editor.show(next(r for r in self._records if r.id == chosen))
         self._set_mode()
 
     def reset(self) -> None:
-        """Forget the form without saving (the caller saved first); show an empty draft."""
-        self.autosave.discard()
-        self._current = self._new_record()
-        self._draft_dirty = False
-        self._fill(self._current)
+        """Forget the form without saving (the caller saved first); show an empty new one."""
+        self.editor.show(self._new_record())
         self._set_mode()
 
     def start_new(self) -> None:
-        self.save_pending()
-        self._current = self._new_record()
-        self._draft_dirty = False
+        if not self.editor.leave():
+            return
         self._loading = True
         self.table.clearSelection()
         self._loading = False
-        self._fill(self._current)
-        self._set_mode()
+        self.reset()
+        first = self.binding.widgets()[0] if self.binding.widgets() else None
+        if first is not None:
+            first.setFocus()
 
-    def add_draft(self) -> bool:
-        """Store the record in the form as a new one."""
-        record = self._from_form()
-        try:
-            stored = self._journal.add(record)
-        except ValidationError as error:
-            self._show_error(error)
-            return False
-        self._current = stored
-        self._draft_dirty = False
-        self._clear_errors()
+    def _stored(self, _record: Any) -> None:
         self.reload()
         self._set_mode()
         self.saved.emit()
-        return True
-
-    def _save_existing(self) -> bool:
-        if self._current is None or self._current.id is None:
-            return True
-        record = self._from_form()
-        try:
-            self._journal.update(record)
-        except ValidationError as error:
-            self._show_error(error)
-            return False
-        self._current = record
-        self._clear_errors()
-        self.reload()
-        self.saved.emit()
-        return True
 
     def save_pending(self) -> None:
-        """Write the edit in progress; a typed-in draft is added rather than dropped."""
-        if self._current is not None and self._current.id is None:
-            if self._draft_dirty:
-                self.add_draft()
-            return
-        self.autosave.flush()
+        """Write the edit in progress (what cannot be stored yet is kept as a draft)."""
+        self.editor.save_pending()
+
+    def restore_draft(self, case_id: int | None) -> None:
+        """After an unlock: put back what a lock kept for this case, if anything."""
+        if self.editor.restore_draft(belongs=lambda typed: typed.case_id == case_id):
+            self._set_mode()
 
     def delete_current(self) -> None:
-        if self._current is None or self._current.id is None:
+        current = self.editor.current
+        if current is None or current.id is None:
             return
         if not dialogs.ask(
             self,
@@ -383,24 +298,21 @@ class RecordPanel(QWidget):
             self.tr("Deze regel verwijderen? Dit kan niet ongedaan worden gemaakt."),
         ):
             return
-        self.autosave.discard()
-        self._journal.delete(self._entity_type, self._current.id)
+        self.editor.discard()
+        self._journal.delete(self._entity_type, current.id)
         self.reset()
         self.reload()
         self.saved.emit()
 
-    # -- messages ---------------------------------------------------------------------------
 
-    def _show_error(self, error: ValidationError) -> None:
-        self._clear_errors()
-        box = self._boxes.get(error.field_name)
-        if box is None:
-            self.general_error.setText(error.message_nl)
-            self.general_error.setVisible(True)
-        else:
-            box.show_error(error.message_nl)
-
-    def _clear_errors(self) -> None:
-        self.general_error.setVisible(False)
-        for box in self._boxes.values():
-            box.clear_error()
+def _adjust(widget: QWidget, field: FieldSpec) -> None:
+    """What the spec alone cannot say: a unit after a number, the shape of a time of day."""
+    if isinstance(widget, QPlainTextEdit):
+        widget.setMaximumHeight(64)
+    if isinstance(widget, QSpinBox) and field.suffix:
+        widget.setSuffix(field.suffix)
+    if isinstance(widget, QLineEdit) and widget.maxLength() == 5:  # a time of day
+        widget.setPlaceholderText(QCoreApplication.translate("RecordPanel", "uu:mm"))
+        pattern = QRegularExpression(r"^$|^([01]?\d|2[0-3]):[0-5]\d$")
+        widget.setValidator(QRegularExpressionValidator(pattern, widget))
+        widget.setClearButtonEnabled(False)

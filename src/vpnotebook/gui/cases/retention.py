@@ -43,9 +43,9 @@ from ...core.retention import (
 from ...vault.backup import DEFAULT_KEEP
 from ...vault.errors import VaultError
 from ..common import dialogs
+from ..common.inputs import DateField, FieldBox, buddy_label, error_label
 from ..common.labels import current_language, label
 from ..common.record_form import format_date, validation_text
-from .widgets import DateField, FieldBox, buddy_label, error_label
 
 _CALM = "#retentionBar { background: palette(alternate-base); border-radius: 6px; }"
 _DUE = (
@@ -247,13 +247,14 @@ class KeepLongerDialog(QDialog):
                 today=self._today,
             )
         except ValidationError as error:
-            box = {"keep_until": self.date_box, "reason": self.reason_box}.get(error.field_name)
-            if box is None:
+            boxes = {"keep_until": self.date_box, "reason": self.reason_box}
+            target = boxes.get(error.field_name)
+            if target is None:
                 self.general_error.setText(validation_text(error))
                 self.general_error.setVisible(True)
             else:
-                box.show_error(validation_text(error))
-                box.widget.setFocus()
+                target.show_error(validation_text(error))
+                target.widget.setFocus()
             return
         except VaultError as error:
             dialogs.error(self, self.tr("Niet opgeslagen"), error.message(current_language()))

@@ -1,9 +1,10 @@
 """The list-and-form screen shared by Voorlichting, Signalen en advies and Tijd.
 
 Filters (organisation, year) on top, the records of that choice on the left, the chosen record
-in a form on the right. An edit is written when the VP presses Opslaan (Ctrl+S), and also when
-the VP leaves it: choosing another record, changing a filter, another screen, a lock. If the
-edit cannot be stored, the VP stays on it and reads why; nothing typed is thrown away.
+in a form on the right. The form saves by itself as the VP types (common/editor.py), and when
+the VP leaves the record: choosing another one, changing a filter, another screen, a lock.
+Ctrl+S writes at once. If the edit cannot be stored, the VP stays on it and reads why beside
+the form; nothing typed is thrown away.
 
 Subclasses say what they show (texts, columns, extra form rows, a blank record). Strings of
 this base class use the fixed context "RecordPage" rather than self.tr(), because PySide6's
@@ -13,7 +14,6 @@ tr() would look them up under the subclass's name.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.fields import ValidationError
 from ...core.journal import NotFoundError
 from ...core.models import TABLES
 from ...vault.errors import VaultError
@@ -46,16 +45,10 @@ from ..common import dialogs
 from ..common.page import Page
 from ..models.record_table_model import Column, RecordSortModel, RecordTableModel
 from ..session import Session
-from .record_form import (
-    Banner,
-    FormBinding,
-    OrganisationCombo,
-    date_edit,
-    find_data,
-    heading,
-    intro,
-    validation_text,
-)
+from .binding import FormBinding
+from .editor import RecordEditor
+from .inputs import OrganisationCombo, date_edit, find_data
+from .record_form import Banner, heading, intro, validation_text
 from .record_table import record_table, select_row
 
 
@@ -112,7 +105,6 @@ class RecordPage(Page):
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
-        self._current: Any = None  # the record in the form as last stored (id None: new)
         self._filters: tuple[int | None, int | None] = (None, None)
         self._sync_depth = 0
         self._wanted: dict[str, Any] | None = None
@@ -186,7 +178,7 @@ class RecordPage(Page):
         return pane
 
     def _build_form(self, texts: PageTexts) -> QWidget:
-        self.binding = FormBinding(self)
+        self.binding = FormBinding(self.ENTITY, self)
         self.organisation_field = self.binding.bind(
             "organisation_id",
             OrganisationCombo(_tr("Organisatie"), placeholder=_tr("Kies een organisatie")),
@@ -214,18 +206,22 @@ class RecordPage(Page):
         self.form_stack.addWidget(scroll)
 
         self.message = Banner("error")
-        self.unsaved_label = QLabel(_tr("Niet opgeslagen wijzigingen"))
-        self.unsaved_label.setVisible(False)
+        self.editor = RecordEditor(
+            self.session,
+            self.binding,
+            self.message,
+            kind=self.NOTIFY,
+            describe=self.describe,
+            draft_key=TABLES[self.ENTITY],
+            parent=self,
+        )
+        self.saving_hint = QLabel(_tr("Wijzigingen worden vanzelf bewaard."))
+        self.saving_hint.setObjectName("hint")
         self.delete_button = QPushButton(_tr("&Verwijderen"))
-        self.undo_button = QPushButton(_tr("Wijzigingen &ongedaan maken"))
-        self.save_button = QPushButton(_tr("Op&slaan"))
-        self.save_button.setToolTip(_tr("Opslaan (Ctrl+S)"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.unsaved_label)
-        buttons.addWidget(self.undo_button)
-        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.saving_hint)
 
         pane = QWidget()
         box = QVBoxLayout(pane)
@@ -241,9 +237,7 @@ class RecordPage(Page):
         self.new_button.clicked.connect(self.new_record)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.table.activated.connect(lambda _index: self.organisation_field.setFocus())
-        self.binding.edited.connect(self._update_buttons)
-        self.save_button.clicked.connect(self.save)
-        self.undo_button.clicked.connect(self.undo)
+        self.editor.stored.connect(self._stored)
         self.delete_button.clicked.connect(self.delete)
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -253,7 +247,7 @@ class RecordPage(Page):
         delete.activated.connect(self.delete)
         chain = [self.organisation_filter, self.year_filter, self.new_button, self.table]
         chain += self.binding.widgets()
-        chain += [self.save_button, self.undo_button, self.delete_button]
+        chain += [self.delete_button]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -263,7 +257,8 @@ class RecordPage(Page):
         with self._syncing():
             wanted, self._wanted = self._wanted or {}, None
             dirty = self.is_dirty()
-            edited = self.binding.read(self._current) if dirty else self._current
+            current = self.editor.current
+            edited = self.binding.read(current) if dirty else current
             organisations = self.session.journal.organisations()
             self.names = {o.id: o.name for o in organisations if o.id is not None}
             self.organisation_filter.fill(
@@ -279,27 +274,29 @@ class RecordPage(Page):
             self._reload_list()
             if "selected" in wanted:
                 self._open(wanted["selected"])
-            elif self._current is not None and self._current.id is not None and not dirty:
+            elif current is not None and current.id is not None and not dirty:
                 self._reopen()
             else:
-                self._select(self._current.id if self._current is not None else None)
+                self._select(current.id if current is not None else None)
             self._update_buttons()
         self.reloaded()
 
     def save_pending(self) -> None:
-        if self.is_dirty():
-            self.save()
+        self.editor.save_pending()
 
     def state(self) -> dict[str, Any]:
+        current = self.editor.current
         return {
             "organisation": self._filters[0],
             "year": self._filters[1],
-            "selected": self._current.id if self._current is not None else None,
+            "selected": current.id if current is not None else None,
         }
 
     def restore_state(self, state: dict[str, Any]) -> None:
         self._wanted = {k: state[k] for k in ("organisation", "year", "selected") if k in state}
         self.refresh()
+        # What a lock kept because it could not be stored yet: back in the form.
+        self.editor.restore_draft(show=self._show)
 
     def refill_choices(self, edited: Any) -> None:
         """Refill form pickers that depend on stored records, keeping the value in `edited`."""
@@ -308,7 +305,7 @@ class RecordPage(Page):
 
     @property
     def current(self) -> Any:
-        return self._current
+        return self.editor.current
 
     @property
     def filters(self) -> tuple[int | None, int | None]:
@@ -316,10 +313,10 @@ class RecordPage(Page):
         return self._filters
 
     def is_dirty(self) -> bool:
-        return self._current is not None and self.binding.read(self._current) != self._current
+        return self.editor.is_dirty()
 
     def new_record(self) -> None:
-        if not self._leave_current():
+        if not self.editor.leave():
             return
         organisation = self.organisation_filter.selected()
         if organisation is None and len(self.names) == 1:
@@ -329,56 +326,18 @@ class RecordPage(Page):
         first.setFocus()
 
     def save(self) -> bool:
-        """Store the form; on a problem, say what it is beside the form and keep the input."""
-        if self._current is None:
-            return True
-        record = self.binding.read(self._current)
-        journal = self.session.journal
-        try:
-            if record.id is None:
-                stored = journal.add(record)
-            else:
-                journal.update(record)
-                stored = record
-        except ValidationError as problem:
-            self.message.show_message(validation_text(problem))
-            widget = self.binding.widget(problem.field_name)
-            if widget is not None:
-                widget.setFocus()
-            return False
-        except NotFoundError:
-            # Deleted meanwhile (another screen, an import): keep the text, store it anew.
-            self._current = dataclasses.replace(self._current, id=None)
-            self.message.show_message(
-                _tr(
-                    "Dit was intussen elders verwijderd. Kies Opslaan om het opnieuw vast te leggen."
-                )
-            )
-            self._update_buttons()
-            return False
-        except VaultError as problem:
-            self.message.show_message(validation_text(problem))
-            return False
-        self._current = stored
-        self.message.clear_message()
+        """Write the form now (Ctrl+S); on a problem, say what it is beside the form."""
+        return self.editor.save()
+
+    def _stored(self, stored: Any) -> None:
         with self._syncing():
             self.model.put(stored)
             self._update_empty()
             self._select(stored.id)
         self._update_buttons()
-        self.session.notify(self.NOTIFY)
-        return True
-
-    def undo(self) -> None:
-        if self._current is None:
-            return
-        if self._current.id is None:
-            self._show(self.blank(self._current.organisation_id))
-        else:
-            self._open(self._current.id)
 
     def delete(self) -> None:
-        record = self._current
+        record = self.editor.current
         if record is None:
             return
         if record.id is None:
@@ -388,11 +347,13 @@ class RecordPage(Page):
                 _tr("Wat u hier nieuw invoerde, is nog niet opgeslagen. Wilt u het weggooien?"),
             ):
                 return
+            self.editor.discard()
             self._show(None)
             return
         question = self._texts.delete_question.replace("%1", self.describe(record))
         if not dialogs.ask(self, self._texts.delete_title, question):
             return
+        self.editor.discard()
         try:
             self.session.journal.delete(self.ENTITY, record.id)
         except VaultError as problem:
@@ -416,14 +377,15 @@ class RecordPage(Page):
             self._sync_depth -= 1
 
     def _leave_current(self) -> bool:
-        return not self.is_dirty() or self.save()
+        return self.editor.leave()
 
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._sync_depth:
             return
         target = self.proxy.id_at(current.row()) if current.isValid() else None
         if not self._leave_current():
-            self._select(self._current.id if self._current is not None else None)
+            shown = self.editor.current
+            self._select(shown.id if shown is not None else None)
             return
         self._open(target)
 
@@ -442,7 +404,7 @@ class RecordPage(Page):
         self.organisation_filter.setToolTip(self.organisation_filter.currentText())
         with self._syncing():
             self._reload_list()
-        current = self._current
+        current = self.editor.current
         if current is not None and current.id is not None and self.model.row_of(current.id) < 0:
             self._show(None)
         self.reloaded()
@@ -460,24 +422,11 @@ class RecordPage(Page):
         self.year_filter.blockSignals(False)
 
     def years(self) -> list[int]:
-        column = self.DATE_FIELD
-        rows = self.session.journal.db.query(
-            f"SELECT DISTINCT CAST(substr({column}, 1, 4) AS INTEGER) FROM {TABLES[self.ENTITY]}"
-        )
-        return [int(row[0]) for row in rows] + [date.today().year]
+        return [*self.session.journal.years_of(self.ENTITY), date.today().year]
 
     def _query(self) -> list[Any]:
         organisation, year = self._filters
-        clauses: list[str] = []
-        params: list[Any] = []
-        if organisation is not None:
-            clauses.append("organisation_id = ?")
-            params.append(organisation)
-        if year is not None:
-            clauses.append(f"{self.DATE_FIELD} >= ? AND {self.DATE_FIELD} < ?")
-            params += [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
-        order = f"{self.DATE_FIELD} DESC, id DESC"
-        return self.session.journal.find(self.ENTITY, " AND ".join(clauses), params, order)
+        return self.session.journal.records_of(self.ENTITY, organisation_id=organisation, year=year)
 
     def _reload_list(self) -> None:
         self.model.set_records(self._query())
@@ -486,7 +435,8 @@ class RecordPage(Page):
             self._fitted = True
             fit_columns(self.table, self.STRETCH_COLUMN)
         self._update_empty()
-        self._select(self._current.id if self._current is not None else None)
+        current = self.editor.current
+        self._select(current.id if current is not None else None)
 
     def _update_empty(self) -> None:
         if not self.names:
@@ -502,7 +452,7 @@ class RecordPage(Page):
         self.list_stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty_label)
 
     def _open(self, record_id: int | None) -> None:
-        record = None
+        record: Any = None
         if record_id is not None:
             with contextlib.suppress(NotFoundError):
                 record = self.session.journal.get(self.ENTITY, record_id)
@@ -510,21 +460,20 @@ class RecordPage(Page):
 
     def _reopen(self) -> None:
         """Show the stored version of the record in the form, if it changed or went away."""
-        fresh = None
+        current = self.editor.current
+        fresh: Any = None
         with contextlib.suppress(NotFoundError):
-            fresh = self.session.journal.get(self.ENTITY, self._current.id)
-        if fresh != self._current:
+            fresh = self.session.journal.get(self.ENTITY, current.id)
+        if fresh != current:
             self._show(fresh)
         else:
             self._select(fresh.id)
 
     def _show(self, record: Any) -> None:
-        self._current = record
-        self.message.clear_message()
+        self.editor.show(record)
         if record is None:
             self.form_stack.setCurrentWidget(self.placeholder)
         else:
-            self.binding.load(record)
             self.form_stack.setCurrentIndex(1)
         with self._syncing():
             self._select(record.id if record is not None else None)
@@ -535,12 +484,9 @@ class RecordPage(Page):
             select_row(self.table, self.proxy.row_of(record_id))
 
     def _update_buttons(self) -> None:
-        dirty = self.is_dirty()
-        shown = self._current is not None
-        self.unsaved_label.setVisible(dirty)
-        self.save_button.setEnabled(shown)
-        self.undo_button.setEnabled(dirty)
+        shown = self.editor.current is not None
         self.delete_button.setEnabled(shown)
+        self.saving_hint.setVisible(shown)
 
 
 def fit_columns(table: QTableView, stretch: int, widest: int = 160) -> None:

@@ -28,22 +28,18 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import taxonomy as tx
-from ...core.fields import ValidationError
-from ...core.journal import Journal, NotFoundError
+from ...core.journal import NotFoundError
 from ...core.models import ReferralContact
 from ...vault.errors import VaultError
 from ..common import clipboard, dialogs
+from ..common.binding import FormBinding
+from ..common.editor import RecordEditor
+from ..common.inputs import line_edit, text_edit, vocab_combo
 from ..common.labels import label
-from ..common.record_form import (
-    Banner,
-    FormBinding,
-    line_edit,
-    text_edit,
-    validation_text,
-    vocab_combo,
-)
+from ..common.record_form import Banner, validation_text
 from ..common.record_table import record_table
 from ..models.record_table_model import Column, RecordSortModel, RecordTableModel
+from ..session import Session
 
 _PARTY_ORDER = {code: index for index, code in enumerate(tx.REFERRAL_PARTIES.codes)}
 PHONE_COLUMN, EMAIL_COLUMN = 2, 3
@@ -52,19 +48,19 @@ PHONE_COLUMN, EMAIL_COLUMN = 2, 3
 class ContactsPanel(QWidget):
     changed = Signal()  # a contact was stored or removed
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.journal = journal
+        self.session = session
+        self.journal = session.journal
         self._organisation_id: int | None = None
-        self._current: ReferralContact | None = None
         self._sync_depth = 0
 
         self.model: RecordTableModel[ReferralContact] = RecordTableModel(
             [
                 Column(
                     self.tr("Soort"),
-                    lambda c: label(tx.REFERRAL_PARTIES, c.party),
-                    lambda c: f"{_PARTY_ORDER.get(c.party, 99):02d} {c.name.casefold()}",
+                    lambda c: label(tx.REFERRAL_PARTIES, c.party or "other"),
+                    lambda c: f"{_PARTY_ORDER.get(c.party or '', 99):02d} {c.name.casefold()}",
                 ),
                 Column(self.tr("Naam"), lambda c: c.name),
                 Column(self.tr("Telefoon"), lambda c: c.phone),
@@ -96,7 +92,7 @@ class ContactsPanel(QWidget):
         )
         tip.setWordWrap(True)
 
-        self.binding = FormBinding(self)
+        self.binding = FormBinding(ReferralContact, self)
         bind = self.binding.bind
         self.party_field = bind(
             "party",
@@ -124,16 +120,23 @@ class ContactsPanel(QWidget):
         self.form_stack.addWidget(fields)
 
         self.message = Banner("error")
+        self.editor = RecordEditor(
+            session,
+            self.binding,
+            self.message,
+            kind="organisations",
+            describe=self._describe,
+            draft_key="referral_contacts",
+            parent=self,
+        )
         self.new_button = QPushButton(self.tr("Nieuw &contact"))
         self.delete_button = QPushButton(self.tr("Contact verwijderen"))
-        self.unsaved_label = QLabel(self.tr("Niet opgeslagen"))
-        self.unsaved_label.setVisible(False)
-        self.save_button = QPushButton(self.tr("Contact opslaan"))
+        self.saving_hint = QLabel(self.tr("Wijzigingen worden vanzelf bewaard."))
+        self.saving_hint.setObjectName("hint")
         buttons = QHBoxLayout()
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.unsaved_label)
-        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.saving_hint)
 
         left = QWidget()
         left_box = QVBoxLayout(left)
@@ -166,13 +169,12 @@ class ContactsPanel(QWidget):
         copy = QShortcut(QKeySequence.StandardKey.Copy, self.table)
         copy.setContext(Qt.ShortcutContext.WidgetShortcut)
         copy.activated.connect(lambda: self.copy_cell(self.table.currentIndex()))
-        self.binding.edited.connect(self._update_buttons)
+        self.editor.stored.connect(self._stored)
         self.new_button.clicked.connect(self.new_contact)
-        self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
         chain = [self.new_button, self.table, self.party_field, self.name_field]
         chain += [self.phone_field, self.copy_phone, self.email_field, self.copy_email]
-        chain += [self.notes_field, self.save_button, self.delete_button]
+        chain += [self.notes_field, self.delete_button]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         self._update_buttons()
@@ -194,7 +196,7 @@ class ContactsPanel(QWidget):
         self.copied_label.clear()
         contacts: list[ReferralContact] = []
         if organisation_id is not None:
-            contacts = self.journal.find(ReferralContact, "organisation_id = ?", (organisation_id,))
+            contacts = self.journal.referral_contacts_of(organisation_id)
         with self._syncing():
             self.model.set_records(contacts)
         self.list_stack.setCurrentWidget(self.table if contacts else self.empty_label)
@@ -205,55 +207,47 @@ class ContactsPanel(QWidget):
         self._open(select)
 
     def selected_id(self) -> int | None:
-        return self._current.id if self._current is not None else None
+        current = self.editor.current
+        return current.id if current is not None else None
 
     def is_dirty(self) -> bool:
-        return self._current is not None and self.binding.read(self._current) != self._current
+        return self.editor.is_dirty()
 
-    def save_pending(self) -> bool:
-        return not self.is_dirty() or self.save()
+    def save_pending(self) -> None:
+        self.editor.save_pending()
+
+    def leave(self) -> bool:
+        return self.editor.leave()
+
+    def save(self) -> bool:
+        """Write the contact now (Ctrl+S); on a problem, say what it is beside the form."""
+        return self.editor.save()
+
+    def restore_draft(self) -> None:
+        """After an unlock: put back what a lock kept because it could not be stored yet."""
+        self.editor.restore_draft(
+            belongs=lambda typed: typed.organisation_id == self._organisation_id, show=self._show
+        )
 
     def new_contact(self) -> None:
-        if self._organisation_id is None or not self.save_pending():
+        if self._organisation_id is None or not self.leave():
             return
         self._show(ReferralContact(organisation_id=self._organisation_id))
         self.party_field.setFocus()
 
-    def save(self) -> bool:
-        if self._current is None:
-            return True
-        contact = self.binding.read(self._current)
-        try:
-            if contact.id is None:
-                contact = self.journal.add(contact)
-            else:
-                self.journal.update(contact)
-        except ValidationError as problem:
-            self.message.show_message(validation_text(problem))
-            widget = self.binding.widget(problem.field_name)
-            if widget is not None:
-                widget.setFocus()
-            return False
-        except (VaultError, NotFoundError) as problem:
-            text = (
-                validation_text(problem)
-                if isinstance(problem, VaultError)
-                else self.tr("Dit contact was intussen verwijderd.")
-            )
-            self.message.show_message(text)
-            return False
-        self._current = contact
-        self.message.clear_message()
+    def _describe(self, contact: ReferralContact) -> str:
+        who = contact.name or label(tx.REFERRAL_PARTIES, contact.party or "other")
+        return self.tr("het contact ‘%1’").replace("%1", who)
+
+    def _stored(self, contact: ReferralContact) -> None:
         with self._syncing():
             self.model.put(contact)
             self._select(contact.id)
         self.list_stack.setCurrentWidget(self.table)
         self._update_buttons()
-        self.changed.emit()
-        return True
 
     def delete(self) -> None:
-        contact = self._current
+        contact = self.editor.current
         if contact is None:
             return
         if contact.id is not None:
@@ -261,10 +255,16 @@ class ContactsPanel(QWidget):
             question = self.tr("Wilt u het contact ‘%1’ verwijderen?").replace("%1", who)
             if not dialogs.ask(self, self.tr("Contact verwijderen"), question):
                 return
-            self.journal.delete(ReferralContact, contact.id)
+            self.editor.discard()
+            try:
+                self.journal.delete(ReferralContact, contact.id)
+            except VaultError as problem:
+                self.message.show_message(validation_text(problem))
+                return
             with self._syncing():
                 self.model.drop(contact.id)
             self.changed.emit()
+        self.editor.discard()
         self._show(None)
         self.list_stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty_label)
 
@@ -309,7 +309,7 @@ class ContactsPanel(QWidget):
         target = self.proxy.id_at(current.row()) if current.isValid() else None
         if target == self.selected_id():
             return
-        if not self.save_pending():
+        if not self.leave():
             self._select(self.selected_id())
             return
         self._open(target)
@@ -322,12 +322,10 @@ class ContactsPanel(QWidget):
         self._show(contact)
 
     def _show(self, contact: ReferralContact | None) -> None:
-        self._current = contact
-        self.message.clear_message()
+        self.editor.show(contact)
         if contact is None:
             self.form_stack.setCurrentWidget(self.placeholder)
         else:
-            self.binding.load(contact)
             self.form_stack.setCurrentIndex(1)
         self._select(contact.id if contact is not None else None)
         self._update_buttons()
@@ -347,10 +345,9 @@ class ContactsPanel(QWidget):
             )
 
     def _update_buttons(self) -> None:
-        shown = self._current is not None
-        self.unsaved_label.setVisible(self.is_dirty())
-        self.save_button.setEnabled(shown)
+        shown = self.editor.current is not None
         self.delete_button.setEnabled(shown)
+        self.saving_hint.setVisible(shown)
 
 
 def _with_button(field: QWidget, button: QWidget) -> QWidget:

@@ -1,7 +1,10 @@
 """Departments of one organisation: a short list the case form offers, kept up to date here.
 
-A department is only a name. Removing one that cases refer to leaves those cases intact with
-no department (the database clears the reference), so the VP is asked first.
+A department is only a name. Choosing one in the list puts its name in the field, where
+typing renames it; "Nieuwe afdeling" (or Enter after a name) starts the next one. Both are
+saved by themselves, as every form is (common/editor.py). Removing one that cases refer to
+leaves those cases intact with no department (the database clears the reference), so the VP
+is asked first.
 """
 
 from __future__ import annotations
@@ -17,20 +20,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.fields import ValidationError
-from ...core.journal import Journal
+from ...core.journal import NotFoundError
 from ...core.models import Department
 from ...vault.errors import VaultError
 from ..common import dialogs
-from ..common.record_form import Banner, line_edit, validation_text
+from ..common.binding import FormBinding
+from ..common.editor import RecordEditor
+from ..common.inputs import line_edit
+from ..common.record_form import Banner, validation_text
+from ..session import Session
 
 
 class DepartmentsPanel(QWidget):
-    changed = Signal()  # a department was added, renamed or removed
+    changed = Signal()  # a department was removed
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.journal = journal
+        self.session = session
+        self.journal = session.journal
         self._organisation_id: int | None = None
 
         explanation = QLabel(
@@ -43,24 +50,38 @@ class DepartmentsPanel(QWidget):
         explanation.setWordWrap(True)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Afdelingen"))
-        self.empty_label = QLabel(self.tr("Nog geen afdelingen. Typ een naam en kies Toevoegen."))
+        self.empty_label = QLabel(
+            self.tr("Nog geen afdelingen. Typ hierboven een naam; die wordt vanzelf bewaard.")
+        )
         self.empty_label.setWordWrap(True)
-        self.name_field = line_edit(self.tr("Naam van de afdeling"))
+        self.binding = FormBinding(Department, self)
+        self.name_field = self.binding.bind("name", line_edit(self.tr("Naam van de afdeling")))
         self.name_field.setPlaceholderText(self.tr("Naam van de afdeling"))
-        self.add_button = QPushButton(self.tr("&Toevoegen"))
-        self.rename_button = QPushButton(self.tr("Naam &wijzigen"))
-        self.remove_button = QPushButton(self.tr("Afdeling verwijderen"))
         self.message = Banner("error")
+        self.editor = RecordEditor(
+            session,
+            self.binding,
+            self.message,
+            kind="organisations",
+            describe=lambda d: self.tr("de afdeling ‘%1’").replace("%1", d.name or "…"),
+            draft_key="departments",
+            parent=self,
+        )
+        self.new_button = QPushButton(self.tr("&Nieuwe afdeling"))
+        self.remove_button = QPushButton(self.tr("Afdeling verwijderen"))
+        self.mode = QLabel()
+        self.mode.setObjectName("hint")
+        self.mode.setWordWrap(True)
 
         self.list.setSpacing(2)
         explanation.setAlignment(Qt.AlignmentFlag.AlignTop)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.rename_button)
+        buttons.addWidget(self.new_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         editor = QVBoxLayout()
         editor.addWidget(self.name_field)
+        editor.addWidget(self.mode)
         editor.addLayout(buttons)
         editor.addWidget(self.message)
         editor.addWidget(self.empty_label)
@@ -75,51 +96,58 @@ class DepartmentsPanel(QWidget):
         layout.addWidget(explanation, 2)
 
         self.list.currentItemChanged.connect(self._chosen)
-        self.name_field.returnPressed.connect(self.add)
-        self.add_button.clicked.connect(self.add)
-        self.rename_button.clicked.connect(self.rename)
+        self.name_field.returnPressed.connect(self._next)
+        self.new_button.clicked.connect(self.new_department)
         self.remove_button.clicked.connect(self.remove)
+        self.editor.stored.connect(self._stored)
         self._update_buttons()
 
     def set_organisation(self, organisation_id: int | None) -> None:
         """Show `organisation_id`'s departments; for the same one, keep choice and typing."""
         if organisation_id == self._organisation_id:
-            self._reload(select=self.selected_id())
+            if not self.editor.is_dirty():
+                chosen = self.selected_id()
+                self._reload(select=chosen)
+                if chosen is not None:
+                    try:
+                        self.editor.follow(self.journal.get(Department, chosen))
+                    except NotFoundError:
+                        self._start_new()
             return
         self._organisation_id = organisation_id
-        self.name_field.clear()
-        self.message.clear_message()
         self._reload()
+        self._start_new()
 
     def selected_id(self) -> int | None:
-        item = self.list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        current = self.editor.current
+        return current.id if current is not None else None
 
-    def add(self) -> None:
-        if self._organisation_id is None:
-            return
-        department = Department(organisation_id=self._organisation_id, name=self._typed())
-        if self._stored(department):
-            self.name_field.clear()
+    def save(self) -> bool:
+        return self.editor.save()
 
-    def rename(self) -> None:
-        department_id = self.selected_id()
-        if department_id is None or self._organisation_id is None:
-            return
-        department = Department(self._organisation_id, self._typed(), department_id)
-        self._stored(department)
+    def save_pending(self) -> None:
+        self.editor.save_pending()
+
+    def leave(self) -> bool:
+        return self.editor.leave()
+
+    def restore_draft(self) -> None:
+        """After an unlock: put back what a lock kept because it could not be stored yet."""
+        self.editor.restore_draft(
+            belongs=lambda typed: typed.organisation_id == self._organisation_id
+        )
+        self._update_buttons()
+
+    def new_department(self) -> None:
+        if self.leave():
+            self._start_new()
+            self.name_field.setFocus()
 
     def remove(self) -> None:
-        department_id = self.selected_id()
-        if department_id is None:
+        department = self.editor.current
+        if department is None or department.id is None:
             return
-        item = self.list.currentItem()
-        name = item.data(Qt.ItemDataRole.UserRole + 1)
-        used = int(
-            self.journal.db.scalar(
-                "SELECT count(*) FROM cases WHERE department_id = ?", (department_id,)
-            )
-        )
+        used = self.journal.cases_in_department(department.id)
         if used:
             if used == 1:
                 question = self.tr(
@@ -131,66 +159,46 @@ class DepartmentsPanel(QWidget):
                     "Bij ‘%1’ horen %2 meldingen. Die blijven bestaan, maar zonder afdeling. "
                     "Wilt u de afdeling toch verwijderen?"
                 )
-            question = question.replace("%1", name).replace("%2", str(used))
+            question = question.replace("%1", department.name).replace("%2", str(used))
             if not dialogs.ask(self, self.tr("Afdeling verwijderen"), question):
                 return
+        self.editor.discard()
         try:
-            self.journal.delete(Department, department_id)
+            self.journal.delete(Department, department.id)
         except VaultError as problem:
             self.message.show_message(validation_text(problem))
             return
-        self.name_field.clear()
-        self.message.clear_message()
         self._reload()
+        self._start_new()
         self.changed.emit()
 
     # -- internals ------------------------------------------------------------------------
 
-    def _typed(self) -> str:
-        return self.name_field.text().strip()
+    def _start_new(self) -> None:
+        self.list.setCurrentRow(-1)
+        if self._organisation_id is None:
+            self.editor.show(None)
+            self.name_field.clear()
+        else:
+            self.editor.show(Department(organisation_id=self._organisation_id))
+        self._update_buttons()
 
-    def _stored(self, department: Department) -> bool:
-        """Add or rename; a name the organisation already has is refused in words."""
-        taken = self.journal.db.scalar(
-            "SELECT 1 FROM departments WHERE organisation_id = ? AND name = ? COLLATE NOCASE "
-            "AND id IS NOT ?",
-            (department.organisation_id, department.name, department.id),
-        )
-        try:
-            if taken:
-                raise ValidationError(
-                    "Department",
-                    "name",
-                    self.tr("Deze organisatie heeft al een afdeling met die naam."),
-                    "this organisation already has a department with that name",
-                )
-            if department.id is None:
-                department = self.journal.add(department)
-            else:
-                self.journal.update(department)
-        except (ValidationError, VaultError) as problem:
-            self.message.show_message(validation_text(problem))
-            self.name_field.setFocus()
-            return False
-        self.message.clear_message()
+    def _next(self) -> None:
+        """Enter: this name is done; the field is ready for the next department."""
+        if self.editor.save() and self.editor.current is not None:
+            self._start_new()
+
+    def _stored(self, department: Department) -> None:
         self._reload(select=department.id)
-        self.changed.emit()
-        return True
+        self._update_buttons()
 
     def _reload(self, select: int | None = None) -> None:
         self.list.blockSignals(True)
         self.list.clear()
         if self._organisation_id is not None:
-            counts = {
-                row[0]: row[1]
-                for row in self.journal.db.query(
-                    "SELECT department_id, count(*) FROM cases WHERE organisation_id = ? "
-                    "AND department_id IS NOT NULL GROUP BY department_id",
-                    (self._organisation_id,),
-                )
-            }
+            counts = self.journal.cases_per_department(self._organisation_id)
             for department in self.journal.departments_of(self._organisation_id):
-                used = counts.get(department.id, 0)
+                used = counts.get(department.id or 0, 0)
                 text = department.name
                 if used == 1:
                     text = self.tr("%1  (1 melding)").replace("%1", text)
@@ -200,21 +208,34 @@ class DepartmentsPanel(QWidget):
                     )
                 item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, department.id)
-                item.setData(Qt.ItemDataRole.UserRole + 1, department.name)
                 self.list.addItem(item)
                 if department.id == select:
                     self.list.setCurrentItem(item)
         self.list.blockSignals(False)
         self.empty_label.setVisible(self.list.count() == 0 and self._organisation_id is not None)
-        self._update_buttons()
 
     def _chosen(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        if current is not None:
-            self.name_field.setText(current.data(Qt.ItemDataRole.UserRole + 1))
+        if current is None:
+            return
+        if not self.leave():
+            self._reload(select=self.selected_id())
+            return
+        department_id = current.data(Qt.ItemDataRole.UserRole)
+        try:
+            self.editor.show(self.journal.get(Department, department_id))
+        except NotFoundError:
+            self._reload()
+            self._start_new()
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        chosen = self.selected_id() is not None
-        self.rename_button.setEnabled(chosen)
+        department = self.editor.current
+        chosen = department is not None and department.id is not None
         self.remove_button.setEnabled(chosen)
-        self.add_button.setEnabled(self._organisation_id is not None)
+        self.new_button.setEnabled(self._organisation_id is not None)
+        self.name_field.setEnabled(self._organisation_id is not None)
+        self.mode.setText(
+            self.tr("Typ om de naam te wijzigen; dat wordt vanzelf bewaard.")
+            if chosen
+            else self.tr("Typ de naam van een nieuwe afdeling; Enter voor de volgende.")
+        )

@@ -1,8 +1,8 @@
 """The Organisaties screen: the VP's clients, their departments and who to refer people to.
 
 The list on top, the chosen organisation below in three tabs: its details, its referral
-contacts (what the VP looks up during a conversation), its departments. Edits are written on
-Opslaan and whenever the VP leaves them, as on every record screen.
+contacts (what the VP looks up during a conversation), its departments. Every form saves by
+itself as the VP types (common/editor.py), as on every record screen.
 """
 
 from __future__ import annotations
@@ -33,19 +33,11 @@ from PySide6.QtWidgets import (
 from ...core.fields import ValidationError
 from ...core.journal import NotFoundError
 from ...core.models import Organisation
-from ...vault.errors import VaultError
+from ..common.binding import FormBinding
+from ..common.editor import RecordEditor
+from ..common.inputs import line_edit, number_edit, optional_number_edit, text_edit
 from ..common.page import Page
-from ..common.record_form import (
-    Banner,
-    FormBinding,
-    heading,
-    intro,
-    line_edit,
-    number_edit,
-    optional_number_edit,
-    text_edit,
-    validation_text,
-)
+from ..common.record_form import Banner, heading, intro, validation_text
 from ..common.record_page import fit_columns
 from ..common.record_table import record_table, select_row
 from ..models.record_table_model import Column, RecordSortModel, RecordTableModel
@@ -69,7 +61,6 @@ class OrganisationRow:
 class OrganisationsPage(Page):
     def __init__(self, session: Session) -> None:
         super().__init__(session)
-        self._current: Organisation | None = None
         self._sync_depth = 0
         self._wanted: dict[str, Any] = {}
 
@@ -93,8 +84,8 @@ class OrganisationsPage(Page):
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty_label)
 
-        self.contacts = ContactsPanel(session.journal)
-        self.departments = DepartmentsPanel(session.journal)
+        self.contacts = ContactsPanel(session)
+        self.departments = DepartmentsPanel(session)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_details(), self.tr("Gegevens"))
         self.tabs.addTab(self.contacts, self.tr("Doorverwijzen"))
@@ -172,7 +163,7 @@ class OrganisationsPage(Page):
         ]
 
     def _build_details(self) -> QWidget:
-        self.binding = FormBinding(self)
+        self.binding = FormBinding(Organisation, self)
         bind = self.binding.bind
         self.name_field = bind("name", line_edit(self.tr("Naam van de organisatie")))
         self.employees_field = bind(
@@ -224,22 +215,27 @@ class OrganisationsPage(Page):
         columns.addLayout(notes, 1)
 
         self.message = Banner("error")
-        self.unsaved_label = QLabel(self.tr("Niet opgeslagen wijzigingen"))
-        self.unsaved_label.setVisible(False)
-        self.undo_button = QPushButton(self.tr("Wijzigingen &ongedaan maken"))
-        self.save_button = QPushButton(self.tr("Op&slaan"))
-        self.save_button.setToolTip(self.tr("Opslaan (Ctrl+S)"))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.unsaved_label)
-        buttons.addWidget(self.undo_button)
-        buttons.addWidget(self.save_button)
+        self.editor = RecordEditor(
+            self.session,
+            self.binding,
+            self.message,
+            kind="organisations",
+            describe=lambda o: self.tr("de gegevens van ‘%1’").replace("%1", o.name or "…"),
+            draft_key="organisations",
+            on_invalid=self._invalid,
+            parent=self,
+        )
+        saving_hint = QLabel(self.tr("Wijzigingen worden vanzelf bewaard."))
+        saving_hint.setObjectName("hint")
+        hint_row = QHBoxLayout()
+        hint_row.addStretch(1)
+        hint_row.addWidget(saving_hint)
 
         fields = QWidget()
         box = QVBoxLayout(fields)
         box.addLayout(columns, 1)
         box.addWidget(self.message)
-        box.addLayout(buttons)
+        box.addLayout(hint_row)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -252,9 +248,7 @@ class OrganisationsPage(Page):
         self.show_archived.toggled.connect(self._archived_toggled)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.activated.connect(self._go_to_details)
-        self.binding.edited.connect(self._update_buttons)
-        self.save_button.clicked.connect(self.save)
-        self.undo_button.clicked.connect(self.undo)
+        self.editor.stored.connect(self._stored)
         self.contacts.changed.connect(lambda: self.session.notify("organisations"))
         self.departments.changed.connect(lambda: self.session.notify("organisations"))
         save = QShortcut(QKeySequence.StandardKey.Save, self)
@@ -263,7 +257,6 @@ class OrganisationsPage(Page):
         chain = [self.new_button, self.show_archived, self.table, self.tabs]
         chain += [self.name_field, self.employees_field, self.sector_field]
         chain += [self.retention_field, self.archived_field, self.notes_field]
-        chain += [self.undo_button, self.save_button]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -280,7 +273,7 @@ class OrganisationsPage(Page):
                 self._fitted = True
                 fit_columns(self.table, stretch=0, widest=240)
             self.list_stack.setCurrentWidget(self.table if rows else self.empty_label)
-            current = self._current
+            current = self.current
             if "selected" in wanted:
                 self._open(wanted["selected"], contact=wanted.get("contact"))
             elif current is not None and current.id is None:
@@ -295,13 +288,14 @@ class OrganisationsPage(Page):
                 self.tabs.setCurrentIndex(int(wanted["tab"]))
 
     def save_pending(self) -> None:
-        if self.is_dirty():
-            self.save()
+        self.editor.save_pending()
         self.contacts.save_pending()
+        self.departments.save_pending()
 
     def state(self) -> dict[str, Any]:
+        current = self.current
         return {
-            "selected": self._current.id if self._current is not None else None,
+            "selected": current.id if current is not None else None,
             "archived": self.show_archived.isChecked(),
             "tab": self.tabs.currentIndex(),
             "contact": self.contacts.selected_id(),
@@ -310,15 +304,19 @@ class OrganisationsPage(Page):
     def restore_state(self, state: dict[str, Any]) -> None:
         self._wanted = dict(state)
         self.refresh()
+        self.editor.restore_draft(show=self._show)  # what a lock kept, not stored yet
+        self.contacts.restore_draft()
+        self.departments.restore_draft()
 
     # -- editing --------------------------------------------------------------------------
 
     @property
     def current(self) -> Organisation | None:
-        return self._current
+        current: Organisation | None = self.editor.current
+        return current
 
     def is_dirty(self) -> bool:
-        return self._current is not None and self.binding.read(self._current) != self._current
+        return self.editor.is_dirty()
 
     def new_organisation(self) -> None:
         if not self._leave_current():
@@ -327,44 +325,18 @@ class OrganisationsPage(Page):
         self.name_field.setFocus()
 
     def save(self) -> bool:
-        if self._current is None:
-            return True
-        organisation = self.binding.read(self._current)
-        journal = self.session.journal
-        try:
-            taken = journal.db.scalar(
-                "SELECT 1 FROM organisations WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
-                (organisation.name, organisation.id),
-            )
-            if taken:
-                raise ValidationError(
-                    "Organisation",
-                    "name",
-                    self.tr("Er is al een organisatie met deze naam."),
-                    "an organisation with this name already exists",
-                )
-            if organisation.id is None:
-                organisation = journal.add(organisation)
-            else:
-                journal.update(organisation)
-        except ValidationError as problem:
-            self.tabs.setCurrentIndex(DETAILS_TAB)
-            self.message.show_message(validation_text(problem))
-            widget = self.binding.widget(problem.field_name)
-            if widget is not None:
-                widget.setFocus()
-            return False
-        except (VaultError, NotFoundError) as problem:
-            self.tabs.setCurrentIndex(DETAILS_TAB)
-            self.message.show_message(
-                validation_text(problem)
-                if isinstance(problem, VaultError)
-                else self.tr("Deze organisatie was intussen verwijderd.")
-            )
-            return False
-        was_new = self._current.id is None
-        self._current = organisation
-        self.message.clear_message()
+        """Write the details now (Ctrl+S); on a problem, say what it is beside the form."""
+        return self.editor.save()
+
+    def _invalid(self, problem: ValidationError) -> None:
+        self.tabs.setCurrentIndex(DETAILS_TAB)
+        self.message.show_message(validation_text(problem))
+        widget = self.binding.widget_for(problem)
+        if widget is not None:
+            widget.setFocus()
+
+    def _stored(self, organisation: Organisation) -> None:
+        was_new = not self.tabs.isTabEnabled(CONTACTS_TAB)
         with self._syncing():
             if self.show_archived.isChecked() or not organisation.archived:
                 self.model.put(OrganisationRow(organisation, self._open_cases(organisation.id)))
@@ -372,17 +344,6 @@ class OrganisationsPage(Page):
             self._select(organisation.id)
         if was_new:
             self._panels_for(organisation.id)
-        self._update_buttons()
-        self.session.notify("organisations")
-        return True
-
-    def undo(self) -> None:
-        if self._current is None:
-            return
-        if self._current.id is None:
-            self._show(Organisation())
-        else:
-            self._open(self._current.id, contact=self.contacts.selected_id())
 
     # -- internals ------------------------------------------------------------------------
 
@@ -398,31 +359,33 @@ class OrganisationsPage(Page):
         include = self.show_archived.isChecked()
         counts = self._open_case_counts()
         return [
-            OrganisationRow(organisation, counts.get(organisation.id, 0))
+            OrganisationRow(organisation, counts.get(organisation.id or 0, 0))
             for organisation in self.session.journal.organisations(include_archived=include)
         ]
 
     def _open_case_counts(self) -> dict[int, int]:
-        rows = self.session.journal.db.query(
-            "SELECT organisation_id, count(*) FROM cases WHERE status != 'closed' "
-            "AND destroyed_on IS NULL GROUP BY organisation_id"
-        )
-        return {row[0]: row[1] for row in rows}
+        return self.session.journal.open_cases_per_organisation()
 
     def _open_cases(self, organisation_id: int | None) -> int:
         return self._open_case_counts().get(organisation_id or 0, 0)
 
     def _leave_current(self) -> bool:
-        if self.is_dirty() and not self.save():
+        if not self.editor.leave():
+            self.tabs.setCurrentIndex(DETAILS_TAB)
             return False
-        if not self.contacts.save_pending():
+        if not self.contacts.leave():
             self.tabs.setCurrentIndex(CONTACTS_TAB)
+            return False
+        if not self.departments.leave():
+            self.tabs.setCurrentIndex(DEPARTMENTS_TAB)
             return False
         return True
 
     def _save_shortcut(self) -> None:
         if self.tabs.currentIndex() == CONTACTS_TAB:
             self.contacts.save()
+        elif self.tabs.currentIndex() == DEPARTMENTS_TAB:
+            self.departments.save()
         else:
             self.save()
 
@@ -430,10 +393,11 @@ class OrganisationsPage(Page):
         if self._sync_depth:
             return
         target = self.proxy.id_at(current.row()) if current.isValid() else None
-        if self._current is not None and target == self._current.id:
+        shown = self.current
+        if shown is not None and target == shown.id:
             return
         if not self._leave_current():
-            self._select(self._current.id if self._current is not None else None)
+            self._select(shown.id if shown is not None else None)
             return
         self._open(target)
 
@@ -458,17 +422,14 @@ class OrganisationsPage(Page):
         self._show(organisation, contact)
 
     def _show(self, organisation: Organisation | None, contact: int | None = None) -> None:
-        self._current = organisation
-        self.message.clear_message()
+        self.editor.show(organisation)
         if organisation is None:
             self.details_stack.setCurrentWidget(self.placeholder)
         else:
-            self.binding.load(organisation)
             self.details_stack.setCurrentWidget(self.tabs)
         organisation_id = organisation.id if organisation is not None else None
         self._panels_for(organisation_id, contact)
         self._select(organisation_id)
-        self._update_buttons()
 
     def _panels_for(self, organisation_id: int | None, contact: int | None = None) -> None:
         stored = organisation_id is not None
@@ -476,7 +437,7 @@ class OrganisationsPage(Page):
         self.tabs.setTabEnabled(DEPARTMENTS_TAB, stored)
         if not stored:
             self.tabs.setCurrentIndex(DETAILS_TAB)
-        hint = "" if stored else self.tr("Sla de organisatie eerst op.")
+        hint = "" if stored else self.tr("Geef de organisatie eerst een naam.")
         self.tabs.setTabToolTip(CONTACTS_TAB, hint)
         self.tabs.setTabToolTip(DEPARTMENTS_TAB, hint)
         self.contacts.set_organisation(organisation_id, select=contact)
@@ -485,9 +446,3 @@ class OrganisationsPage(Page):
     def _select(self, organisation_id: int | None) -> None:
         with self._syncing():
             select_row(self.table, self.proxy.row_of(organisation_id))
-
-    def _update_buttons(self) -> None:
-        dirty = self.is_dirty()
-        self.unsaved_label.setVisible(dirty)
-        self.undo_button.setEnabled(dirty)
-        self.save_button.setEnabled(self._current is not None)

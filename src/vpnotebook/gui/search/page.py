@@ -16,20 +16,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...core.search import MAX_HITS, CaseGroup, HitRow, Results
 from ...vault.errors import VaultError
 from ..common.labels import current_language
 from ..common.page import Page
 from ..session import Session
 from .delegate import HTML_ROLE, HtmlDelegate
-from .results import (
-    MAX_HITS,
-    PAGE_FOR_SOURCE,
-    CaseGroup,
-    HitRow,
-    Results,
-    plain,
-    snippet_html,
-)
+from .results import PAGE_FOR_SOURCE, plain, snippet_html
 from .searcher import BackgroundSearch
 
 DEBOUNCE_MS = 250
@@ -126,8 +119,8 @@ class SearchPage(Page):
             self.search_now()
 
     def save_pending(self) -> None:
-        """Nothing to save; let go of the reading connection before a lock or a page change."""
-        self.searcher.close()
+        """Nothing to save; a search still out is no longer wanted (a lock, another page)."""
+        self.searcher.cancel()
 
     def state(self) -> dict[str, Any]:
         # The state outlives a lock; what the VP searched for is case content: not kept.

@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import taxonomy as tx
-from ...core.models import TimeEntry, case_number
+from ...core.hours import (
+    GUIDELINE_HOURS_PER_YEAR,
+    HourRow,
+    hours_per_organisation,
+    years_with_hours,
+)
+from ...core.models import TimeEntry
 from ..common.labels import label
 from ..common.record_form import (
     find_data,
@@ -33,7 +39,6 @@ from ..common.record_form import (
 )
 from ..common.record_page import PageTexts, RecordPage
 from ..models.record_table_model import Column, RecordTableModel
-from .hours import GUIDELINE_HOURS_PER_YEAR, HourRow, hours_per_organisation, years_with_hours
 
 
 class TimePage(RecordPage):
@@ -80,12 +85,15 @@ class TimePage(RecordPage):
                 lambda r: r.minutes,
                 numeric=True,
             ),
-            Column(self.tr("Melding"), lambda r: self._case_numbers.get(r.case_id, "")),
+            Column(
+                self.tr("Melding"),
+                lambda r: self._case_numbers.get(r.case_id, "") if r.case_id else "",
+            ),
             Column(self.tr("Notitie"), lambda r: r.note.replace("\n", " ")),
         ]
 
     def build_form(self, form: QFormLayout) -> None:
-        self._case_numbers: dict[int | None, str] = {}
+        self._case_numbers: dict[int, str] = {}
         bind = self.binding.bind
         self.minutes_field = bind(
             "minutes", number_edit(self.tr("Minuten"), 24 * 60, suffix=self.tr(" min"), step=15)
@@ -189,22 +197,17 @@ class TimePage(RecordPage):
     # -- Page -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self._case_numbers = {
-            row["id"]: case_number(row["year"], row["seq"])
-            for row in self.session.journal.db.query("SELECT id, year, seq FROM cases")
-        }
+        self._case_numbers = self.session.journal.case_numbers()
         super().refresh()
 
     def reloaded(self) -> None:
         organisation, year = self.filters
-        rows = hours_per_organisation(
-            self.session.journal.db, organisation_id=organisation, year=year
-        )
+        rows = hours_per_organisation(self.session.journal, organisation_id=organisation, year=year)
         self.hours_model.set_records(rows)
         self.hours_stack.setCurrentWidget(self.hours_table if rows else self.hours_empty)
 
     def years(self) -> list[int]:
-        return super().years() + years_with_hours(self.session.journal.db)
+        return super().years() + years_with_hours(self.session.journal)
 
     def state(self) -> dict[str, Any]:
         return {**super().state(), "tab": self.tabs.currentIndex()}
@@ -237,4 +240,4 @@ class TimePage(RecordPage):
         self.case_field.setCurrentIndex(max(find_data(self.case_field, keep), 0))
         self.case_field.blockSignals(was)
         # The VP's choice of organisation may have dropped the case: that is an edit too.
-        self.binding.edited.emit()
+        self.binding.mark_edited()

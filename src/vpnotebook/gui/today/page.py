@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.agenda import FollowUpRow, Overview, QuietCase, build_overview, mark_done
 from ...core.retention import OVERDUE, RetentionStatus, due_for_destruction_and_total
 from ...core.taxonomy import FOLLOW_UP_KINDS
 from ...vault.errors import VaultError
@@ -31,7 +32,6 @@ from ..common import dialogs
 from ..common.labels import current_language, label
 from ..common.page import Page
 from ..session import Session
-from .agenda import FollowUpRow, Overview, QuietCase, build_overview, mark_done
 
 LATE_COLOUR = QColor("#b3261e")
 CASE_ROLE = Qt.ItemDataRole.UserRole

@@ -392,7 +392,7 @@ class FirstStartWizard(QWizard):
     def _vault_created(self, vault: Vault) -> None:
         session = Session(vault)
         journal = session.journal
-        with journal.db.transaction():
+        with journal.transaction():
             save_vp_profile(
                 journal, self.profile_page.name.text(), str(self.profile_page.role.currentData())
             )

@@ -2,14 +2,14 @@
 
 Conversations of cases count with their duration, and so do the per-year totals kept for
 destroyed cases (conversation_archive), so a year's hours stay the same after destruction.
-Every time entry counts as well, with or without a case. Plain read-only SQL, no Qt.
+Every time entry counts as well, with or without a case.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...vault.database import Database
+from .journal import Journal
 
 # The profession's guideline: about two hours a week for each organisation.
 GUIDELINE_HOURS_PER_YEAR = 2 * 52
@@ -49,9 +49,9 @@ class HourRow:
 
 
 def hours_per_organisation(
-    db: Database, *, organisation_id: int | None = None, year: int | None = None
+    journal: Journal, *, organisation_id: int | None = None, year: int | None = None
 ) -> list[HourRow]:
-    rows = db.query(_HOURS_SQL, {"organisation": organisation_id, "year": year})
+    rows = journal.db.query(_HOURS_SQL, {"organisation": organisation_id, "year": year})
     return [
         HourRow(
             organisation_id=row["id"],
@@ -64,8 +64,8 @@ def hours_per_organisation(
     ]
 
 
-def years_with_hours(db: Database) -> list[int]:
-    rows = db.query(
+def years_with_hours(journal: Journal) -> list[int]:
+    rows = journal.db.query(
         "SELECT CAST(substr(held_on, 1, 4) AS INTEGER) FROM conversations "
         "UNION SELECT year FROM conversation_archive "
         "UNION SELECT CAST(substr(spent_on, 1, 4) AS INTEGER) FROM time_entries"

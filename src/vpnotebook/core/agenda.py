@@ -1,7 +1,7 @@
-"""What the Today screen shows, gathered from the journal. No Qt here, so it reads as the rules.
+"""What the Today screen shows, gathered from the journal: the rules of the agenda.
 
-Kept apart from the view so the rules (what counts as overdue, as quiet, as a late backup) can
-be read and tested without widgets.
+What counts as overdue, as quiet, as a late backup, read and tested without widgets
+(gui/today/page.py shows it).
 """
 
 from __future__ import annotations
@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from ...core.fields import from_row
-from ...core.journal import Journal
-from ...core.models import FollowUp, case_number
+from .journal import Journal
+from .models import FollowUp, case_number
 
 HORIZON_DAYS = 14
 QUIET_DAYS = 30
@@ -84,17 +83,12 @@ def build_overview(
     horizon = today + timedelta(days=horizon_days)
     # Only the rows that are shown are read, with the count in the same query: at unlock
     # this is the first screen, and a ten-year archive can have hundreds of open items.
-    attention, attention_total = _open_follow_ups(
-        journal, "due_on <= ?", (today.isoformat(),), shown
+    attention = journal.open_follow_ups_head(until=today, limit=shown)
+    appointments = journal.open_follow_ups_head(
+        after=today, until=horizon, appointments_only=True, limit=shown
     )
-    appointments, appointments_total = _open_follow_ups(
-        journal,
-        "kind = 'appointment' AND due_on > ? AND due_on <= ?",
-        (today.isoformat(), horizon.isoformat()),
-        shown,
-    )
-    numbers = _case_numbers(
-        journal, {f.case_id for f in attention + appointments if f.case_id is not None}
+    numbers = journal.case_numbers(
+        f.case_id for f in attention.rows + appointments.rows if f.case_id is not None
     )
 
     def row(follow_up: FollowUp) -> FollowUpRow:
@@ -104,28 +98,15 @@ def build_overview(
     quiet, quiet_total = quiet_cases(journal, today, quiet_days, limit=shown)
     stamp = last_backup(journal)
     return Overview(
-        [row(f) for f in attention],
-        [row(f) for f in appointments],
+        [row(f) for f in attention.rows],
+        [row(f) for f in appointments.rows],
         quiet,
         stamp,
         backup_due(stamp, today, reminder_days),
-        attention_total,
-        appointments_total,
+        attention.total,
+        appointments.total,
         quiet_total,
     )
-
-
-def _open_follow_ups(
-    journal: Journal, where: str, params: tuple[str, ...], limit: int | None
-) -> tuple[list[FollowUp], int]:
-    """Open follow-ups matching `where`, soonest first, and how many match in all."""
-    rows = journal.db.query(
-        "SELECT *, count(*) OVER () AS total FROM follow_ups "
-        f"WHERE done_on IS NULL AND {where} ORDER BY due_on, id"
-        + (f" LIMIT {int(limit)}" if limit is not None else ""),
-        params,
-    )
-    return [from_row(FollowUp, r) for r in rows], (rows[0]["total"] if rows else 0)
 
 
 def quiet_cases(
@@ -166,23 +147,6 @@ def quiet_cases(
             )
         )
     return quiet, (rows[0]["total"] if rows else 0)
-
-
-def _case_numbers(journal: Journal, case_ids: set[int]) -> dict[int, str]:
-    if not case_ids:
-        return {}
-    ids = sorted(case_ids)
-    numbers: dict[int, str] = {}
-    # Only the number's parts: whole cases with their categories cost ten times as much.
-    # Chunked: SQLite limits the number of bound parameters.
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ", ".join("?" * len(chunk))
-        for row in journal.db.query(
-            f"SELECT id, year, seq FROM cases WHERE id IN ({marks})", chunk
-        ):
-            numbers[row["id"]] = case_number(row["year"], row["seq"])
-    return numbers
 
 
 def mark_done(journal: Journal, follow_up_id: int, on: date) -> FollowUp:
