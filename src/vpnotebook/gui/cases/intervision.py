@@ -44,9 +44,10 @@ from ...report.intervision import (
 from ...report.pdf import write_pdf
 from ...vault.errors import VaultError
 from ..common import dialogs
+from ..common.inputs import buddy_label
 from ..common.labels import current_language, label
 from ..common.record_form import format_date
-from .widgets import buddy_label, minutes_text
+from .widgets import minutes_text
 
 CHECK_DELAY_MS = 300
 HIT_COLOUR = "#ffe08a"

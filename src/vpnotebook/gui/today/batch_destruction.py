@@ -29,7 +29,7 @@ from ...core.exchange import DESTRUCTION_RULES
 from ...core.journal import Journal
 from ...core.retention import OVERDUE, RetentionStatus
 from ...vault.errors import VaultError
-from ..cases.widgets import buddy_label, error_label
+from ..common.inputs import buddy_label, error_label
 from ..common.labels import current_language, label
 from ..common.record_form import format_date
 

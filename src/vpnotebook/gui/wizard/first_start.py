@@ -29,8 +29,8 @@ from ...vault import recovery
 from ...vault.errors import VaultError
 from ...vault.kdf import PRODUCTION, Argon2Params, Calibration, calibrate
 from ...vault.vault import Vault, is_vault
-from ..cases.widgets import buddy_label
 from ..common import dialogs
+from ..common.inputs import buddy_label
 from ..common.labels import current_language, label
 from ..common.passphrase import PassphraseFields
 from ..common.recovery_code import RecoveryCodeView
