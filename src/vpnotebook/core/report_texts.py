@@ -29,6 +29,7 @@ from .models import (
     TimeEntry,
     case_number,
 )
+from .profile import vp_profile
 
 MIN_TITLE_LENGTH = 8
 
@@ -218,7 +219,7 @@ def text_checker(journal: Journal, organisation_id: int, year: int, *, k: int) -
     for row in db.query("SELECT name, phone, email FROM referral_contacts ORDER BY id"):
         names += [(KIND_CONTACT, n) for n in tc.name_needles(row["name"])]
         needles += [(KIND_CONTACT, n) for n in _contact_needles(f"{row['email']} {row['phone']}")]
-    names += [(KIND_VP, n) for n in tc.name_needles(journal.setting("vp_name", "") or "")]
+    names += [(KIND_VP, n) for n in tc.name_needles(vp_profile(journal).name)]
     names += [
         (KIND_NOTES_NAME, n)
         for n in sorted(tc.names_in_notes(_case_texts(journal, organisation_id)))
