@@ -61,17 +61,16 @@ def read_case_file(journal: Journal, case_id: int, today: date) -> CaseFile:
     reporter: Reporter | None = None
     with contextlib.suppress(NotFoundError):
         reporter = journal.get(Reporter, case_id)
-    of_case = ("case_id = ?", (case_id,))
     return CaseFile(
         case=case,
         organisation=organisation,
         department=department,
         reporter=reporter,
         conversations=tuple(journal.conversations_of(case_id)),
-        routes=tuple(journal.find(Route, *of_case, order="coalesce(started_on, ''), id")),
-        referrals=tuple(journal.find(Referral, *of_case, order="referred_on, id")),
-        follow_ups=tuple(journal.find(FollowUp, *of_case, order="due_on, id")),
-        time_entries=tuple(journal.find(TimeEntry, *of_case, order="spent_on, id")),
+        routes=tuple(journal.records_of_case(Route, case_id)),
+        referrals=tuple(journal.records_of_case(Referral, case_id)),
+        follow_ups=tuple(journal.records_of_case(FollowUp, case_id)),
+        time_entries=tuple(journal.records_of_case(TimeEntry, case_id)),
         retention=case_retention(journal, case_id, today),
         extensions=tuple(extensions_of(journal, case_id)),
     )

@@ -109,38 +109,45 @@ def _code(entity_type: type, name: str, value: str | None) -> str:
     return vocab.label(value, "nl") if value else "niet vastgelegd"
 
 
+# Reported, but in one small organisation's story it would point to the reporter's team.
+_LEFT_OUT_REPORTED = frozenset({"department_id"})
+# Shown once the case is closed; before that they hold nothing.
+_WHEN_CLOSED = frozenset({"closed_on", "outcome"})
+
+
 def _features(file: CaseFile) -> list[str]:
+    """The case's anonymous features: every field the annual report counts (read from the
+    field specs, so a new one is here too) but the department, with dates as month and
+    year; never a personal field. The organisation stands as its sector."""
     case = file.case
-    sector = file.organisation.sector.strip() or "niet vastgelegd"
-    categories = ", ".join(_code_list(case.categories)) or "niet vastgelegd"
-    talks = len(file.conversations)
-    if case.status == "closed":
-        state = f"afgesloten in {month_text(case.closed_on)}"
-        if case.outcome:
-            state += f", uitkomst: {_code(Case, 'outcome', case.outcome).lower()}"
-    else:
-        state = "loopt nog"
-    minutes = file.conversation_minutes
-    conversations = "1 gesprek" if talks == 1 else f"{talks} gesprekken"
-    if minutes:
-        conversations += f", samen {minutes_text(minutes)}"
-    return [
+    lines = [
         "# De casus",
-        f"Sector van de organisatie: {sector}",
-        f"{_label(Case, 'categories')}: {categories}",
-        f"{_label(Case, 'contact_type')}: {_code(Case, 'contact_type', case.contact_type)}",
-        f"{_label(Case, 'reporter_role')}: {_code(Case, 'reporter_role', case.reporter_role)}",
-        f"{_label(Case, 'relation_to_accused')}: "
-        + _code(Case, "relation_to_accused", case.relation_to_accused),
-        f"Eerste contact: {month_text(case.first_contact)}",
-        f"Stand van zaken: {state} ({conversations})",
+        f"Sector van de organisatie: {file.organisation.sector.strip() or 'niet vastgelegd'}",
     ]
-
-
-def _code_list(codes: Iterable[str]) -> list[str]:
-    vocab = specs(Case)["categories"].vocab
-    assert vocab is not None
-    return [vocab.label(code, "nl") for code in codes]
+    for name, spec in specs(Case).items():
+        if not spec.reported or spec.kind == "ref" or name in _LEFT_OUT_REPORTED:
+            continue
+        if name in _WHEN_CLOSED and case.status != "closed":
+            continue
+        value = getattr(case, name)
+        if spec.kind == "date":
+            shown = month_text(value)
+        elif spec.kind == "codes":
+            assert spec.vocab is not None
+            shown = ", ".join(spec.vocab.label(code, "nl") for code in value)
+        elif spec.kind == "code":
+            assert spec.vocab is not None
+            shown = spec.vocab.label(value, "nl") if value else ""
+        else:
+            shown = str(value) if value is not None else ""
+        lines.append(f"{spec.label_nl or name}: {shown or 'niet vastgelegd'}")
+    talks = len(file.conversations)
+    state = "afgesloten" if case.status == "closed" else "loopt nog"
+    conversations = "1 gesprek" if talks == 1 else f"{talks} gesprekken"
+    if file.conversation_minutes:
+        conversations += f", samen {minutes_text(file.conversation_minutes)}"
+    lines.append(f"Stand van zaken: {state} ({conversations})")
+    return lines
 
 
 def _conversation(number: int, total: int, talk: Conversation) -> list[str]:
