@@ -622,7 +622,7 @@ def test_a_time_entry_without_minutes_gets_the_dutch_message(page: CasesPage, qt
 
 def test_copy_buttons_copy_as_secret(page: CasesPage, qtbot) -> None:  # type: ignore[no-untyped-def]
     case = open_case_with_status(page, "open")
-    qtbot.mouseClick(page.view.copy_number, Qt.MouseButton.LeftButton)
+    page.view.copy_action.trigger()  # Meer → Nummer kopiëren
     clipboard = QGuiApplication.clipboard()
     assert clipboard.text() == case.number
     assert clipboard.mimeData().data("x-kde-passwordManagerHint") == b"secret"

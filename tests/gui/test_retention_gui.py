@@ -213,7 +213,7 @@ def test_access_export_writes_one_pdf_with_the_chosen_parts(
     page.open_case(case.id)
     QCoreApplication.processEvents()  # the case pane appears; let its layout settle
 
-    qtbot.mouseClick(page.view.retention.access_button, Qt.MouseButton.LeftButton)
+    page.view.access_action.trigger()  # Meer → Inzage-export voor de melder…
     dialog = page.findChild(AccessExportDialog)
     assert dialog is not None and dialog.isVisible()
     assert all(check.isChecked() for check in dialog.conversation_checks.values())

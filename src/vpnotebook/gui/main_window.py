@@ -233,6 +233,7 @@ class MainWindow(QMainWindow):
             self.screen_lock.lock_requested.connect(self.lock)
 
         self.session = session
+        session.layout.store = self.settings  # splitters and columns, as numbers only
         session.key_renewal_requested.connect(self.offer_rekey)
         self.workspace = Workspace(session)
         self.workspace.page_created.connect(self._page_created)

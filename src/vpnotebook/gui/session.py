@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..core.journal import Journal
 from ..vault.vault import Vault
+from .layout import LayoutMemory
 
 
 class Session(QObject):
@@ -26,6 +27,8 @@ class Session(QObject):
         super().__init__()
         self.vault = vault
         self.journal = Journal.of(vault)
+        # The main window gives it the settings file; otherwise the shape lasts this run.
+        self.layout = LayoutMemory(parent=self)
 
     def notify(self, what: str) -> None:
         self.changed.emit(what)

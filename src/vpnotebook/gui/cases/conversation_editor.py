@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -31,13 +30,25 @@ from ..common import dialogs
 from ..common.binding import FormBinding
 from ..common.clipboard import copy_secret
 from ..common.editor import RecordEditor
-from ..common.inputs import CodeCombo, DateField, buddy_label
+from ..common.flow import FlowLayout
+from ..common.inputs import CodeCombo, DateField, MinutesField, buddy_label
 from ..common.labels import label
 from ..common.record_form import Banner
 from ..session import Session
 from .widgets import minutes_text
 
 STRUCTURE = ("occasion", "story", "wishes", "options", "agreements", "next_step")
+
+
+def _pair(label: QLabel, field: QWidget) -> QWidget:
+    """A label and its field, kept on one line when a row wraps."""
+    pair = QWidget()
+    row = QHBoxLayout(pair)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(4)
+    row.addWidget(label)
+    row.addWidget(field)
+    return pair
 
 
 class ConversationEditor(QWidget):
@@ -48,10 +59,13 @@ class ConversationEditor(QWidget):
         self.binding = FormBinding(Conversation, self)
         self.held_on = self.binding.bind("held_on", DateField())
         self.form = self.binding.bind("form", CodeCombo(tx.CONVERSATION_FORMS))
-        self.duration = self.binding.bind("duration_min", QSpinBox())
-        self.duration.setRange(0, 24 * 60)
-        self.duration.setSingleStep(5)
-        self.duration.setSuffix(self.tr(" min"))
+        # 0 is "not filled in", and says so: a silent 0 made hours and bills come out low.
+        self.duration = self.binding.bind("duration_min", MinutesField())
+        self.duration_hint = QLabel(self.tr("Hoe lang duurde het gesprek? Dat telt mee in uw uren."))
+        self.duration_hint.setObjectName("durationHint")
+        self.duration_hint.setStyleSheet("color: #8a4b00;")
+        self.duration_hint.setWordWrap(True)
+        self.duration.valueChanged.connect(self._duration_changed)
         self.show_structure = QCheckBox(self.tr("&Structuur tonen"))
         self.show_structure.setChecked(True)
         self.show_structure.setToolTip(
@@ -63,18 +77,13 @@ class ConversationEditor(QWidget):
         )
         self.copy_button.clicked.connect(lambda: copy_secret(self.text_for_copy()))
 
-        meta = QHBoxLayout()
-        meta.addWidget(buddy_label(self.tr("&Datum"), self.held_on))
-        meta.addWidget(self.held_on)
-        meta.addSpacing(8)
-        meta.addWidget(buddy_label(self.tr("&Vorm"), self.form))
-        meta.addWidget(self.form)
-        meta.addSpacing(8)
-        meta.addWidget(buddy_label(self.tr("D&uur"), self.duration))
-        meta.addWidget(self.duration)
-        meta.addStretch(1)
-        meta.addWidget(self.show_structure)
-        meta.addWidget(self.copy_button)
+        # One line on a wide screen; on a laptop at 150 % the options wrap below.
+        meta = FlowLayout(spacing=8)
+        meta.add(_pair(buddy_label(self.tr("&Datum"), self.held_on), self.held_on))
+        meta.add(_pair(buddy_label(self.tr("&Vorm"), self.form), self.form))
+        meta.add(_pair(buddy_label(self.tr("D&uur"), self.duration), self.duration))
+        meta.add(self.show_structure, right=True)
+        meta.add(self.copy_button, right=True)
 
         titles = {
             "occasion": self.tr("&Aanleiding"),
@@ -89,13 +98,24 @@ class ConversationEditor(QWidget):
         grid = QGridLayout(self.structure)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setVerticalSpacing(2)
-        for index, name in enumerate(STRUCTURE):
-            editor = self.binding.bind(name, self._text_editor(minimum_lines=2))
+        # The reporter's story gets the height; the shorter parts of the log share the rest.
+        # (position in the grid, lines it always shows, share of the height left over)
+        places = {
+            "occasion": (0, 0, 2, 2, 1),
+            "story": (2, 0, 2, 4, 5),
+            "wishes": (4, 0, 1, 2, 1),
+            "options": (4, 1, 1, 2, 1),
+            "agreements": (6, 0, 1, 2, 1),
+            "next_step": (6, 1, 1, 2, 1),
+        }
+        for name in STRUCTURE:
+            row, column, span, lines, share = places[name]
+            editor = self.binding.bind(name, self._text_editor(minimum_lines=lines))
             self.texts[name] = editor
-            row, column = divmod(index, 2)
-            grid.addWidget(buddy_label(titles[name], editor), row * 2, column)
-            grid.addWidget(editor, row * 2 + 1, column)
-        self.notes = self.binding.bind("notes", self._text_editor(minimum_lines=3))
+            grid.addWidget(buddy_label(titles[name], editor), row, column, 1, span)
+            grid.addWidget(editor, row + 1, column, 1, span)
+            grid.setRowStretch(row + 1, max(grid.rowStretch(row + 1), share))
+        self.notes = self.binding.bind("notes", self._text_editor(minimum_lines=2))
         self.texts["notes"] = self.notes
         self.notes.setPlaceholderText(
             self.tr("Schrijf hier vrij, met of zonder de kopjes hierboven.")
@@ -105,12 +125,16 @@ class ConversationEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(meta)
+        layout.addWidget(self.duration_hint)
         layout.addWidget(self.error)
-        layout.addWidget(self.structure, 5)
+        layout.addWidget(self.structure, 8)
         layout.addWidget(buddy_label(self.tr("Vrije aa&ntekeningen"), self.notes))
         layout.addWidget(self.notes, 2)
 
         self.show_structure.toggled.connect(self.structure.setVisible)
+
+    def _duration_changed(self, minutes: int) -> None:
+        self.duration_hint.setVisible(minutes == 0)
 
     def _text_editor(self, minimum_lines: int) -> QPlainTextEdit:
         editor = QPlainTextEdit()
@@ -201,8 +225,8 @@ class ConversationsPanel(QWidget):
         splitter.addWidget(side)
         splitter.addWidget(main)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([210, 800])
         splitter.setChildrenCollapsible(False)
+        session.layout.splitter(splitter, "conversations", [190, 800])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -259,7 +283,11 @@ class ConversationsPanel(QWidget):
                 conversation.held_on.strftime("%d-%m-%Y"),
                 label(tx.CONVERSATION_FORMS, conversation.form)
                 + " · "
-                + minutes_text(conversation.duration_min),
+                + (
+                    minutes_text(conversation.duration_min)
+                    if conversation.duration_min
+                    else self.tr("duur nog invullen")
+                ),
             )
         )
 
@@ -294,7 +322,12 @@ class ConversationsPanel(QWidget):
         self.list.setCurrentRow(-1)
         self._loading = False
         self._start_draft()
-        first = "occasion" if self.editor.show_structure.isChecked() else "notes"
+        self.focus_first_text()
+
+    def focus_first_text(self) -> None:
+        """Where a new conversation's log starts: the reporter's story (or the free notes
+        when the structure is hidden)."""
+        first = "story" if self.editor.show_structure.isChecked() else "notes"
         self.editor.texts[first].setFocus()
 
     # -- saving -----------------------------------------------------------------------------

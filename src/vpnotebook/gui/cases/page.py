@@ -104,7 +104,10 @@ class CasesPage(Page):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.NUMBER, Qt.SortOrder.DescendingOrder)
+        self._columns_set_by_hand = False
+        self._fitting = False
         self._size_columns()
+        self.table.horizontalHeader().sectionResized.connect(self._column_dragged)
         self.empty = QLabel()
         self.empty.setObjectName("emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -135,6 +138,7 @@ class CasesPage(Page):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(lambda _index: self.view.tabs.setFocus())
         self.model.modelReset.connect(self._reselect)
+        self.model.modelReset.connect(self._names_changed)
         self.model.order_changing.connect(self._load_rest)
         session.changed.connect(self._records_changed)
         # The list shrinks when the case pane appears: keep the open case's row in sight.
@@ -148,6 +152,7 @@ class CasesPage(Page):
             # After the view has updated its scroll bars for the new size, not before.
             # Bound to the table: a page deleted in the same turn (a lock) drops the call.
             QTimer.singleShot(0, self.table, self._keep_current_in_sight)
+            QTimer.singleShot(0, self.table, self._fit_columns)
         elif kind == _PAINT and not self._painted:
             # The first rows are being painted: build the case pane, then read the rest of
             # the list, each in its own turn of the event loop once this frame is out.
@@ -186,7 +191,8 @@ class CasesPage(Page):
             view.hide()
             self.splitter.addWidget(view)
             self.splitter.setStretchFactor(1, 3)
-            self.splitter.setSizes([200, 500])
+            # The list a third, the case the rest, or where the VP last put the divider.
+            self.session.layout.splitter(self.splitter, "cases", [200, 500])
             self._view = view
         return self._view
 
@@ -199,29 +205,78 @@ class CasesPage(Page):
         case = self._view.case if self._view is not None else None
         return case.id if case is not None else None
 
+    def _names_changed(self) -> None:
+        self._measure_names()
+        self._fit_columns()
+
     def _keep_current_in_sight(self) -> None:
         current = self.table.currentIndex()
         if current.isValid():
             self.table.scrollTo(current, QAbstractItemView.ScrollHint.EnsureVisible)
 
     def _size_columns(self) -> None:
+        """Short fixed columns; organisation and kind as wide as their names (up to a cap);
+        the working title, last, takes what is left and is cut off (…) first."""
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(self.table.fontMetrics().horizontalAdvance("M") * 4)
+        self._content_widths: dict[int, int] = {}
+        self._fit_columns()
+
+    def _fixed_widths(self) -> dict[int, int]:
         metrics = self.table.fontMetrics()
-        date_width = metrics.horizontalAdvance("00-00-0000") + 34
-        widths = {
+        date_width = metrics.horizontalAdvance("00-00-0000") + 24
+        return {
             Column.NUMBER: metrics.horizontalAdvance("0000-000") + 34,
-            Column.ORGANISATION: metrics.horizontalAdvance("M") * 14,
             Column.FIRST_CONTACT: date_width,
-            Column.CONTACT_TYPE: metrics.horizontalAdvance("Sparren") + 40,
-            Column.CATEGORIES: metrics.horizontalAdvance("M") * 12,
-            Column.STATUS: metrics.horizontalAdvance("Afgesloten") + 34,
+            Column.CONTACT_TYPE: metrics.horizontalAdvance("Sparren") + 24,
+            Column.STATUS: metrics.horizontalAdvance("Afgesloten") + 24,
             Column.LAST_CONTACT: date_width,
         }
-        for column, width in widths.items():
-            header.resizeSection(column, width)
+
+    def _measure_names(self) -> None:
+        """The widest organisation and kind in the list (distinct texts only: a handful)."""
+        metrics = self.table.fontMetrics()
+        for column, cap in ((Column.ORGANISATION, 30), (Column.CATEGORIES, 26)):
+            texts = self.model.distinct(column)
+            widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+            limit = metrics.horizontalAdvance("M") * cap
+            self._content_widths[column] = min(widest + 24, limit)
+
+    def _fit_columns(self) -> None:
+        if self._columns_set_by_hand:
+            return
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        widths: dict[int, int] = dict(self._fixed_widths())
+        for column, minimum in ((Column.ORGANISATION, 12), (Column.CATEGORIES, 10)):
+            widths[column] = max(
+                self._content_widths.get(column, 0), metrics.horizontalAdvance("M") * minimum
+            )
+        title = metrics.horizontalAdvance("M") * 10
+        room = self.table.viewport().width()
+        # On a narrow window the least needed columns step aside rather than squeeze the
+        # names: first contact, kind of contact, last contact, in that order.
+        hidden: set[int] = set()
+        for column in (Column.FIRST_CONTACT, Column.CONTACT_TYPE, Column.LAST_CONTACT):
+            if room <= 0 or sum(widths.values()) + title <= room:
+                break
+            hidden.add(column)
+            del widths[column]
+        self._fitting = True
+        try:
+            for column in range(self.model.columnCount()):
+                self.table.setColumnHidden(column, column in hidden)
+            for column, width in widths.items():
+                header.resizeSection(column, width)
+        finally:
+            self._fitting = False
+
+    def _column_dragged(self, _index: int, _old: int, _new: int) -> None:
+        if not self._fitting:
+            self._columns_set_by_hand = True
 
     # -- Page interface ---------------------------------------------------------------------
 
@@ -371,7 +426,7 @@ class CasesPage(Page):
         self.open_case(dialog.created.id)
         # The intake conversation is usually the first thing to write down.
         self.view.tabs.setCurrentIndex(Tab.CONVERSATIONS)
-        self.view.conversations.editor.texts["occasion"].setFocus()
+        self.view.conversations.focus_first_text()
 
     def open_case(self, case_id: int, *, keep_filters: bool = False) -> None:
         """Select and show a case; filters that would hide it are cleared."""

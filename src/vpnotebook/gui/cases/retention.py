@@ -1,8 +1,8 @@
 """Retention on the open case: when it is due for destruction, keeping it longer, destroying it.
 
-A strip under the case header says where the case stands and offers the three actions that
-belong to retention and the reporter's rights: keep longer, destroy now, and the access
-export (access.py). Nothing is destroyed without the dialog here: it says what goes and what
+A strip under the case header says where the case stands; once the case is closed it offers
+the two actions that belong to retention: keep longer and destroy now. (A running case is
+destroyed only on the reporter's request, from the case's Meer menu.) Nothing is destroyed without the dialog here: it says what goes and what
 stays, that older backups still hold the case, and asks for the case number to be typed.
 """
 
@@ -60,7 +60,6 @@ class RetentionBar(QFrame):
 
     changed = Signal()
     destroyed = Signal()
-    access_requested = Signal()
 
     def __init__(
         self, journal: Journal, save_pending: Callable[[], None], parent: QWidget | None = None
@@ -84,14 +83,11 @@ class RetentionBar(QFrame):
         self.destroy_button.setToolTip(
             self.tr("Vernietig deze melding nu, bijvoorbeeld omdat de melder daarom vraagt.")
         )
-        self.access_button = QPushButton(self.tr("In&zage-export voor de melder…"))
-        self.access_button.clicked.connect(self.access_requested)
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 10, 6)
         row.addWidget(self.text, 1)
         row.addWidget(self.keep_button)
         row.addWidget(self.destroy_button)
-        row.addWidget(self.access_button)
 
     @property
     def today(self) -> date:
@@ -110,6 +106,9 @@ class RetentionBar(QFrame):
             return
         self.status = case_retention(self._journal, case.id, self.today)
         self.keep_button.setVisible(self.status is not None)
+        # Destroying a running case is the reporter's request, under the case's Meer menu;
+        # here only once it is closed and its retention is what is being decided.
+        self.destroy_button.setVisible(self.status is not None)
         due = self.status is not None and self.status.state == OVERDUE
         self.setStyleSheet(_DUE if due else _CALM)
         self.text.setText(self._describe(case, self.status))

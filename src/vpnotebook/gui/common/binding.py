@@ -31,6 +31,7 @@ from .inputs import (
     CodeChecks,
     CodeCombo,
     DateField,
+    MinutesField,
     OptionalDateField,
     OrganisationCombo,
     find_data,
@@ -196,7 +197,12 @@ def value_of(widget: QWidget) -> Any:
     if isinstance(widget, QDateEdit):
         return widget.date().toPython()
     if isinstance(widget, QSpinBox):
-        if widget.specialValueText() and widget.value() == widget.minimum():
+        # "onbekend" is no number; a duration's "nog invullen" is its 0 (MinutesField).
+        if (
+            widget.specialValueText()
+            and widget.value() == widget.minimum()
+            and not isinstance(widget, MinutesField)
+        ):
             return None
         return widget.value()
     if isinstance(widget, QComboBox):

@@ -13,8 +13,8 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
-from PySide6.QtGui import QPaintEvent, QPalette
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -101,6 +101,28 @@ def number_edit(
     # A number needs no more room than its digits; stretched, it reads like a text field.
     spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
     return spin
+
+
+class MinutesField(QSpinBox):
+    """A duration in minutes that counts in the VP's hours: 0 is "not filled in" and says
+    so ("nog invullen"), yet is stored as 0, as the field has always held. Clicked into,
+    the whole value is selected, so typing "45" replaces the words instead of following
+    them."""
+
+    def __init__(
+        self, accessible_name: str = "", *, step: int = 5, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setRange(0, 24 * 60)
+        self.setSingleStep(step)
+        self.setSuffix(_tr(" min"))
+        self.setSpecialValueText(_tr("nog invullen"))
+        if accessible_name:
+            self.setAccessibleName(accessible_name)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        QTimer.singleShot(0, self.selectAll)
 
 
 def optional_number_edit(

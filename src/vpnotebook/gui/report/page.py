@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -54,6 +53,7 @@ from ...report.pdf import render_pdf, write_pdf
 from ...report.vp_overview import build_vp_overview
 from ...vault.errors import VaultError
 from ..common import dialogs
+from ..common.flow import FlowLayout
 from ..common.labels import current_language
 from ..common.page import Page
 from ..session import Session
@@ -126,24 +126,26 @@ class ReportPage(Page):
             self.tr("Uren en werklast per organisatie, alleen voor uw eigen administratie.")
         )
 
-        choices = QGridLayout()
-        for column, (text, widget) in enumerate(
-            (
-                (self.tr("Organisatie:"), self.organisation),
-                (self.tr("Jaar:"), self.year),
-                (self.tr("Aantallen vanaf:"), self.k),
-                (self.tr("Taal:"), self.language),
-            )
+        # One line each on a wide screen; on a laptop at 150 % they wrap, never widen the window.
+        choices = FlowLayout(spacing=10)
+        for text, widget in (
+            (self.tr("Organisatie:"), self.organisation),
+            (self.tr("Jaar:"), self.year),
+            (self.tr("Aantallen vanaf:"), self.k),
+            (self.tr("Taal:"), self.language),
         ):
             label = QLabel(text)
             label.setBuddy(widget)
-            choices.addWidget(label, 0, 2 * column)
-            choices.addWidget(widget, 0, 2 * column + 1)
-        choices.setColumnStretch(8, 1)
-        buttons = QHBoxLayout()
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(4)
+            row.addWidget(label)
+            row.addWidget(widget)
+            choices.add(pair)
+        buttons = FlowLayout(spacing=6)
         for button in (self.export_pdf, self.export_csv, self.print_button, self.overview_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            buttons.add(button)
         self.issued = QLabel()
         self.issued.setWordWrap(True)
         self.issued.setAccessibleName(self.tr("Uitgegeven versies"))
@@ -175,6 +177,7 @@ class ReportPage(Page):
         text_label = QLabel(
             self.tr("<b>Signalen en aanbevelingen</b> (komt letterlijk in het verslag)")
         )
+        text_label.setWordWrap(True)
         text_label.setBuddy(self.text)
         left_layout.addWidget(text_label)
         left_layout.addWidget(self.text, 3)
@@ -194,6 +197,8 @@ class ReportPage(Page):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        session.layout.splitter(splitter, "report", [400, 600])
         self.splitter = splitter
 
         self.empty = QLabel(
