@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -102,7 +104,7 @@ class ConversationEditor(QWidget):
         # (position in the grid, lines it always shows, share of the height left over)
         places = {
             "occasion": (0, 0, 2, 2, 1),
-            "story": (2, 0, 2, 4, 5),
+            "story": (2, 0, 2, 4, 6),
             "wishes": (4, 0, 1, 2, 1),
             "options": (4, 1, 1, 2, 1),
             "agreements": (6, 0, 1, 2, 1),
@@ -115,6 +117,9 @@ class ConversationEditor(QWidget):
             grid.addWidget(buddy_label(titles[name], editor), row, column, 1, span)
             grid.addWidget(editor, row + 1, column, 1, span)
             grid.setRowStretch(row + 1, max(grid.rowStretch(row + 1), share))
+        # The occasion is a line or two; it never takes more than four.
+        occasion = self.texts["occasion"]
+        occasion.setMaximumHeight(occasion.fontMetrics().lineSpacing() * 4 + 12)
         self.notes = self.binding.bind("notes", self._text_editor(minimum_lines=2))
         self.texts["notes"] = self.notes
         self.notes.setPlaceholderText(
@@ -141,6 +146,9 @@ class ConversationEditor(QWidget):
         editor.setTabChangesFocus(True)
         line = editor.fontMetrics().lineSpacing()
         editor.setMinimumHeight(line * minimum_lines + 12)
+        # The height is shared out by the grid's stretch (the story most), not by each box's
+        # wish to be tall: otherwise every box claims the same and the story gets no more.
+        editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         return editor
 
     def show_structure_for(self, conversation: Conversation) -> None:
@@ -216,11 +224,17 @@ class ConversationsPanel(QWidget):
         side_layout.addWidget(self.new_button)
         side_layout.addWidget(self.list, 1)
         side_layout.addWidget(self.delete_button)
-        main = QWidget()
-        main_layout = QVBoxLayout(main)
+        log = QWidget()
+        main_layout = QVBoxLayout(log)
         main_layout.setContentsMargins(0, 0, 0, 0)
         main_layout.addWidget(self.heading)
         main_layout.addWidget(self.editor, 1)
+        # On a low window the log scrolls as a whole; the case above keeps its place.
+        main = QScrollArea()
+        main.setWidget(log)
+        main.setWidgetResizable(True)
+        main.setFrameShape(QScrollArea.Shape.NoFrame)
+        main.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(side)
         splitter.addWidget(main)

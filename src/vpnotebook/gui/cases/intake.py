@@ -35,6 +35,7 @@ from ...core.journal import Journal, NotFoundError
 from ...core.models import Case, Department, Organisation, Reporter
 from ..common.binding import FormBinding
 from ..common.editor import Storage
+from ..common.flow import Columns
 from ..common.inputs import (
     CodeChecks,
     CodeCombo,
@@ -125,7 +126,7 @@ class IntakeForm(QWidget):
         self.gender: CodeCombo = self._row(about_form, "gender", self.tr("&Gender"))
         self.age_band: CodeCombo = self._row(about_form, "age_band", self.tr("&Leeftijd"))
         self.relation: CodeCombo = self._row(
-            about_form, "relation_to_accused", self.tr("Relatie tot &beklaagde")
+            about_form, "relation_to_accused", self.tr("Relatie tot &veroorzaker")
         )
         self.wishes: QPlainTextEdit = self._row(
             about_form, "reporter_wishes", self.tr("Wat w&il de melder?")
@@ -186,9 +187,20 @@ class IntakeForm(QWidget):
             wipe_row.addWidget(self.wipe_button)
             identity_form.addRow(wipe_row)
 
-        columns = QHBoxLayout()
-        columns.addWidget(case_group, 1)
-        columns.addWidget(about_group, 1)
+        # Who the reporter is comes first on the right: above the fold on a laptop. On a
+        # narrow window the columns stack, the reporter's name still near the top.
+        right = QWidget()
+        right_column = QVBoxLayout(right)
+        right_column.setContentsMargins(0, 0, 0, 0)
+        right_column.addWidget(identity_group)
+        right_column.addWidget(about_group)
+        right_column.addStretch(1)
+        left = QWidget()
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addWidget(case_group)
+        left_column.addStretch(1)
+        columns = Columns(left, right, last_on_top=True)
         self.draft_notice = QLabel(
             self.tr(
                 "Dit is de melding die u aan het vastleggen was toen het programma "
@@ -204,8 +216,7 @@ class IntakeForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.draft_notice)
         layout.addWidget(self.general_error)
-        layout.addLayout(columns)
-        layout.addWidget(identity_group)
+        layout.addWidget(columns)
         layout.addStretch(1)
 
         self.organisation.currentIndexChanged.connect(self._organisation_changed)

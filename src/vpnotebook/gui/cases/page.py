@@ -138,7 +138,6 @@ class CasesPage(Page):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(lambda _index: self.view.tabs.setFocus())
         self.model.modelReset.connect(self._reselect)
-        self.model.modelReset.connect(self._names_changed)
         self.model.order_changing.connect(self._load_rest)
         session.changed.connect(self._records_changed)
         # The list shrinks when the case pane appears: keep the open case's row in sight.
@@ -274,8 +273,9 @@ class CasesPage(Page):
         finally:
             self._fitting = False
 
-    def _column_dragged(self, _index: int, _old: int, _new: int) -> None:
-        if not self._fitting:
+    def _column_dragged(self, index: int, _old: int, _new: int) -> None:
+        # The working title stretches by itself with the window: that is no VP's choice.
+        if not self._fitting and index != Column.TITLE:
             self._columns_set_by_hand = True
 
     # -- Page interface ---------------------------------------------------------------------
@@ -334,6 +334,7 @@ class CasesPage(Page):
         with self._program_selection():
             self.model.set_summaries(summaries)
             self._update_filter_choices()
+        self._names_changed()
         if selected is not None and self.selected_case_id() != selected:
             self._select(selected)
         self._update_empty_state()

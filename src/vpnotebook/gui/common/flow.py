@@ -124,9 +124,19 @@ class Columns(QWidget):
     other: two columns on a wide screen, one on a laptop at 150 %. Never wider than its
     widest part, so it never widens the window."""
 
-    def __init__(self, *parts: QWidget, spacing: int = 12, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *parts: QWidget,
+        spacing: int = 12,
+        last_on_top: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.parts = parts
+        # Stacked, the last part may come first (the reporter's name before the case facts).
+        self._stacked = (
+            QBoxLayout.Direction.BottomToTop if last_on_top else QBoxLayout.Direction.TopToBottom
+        )
         self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(spacing)
@@ -152,7 +162,7 @@ class Columns(QWidget):
         wanted = (
             QBoxLayout.Direction.LeftToRight
             if event.size().width() >= self._room_needed()
-            else QBoxLayout.Direction.TopToBottom
+            else self._stacked
         )
         if wanted != self._layout.direction():
             self._layout.setDirection(wanted)
