@@ -235,6 +235,7 @@ class MainWindow(QMainWindow):
         self.session = session
         session.layout.store = self.settings  # splitters and columns, as numbers only
         session.key_renewal_requested.connect(self.offer_rekey)
+        session.guide_requested.connect(lambda: self.help_menu.show_guide())
         self.workspace = Workspace(session)
         self.workspace.page_created.connect(self._page_created)
         # Undo is for the last change on the page the VP is on.

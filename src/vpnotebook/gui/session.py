@@ -16,6 +16,10 @@ class Session(QObject):
     open_case_requested = Signal(int)
     # Any page may ask to switch to another page by its key ("backup", "cases", ...).
     page_requested = Signal(str)
+    # Today's first steps ask for a new record of a kind ("case", "organisation"); the
+    # workspace opens the page that makes it. The guide is the main window's (F1).
+    new_record_requested = Signal(str)
+    guide_requested = Signal()
     # A form wrote an edit (with how to undo it: common/editor.Undo), or could not (why, in
     # the VP's words); the main window's status bar says so.
     saved = Signal(object)

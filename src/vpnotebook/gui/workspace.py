@@ -99,6 +99,7 @@ class Workspace(QWidget):
         session.changed.connect(self._records_changed)
         session.open_case_requested.connect(self._open_case)
         session.page_requested.connect(self.show_page)
+        session.new_record_requested.connect(self._new_record)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.navigation)
@@ -153,6 +154,16 @@ class Workspace(QWidget):
         page = self.show_page("cases")
         assert isinstance(page, CasesPage)
         return page
+
+    def _new_record(self, kind: str) -> None:
+        if kind == "case":
+            self.cases_page().new_case()
+        elif kind == "organisation":
+            from .organisations.page import OrganisationsPage
+
+            page = self.show_page("organisations")
+            assert isinstance(page, OrganisationsPage)
+            page.new_organisation()
 
     def _open_case(self, case_id: int) -> None:
         self.cases_page().open_case(case_id)

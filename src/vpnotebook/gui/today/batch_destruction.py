@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -64,6 +66,34 @@ def about_backups(backups_kept: int) -> str:
         "nog. U bewaart de laatste %1; na %1 nieuwe reservekopieën op dezelfde plek zijn "
         "ze ook daaruit verdwenen. Kopieën op een andere plek ruimt u zelf op."
     ).replace("%1", str(backups_kept))
+
+
+class DestructionActions(QWidget):
+    """Under Today's destruction list: check every overdue case, destroy the checked ones."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check_all = QPushButton(self.tr("Alle verlopen aanvinken"))
+        self.destroy = QPushButton(self.tr("Aangevinkte vernietigen…"))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 4, 0, 0)
+        row.addWidget(self.check_all)
+        row.addWidget(self.destroy)
+        row.addStretch(1)
+
+    def show_counts(self, overdue: int, checked: int) -> None:
+        self.setVisible(overdue > 0)
+        self.check_all.setText(
+            self.tr("Niets aanvinken")
+            if overdue and checked == overdue
+            else self.tr("Alle verlopen aanvinken")
+        )
+        self.destroy.setEnabled(checked > 0)
+        self.destroy.setText(
+            self.tr("Aangevinkte vernietigen…")
+            if checked == 0
+            else self.tr("%1 aangevinkte vernietigen…").replace("%1", str(checked))
+        )
 
 
 class BatchDestroyDialog(QDialog):
