@@ -102,8 +102,8 @@ def main() -> int:
     intake = cases.new_case()
     form = intake.form
     form.title.setText(MARKERS["title"])
-    form.contact_type.setCurrentIndex(form.contact_type.findData("report"))
-    form.reporter_role.setCurrentIndex(form.reporter_role.findData("employee"))
+    form.contact_type.set_code("report")
+    form.reporter_role.set_code("employee")
     form.category_checks["bullying"].setChecked(True)
     form.wishes.setPlainText(MARKERS["wishes"])
     form.reporter_name.setText(MARKERS["reporter"])

@@ -24,6 +24,7 @@ from ..vault.paths import is_vault
 from . import i18n, warm_up
 from .common import clipboard, dialogs
 from .common.inactivity import InactivityTimer
+from .common.screen import resize_within_screen
 from .help.menu import HelpMenu
 from .settings.store import AppSettings
 from .unlock.screen import UnlockScreen
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
         self._close_when_done.timeout.connect(self._close_if_done)
         # Only the program's name: a title must never show case content or a client's name.
         self.setWindowTitle("vpnotebook")
-        self.resize(1200, 760)
+        resize_within_screen(self, 1200, 760)
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)

@@ -32,6 +32,7 @@ from ...vault.errors import VaultError
 from ..common import dialogs
 from ..common.labels import current_language, label
 from ..common.record_form import format_date
+from ..common.screen import resize_within_screen
 from .widgets import minutes_text
 
 
@@ -141,7 +142,7 @@ class AccessExportDialog(QDialog):
         layout.addWidget(sections_group)
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
-        self.resize(600, self.sizeHint().height())
+        resize_within_screen(self, 600, self.sizeHint().height())
 
     def options(self) -> AccessOptions:
         return AccessOptions(

@@ -98,9 +98,7 @@ class CaseView(QWidget):
         self.more_menu.addSeparator()
         self.print_action = self.more_menu.addAction(self.tr("Overzicht voor uw dossier (PDF)…"))
         self.print_action.triggered.connect(self.print_summary)
-        self.intervision_action = self.more_menu.addAction(
-            self.tr("Casus voor intervisie (PDF)…")
-        )
+        self.intervision_action = self.more_menu.addAction(self.tr("Casus voor intervisie (PDF)…"))
         self.intervision_action.triggered.connect(self.intervision)
         self.access_action = self.more_menu.addAction(self.tr("Inzage-export voor de melder…"))
         self.access_action.triggered.connect(self.access_export)

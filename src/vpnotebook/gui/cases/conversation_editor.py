@@ -63,7 +63,9 @@ class ConversationEditor(QWidget):
         self.form = self.binding.bind("form", CodeCombo(tx.CONVERSATION_FORMS))
         # 0 is "not filled in", and says so: a silent 0 made hours and bills come out low.
         self.duration = self.binding.bind("duration_min", MinutesField())
-        self.duration_hint = QLabel(self.tr("Hoe lang duurde het gesprek? Dat telt mee in uw uren."))
+        self.duration_hint = QLabel(
+            self.tr("Hoe lang duurde het gesprek? Dat telt mee in uw uren.")
+        )
         self.duration_hint.setObjectName("durationHint")
         self.duration_hint.setStyleSheet("color: #8a4b00;")
         self.duration_hint.setWordWrap(True)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core import taxonomy as tx
 from ...core.drafts import draft, drop_draft, from_draft_json, keep_draft
 from ...core.fields import ValidationError
 from ...core.journal import Journal, NotFoundError
@@ -39,6 +40,7 @@ from ..common.flow import Columns
 from ..common.inputs import (
     CodeChecks,
     CodeCombo,
+    CodeRadios,
     DateField,
     FieldBox,
     OptionalDateField,
@@ -47,6 +49,7 @@ from ..common.inputs import (
     line_edit,
     plain,
 )
+from ..common.screen import resize_within_screen
 
 
 @dataclass(frozen=True)
@@ -109,8 +112,13 @@ class IntakeForm(QWidget):
         self.first_contact: DateField = self._row(
             case_form, "first_contact", self.tr("&Datum eerste contact")
         )
-        self.contact_type: CodeCombo = self._row(
-            case_form, "contact_type", self.tr("Soort &contact")
+        # The two required choices as radio buttons: every option in sight, one click each,
+        # and nothing chosen until the VP chooses.
+        self.contact_type: CodeRadios = self._row(
+            case_form,
+            "contact_type",
+            self.tr("Soort &contact"),
+            CodeRadios(tx.CONTACT_TYPES, columns=3),
         )
         self.categories: CodeChecks = self._row(
             case_form, "categories", self.tr("Aard van de melding"), buddy=False
@@ -120,8 +128,11 @@ class IntakeForm(QWidget):
         # About the reporter, without naming them: these feed the anonymous annual report.
         about_group = QGroupBox(self.tr("Over de melder"))
         about_form = QFormLayout(about_group)
-        self.reporter_role: CodeCombo = self._row(
-            about_form, "reporter_role", self.tr("&Rol van de melder")
+        self.reporter_role: CodeRadios = self._row(
+            about_form,
+            "reporter_role",
+            self.tr("&Rol van de melder"),
+            CodeRadios(tx.REPORTER_ROLES, columns=2),
         )
         self.gender: CodeCombo = self._row(about_form, "gender", self.tr("&Gender"))
         self.age_band: CodeCombo = self._row(about_form, "age_band", self.tr("&Leeftijd"))
@@ -448,7 +459,7 @@ class IntakeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
-        self.resize(940, 640)
+        resize_within_screen(self, 940, 640)
         self.form.title.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def store_if_complete(self) -> None:

@@ -47,6 +47,7 @@ from ..common import dialogs
 from ..common.inputs import buddy_label
 from ..common.labels import current_language, label
 from ..common.record_form import format_date
+from ..common.screen import resize_within_screen
 from .widgets import minutes_text
 
 CHECK_DELAY_MS = 300
@@ -123,7 +124,11 @@ class IntervisionDialog(QDialog):
         left.setWidgetResizable(True)
         left.setFrameShape(QScrollArea.Shape.NoFrame)
         left.setWidget(choices)
-        left.setMinimumWidth(220)
+        left.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # As wide as its widest choice: a conversation's date and form are never cut off.
+        left.setMinimumWidth(
+            choices.minimumSizeHint().width() + left.verticalScrollBar().sizeHint().width()
+        )
 
         # Right: the text that goes into the file.
         self.editor = QPlainTextEdit()
@@ -159,7 +164,7 @@ class IntervisionDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
         self.setMinimumSize(720, 400)
-        self.resize(900, 600)
+        resize_within_screen(self, 900, 600)
         self.rebuild()
 
     # -- the draft -------------------------------------------------------------------------

@@ -100,6 +100,7 @@ class CasesPage(Page):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.table.setSortingEnabled(True)
@@ -264,6 +265,15 @@ class CasesPage(Page):
                 break
             hidden.add(column)
             del widths[column]
+        # Still too wide (a laptop at 150 %): the names give way too, cut off with "…"; the
+        # tooltip shows them whole. Never a sideways scroll bar.
+        excess = sum(widths.values()) + title - room
+        if room > 0 and excess > 0:
+            names = (Column.ORGANISATION, Column.CATEGORIES)
+            spare = sum(max(widths[c] - 70, 0) for c in names)
+            for column in names:
+                give = excess * max(widths[column] - 70, 0) // spare if spare else 0
+                widths[column] = max(widths[column] - give, 70)
         self._fitting = True
         try:
             for column in range(self.model.columnCount()):

@@ -46,6 +46,7 @@ from ..common import dialogs
 from ..common.inputs import DateField, FieldBox, buddy_label, error_label
 from ..common.labels import current_language, label
 from ..common.record_form import format_date, validation_text
+from ..common.screen import resize_within_screen
 
 _CALM = "#retentionBar { background: palette(alternate-base); border-radius: 6px; }"
 _DUE = (
@@ -230,7 +231,7 @@ class KeepLongerDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(520, layout.totalHeightForWidth(520))
+        resize_within_screen(self, 520, layout.totalHeightForWidth(520))
         self.reason.setFocus()
 
     def accept(self) -> None:
@@ -350,7 +351,7 @@ class DestroyCaseDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(600)
         # Wrapped text is as tall as the width makes it; ask for the height at that width.
-        self.resize(640, layout.totalHeightForWidth(640))
+        resize_within_screen(self, 640, layout.totalHeightForWidth(640))
         self.confirm.setFocus()
 
     def _matches(self) -> bool:

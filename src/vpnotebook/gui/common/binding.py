@@ -30,6 +30,7 @@ from ...core.fields import Spec, ValidationError, specs
 from .inputs import (
     CodeChecks,
     CodeCombo,
+    CodeRadios,
     DateField,
     MinutesField,
     OptionalDateField,
@@ -134,6 +135,8 @@ class FormBinding(QObject):
                 found += [widget.check, widget.edit]
             elif isinstance(widget, CodeChecks):
                 found += list(widget.checks.values())
+            elif isinstance(widget, CodeRadios):
+                found += list(widget.radios.values())
             else:
                 found.append(widget)
         return found
@@ -169,7 +172,7 @@ class FormBinding(QObject):
 
 
 def _change_signal(widget: QWidget) -> Any:
-    if isinstance(widget, OptionalDateField | CodeChecks):
+    if isinstance(widget, OptionalDateField | CodeChecks | CodeRadios):
         return widget.changed
     if isinstance(widget, QLineEdit | QPlainTextEdit):
         return widget.textChanged
@@ -190,6 +193,8 @@ def value_of(widget: QWidget) -> Any:
         return widget.day()
     if isinstance(widget, CodeChecks):
         return widget.codes()
+    if isinstance(widget, CodeRadios):
+        return widget.code()
     if isinstance(widget, QLineEdit):
         return widget.text().strip()
     if isinstance(widget, QPlainTextEdit):
@@ -217,6 +222,8 @@ def set_value(widget: QWidget, value: Any) -> None:
         widget.set_day(value)
     elif isinstance(widget, CodeChecks):
         widget.set_codes(value or ())
+    elif isinstance(widget, CodeRadios):
+        widget.set_code(value)
     elif isinstance(widget, QLineEdit):
         widget.setText(value or "")
         widget.setCursorPosition(0)  # the start of a long text, not its end

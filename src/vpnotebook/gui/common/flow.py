@@ -105,9 +105,7 @@ class FlowLayout(QLayout):
                 x = area.x()
                 for item in left:
                     size = item.sizeHint()
-                    item.setGeometry(
-                        QRect(QPoint(x, y + (height - size.height()) // 2), size)
-                    )
+                    item.setGeometry(QRect(QPoint(x, y + (height - size.height()) // 2), size))
                     x += size.width() + self._spacing
                 x = area.x() + area.width()
                 for item in reversed(right):

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QRadioButton,
     QSizePolicy,
     QSpinBox,
     QStyle,
@@ -257,6 +259,47 @@ class CodeChecks(QWidget):
     def set_codes(self, codes: Sequence[str]) -> None:
         for code, check in self.checks.items():
             check.setChecked(code in codes)
+
+
+class CodeRadios(QWidget):
+    """One choice from a short vocabulary, every option in sight: one click, no list to open.
+    Starts with nothing chosen, so a required choice is made on purpose (never a default that
+    would quietly count in the annual report)."""
+
+    changed = Signal()
+
+    def __init__(self, vocab: Vocabulary, columns: int = 2, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.radios: dict[str, QRadioButton] = {}
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(2)
+        for index, term in enumerate(vocab):
+            radio = QRadioButton(label(vocab, term.code))
+            radio.setAccessibleName(label(vocab, term.code))
+            self._group.addButton(radio)
+            self.radios[term.code] = radio
+            grid.addWidget(radio, index // columns, index % columns)
+        self._group.buttonToggled.connect(lambda _button, on: on and self.changed.emit())
+        if self.radios:
+            self.setFocusProxy(next(iter(self.radios.values())))
+
+    def code(self) -> str | None:
+        return next((code for code, radio in self.radios.items() if radio.isChecked()), None)
+
+    def set_code(self, code: str | None) -> None:
+        if code in self.radios:
+            self.radios[code].setChecked(True)
+            self.setFocusProxy(self.radios[code])
+            return
+        # Nothing chosen: an exclusive group needs a moment without exclusivity to clear.
+        self._group.setExclusive(False)
+        for radio in self.radios.values():
+            radio.setChecked(False)
+        self._group.setExclusive(True)
+        self.changed.emit()
 
 
 class OrganisationCombo(QComboBox):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import __version__, notices
+from ..common.screen import resize_within_screen
 from ..icon import app_icon
 
 
@@ -80,4 +81,4 @@ class AboutDialog(QDialog):
         layout.addWidget(licence)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.resize(640, 560)
+        resize_within_screen(self, 640, 560)

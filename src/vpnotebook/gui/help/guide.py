@@ -40,6 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..common.screen import resize_within_screen
+
 # Room beside a picture inside the text: the document margin and a little air.
 _IMAGE_MARGIN = 32
 
@@ -256,7 +258,7 @@ class GuideWindow(QWidget):
         layout.addLayout(find_row)
         layout.addWidget(splitter, 1)
         self.load()
-        self.resize(1000, 680)
+        resize_within_screen(self, 1000, 680)
 
     def load(self) -> None:
         self.browser.load(guide_path())

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..common.screen import resize_within_screen
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Shortcuts", text)
@@ -139,7 +141,7 @@ class ShortcutsDialog(QDialog):
         height = self.table.horizontalHeader().height() + 4
         height += sum(self.table.rowHeight(row) for row in range(len(rows)))
         self.table.setMinimumHeight(min(height, 460))
-        self.resize(620, self.sizeHint().height())
+        resize_within_screen(self, 620, self.sizeHint().height())
 
     def rows(self) -> list[tuple[str, str]]:
         return [

@@ -34,6 +34,7 @@ from ...vault.errors import VaultError
 from ..common.inputs import buddy_label, error_label
 from ..common.labels import current_language, label
 from ..common.record_form import format_date
+from ..common.screen import resize_within_screen
 
 
 def _tr(text: str) -> str:
@@ -190,7 +191,7 @@ class BatchDestroyDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(600)
-        self.resize(660, layout.totalHeightForWidth(660))
+        resize_within_screen(self, 660, layout.totalHeightForWidth(660))
         self.confirm.setFocus()
 
     @property
