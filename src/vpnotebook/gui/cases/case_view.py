@@ -89,7 +89,7 @@ class CaseView(QWidget):
             self.tr("De melding is klaar: leg de uitkomst vast. Heropenen kan altijd.")
         )
         self.close_button.clicked.connect(self.close_case)
-        self.reopen_button = QPushButton(self.tr("&Heropenen"))
+        self.reopen_button = QPushButton(self.tr("Heropenen"))
         self.reopen_button.clicked.connect(self.reopen_case)
         # What is done now and then lives in one menu: the header stays short on a laptop.
         self.more_menu = QMenu(self)

@@ -92,9 +92,9 @@ class ConversationEditor(QWidget):
         titles = {
             "occasion": self.tr("&Aanleiding"),
             "story": self.tr("Het verhaal van de &melder"),
-            "wishes": self.tr("Wat &wil de melder?"),
-            "options": self.tr("Besproken &mogelijkheden"),
-            "agreements": self.tr("Af&spraken"),
+            "wishes": self.tr("Wat w&il de melder?"),
+            "options": self.tr("Besproken m&ogelijkheden"),
+            "agreements": self.tr("Afsp&raken"),
             "next_step": self.tr("Volgende s&tap"),
         }
         self.texts: dict[str, QPlainTextEdit] = {}
@@ -212,7 +212,7 @@ class ConversationsPanel(QWidget):
         self.list.setAlternatingRowColors(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentRowChanged.connect(self._row_changed)
-        self.new_button = QPushButton(self.tr("Nieuw &gesprek"))
+        self.new_button = QPushButton(self.tr("Nieuw g&esprek"))
         self.new_button.clicked.connect(self.new_conversation)
         self.delete_button = QPushButton(self.tr("Verwijderen…"))
         self.delete_button.clicked.connect(self.delete_current)

@@ -104,7 +104,7 @@ class IntakeForm(QWidget):
 
         case_group = QGroupBox(self.tr("De melding"))
         case_form = QFormLayout(case_group)
-        self.title: QLineEdit = self._row(case_form, "title", self.tr("&Werktitel"))
+        self.title: QLineEdit = self._row(case_form, "title", self.tr("Wer&ktitel"))
         self.title.setClearButtonEnabled(False)
         self.title.setPlaceholderText(self.tr("Een paar woorden waaraan u de melding herkent"))
         self._row(case_form, "organisation_id", self.tr("&Organisatie"), self.organisation)
@@ -134,7 +134,7 @@ class IntakeForm(QWidget):
             self.tr("&Rol van de melder"),
             CodeRadios(tx.REPORTER_ROLES, columns=2),
         )
-        self.gender: CodeCombo = self._row(about_form, "gender", self.tr("&Gender"))
+        self.gender: CodeCombo = self._row(about_form, "gender", self.tr("Ge&nder"))
         self.age_band: CodeCombo = self._row(about_form, "age_band", self.tr("&Leeftijd"))
         self.relation: CodeCombo = self._row(
             about_form, "relation_to_accused", self.tr("Relatie tot &veroorzaker")
@@ -174,11 +174,11 @@ class IntakeForm(QWidget):
         )
         identity_hint.setWordWrap(True)
         identity_form.addRow(identity_hint)
-        self.reporter_name: QLineEdit = self._row(identity_form, "Reporter.name", self.tr("&Naam"))
+        self.reporter_name: QLineEdit = self._row(identity_form, "Reporter.name", self.tr("N&aam"))
         self.reporter_contact: QLineEdit = self._row(
             identity_form,
             "Reporter.contact",
-            self.tr("Bereikbaar &via"),
+            self.tr("Bereikbaar via"),
             line_edit("", max_length=1000),
         )
         self.reporter_contact.setPlaceholderText(self.tr("Telefoon, e-mail, voorkeur"))

@@ -117,7 +117,7 @@ class RecordPage(Page):
         )
         self.year_filter = QComboBox()
         self.year_filter.setAccessibleName(_tr("Toon jaar"))
-        organisation_label = QLabel(_tr("Or&ganisatie:"))
+        organisation_label = QLabel(_tr("&Organisatie:"))
         organisation_label.setBuddy(self.organisation_filter)
         year_label = QLabel(_tr("&Jaar:"))
         year_label.setBuddy(self.year_filter)

@@ -299,7 +299,7 @@ class ProfilePage(QWizardPage):
         client.addRow(buddy_label(self.tr("Aantal &medewerkers:"), self.employees), self.employees)
         client.addRow(buddy_label(self.tr("&Sector:"), self.sector), self.sector)
         client.addRow(
-            buddy_label(self.tr("&Bewaartermijn dossiers:"), self.retention), self.retention
+            buddy_label(self.tr("Bewaar&termijn dossiers:"), self.retention), self.retention
         )
         heading = QLabel(
             self.tr("<b>Uw eerste opdrachtgever</b> — meer organisaties voegt u later toe")
