@@ -198,6 +198,21 @@ class MainWindow(QMainWindow):
             self._wizard_holder.deleteLater()
             self.wizard = None
         self._unlocked(session)
+        # The wizard had the keyboard; give it to the first step, so Enter (or Ctrl+N) starts
+        # the first case at once.
+        self.activateWindow()
+        self._focus_first_step()
+
+    def _focus_first_step(self) -> None:
+        from .today.page import TodayPage
+
+        if self.workspace is None:
+            return
+        today = self.workspace.current_page()
+        if isinstance(today, TodayPage) and today.first_steps.isVisibleTo(self):
+            today.first_steps.case_button.setFocus()
+        else:
+            self.workspace.navigation.setFocus()
 
     def _finish_interrupted_restore(self, folder: Path) -> None:
         """A restore killed half-way is finished before the folder is judged (it may hold no

@@ -435,8 +435,15 @@ class CasesPage(Page):
             return
         self._notify("cases", new_case=True)
         self.open_case(dialog.created.id)
-        # The intake conversation is usually the first thing to write down.
+        # The intake conversation is usually the first thing to write down: the keyboard
+        # goes to the reporter's story once the intake window has gone (Qt would give the
+        # focus back to where it was before the intake opened).
         self.view.tabs.setCurrentIndex(Tab.CONVERSATIONS)
+        self.view.conversations.focus_first_text()
+        QTimer.singleShot(0, self.table, self._focus_story)
+
+    def _focus_story(self) -> None:
+        self.window().activateWindow()
         self.view.conversations.focus_first_text()
 
     def open_case(self, case_id: int, *, keep_filters: bool = False) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -100,7 +100,9 @@ class WelcomePage(QWizardPage):
 
     def initializePage(self) -> None:
         # On Volgende, not in the folder: a typed letter must not replace the folder's path.
-        self.wizard().button(QWizard.WizardButton.NextButton).setFocus()
+        # (After the wizard has put the focus on its own choice for the page.)
+        next_button = self.wizard().button(QWizard.WizardButton.NextButton)
+        QTimer.singleShot(0, next_button, next_button.setFocus)
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Kies een map"), self.folder.text())
@@ -197,7 +199,8 @@ class RecoveryCodePage(QWizardPage):
         # (Back) is never stored.
         self.view.show_code(recovery.generate())
         self.status.clear()
-        self.view.check.setFocus()
+        # After the wizard has put the focus on its own choice for a new page.
+        QTimer.singleShot(0, self.view.check, self.view.check.setFocus)
 
     def cleanupPage(self) -> None:
         self.view.clear()
