@@ -48,12 +48,9 @@ def problems(window: QWidget) -> list[str]:
         name = f"{type(area).__name__}:{area.objectName() or area.accessibleName()}"
         if area.horizontalScrollBar().isVisible():
             found.append(f"sideways scroll bar in {name}")
-        if isinstance(area, QScrollArea) and area.widget() is not None:
-            if area.widget().width() > area.viewport().width() + 1:
-                found.append(
-                    f"{name} cuts its content: {area.widget().width()} > "
-                    f"{area.viewport().width()}"
-                )
+        content = area.widget() if isinstance(area, QScrollArea) else None
+        if content is not None and content.width() > area.viewport().width() + 1:
+            found.append(f"{name} cuts its content: {content.width()} > {area.viewport().width()}")
     for widget in window.findChildren(QWidget):
         if not widget.isVisibleTo(window) or widget.window() is not window:
             continue

@@ -488,7 +488,10 @@ def test_a_lowered_threshold_is_announced_at_every_table(journal: Journal) -> No
     text = assert_protected(report)
 
     assert report.policy.threshold_lowered
-    assert report.audit_lines().count("Aantallen getoond vanaf 3 in plaats van vanaf 5 (aanbevolen).") == 1
+    assert (
+        report.audit_lines().count("Aantallen getoond vanaf 3 in plaats van vanaf 5 (aanbevolen).")
+        == 1
+    )
     notices = report.notices()  # every case is a "report" by an employee about a colleague
     assert notices[0] == (
         "Soort contact: Niet uitgesplitst: alle 8 meldingen vallen onder Melding. Wie weet dat "

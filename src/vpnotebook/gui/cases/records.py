@@ -165,8 +165,7 @@ class RecordPanel(QWidget):
             (
                 column
                 for column, field in enumerate(self._shown)
-                if field_specs[field.name].kind == "text"
-                and field_specs[field.name].max_length > 5
+                if field_specs[field.name].kind == "text" and field_specs[field.name].max_length > 5
             ),
             len(self._shown) - 1,
         )
