@@ -88,6 +88,14 @@
         <translation>Backup</translation>
     </message>
     <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>nog invullen</source>
+        <translation>fill in</translation>
+    </message>
+    <message>
         <source>onbekend</source>
         <translation>unknown</translation>
     </message>
@@ -108,8 +116,8 @@
         <translation>Show year</translation>
     </message>
     <message>
-        <source>Or&amp;ganisatie:</source>
-        <translation>Or&amp;ganisation:</translation>
+        <source>&amp;Organisatie:</source>
+        <translation>&amp;Organisation:</translation>
     </message>
     <message>
         <source>&amp;Jaar:</source>
@@ -829,12 +837,12 @@
         <translation>Note</translation>
     </message>
     <message>
-        <source>Afgerond &amp;op</source>
-        <translation>Completed o&amp;n</translation>
-    </message>
-    <message>
         <source>Afgerond op</source>
         <translation>Completed on</translation>
+    </message>
+    <message>
+        <source>Afgerond o&amp;p</source>
+        <translation>Done o&amp;n</translation>
     </message>
     <message>
         <source>Afspraak toevoegen</source>
@@ -884,16 +892,44 @@
 <context>
     <name>CaseView</name>
     <message>
-        <source>&amp;Nummer kopiëren</source>
-        <translation>Copy &amp;number</translation>
+        <source>Melding a&amp;fsluiten…</source>
+        <translation>Clos&amp;e case…</translation>
     </message>
     <message>
-        <source>&amp;Afsluiten…</source>
-        <translation>&amp;Close…</translation>
+        <source>De melding is klaar: leg de uitkomst vast. Heropenen kan altijd.</source>
+        <translation>The case is finished: record the outcome. You can always reopen it.</translation>
     </message>
     <message>
-        <source>&amp;Heropenen</source>
-        <translation>&amp;Reopen</translation>
+        <source>Heropenen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Nummer kopiëren</source>
+        <translation>Copy number</translation>
+    </message>
+    <message>
+        <source>Overzicht voor uw dossier (PDF)…</source>
+        <translation>Overview for your own file (PDF)…</translation>
+    </message>
+    <message>
+        <source>Casus voor intervisie (PDF)…</source>
+        <translation>Case for peer consultation (PDF)…</translation>
+    </message>
+    <message>
+        <source>Inzage-export voor de melder…</source>
+        <translation>Access export for the reporter…</translation>
+    </message>
+    <message>
+        <source>Vernietigen op verzoek van de melder…</source>
+        <translation>Destroy at the reporter&apos;s request…</translation>
+    </message>
+    <message>
+        <source>Meer</source>
+        <translation>More</translation>
+    </message>
+    <message>
+        <source>Meer mogelijkheden voor deze melding</source>
+        <translation>More options for this case</translation>
     </message>
     <message>
         <source>de intake van melding %1</source>
@@ -1281,10 +1317,6 @@
 <context>
     <name>ConversationEditor</name>
     <message>
-        <source> min</source>
-        <translation> min</translation>
-    </message>
-    <message>
         <source>&amp;Structuur tonen</source>
         <translation>Show &amp;structure</translation>
     </message>
@@ -1321,16 +1353,20 @@
         <translation>The reporter’s stor&amp;y</translation>
     </message>
     <message>
-        <source>Wat &amp;wil de melder?</source>
-        <translation>What does the reporter &amp;want?</translation>
+        <source>Hoe lang duurde het gesprek? Dat telt mee in uw uren.</source>
+        <translation>How long was the conversation? It counts in your hours.</translation>
     </message>
     <message>
-        <source>Besproken &amp;mogelijkheden</source>
+        <source>Wat w&amp;il de melder?</source>
+        <translation>What does the re&amp;porter want?</translation>
+    </message>
+    <message>
+        <source>Besproken m&amp;ogelijkheden</source>
         <translation>&amp;Options discussed</translation>
     </message>
     <message>
-        <source>Af&amp;spraken</source>
-        <translation>A&amp;greements</translation>
+        <source>Afsp&amp;raken</source>
+        <translation>Ag&amp;reements</translation>
     </message>
     <message>
         <source>Volgende s&amp;tap</source>
@@ -1380,12 +1416,12 @@
         <translation>Conversations</translation>
     </message>
     <message>
-        <source>Nieuw &amp;gesprek</source>
-        <translation>New &amp;conversation</translation>
-    </message>
-    <message>
         <source>Verwijderen…</source>
         <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>duur nog invullen</source>
+        <translation>duration to fill in</translation>
     </message>
     <message>
         <source>het nieuwe gesprek</source>
@@ -1402,6 +1438,10 @@
     <message>
         <source>Nieuw gesprek — het wordt bewaard zodra u begint te schrijven.</source>
         <translation>New conversation — it is saved as soon as you start writing.</translation>
+    </message>
+    <message>
+        <source>Nieuw g&amp;esprek</source>
+        <translation>N&amp;ew conversation</translation>
     </message>
     <message>
         <source>Gesprek verwijderen</source>
@@ -1519,6 +1559,25 @@
     <message>
         <source>Definitief vernietigen</source>
         <translation>Destroy permanently</translation>
+    </message>
+</context>
+<context>
+    <name>DestructionActions</name>
+    <message>
+        <source>Alle verlopen aanvinken</source>
+        <translation>Tick all overdue</translation>
+    </message>
+    <message>
+        <source>Aangevinkte vernietigen…</source>
+        <translation>Destroy ticked…</translation>
+    </message>
+    <message>
+        <source>Niets aanvinken</source>
+        <translation>Untick all</translation>
+    </message>
+    <message>
+        <source>%1 aangevinkte vernietigen…</source>
+        <translation>Destroy %1 ticked…</translation>
     </message>
 </context>
 <context>
@@ -1717,6 +1776,45 @@ Do you want to continue?</translation>
     </message>
 </context>
 <context>
+    <name>FirstSteps</name>
+    <message>
+        <source>&lt;b&gt;Welkom. Waar wilt u beginnen?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Welcome. Where would you like to start?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Eerste melding vastleggen (Ctrl+N)</source>
+        <translation>Record a first case (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Organisatie toevoegen</source>
+        <translation>Add an organisation</translation>
+    </message>
+    <message>
+        <source>Reservekopie instellen</source>
+        <translation>Set up the backup</translation>
+    </message>
+    <message>
+        <source>Handleiding lezen (F1)</source>
+        <translation>Read the user guide (F1)</translation>
+    </message>
+    <message>
+        <source>Iemand kwam bij u? Leg de melding en het eerste gesprek vast.</source>
+        <translation>Someone came to you? Record the case and the first conversation.</translation>
+    </message>
+    <message>
+        <source>Bent u vertrouwenspersoon voor meer organisaties? Voeg ze hier toe.</source>
+        <translation>Are you the confidential counsellor for more organisations? Add them here.</translation>
+    </message>
+    <message>
+        <source>Kies een USB-stick voor de reservekopie, zodat uw aantekeningen veilig zijn als deze computer het begeeft.</source>
+        <translation>Choose a USB stick for the backup, so your notes are safe if this computer fails.</translation>
+    </message>
+    <message>
+        <source>Hoe alles werkt, in gewone taal.</source>
+        <translation>How everything works, in plain words (in Dutch).</translation>
+    </message>
+</context>
+<context>
     <name>GuideWindow</name>
     <message>
         <source>Handleiding — vpnotebook</source>
@@ -1788,10 +1886,6 @@ Do you want to continue?</translation>
         <translation>The case</translation>
     </message>
     <message>
-        <source>&amp;Werktitel</source>
-        <translation>&amp;Working title</translation>
-    </message>
-    <message>
         <source>&amp;Organisatie</source>
         <translation>&amp;Organisation</translation>
     </message>
@@ -1810,6 +1904,14 @@ Do you want to continue?</translation>
     <message>
         <source>Aard van de melding</source>
         <translation>Nature of the case</translation>
+    </message>
+    <message>
+        <source>Ge&amp;nder</source>
+        <translation>Ge&amp;nder</translation>
+    </message>
+    <message>
+        <source>Relatie tot &amp;veroorzaker</source>
+        <translation>Relation to the &amp;accused</translation>
     </message>
     <message>
         <source>Wat hoopt de melder te bereiken?</source>
@@ -1832,24 +1934,28 @@ Do you want to continue?</translation>
         <translation>About the reporter</translation>
     </message>
     <message>
-        <source>&amp;Rol van de melder</source>
-        <translation>&amp;Role of the reporter</translation>
+        <source>Wer&amp;ktitel</source>
+        <translation>Wor&amp;king title</translation>
     </message>
     <message>
-        <source>&amp;Gender</source>
-        <translation>&amp;Gender</translation>
+        <source>&amp;Rol van de melder</source>
+        <translation>&amp;Role of the reporter</translation>
     </message>
     <message>
         <source>&amp;Leeftijd</source>
         <translation>&amp;Age</translation>
     </message>
     <message>
-        <source>Relatie tot &amp;beklaagde</source>
-        <translation>Re&amp;lationship to the accused</translation>
-    </message>
-    <message>
         <source>Wat w&amp;il de melder?</source>
         <translation>What does the re&amp;porter want?</translation>
+    </message>
+    <message>
+        <source>N&amp;aam</source>
+        <translation>N&amp;ame</translation>
+    </message>
+    <message>
+        <source>Bereikbaar via</source>
+        <translation>Reachable via</translation>
     </message>
     <message>
         <source>Telefoon, e-mail, voorkeur</source>
@@ -1858,14 +1964,6 @@ Do you want to continue?</translation>
     <message>
         <source>Wie is de melder — apart bewaard, los te wissen</source>
         <translation>Who the reporter is — kept separately, can be erased on its own</translation>
-    </message>
-    <message>
-        <source>&amp;Naam</source>
-        <translation>&amp;Name</translation>
-    </message>
-    <message>
-        <source>Bereikbaar &amp;via</source>
-        <translation>Reachable &amp;via</translation>
     </message>
     <message>
         <source>Notities over de &amp;melder</source>
@@ -2381,6 +2479,10 @@ Do you want to continue?</translation>
         <translation>%1 min</translation>
     </message>
     <message>
+        <source>nog invullen</source>
+        <translation>fill in</translation>
+    </message>
+    <message>
         <source>Soort activiteit</source>
         <translation>Type of activity</translation>
     </message>
@@ -2407,10 +2509,6 @@ Do you want to continue?</translation>
     <message>
         <source>Duur in minuten</source>
         <translation>Duration in minutes</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> min</translation>
     </message>
     <message>
         <source>Notities</source>
@@ -2709,8 +2807,8 @@ Do you want to continue?</translation>
         <translation>&amp;Sector:</translation>
     </message>
     <message>
-        <source>&amp;Bewaartermijn dossiers:</source>
-        <translation>&amp;Retention of case files:</translation>
+        <source>Bewaar&amp;termijn dossiers:</source>
+        <translation>Re&amp;tention of case files:</translation>
     </message>
     <message>
         <source>&lt;b&gt;Uw eerste opdrachtgever&lt;/b&gt; — meer organisaties voegt u later toe</source>
@@ -3129,10 +3227,6 @@ Do you want to continue?</translation>
     <message>
         <source>Vernietig deze melding nu, bijvoorbeeld omdat de melder daarom vraagt.</source>
         <translation>Destroy this case now, for example because the reporter asks for it.</translation>
-    </message>
-    <message>
-        <source>In&amp;zage-export voor de melder…</source>
-        <translation>Access e&amp;xport for the reporter…</translation>
     </message>
     <message>
         <source>Deze melding is heropend. Zodra u haar weer afsluit, gaat de bewaartermijn van %1 opnieuw in.</source>
@@ -3983,8 +4077,8 @@ Do you want to continue?</translation>
         <translation>Due for destruction</translation>
     </message>
     <message>
-        <source>Afgesloten meldingen waarvan de bewaartermijn verstreken is of binnen 30 dagen verstrijkt. Er wordt niets vernietigd zonder uw bevestiging: open de melding om haar te vernietigen of, met een reden, langer te bewaren.</source>
-        <translation>Closed cases whose retention period has passed or passes within 30 days. Nothing is destroyed without your confirmation: open the case to destroy it or, with a reason, to keep it longer.</translation>
+        <source>Afgesloten meldingen waarvan de bewaartermijn verstreken is of binnen 30 dagen verstrijkt. Er wordt niets vernietigd zonder uw bevestiging. Vink de verlopen meldingen aan om ze in één keer te vernietigen, of open een melding om haar, met een reden, langer te bewaren.</source>
+        <translation>Closed cases whose retention period has passed or passes within 30 days. Nothing is destroyed without your confirmation. Tick the overdue cases to destroy them in one go, or open a case to keep it longer, with a reason.</translation>
     </message>
     <message>
         <source>Er zijn geen meldingen waarvan de bewaartermijn binnenkort verstrijkt.</source>
@@ -4069,6 +4163,18 @@ Do you want to continue?</translation>
     <message>
         <source>Melding %1 openen</source>
         <translation>Open case %1</translation>
+    </message>
+    <message>
+        <source>Meldingen vernietigd</source>
+        <translation>Cases destroyed</translation>
+    </message>
+    <message>
+        <source>Vernietigd: %1. Maak binnenkort een nieuwe reservekopie, zodat oudere reservekopieën met deze meldingen op den duur worden opgeruimd.</source>
+        <translation>Destroyed: %1. Make a new backup soon, so that older backups holding these cases are cleared up in time.</translation>
+    </message>
+    <message>
+        <source>Wilt u nu ook een nieuwe sleutel maken?</source>
+        <translation>Would you like to make a new key as well?</translation>
     </message>
     <message>
         <source>Niet opgeslagen</source>
