@@ -240,6 +240,10 @@
         <translation>&lt;b&gt;What stays:&lt;/b&gt; the case number and the anonymous features that count in the annual report — organisation, contact type, category, role, department, relation, routes with their outcome, who the reporter was referred to, and per year the number of conversations and minutes. So annual reports of earlier years still add up. The destruction log records the date, the number and the ground, without content.</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Reservekopieën:&lt;/b&gt; reservekopieën die u eerder maakte, bevatten deze melding nog. U bewaart de laatste %1; na %1 nieuwe reservekopieën op dezelfde plek is de melding ook daaruit verdwenen. Kopieën op een andere plek ruimt u zelf op.</source>
+        <translation>&lt;b&gt;Backups:&lt;/b&gt; backups you made earlier still hold this case. You keep the last %1; after %1 new backups in the same place the case is gone from those too. Copies kept elsewhere you clean up yourself.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Reservekopieën:&lt;/b&gt; reservekopieën die u eerder maakte, bevatten deze meldingen nog. U bewaart de laatste %1; na %1 nieuwe reservekopieën op dezelfde plek zijn ze ook daaruit verdwenen. Kopieën op een andere plek ruimt u zelf op.</source>
         <translation>&lt;b&gt;Backups:&lt;/b&gt; backups you made earlier still hold these cases. You keep the last %1; after %1 new backups in the same place they are gone from those too. Copies kept elsewhere you clear up yourself.</translation>
     </message>
@@ -1531,18 +1535,6 @@
     <message>
         <source>Melding %1 definitief vernietigen</source>
         <translation>Permanently destroy case %1</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Wat verdwijnt:&lt;/b&gt; de naam en contactgegevens van de melder en uw notities over de melder, alle gespreksverslagen, de werktitel, de wensen van de melder, de toelichting bij de uitkomst, de toelichtingen bij routes, verwijzingen en tijd, nazorg en afspraken, en uw besluiten om langer te bewaren. Datums worden teruggebracht tot het kwartaal. Dit is niet terug te draaien.</source>
-        <translation>&lt;b&gt;What goes:&lt;/b&gt; the reporter’s name and contact details and your notes about the reporter, every conversation log, the working title, the reporter’s wishes, the note on the outcome, the notes on routes, referrals and time, after-care and appointments, and your decisions to keep the case longer. Dates are reduced to their quarter. This cannot be undone.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Wat blijft:&lt;/b&gt; het meldingsnummer en de anonieme kenmerken die meetellen in het jaarverslag — organisatie, soort contact, aard, rol, afdeling, relatie, routes met hun uitkomst, naar wie is verwezen, en per jaar het aantal gesprekken en minuten. Zo kloppen de jaarverslagen van eerdere jaren nog steeds. In het vernietigingslogboek komen de datum, het nummer en de grond, zonder inhoud.</source>
-        <translation>&lt;b&gt;What stays:&lt;/b&gt; the case number and the anonymous attributes the annual report counts — organisation, kind of contact, nature, role, department, relation, routes with their outcome, who the reporter was referred to, and per year the number of conversations and minutes. So the annual reports of earlier years still add up. The destruction log records the date, the number and the ground, without any content.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Reservekopieën:&lt;/b&gt; reservekopieën die u eerder maakte, bevatten deze melding nog. U bewaart de laatste %1; na %1 nieuwe reservekopieën op dezelfde plek is de melding ook daaruit verdwenen. Kopieën op een andere plek ruimt u zelf op.</source>
-        <translation>&lt;b&gt;Backups:&lt;/b&gt; backups you made earlier still hold this case. You keep the last %1; after %1 new backups in the same place the case is gone from those too. Copies kept elsewhere you clean up yourself.</translation>
     </message>
     <message>
         <source>&amp;Grond</source>

@@ -140,3 +140,30 @@ def test_keeping_the_edits_leaves_text_and_choice_as_they_were(qtbot, session: S
         dialogs.set_test_hook(None)
     assert first.isChecked()
     assert "eigen zin" in dialog.editor.toPlainText()
+
+
+def test_the_case_menu_offers_both_documents(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    from vpnotebook.gui.cases.page import CasesPage
+    from vpnotebook.gui.common import dialogs
+
+    page = CasesPage(session)
+    qtbot.addWidget(page)
+    case, _ = _case_with_talks(session)
+    page.open_case(case.id)
+    view = page.view
+    texts = [a.text() for a in view.more_menu.actions() if not a.isSeparator()]
+    assert "Overzicht voor uw dossier (PDF)…" in texts
+    assert "Casus voor intervisie (PDF)…" in texts
+    view.intervision_action.trigger()
+    dialog = view.findChild(IntervisionDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()
+    # Saying no to the unencrypted file: nothing is asked further, nothing written.
+    dialogs.set_test_hook(lambda kind, title, text: False)
+    try:
+        view.print_action.trigger()
+        assert [kind for kind, _, _ in dialogs.shown] == ["ask"]
+    finally:
+        dialogs.set_test_hook(None)
+    # A running case is destroyed only on the reporter's request, from this menu.
+    assert view.erase_action.isVisible() == (case.status != "closed")

@@ -36,20 +36,6 @@ from .document import Block, Document, Paragraph, Section
 
 TITLE = "Casus voor intervisie"
 NOTICE = "Geanonimiseerd door de vertrouwenspersoon. Niet verder verspreiden."
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 KIND_ORGANISATION = "organisation"
 REPORTER = "[melder]"
 ORGANISATION = "[organisatie]"
@@ -96,7 +82,7 @@ class ReviewHit:
 
 
 def month_text(day: date | None) -> str:
-    return f"{MONTHS[day.month - 1]} {day.year}" if day else "onbekend"
+    return f"{tc.MONTHS[day.month - 1]} {day.year}" if day else "onbekend"
 
 
 def _label(entity_type: type, name: str) -> str:

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -32,7 +31,7 @@ from ..common import dialogs
 from ..common.binding import FormBinding
 from ..common.clipboard import copy_secret
 from ..common.editor import RecordEditor
-from ..common.flow import FlowLayout
+from ..common.flow import FlowLayout, labelled
 from ..common.inputs import CodeCombo, DateField, MinutesField, buddy_label
 from ..common.labels import label
 from ..common.record_form import Banner
@@ -40,17 +39,6 @@ from ..session import Session
 from .widgets import minutes_text
 
 STRUCTURE = ("occasion", "story", "wishes", "options", "agreements", "next_step")
-
-
-def _pair(label: QLabel, field: QWidget) -> QWidget:
-    """A label and its field, kept on one line when a row wraps."""
-    pair = QWidget()
-    row = QHBoxLayout(pair)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(4)
-    row.addWidget(label)
-    row.addWidget(field)
-    return pair
 
 
 class ConversationEditor(QWidget):
@@ -83,9 +71,9 @@ class ConversationEditor(QWidget):
 
         # One line on a wide screen; on a laptop at 150 % the options wrap below.
         meta = FlowLayout(spacing=8)
-        meta.add(_pair(buddy_label(self.tr("&Datum"), self.held_on), self.held_on))
-        meta.add(_pair(buddy_label(self.tr("&Vorm"), self.form), self.form))
-        meta.add(_pair(buddy_label(self.tr("D&uur"), self.duration), self.duration))
+        meta.add(labelled(buddy_label(self.tr("&Datum"), self.held_on), self.held_on))
+        meta.add(labelled(buddy_label(self.tr("&Vorm"), self.form), self.form))
+        meta.add(labelled(buddy_label(self.tr("D&uur"), self.duration), self.duration))
         meta.add(self.show_structure, right=True)
         meta.add(self.copy_button, right=True)
 

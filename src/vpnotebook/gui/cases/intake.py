@@ -80,6 +80,7 @@ class IntakeForm(QWidget):
         departments_of: Callable[[int], list[Department]],
         *,
         with_wipe: bool = False,
+        reporter_first: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -132,7 +133,7 @@ class IntakeForm(QWidget):
             about_form,
             "reporter_role",
             self.tr("&Rol van de melder"),
-            CodeRadios(tx.REPORTER_ROLES, columns=2),
+            CodeRadios(tx.REPORTER_ROLES, columns=1),
         )
         self.gender: CodeCombo = self._row(about_form, "gender", self.tr("Ge&nder"))
         self.age_band: CodeCombo = self._row(about_form, "age_band", self.tr("&Leeftijd"))
@@ -211,7 +212,7 @@ class IntakeForm(QWidget):
         left_column.setContentsMargins(0, 0, 0, 0)
         left_column.addWidget(case_group)
         left_column.addStretch(1)
-        columns = Columns(left, right, last_on_top=True)
+        columns = Columns(left, right, last_on_top=reporter_first)
         self.draft_notice = QLabel(
             self.tr(
                 "Dit is de melding die u aan het vastleggen was toen het programma "
@@ -439,8 +440,12 @@ class IntakeDialog(QDialog):
         self.setWindowTitle(self.tr("Nieuwe melding"))
         self._journal = journal
         self.created: Case | None = None
+        # A new case starts with what it is about (the required choices) on top; the
+        # reporter's name follows, beside it when there is room.
         self.form = IntakeForm(
-            journal.organisations(include_archived=False), journal.departments_of
+            journal.organisations(include_archived=False),
+            journal.departments_of,
+            reporter_first=False,
         )
         self.form.first_contact.set_day(date.today())
         scroll = QScrollArea()
@@ -459,7 +464,7 @@ class IntakeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
-        resize_within_screen(self, 940, 640)
+        resize_within_screen(self, 1120, 680)
         self.form.title.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def store_if_complete(self) -> None:

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import taxonomy as tx
 from ...core.journal import Journal
 from ...core.models import Case
 from ...report.intervision import (
@@ -45,10 +44,9 @@ from ...report.pdf import write_pdf
 from ...vault.errors import VaultError
 from ..common import dialogs
 from ..common.inputs import buddy_label
-from ..common.labels import current_language, label
-from ..common.record_form import format_date
+from ..common.labels import current_language
 from ..common.screen import resize_within_screen
-from .widgets import minutes_text
+from .widgets import conversation_check
 
 CHECK_DELAY_MS = 300
 HIT_COLOUR = "#ffe08a"
@@ -90,14 +88,8 @@ class IntervisionDialog(QDialog):
         column.addWidget(talks_title)
         talks = journal.conversations_of(case.id)
         for talk in talks:
-            assert talk.id is not None and talk.held_on is not None
-            detail = label(tx.CONVERSATION_FORMS, talk.form or "")
-            if talk.duration_min:
-                detail += ", " + minutes_text(talk.duration_min)
-            check = QCheckBox(
-                self.tr("%1 (%2)").replace("%1", format_date(talk.held_on)).replace("%2", detail)
-            )
-            check.setChecked(True)
+            assert talk.id is not None
+            check = conversation_check(talk, self.tr("%1 (%2)"))
             check.toggled.connect(self._choice_changed)
             self.conversation_checks[talk.id] = check
             column.addWidget(check)

@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -54,6 +54,47 @@ _DUE = (
     " #retentionBar QLabel { color: #4a2c00; }"
 )
 REASON_SHOWN = 160  # characters of the reason on the strip; the tooltip holds all of it
+
+
+# What destroying does, in the same words for one case and for several (Today).
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Destruction", text)
+
+
+def what_goes() -> str:
+    return _tr(
+        "<b>Wat verdwijnt:</b> de naam en contactgegevens van de melder en uw notities "
+        "over de melder, alle gespreksverslagen, de werktitel, de wensen van de melder, de "
+        "toelichting bij de uitkomst, de toelichtingen bij routes, verwijzingen en tijd, "
+        "nazorg en afspraken, en uw besluiten om langer te bewaren. Datums worden "
+        "teruggebracht tot het kwartaal. Dit is niet terug te draaien."
+    )
+
+
+def what_stays() -> str:
+    return _tr(
+        "<b>Wat blijft:</b> het meldingsnummer en de anonieme kenmerken die meetellen in "
+        "het jaarverslag — organisatie, soort contact, aard, rol, afdeling, relatie, routes "
+        "met hun uitkomst, naar wie is verwezen, en per jaar het aantal gesprekken en "
+        "minuten. Zo kloppen de jaarverslagen van eerdere jaren nog steeds. In het "
+        "vernietigingslogboek komen de datum, het nummer en de grond, zonder inhoud."
+    )
+
+
+def about_backups(backups_kept: int, count: int = 1) -> str:
+    if count == 1:
+        text = _tr(
+            "<b>Reservekopieën:</b> reservekopieën die u eerder maakte, bevatten deze melding "
+            "nog. U bewaart de laatste %1; na %1 nieuwe reservekopieën op dezelfde plek is de "
+            "melding ook daaruit verdwenen. Kopieën op een andere plek ruimt u zelf op."
+        )
+    else:
+        text = _tr(
+            "<b>Reservekopieën:</b> reservekopieën die u eerder maakte, bevatten deze meldingen "
+            "nog. U bewaart de laatste %1; na %1 nieuwe reservekopieën op dezelfde plek zijn "
+            "ze ook daaruit verdwenen. Kopieën op een andere plek ruimt u zelf op."
+        )
+    return text.replace("%1", str(backups_kept))
 
 
 class RetentionBar(QFrame):
@@ -283,25 +324,7 @@ class DestroyCaseDialog(QDialog):
         heading = QLabel(
             "<b>" + self.tr("Melding %1 definitief vernietigen").replace("%1", case.number) + "</b>"
         )
-        goes = self.tr(
-            "<b>Wat verdwijnt:</b> de naam en contactgegevens van de melder en uw notities "
-            "over de melder, alle gespreksverslagen, de werktitel, de wensen van de melder, de "
-            "toelichting bij de uitkomst, de toelichtingen bij routes, verwijzingen en tijd, "
-            "nazorg en afspraken, en uw besluiten om langer te bewaren. Datums worden "
-            "teruggebracht tot het kwartaal. Dit is niet terug te draaien."
-        )
-        stays = self.tr(
-            "<b>Wat blijft:</b> het meldingsnummer en de anonieme kenmerken die meetellen in "
-            "het jaarverslag — organisatie, soort contact, aard, rol, afdeling, relatie, routes "
-            "met hun uitkomst, naar wie is verwezen, en per jaar het aantal gesprekken en "
-            "minuten. Zo kloppen de jaarverslagen van eerdere jaren nog steeds. In het "
-            "vernietigingslogboek komen de datum, het nummer en de grond, zonder inhoud."
-        )
-        backups = self.tr(
-            "<b>Reservekopieën:</b> reservekopieën die u eerder maakte, bevatten deze melding "
-            "nog. U bewaart de laatste %1; na %1 nieuwe reservekopieën op dezelfde plek is de "
-            "melding ook daaruit verdwenen. Kopieën op een andere plek ruimt u zelf op."
-        ).replace("%1", str(backups_kept))
+        goes, stays, backups = what_goes(), what_stays(), about_backups(backups_kept)
         texts = QVBoxLayout()
         texts.setSpacing(10)
         for text in (goes, stays, backups):

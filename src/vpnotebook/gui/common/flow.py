@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QLayout, QLayoutItem, QWidget, QWidgetItem
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLayout,
+    QLayoutItem,
+    QWidget,
+    QWidgetItem,
+)
 
 
 class FlowLayout(QLayout):
@@ -117,6 +124,17 @@ class FlowLayout(QLayout):
         return y - self._spacing - rect.y() + margins.bottom()
 
 
+def labelled(label: QWidget, field: QWidget, spacing: int = 4) -> QWidget:
+    """A label and its field as one item, so a wrapping row never parts them."""
+    pair = QWidget()
+    row = QHBoxLayout(pair)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(spacing)
+    row.addWidget(label)
+    row.addWidget(field)
+    return pair
+
+
 class Columns(QWidget):
     """Widgets side by side when there is room for each at its ease, else one above the
     other: two columns on a wide screen, one on a laptop at 150 %. Never wider than its
@@ -146,9 +164,11 @@ class Columns(QWidget):
         return self._layout.direction() == QBoxLayout.Direction.LeftToRight
 
     def _room_needed(self) -> int:
+        # Every part at least its minimum (the layout gives each that first, then shares out
+        # the rest), with a little air each.
         shown = [part for part in self.parts if not part.isHidden()]
-        return sum(max(p.sizeHint().width(), p.minimumSizeHint().width()) for p in shown) + (
-            self._layout.spacing() * max(len(shown) - 1, 0)
+        return sum(p.minimumSizeHint().width() + 24 for p in shown) + self._layout.spacing() * max(
+            len(shown) - 1, 0
         )
 
     def minimumSizeHint(self) -> QSize:

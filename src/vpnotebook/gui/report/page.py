@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTabWidget,
@@ -53,7 +53,7 @@ from ...report.pdf import render_pdf, write_pdf
 from ...report.vp_overview import build_vp_overview
 from ...vault.errors import VaultError
 from ..common import dialogs
-from ..common.flow import FlowLayout
+from ..common.flow import FlowLayout, labelled
 from ..common.labels import current_language
 from ..common.page import Page
 from ..session import Session
@@ -136,13 +136,7 @@ class ReportPage(Page):
         ):
             label = QLabel(text)
             label.setBuddy(widget)
-            pair = QWidget()
-            row = QHBoxLayout(pair)
-            row.setContentsMargins(0, 0, 0, 0)
-            row.setSpacing(4)
-            row.addWidget(label)
-            row.addWidget(widget)
-            choices.add(pair)
+            choices.add(labelled(label, widget))
         buttons = FlowLayout(spacing=6)
         for button in (self.export_pdf, self.export_csv, self.print_button, self.overview_button):
             buttons.add(button)
@@ -160,6 +154,8 @@ class ReportPage(Page):
         )
         self.hit_list = QListWidget()
         self.hit_list.setAccessibleName(self.tr("Mogelijk herleidbare woorden"))
+        self.hit_list.setWordWrap(True)  # a long reason wraps: no sideways scroll bar
+        self.hit_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.hit_list.setMaximumHeight(110)
         self.hit_status = QLabel()
         self.hit_status.setWordWrap(True)
@@ -192,8 +188,19 @@ class ReportPage(Page):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.preview, self.tr("Voorbeeld"))
         self.tabs.addTab(self.audit, self.tr("Verantwoording (alleen voor u)"))
+        # The text, its check and the tables to leave out scroll together on a low window,
+        # so the page needs no more height than the screen has.
+        left_scroll = QScrollArea()
+        left_scroll.setWidget(left)
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Never narrower than what it holds: the divider stops there instead of cutting it.
+        left_scroll.setMinimumWidth(
+            left.minimumSizeHint().width() + left_scroll.verticalScrollBar().sizeHint().width()
+        )
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
+        splitter.addWidget(left_scroll)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)

@@ -7,7 +7,15 @@ Algemeen is), in the vault's own settings. A report already written keeps what i
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from ...core.fields import ValidationError
 from ...core.journal import Journal
@@ -64,7 +72,10 @@ class ProfileSection(QWidget):
         form.addRow(role_label, self.role)
         form.addRow(self.error)
         form.addRow(organisations_hint)
-        form.addRow(organisations)
+        button_row = QHBoxLayout()
+        button_row.addWidget(organisations)
+        button_row.addStretch(1)
+        form.addRow(button_row)
 
     def apply(self) -> bool:
         self.error.setVisible(False)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,42 +31,11 @@ from ...core.exchange import DESTRUCTION_RULES
 from ...core.journal import Journal
 from ...core.retention import OVERDUE, RetentionStatus
 from ...vault.errors import VaultError
+from ..cases.retention import about_backups, what_goes, what_stays
 from ..common.inputs import buddy_label, error_label
 from ..common.labels import current_language, label
 from ..common.record_form import format_date
 from ..common.screen import resize_within_screen
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Destruction", text)
-
-
-def what_goes() -> str:
-    return _tr(
-        "<b>Wat verdwijnt:</b> de naam en contactgegevens van de melder en uw notities "
-        "over de melder, alle gespreksverslagen, de werktitel, de wensen van de melder, de "
-        "toelichting bij de uitkomst, de toelichtingen bij routes, verwijzingen en tijd, "
-        "nazorg en afspraken, en uw besluiten om langer te bewaren. Datums worden "
-        "teruggebracht tot het kwartaal. Dit is niet terug te draaien."
-    )
-
-
-def what_stays() -> str:
-    return _tr(
-        "<b>Wat blijft:</b> het meldingsnummer en de anonieme kenmerken die meetellen in "
-        "het jaarverslag — organisatie, soort contact, aard, rol, afdeling, relatie, routes "
-        "met hun uitkomst, naar wie is verwezen, en per jaar het aantal gesprekken en "
-        "minuten. Zo kloppen de jaarverslagen van eerdere jaren nog steeds. In het "
-        "vernietigingslogboek komen de datum, het nummer en de grond, zonder inhoud."
-    )
-
-
-def about_backups(backups_kept: int) -> str:
-    return _tr(
-        "<b>Reservekopieën:</b> reservekopieën die u eerder maakte, bevatten deze meldingen "
-        "nog. U bewaart de laatste %1; na %1 nieuwe reservekopieën op dezelfde plek zijn "
-        "ze ook daaruit verdwenen. Kopieën op een andere plek ruimt u zelf op."
-    ).replace("%1", str(backups_kept))
 
 
 class DestructionActions(QWidget):
@@ -145,7 +114,7 @@ class BatchDestroyDialog(QDialog):
         )
         texts = QVBoxLayout()
         texts.setSpacing(10)
-        for text in (what_goes(), what_stays(), about_backups(backups_kept)):
+        for text in (what_goes(), what_stays(), about_backups(backups_kept, count)):
             part = QLabel(text)
             part.setWordWrap(True)
             part.setTextFormat(Qt.TextFormat.RichText)
