@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
@@ -65,3 +66,88 @@ def test_quitting_and_closing_a_case_are_different_words(qtbot, tmp_path: Path) 
     ]
     assert "vpnotebook sluiten" in texts
     assert not any("afsluiten" in text.lower() for text in texts)
+
+
+# -- words: one for each thing, none of them jargon ---------------------------------------
+
+
+def _dutch_ui_strings() -> list[str]:
+    import xml.etree.ElementTree as ElementTree
+
+    ts = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "vpnotebook_en.ts"
+    return [m.findtext("source") or "" for m in ElementTree.parse(ts).getroot().iter("message")]
+
+
+@pytest.mark.parametrize("word", ["beklaagde", "drempel"])
+def test_one_word_for_the_accused_and_no_jargon_on_any_screen(word: str, session) -> None:  # type: ignore[no-untyped-def]
+    """Every Dutch string of the program, and the annual report of the demo vault."""
+    from vpnotebook.core.annual import report_years
+    from vpnotebook.report.annual_report import build_annual_report
+
+    screens = [text for text in _dutch_ui_strings() if word in text.lower()]
+    assert not screens, screens
+    journal = session.journal
+    organisation = journal.organisations()[0]
+    year = report_years(journal, organisation.id)[-1]
+    report = build_annual_report(journal, organisation.id, year, k=3)
+    printed = [
+        getattr(block, "text", "")
+        for section in report.document.sections
+        for block in section.blocks
+    ] + [line for table in report.document.tables() for line in (table.title, table.note)]
+    assert not [text for text in printed if word in text.lower()]
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "handleiding" / "README.md").read_text(
+        encoding="utf-8"
+    )
+    # Only as a heading an old spreadsheet may still carry, which the import understands.
+    mentions = [line for line in guide.splitlines() if word in line.lower()]
+    assert all("of *Relatie tot beklaagde*" in line for line in mentions), mentions
+
+
+def test_an_open_case_has_no_destroy_button_and_its_status_is_words(qtbot, session) -> None:  # type: ignore[no-untyped-def]
+    from vpnotebook.core.models import Case
+    from vpnotebook.gui.cases.page import CasesPage
+
+    page = CasesPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    journal = session.journal
+    running = journal.find(Case, "status = 'open' AND destroyed_on IS NULL")[0]
+    page.open_case(running.id)
+    view = page.view
+    assert view.details.full_text().startswith("Lopend")
+    assert not view.status.isVisibleTo(view)  # no rounded box that looks like a button
+    assert not view.retention.destroy_button.isVisibleTo(view)
+    assert view.erase_action.isVisible()
+    assert view.erase_action.text() == "Vernietigen op verzoek van de melder…"
+    closed = journal.find(Case, "status = 'closed' AND destroyed_on IS NULL")[0]
+    page.open_case(closed.id)
+    assert view.retention.destroy_button.isVisibleTo(view)
+    assert not view.erase_action.isVisible()
+
+
+def test_a_duration_not_filled_in_says_so(qtbot, session) -> None:  # type: ignore[no-untyped-def]
+    from vpnotebook.core.models import Case
+    from vpnotebook.gui.cases.page import CasesPage
+
+    page = CasesPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    case = session.journal.find(Case, "status = 'open' AND destroyed_on IS NULL")[0]
+    page.open_case(case.id)
+    panel = page.view.conversations
+    panel.new_conversation()
+    editor = panel.editor
+    assert editor.duration.value() == 0 and editor.duration.text() == "nog invullen"
+    assert editor.duration_hint.isVisibleTo(editor)
+    qtbot.keyClicks(editor.texts["story"], "Een gesprek zonder duur")
+    assert panel.save_pending()
+    item = panel.list.item(panel.list.count() - 1)
+    assert "duur nog invullen" in item.text()
+    # Clicked into, the words are selected, so typing replaces them.
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    qtbot.mouseClick(editor.duration, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editor.duration.lineEdit().selectedText() == "nog invullen")
+    qtbot.keyClicks(editor.duration, "45")
+    assert editor.duration.value() == 45 and not editor.duration_hint.isVisibleTo(editor)
