@@ -43,8 +43,8 @@ def test_the_dialog_names_every_case_and_destroys_after_the_count(qtbot, session
     assert dialog.destroy_button.isEnabled()
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.destroy_button, Qt.MouseButton.LeftButton)
-    assert dialog.destroyed == [s.number for s in overdue]
-    assert [e.case_number for e in destruction_log(session.journal)] == dialog.destroyed
+    assert dialog.destroyed_numbers == [s.number for s in overdue]
+    assert [e.case_number for e in destruction_log(session.journal)] == dialog.destroyed_numbers
     for status in overdue:
         assert session.journal.get(Case, status.case_id).is_destroyed
     assert not any(s.state == OVERDUE for s in due_for_destruction(session.journal, DEMO_TODAY))

@@ -112,17 +112,17 @@ def test_overdue_cases_are_checked_and_destroyed_with_one_confirmation(
         assert item.foreground(3).color() != LATE_COLOUR
         assert "over tijd" in item.text(3) or "gisteren" in item.text(3)
     actions = today.destruction_actions
-    assert not actions.destroy.isEnabled()
+    assert not actions.destroy_button.isEnabled()
 
     qtbot.mouseClick(actions.check_all, Qt.MouseButton.LeftButton)
     assert len(today.checked_cases()) == len(overdue)
     # One left out again by hand: the rest go.
     keep: QTreeWidgetItem = items[-1]
     keep.setCheckState(0, Qt.CheckState.Unchecked)
-    assert actions.destroy.isEnabled()
-    assert str(len(overdue) - 1) in actions.destroy.text()
+    assert actions.destroy_button.isEnabled()
+    assert str(len(overdue) - 1) in actions.destroy_button.text()
 
-    qtbot.mouseClick(actions.destroy, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(actions.destroy_button, Qt.MouseButton.LeftButton)
     dialog = today.findChild(BatchDestroyDialog)
     assert dialog is not None and dialog.isVisible()
     assert dialog.case_numbers == [s.number for s in overdue[:-1]]

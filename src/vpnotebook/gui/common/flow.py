@@ -83,11 +83,12 @@ class FlowLayout(QLayout):
     # -- placing ----------------------------------------------------------------------------
 
     def _shown(self) -> list[QLayoutItem]:
-        return [
-            item
-            for item in self._items
-            if not (isinstance(item, QWidgetItem) and item.widget().isHidden())
-        ]
+        shown = []
+        for item in self._items:
+            widget = item.widget() if isinstance(item, QWidgetItem) else None
+            if widget is None or not widget.isHidden():
+                shown.append(item)
+        return shown
 
     def _place(self, rect: QRect, *, move: bool) -> int:
         margins = self.contentsMargins()

@@ -227,9 +227,7 @@ class GuideWindow(QWidget):
         self.contents.setWordWrap(True)
         self.contents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.contents.itemActivated.connect(self._chapter_chosen)
-        self.contents.currentItemChanged.connect(
-            lambda item, _old: item is not None and self._chapter_chosen(item)
-        )
+        self.contents.currentItemChanged.connect(self._current_chapter_changed)
         self.find_field = QLineEdit()
         self.find_field.setPlaceholderText(self.tr("Zoeken in de handleiding"))
         self.find_field.setAccessibleName(self.tr("Zoeken in de handleiding"))
@@ -276,6 +274,10 @@ class GuideWindow(QWidget):
                 self.contents.setCurrentRow(row)
                 return True
         return self.browser.show_chapter(anchor)
+
+    def _current_chapter_changed(self, item: QListWidgetItem | None, _old: object) -> None:
+        if item is not None:
+            self._chapter_chosen(item)
 
     def _chapter_chosen(self, item: QListWidgetItem) -> None:
         self.browser.show_chapter(str(item.data(Qt.ItemDataRole.UserRole)))

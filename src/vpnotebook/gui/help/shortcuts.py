@@ -44,32 +44,32 @@ class ScreenShortcut:
 SCREEN_SHORTCUTS: tuple[ScreenShortcut, ...] = (
     ScreenShortcut(
         QKeySequence.StandardKey.Print,
-        QT_TRANSLATE_NOOP("Shortcuts", "Jaarverslag afdrukken"),
+        str(QT_TRANSLATE_NOOP("Shortcuts", "Jaarverslag afdrukken")),
         "report",
     ),
     ScreenShortcut(
         QKeySequence.StandardKey.Delete,
-        QT_TRANSLATE_NOOP("Shortcuts", "Gekozen regel verwijderen"),
+        str(QT_TRANSLATE_NOOP("Shortcuts", "Gekozen regel verwijderen")),
         "outreach",
     ),
 )
 # Keys every screen understands (Qt's own); shown as text, not as a shortcut of ours.
 GENERAL_KEYS: tuple[tuple[str, str], ...] = (
     (
-        QT_TRANSLATE_NOOP("Shortcuts", "Tab / Shift+Tab"),
-        QT_TRANSLATE_NOOP("Shortcuts", "Naar het volgende of vorige veld"),
+        str(QT_TRANSLATE_NOOP("Shortcuts", "Tab / Shift+Tab")),
+        str(QT_TRANSLATE_NOOP("Shortcuts", "Naar het volgende of vorige veld")),
     ),
     (
-        QT_TRANSLATE_NOOP("Shortcuts", "Alt + onderstreepte letter"),
-        QT_TRANSLATE_NOOP("Shortcuts", "Naar dat veld of die knop"),
+        str(QT_TRANSLATE_NOOP("Shortcuts", "Alt + onderstreepte letter")),
+        str(QT_TRANSLATE_NOOP("Shortcuts", "Naar dat veld of die knop")),
     ),
     (
-        QT_TRANSLATE_NOOP("Shortcuts", "Enter"),
-        QT_TRANSLATE_NOOP("Shortcuts", "In een lijst: de gekozen regel openen"),
+        str(QT_TRANSLATE_NOOP("Shortcuts", "Enter")),
+        str(QT_TRANSLATE_NOOP("Shortcuts", "In een lijst: de gekozen regel openen")),
     ),
     (
-        QT_TRANSLATE_NOOP("Shortcuts", "Esc"),
-        QT_TRANSLATE_NOOP("Shortcuts", "Een venster sluiten zonder iets te doen"),
+        str(QT_TRANSLATE_NOOP("Shortcuts", "Esc")),
+        str(QT_TRANSLATE_NOOP("Shortcuts", "Een venster sluiten zonder iets te doen")),
     ),
 )
 
@@ -144,10 +144,11 @@ class ShortcutsDialog(QDialog):
         resize_within_screen(self, 620, self.sizeHint().height())
 
     def rows(self) -> list[tuple[str, str]]:
-        return [
-            (self.table.item(row, 0).text(), self.table.item(row, 1).text())
-            for row in range(self.table.rowCount())
-        ]
+        rows = []
+        for row in range(self.table.rowCount()):
+            keys, what = self.table.item(row, 0), self.table.item(row, 1)
+            rows.append((keys.text() if keys else "", what.text() if what else ""))
+        return rows
 
 
 def action_of(menus: list[QMenu], text: str) -> QAction | None:

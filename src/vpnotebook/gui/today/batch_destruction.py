@@ -44,11 +44,11 @@ class DestructionActions(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.check_all = QPushButton(self.tr("Alle verlopen aanvinken"))
-        self.destroy = QPushButton(self.tr("Aangevinkte vernietigen…"))
+        self.destroy_button = QPushButton(self.tr("Aangevinkte vernietigen…"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 4, 0, 0)
         row.addWidget(self.check_all)
-        row.addWidget(self.destroy)
+        row.addWidget(self.destroy_button)
         row.addStretch(1)
 
     def show_counts(self, overdue: int, checked: int) -> None:
@@ -58,8 +58,8 @@ class DestructionActions(QWidget):
             if overdue and checked == overdue
             else self.tr("Alle verlopen aanvinken")
         )
-        self.destroy.setEnabled(checked > 0)
-        self.destroy.setText(
+        self.destroy_button.setEnabled(checked > 0)
+        self.destroy_button.setText(
             self.tr("Aangevinkte vernietigen…")
             if checked == 0
             else self.tr("%1 aangevinkte vernietigen…").replace("%1", str(checked))
@@ -85,7 +85,7 @@ class BatchDestroyDialog(QDialog):
         self._journal = journal
         self._cases = list(cases)
         self._today = today
-        self.destroyed: list[str] = []
+        self.destroyed_numbers: list[str] = []
         count = len(self._cases)
         title = (
             self.tr("1 melding definitief vernietigen")
@@ -177,7 +177,7 @@ class BatchDestroyDialog(QDialog):
         if not self._matches():
             return  # Enter with a wrong count, or any other way round the disabled button
         try:
-            self.destroyed = destroy_cases(
+            self.destroyed_numbers = destroy_cases(
                 self._journal,
                 [case.case_id for case in self._cases],
                 rule=RULE_RETENTION,

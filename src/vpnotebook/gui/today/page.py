@@ -272,7 +272,7 @@ class TodayPage(Page):
         self.destruction.stretch_column(3)
         self.destruction_actions = DestructionActions()
         self.destruction_actions.check_all.clicked.connect(self._check_all_overdue)
-        self.destruction_actions.destroy.clicked.connect(self.destroy_checked)
+        self.destruction_actions.destroy_button.clicked.connect(self.destroy_checked)
         self.destruction.add_footer(self.destruction_actions)
         self.destruction.tree.itemChanged.connect(lambda _item, _column: self._checked_changed())
         for section in (self.attention, self.appointments, self.quiet, self.destruction):
@@ -473,7 +473,9 @@ class TodayPage(Page):
     def overdue_items(self) -> list[QTreeWidgetItem]:
         tree = self.destruction.tree
         items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
-        return [item for item in items if item.data(0, STATUS_ROLE) is not None]
+        return [
+            item for item in items if item is not None and item.data(0, STATUS_ROLE) is not None
+        ]
 
     def checked_cases(self) -> list[RetentionStatus]:
         return [
@@ -509,7 +511,7 @@ class TodayPage(Page):
             self.today,
             self,
         )
-        dialog.accepted.connect(lambda: self._destroyed(dialog.destroyed))
+        dialog.accepted.connect(lambda: self._destroyed(dialog.destroyed_numbers))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
