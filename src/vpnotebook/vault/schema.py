@@ -477,11 +477,29 @@ CREATE TABLE published_reports (
 """
 
 
+# The VP's confirmations of the annual report's free-text check: "this word may stay, in this
+# sentence". Per organisation and year, the kind of hit and a SHA-256 fingerprint of the kind,
+# the word and the sentence it stands in (core/report_texts.py), so a changed sentence asks
+# again and no word is kept beside the text it came from. Like the ledger it belongs to an
+# organisation, not a case: destruction leaves it; the organisation takes it along.
+_V6_TEXT_CONFIRMATIONS = """
+CREATE TABLE text_confirmations (
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    year            INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2200),
+    kind            TEXT NOT NULL,
+    fingerprint     TEXT NOT NULL CHECK (length(fingerprint) = 64),
+    confirmed_on    TEXT NOT NULL,
+    PRIMARY KEY (organisation_id, year, kind, fingerprint)
+) WITHOUT ROWID;
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "journal tables", _V1_JOURNAL_TABLES),
     Migration(2, "full-text search index", _V2_SEARCH_INDEX),
     Migration(3, "report texts", _V3_REPORT_TEXTS),
     Migration(4, "retention extensions", _V4_RETENTION_EXTENSIONS),
     Migration(5, "ledger of published reports", _V5_PUBLISHED_REPORTS),
+    Migration(6, "confirmations of the report's text check", _V6_TEXT_CONFIRMATIONS),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

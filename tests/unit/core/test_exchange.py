@@ -41,6 +41,7 @@ from vpnotebook.core.exchange import (
 )
 from vpnotebook.core.fields import specs
 from vpnotebook.core.journal import Journal
+from vpnotebook.core.ledger import ISSUE_WAYS, REPORT_LANGUAGES
 from vpnotebook.core.models import (
     Case,
     Conversation,
@@ -55,9 +56,16 @@ from vpnotebook.core.models import (
     Signal,
     TimeEntry,
 )
-from vpnotebook.core.report_texts import save_report_text
+from vpnotebook.core.report_texts import (
+    HIT_KINDS,
+    check_report_text,
+    confirm_hits,
+    save_report_text,
+)
 from vpnotebook.core.retention import keep_longer
 from vpnotebook.core.taxonomy import ALL_VOCABULARIES
+from vpnotebook.report.annual_report import build_annual_report, issue_report
+from vpnotebook.report.pdf import render_pdf
 from vpnotebook.vault.errors import StorageError, VaultError
 from vpnotebook.vault.kdf import TEST_PARAMS
 from vpnotebook.vault.vault import Vault
@@ -251,6 +259,12 @@ def fill(journal: Journal) -> None:
     journal.set_setting("ui.language", "nl")
     journal.set_setting("report.footer", "Vertrouwelijk — Marjolein Ëvers 🔒")
     journal.set_setting("leeg", "")
+    # The ledger of what was published, and a confirmation of the report's text check.
+    report = build_annual_report(journal, zorg.id, 2024)
+    issue_report(journal, report, render_pdf(report.document), how="pdf", today=date(2025, 3, 1))
+    hits = check_report_text(journal, zorg.id, 2024, "Dank aan Anna voor haar inzet.", k=5)
+    assert hits
+    confirm_hits(journal, zorg.id, 2024, hits, today=date(2025, 3, 1))
 
 
 def new_vault(folder: Path) -> Vault:
@@ -331,15 +345,17 @@ def test_export_has_the_documented_shape(source_document: dict[str, Any]) -> Non
     doc = source_document
     assert list(doc) == ["format", "version", "exported_at", "app_version", "settings", "records"]
     assert doc["format"] == FORMAT_NAME == "vpnotebook-export"
-    assert doc["version"] == FORMAT_VERSION == 1
+    assert doc["version"] == FORMAT_VERSION == 2
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", doc["exported_at"])
     assert doc["app_version"] == __version__
     assert list(doc["records"]) == list(RECORD_TABLES)
-    assert list(RECORD_TABLES)[-4:] == [
+    assert list(RECORD_TABLES)[-6:] == [
         "conversation_archive",
         "destruction_log",
         "report_texts",
         "retention_extensions",
+        "published_reports",
+        "text_confirmations",
     ]
     for table, entity_type in RECORD_TABLES.items():
         rows = doc["records"][table]
@@ -1115,7 +1131,14 @@ def test_the_format_document_describes_every_table_field_and_code() -> None:
     for table, entity in RECORD_TABLES.items():
         documented = re.findall(r"^\| `(\w+)` \|", sections[table], re.M)
         assert documented == list(specs(entity)), table
-    for vocabulary in (*ALL_VOCABULARIES, exchange.DESTRUCTION_RULES, exchange.DESTRUCTION_SCOPES):
+    for vocabulary in (
+        *ALL_VOCABULARIES,
+        exchange.DESTRUCTION_RULES,
+        exchange.DESTRUCTION_SCOPES,
+        ISSUE_WAYS,
+        REPORT_LANGUAGES,
+        HIT_KINDS,
+    ):
         for term in vocabulary:
             assert f"`{term.code}`" in doc, (vocabulary.name, term.code)
 

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from ..fields import TEXT_MAX, ValidationError, from_json, specs
+from ..ledger import SHA256, figures_problem
 from ..models import SHORT, Case, Department, Organisation
 from .errors import ImportFormatError, ImportVersionError
 from .tables import (
@@ -25,6 +26,8 @@ from .tables import (
     RECORD_TABLES,
     REFERENCES,
     UPGRADES,
+    PublishedReport,
+    TextConfirmation,
 )
 
 KNOWN_TOP_LEVEL = {"format", "version", "exported_at", "app_version", "settings", "records"}
@@ -236,6 +239,20 @@ class RecordChecker:
             for field_name in ("year", "seq"):
                 if getattr(entity, field_name) is None:
                     fail(field_name, "Het meldingsnummer ontbreekt.", "is required")
+        for field_name in ("content_sha256", "pdf_sha256", "fingerprint"):
+            value = getattr(entity, field_name, None)
+            fingerprinted = isinstance(entity, PublishedReport | TextConfirmation)
+            if fingerprinted and value is not None and not SHA256.fullmatch(value):
+                fail(
+                    field_name,
+                    "Geen geldige vingerafdruk (64 tekens 0-9 en a-f).",
+                    "must be a SHA-256 in 64 lowercase hexadecimal characters",
+                )
+        if isinstance(entity, PublishedReport):
+            # Every later report of the organisation reads these figures back.
+            problem = figures_problem(entity.figures)
+            if problem:
+                fail("figures", "De gedrukte cijfers zijn niet te lezen.", problem)
         for field_name, target in REFERENCES.items():
             target_id = getattr(entity, field_name, None)
             if target_id is None:
@@ -290,6 +307,13 @@ def _unique_keys(table: str, entity: Any) -> Iterator[tuple[str, Any, str, str]]
             (entity.year, entity.seq),
             "Dit meldingsnummer komt twee keer voor.",
             "another case has the same year and seq",
+        )
+    elif isinstance(entity, PublishedReport):
+        yield (
+            "version",
+            (entity.organisation_id, entity.year, entity.version),
+            "Deze versie van dit jaarverslag staat er al in.",
+            "another issue has the same organisation, year and version",
         )
 
 
