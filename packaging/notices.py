@@ -24,7 +24,8 @@ import sysconfig
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+
+from vpnotebook.notices import EMBEDDED_NOTE, licence_of, normalise
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -37,19 +38,7 @@ EMBEDDED = {
     "shiboken6": ["Qt-LGPL-3.0.txt"],
     "sqlcipher3": ["SQLCipher-BSD-3-Clause.txt", "OpenSSL-Apache-2.0.txt"],
 }
-# What those committed texts cover, for the notice.
-EMBEDDED_NOTE = {
-    "pyside6-essentials": "Qt 6 under LGPL-3.0",
-    "pyside6-addons": "Qt 6 under LGPL-3.0",
-    "pyside6-pdf": "Qt 6 under LGPL-3.0",
-    "shiboken6": "Qt 6 under LGPL-3.0",
-    "sqlcipher3": "pysqlite under Zlib; embeds SQLCipher (BSD-3-Clause) and OpenSSL (Apache-2.0)",
-}
 LICENCE_NAME = re.compile(r"(LICEN[CS]E|COPYING|NOTICE|AUTHORS|COPYRIGHT)", re.IGNORECASE)
-
-
-def normalise(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def _index() -> dict[str, metadata.Distribution]:
@@ -87,22 +76,6 @@ def licence_files(dist: metadata.Distribution) -> list[tuple[Path, Path]]:
         if path.is_file():
             files.append((path, relative))
     return sorted(files, key=lambda pair: str(pair[1]))
-
-
-def licence_of(dist: metadata.Distribution) -> str:
-    fields: Any = dist.metadata  # an email.message.Message: .get() is there, the stubs lack it
-    expression = fields.get("License-Expression")
-    if expression:
-        return expression
-    classifiers = [
-        value.rsplit("::", 1)[-1].strip()
-        for value in dist.metadata.get_all("Classifier") or []
-        if value.startswith("License ::")
-    ]
-    if classifiers:
-        return " / ".join(classifiers)
-    text = (fields.get("License") or "").strip().splitlines()
-    return text[0][:80] if text else "see the licence files"
 
 
 def python_licence() -> Path | None:

@@ -88,6 +88,14 @@
         <translation>Backup</translation>
     </message>
     <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>nog invullen</source>
+        <translation>fill in</translation>
+    </message>
+    <message>
         <source>onbekend</source>
         <translation>unknown</translation>
     </message>
@@ -108,8 +116,8 @@
         <translation>Show year</translation>
     </message>
     <message>
-        <source>Or&amp;ganisatie:</source>
-        <translation>Or&amp;ganisation:</translation>
+        <source>&amp;Organisatie:</source>
+        <translation>&amp;Organisation:</translation>
     </message>
     <message>
         <source>&amp;Jaar:</source>
@@ -198,6 +206,85 @@
     <message>
         <source>Zet %1 terug zoals het was voordat u het wijzigde.</source>
         <translation>Puts %1 back as it was before you changed it.</translation>
+    </message>
+    <message>
+        <source>Overzicht opslaan</source>
+        <translation>Save overview</translation>
+    </message>
+    <message>
+        <source>Dit bestand is niet versleuteld</source>
+        <translation>This file is not encrypted</translation>
+    </message>
+    <message>
+        <source>Het overzicht bevat alles van deze melding, ook de naam van de melder en uw gespreksverslagen, en het bestand is niet versleuteld. Druk het af voor uw eigen dossier, bewaar het papier achter slot en verwijder het bestand daarna. Wilt u het bestand maken?</source>
+        <translation>The overview holds everything about this case, including the reporter&apos;s name and your conversation logs, and the file is not encrypted. Print it for your own file, keep the paper under lock and key, and delete the file afterwards. Do you want to create the file?</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Opgeslagen</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Opgeslagen als %1.</source>
+        <translation>Saved as %1.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Wat verdwijnt:&lt;/b&gt; de naam en contactgegevens van de melder en uw notities over de melder, alle gespreksverslagen, de werktitel, de wensen van de melder, de toelichting bij de uitkomst, de toelichtingen bij routes, verwijzingen en tijd, nazorg en afspraken, en uw besluiten om langer te bewaren. Datums worden teruggebracht tot het kwartaal. Dit is niet terug te draaien.</source>
+        <translation>&lt;b&gt;What goes:&lt;/b&gt; the reporter&apos;s name and contact details and your notes about the reporter, all conversation logs, the working title, the reporter&apos;s wishes, the note on the outcome, the notes on routes, referrals and time, after-care and appointments, and your decisions to keep the case longer. Dates are reduced to the quarter. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Wat blijft:&lt;/b&gt; het meldingsnummer en de anonieme kenmerken die meetellen in het jaarverslag — organisatie, soort contact, aard, rol, afdeling, relatie, routes met hun uitkomst, naar wie is verwezen, en per jaar het aantal gesprekken en minuten. Zo kloppen de jaarverslagen van eerdere jaren nog steeds. In het vernietigingslogboek komen de datum, het nummer en de grond, zonder inhoud.</source>
+        <translation>&lt;b&gt;What stays:&lt;/b&gt; the case number and the anonymous features that count in the annual report — organisation, contact type, category, role, department, relation, routes with their outcome, who the reporter was referred to, and per year the number of conversations and minutes. So annual reports of earlier years still add up. The destruction log records the date, the number and the ground, without content.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reservekopieën:&lt;/b&gt; reservekopieën die u eerder maakte, bevatten deze melding nog. U bewaart de laatste %1; na %1 nieuwe reservekopieën op dezelfde plek is de melding ook daaruit verdwenen. Kopieën op een andere plek ruimt u zelf op.</source>
+        <translation>&lt;b&gt;Backups:&lt;/b&gt; backups you made earlier still hold this case. You keep the last %1; after %1 new backups in the same place the case is gone from those too. Copies kept elsewhere you clean up yourself.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reservekopieën:&lt;/b&gt; reservekopieën die u eerder maakte, bevatten deze meldingen nog. U bewaart de laatste %1; na %1 nieuwe reservekopieën op dezelfde plek zijn ze ook daaruit verdwenen. Kopieën op een andere plek ruimt u zelf op.</source>
+        <translation>&lt;b&gt;Backups:&lt;/b&gt; backups you made earlier still hold these cases. You keep the last %1; after %1 new backups in the same place they are gone from those too. Copies kept elsewhere you clear up yourself.</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Over vpnotebook</source>
+        <translation>About vpnotebook</translation>
+    </message>
+    <message>
+        <source>Versie %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Het vertrouwelijke logboek voor de vertrouwenspersoon: meldingen, gesprekken, voorlichting en advies, versleuteld op uw eigen computer. Het programma maakt nooit verbinding met internet; er gaat alleen iets naar buiten als u het zelf exporteert.</source>
+        <translation>The confidential journal of the confidential counsellor: cases, conversations, outreach and advice, encrypted on your own computer. The program never connects to the internet; nothing leaves it unless you export it yourself.</translation>
+    </message>
+    <message>
+        <source>vpnotebook is vrije software onder de GNU General Public License, versie 3 of later. U mag het gebruiken, bestuderen, delen en verbeteren. Er wordt geen garantie gegeven; de volledige voorwaarden staan hieronder.</source>
+        <translation>vpnotebook is free software under the GNU General Public License, version 3 or later. You may use, study, share and improve it. There is no warranty; the full terms are below.</translation>
+    </message>
+    <message>
+        <source>Licentie</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Onderdelen van anderen</source>
+        <translation>Third-party components</translation>
+    </message>
+    <message>
+        <source>&amp;Licentie</source>
+        <translation>&amp;Licence</translation>
+    </message>
+    <message>
+        <source>&amp;Onderdelen van anderen</source>
+        <translation>&amp;Third-party components</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -491,6 +578,57 @@
     </message>
 </context>
 <context>
+    <name>BatchDestroyDialog</name>
+    <message>
+        <source>Meldingen vernietigen</source>
+        <translation>Destroy cases</translation>
+    </message>
+    <message>
+        <source>1 melding definitief vernietigen</source>
+        <translation>Destroy 1 case for good</translation>
+    </message>
+    <message>
+        <source>%1 meldingen definitief vernietigen</source>
+        <translation>Destroy %1 cases for good</translation>
+    </message>
+    <message>
+        <source>Van deze meldingen is de bewaartermijn verstreken. Kijk de nummers na: ze worden allemaal tegelijk vernietigd.</source>
+        <translation>The retention period of these cases has passed. Check the numbers: they are all destroyed at once.</translation>
+    </message>
+    <message>
+        <source>Meldingen die worden vernietigd</source>
+        <translation>Cases to be destroyed</translation>
+    </message>
+    <message>
+        <source>%1 — %2, te vernietigen sinds %3</source>
+        <translation>%1 — %2, due for destruction since %3</translation>
+    </message>
+    <message>
+        <source>Grond:</source>
+        <translation>Ground:</translation>
+    </message>
+    <message>
+        <source>Typ ter bevestiging het &amp;aantal meldingen: %1</source>
+        <translation>To confirm, type the &amp;number of cases: %1</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Definitief vernietigen</source>
+        <translation>Destroy for good</translation>
+    </message>
+    <message>
+        <source>Alle %1 definitief vernietigen</source>
+        <translation>Destroy all %1 for good</translation>
+    </message>
+    <message>
+        <source>Er is niets vernietigd.</source>
+        <translation>Nothing has been destroyed.</translation>
+    </message>
+</context>
+<context>
     <name>CaseFilterBar</name>
     <message>
         <source>Zoek: nummer, titel, organisatie</source>
@@ -703,12 +841,12 @@
         <translation>Note</translation>
     </message>
     <message>
-        <source>Afgerond &amp;op</source>
-        <translation>Completed o&amp;n</translation>
-    </message>
-    <message>
         <source>Afgerond op</source>
         <translation>Completed on</translation>
+    </message>
+    <message>
+        <source>Afgerond o&amp;p</source>
+        <translation>Done o&amp;n</translation>
     </message>
     <message>
         <source>Afspraak toevoegen</source>
@@ -758,16 +896,44 @@
 <context>
     <name>CaseView</name>
     <message>
-        <source>&amp;Nummer kopiëren</source>
-        <translation>Copy &amp;number</translation>
+        <source>Melding a&amp;fsluiten…</source>
+        <translation>Clos&amp;e case…</translation>
     </message>
     <message>
-        <source>&amp;Afsluiten…</source>
-        <translation>&amp;Close…</translation>
+        <source>De melding is klaar: leg de uitkomst vast. Heropenen kan altijd.</source>
+        <translation>The case is finished: record the outcome. You can always reopen it.</translation>
     </message>
     <message>
-        <source>&amp;Heropenen</source>
-        <translation>&amp;Reopen</translation>
+        <source>Heropenen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Nummer kopiëren</source>
+        <translation>Copy number</translation>
+    </message>
+    <message>
+        <source>Overzicht voor uw dossier (PDF)…</source>
+        <translation>Overview for your own file (PDF)…</translation>
+    </message>
+    <message>
+        <source>Casus voor intervisie (PDF)…</source>
+        <translation>Case for peer consultation (PDF)…</translation>
+    </message>
+    <message>
+        <source>Inzage-export voor de melder…</source>
+        <translation>Access export for the reporter…</translation>
+    </message>
+    <message>
+        <source>Vernietigen op verzoek van de melder…</source>
+        <translation>Destroy at the reporter&apos;s request…</translation>
+    </message>
+    <message>
+        <source>Meer</source>
+        <translation>More</translation>
+    </message>
+    <message>
+        <source>Meer mogelijkheden voor deze melding</source>
+        <translation>More options for this case</translation>
     </message>
     <message>
         <source>de intake van melding %1</source>
@@ -1155,10 +1321,6 @@
 <context>
     <name>ConversationEditor</name>
     <message>
-        <source> min</source>
-        <translation> min</translation>
-    </message>
-    <message>
         <source>&amp;Structuur tonen</source>
         <translation>Show &amp;structure</translation>
     </message>
@@ -1195,16 +1357,20 @@
         <translation>The reporter’s stor&amp;y</translation>
     </message>
     <message>
-        <source>Wat &amp;wil de melder?</source>
-        <translation>What does the reporter &amp;want?</translation>
+        <source>Hoe lang duurde het gesprek? Dat telt mee in uw uren.</source>
+        <translation>How long was the conversation? It counts in your hours.</translation>
     </message>
     <message>
-        <source>Besproken &amp;mogelijkheden</source>
+        <source>Wat w&amp;il de melder?</source>
+        <translation>What does the re&amp;porter want?</translation>
+    </message>
+    <message>
+        <source>Besproken m&amp;ogelijkheden</source>
         <translation>&amp;Options discussed</translation>
     </message>
     <message>
-        <source>Af&amp;spraken</source>
-        <translation>A&amp;greements</translation>
+        <source>Afsp&amp;raken</source>
+        <translation>Ag&amp;reements</translation>
     </message>
     <message>
         <source>Volgende s&amp;tap</source>
@@ -1254,12 +1420,12 @@
         <translation>Conversations</translation>
     </message>
     <message>
-        <source>Nieuw &amp;gesprek</source>
-        <translation>New &amp;conversation</translation>
-    </message>
-    <message>
         <source>Verwijderen…</source>
         <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>duur nog invullen</source>
+        <translation>duration to fill in</translation>
     </message>
     <message>
         <source>het nieuwe gesprek</source>
@@ -1276,6 +1442,10 @@
     <message>
         <source>Nieuw gesprek — het wordt bewaard zodra u begint te schrijven.</source>
         <translation>New conversation — it is saved as soon as you start writing.</translation>
+    </message>
+    <message>
+        <source>Nieuw g&amp;esprek</source>
+        <translation>N&amp;ew conversation</translation>
     </message>
     <message>
         <source>Gesprek verwijderen</source>
@@ -1367,18 +1537,6 @@
         <translation>Permanently destroy case %1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Wat verdwijnt:&lt;/b&gt; de naam en contactgegevens van de melder en uw notities over de melder, alle gespreksverslagen, de werktitel, de wensen van de melder, de toelichting bij de uitkomst, de toelichtingen bij routes, verwijzingen en tijd, nazorg en afspraken, en uw besluiten om langer te bewaren. Datums worden teruggebracht tot het kwartaal. Dit is niet terug te draaien.</source>
-        <translation>&lt;b&gt;What goes:&lt;/b&gt; the reporter’s name and contact details and your notes about the reporter, every conversation log, the working title, the reporter’s wishes, the note on the outcome, the notes on routes, referrals and time, after-care and appointments, and your decisions to keep the case longer. Dates are reduced to their quarter. This cannot be undone.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Wat blijft:&lt;/b&gt; het meldingsnummer en de anonieme kenmerken die meetellen in het jaarverslag — organisatie, soort contact, aard, rol, afdeling, relatie, routes met hun uitkomst, naar wie is verwezen, en per jaar het aantal gesprekken en minuten. Zo kloppen de jaarverslagen van eerdere jaren nog steeds. In het vernietigingslogboek komen de datum, het nummer en de grond, zonder inhoud.</source>
-        <translation>&lt;b&gt;What stays:&lt;/b&gt; the case number and the anonymous attributes the annual report counts — organisation, kind of contact, nature, role, department, relation, routes with their outcome, who the reporter was referred to, and per year the number of conversations and minutes. So the annual reports of earlier years still add up. The destruction log records the date, the number and the ground, without any content.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Reservekopieën:&lt;/b&gt; reservekopieën die u eerder maakte, bevatten deze melding nog. U bewaart de laatste %1; na %1 nieuwe reservekopieën op dezelfde plek is de melding ook daaruit verdwenen. Kopieën op een andere plek ruimt u zelf op.</source>
-        <translation>&lt;b&gt;Backups:&lt;/b&gt; backups you made earlier still hold this case. You keep the last %1; after %1 new backups in the same place the case is gone from those too. Copies kept elsewhere you clean up yourself.</translation>
-    </message>
-    <message>
         <source>&amp;Grond</source>
         <translation>&amp;Ground</translation>
     </message>
@@ -1393,6 +1551,25 @@
     <message>
         <source>Definitief vernietigen</source>
         <translation>Destroy permanently</translation>
+    </message>
+</context>
+<context>
+    <name>DestructionActions</name>
+    <message>
+        <source>Alle verlopen aanvinken</source>
+        <translation>Tick all overdue</translation>
+    </message>
+    <message>
+        <source>Aangevinkte vernietigen…</source>
+        <translation>Destroy ticked…</translation>
+    </message>
+    <message>
+        <source>Niets aanvinken</source>
+        <translation>Untick all</translation>
+    </message>
+    <message>
+        <source>%1 aangevinkte vernietigen…</source>
+        <translation>Destroy %1 ticked…</translation>
     </message>
 </context>
 <context>
@@ -1591,30 +1768,88 @@ Do you want to continue?</translation>
     </message>
 </context>
 <context>
-    <name>FolderPage</name>
+    <name>FirstSteps</name>
     <message>
-        <source>Waar komt de kluis?</source>
-        <translation>Where will the vault go?</translation>
+        <source>&lt;b&gt;Welkom. Waar wilt u beginnen?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Welcome. Where would you like to start?&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>De voorgestelde map is prima. Kies een andere als u de kluis bijvoorbeeld op een versleutelde schijf wilt.</source>
-        <translation>The suggested folder is fine. Choose another one if, for example, you want the vault on an encrypted drive.</translation>
+        <source>Eerste melding vastleggen (Ctrl+N)</source>
+        <translation>Record a first case (Ctrl+N)</translation>
     </message>
     <message>
-        <source>Map van de kluis</source>
-        <translation>Vault folder</translation>
+        <source>Organisatie toevoegen</source>
+        <translation>Add an organisation</translation>
     </message>
     <message>
-        <source>Bladeren…</source>
-        <translation>Browse…</translation>
+        <source>Reservekopie instellen</source>
+        <translation>Set up the backup</translation>
     </message>
     <message>
-        <source>Kies een map</source>
-        <translation>Choose a folder</translation>
+        <source>Handleiding lezen (F1)</source>
+        <translation>Read the user guide (F1)</translation>
     </message>
     <message>
-        <source>In deze map staat al een kluis. Kies een andere map, of sluit de wizard en open die kluis.</source>
-        <translation>This folder already contains a vault. Choose a different folder, or close the wizard and open that vault.</translation>
+        <source>Iemand kwam bij u? Leg de melding en het eerste gesprek vast.</source>
+        <translation>Someone came to you? Record the case and the first conversation.</translation>
+    </message>
+    <message>
+        <source>Bent u vertrouwenspersoon voor meer organisaties? Voeg ze hier toe.</source>
+        <translation>Are you the confidential counsellor for more organisations? Add them here.</translation>
+    </message>
+    <message>
+        <source>Kies een USB-stick voor de reservekopie, zodat uw aantekeningen veilig zijn als deze computer het begeeft.</source>
+        <translation>Choose a USB stick for the backup, so your notes are safe if this computer fails.</translation>
+    </message>
+    <message>
+        <source>Hoe alles werkt, in gewone taal.</source>
+        <translation>How everything works, in plain words (in Dutch).</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <source>Handleiding — vpnotebook</source>
+        <translation>User guide — vpnotebook</translation>
+    </message>
+    <message>
+        <source>Tekst van de handleiding</source>
+        <translation>Text of the user guide</translation>
+    </message>
+    <message>
+        <source>Hoofdstukken</source>
+        <translation>Chapters</translation>
+    </message>
+    <message>
+        <source>Zoeken in de handleiding</source>
+        <translation>Search the user guide</translation>
+    </message>
+    <message>
+        <source>Niet gevonden</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>&amp;Zoeken:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Handleiding</source>
+        <translation>&amp;User guide (Dutch)</translation>
+    </message>
+    <message>
+        <source>&amp;Sneltoetsen</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;Over vpnotebook</source>
+        <translation>&amp;About vpnotebook</translation>
     </message>
 </context>
 <context>
@@ -1643,10 +1878,6 @@ Do you want to continue?</translation>
         <translation>The case</translation>
     </message>
     <message>
-        <source>&amp;Werktitel</source>
-        <translation>&amp;Working title</translation>
-    </message>
-    <message>
         <source>&amp;Organisatie</source>
         <translation>&amp;Organisation</translation>
     </message>
@@ -1665,6 +1896,14 @@ Do you want to continue?</translation>
     <message>
         <source>Aard van de melding</source>
         <translation>Nature of the case</translation>
+    </message>
+    <message>
+        <source>Ge&amp;nder</source>
+        <translation>Ge&amp;nder</translation>
+    </message>
+    <message>
+        <source>Relatie tot &amp;veroorzaker</source>
+        <translation>Relation to the &amp;accused</translation>
     </message>
     <message>
         <source>Wat hoopt de melder te bereiken?</source>
@@ -1687,24 +1926,28 @@ Do you want to continue?</translation>
         <translation>About the reporter</translation>
     </message>
     <message>
-        <source>&amp;Rol van de melder</source>
-        <translation>&amp;Role of the reporter</translation>
+        <source>Wer&amp;ktitel</source>
+        <translation>Wor&amp;king title</translation>
     </message>
     <message>
-        <source>&amp;Gender</source>
-        <translation>&amp;Gender</translation>
+        <source>&amp;Rol van de melder</source>
+        <translation>&amp;Role of the reporter</translation>
     </message>
     <message>
         <source>&amp;Leeftijd</source>
         <translation>&amp;Age</translation>
     </message>
     <message>
-        <source>Relatie tot &amp;beklaagde</source>
-        <translation>Re&amp;lationship to the accused</translation>
-    </message>
-    <message>
         <source>Wat w&amp;il de melder?</source>
         <translation>What does the re&amp;porter want?</translation>
+    </message>
+    <message>
+        <source>N&amp;aam</source>
+        <translation>N&amp;ame</translation>
+    </message>
+    <message>
+        <source>Bereikbaar via</source>
+        <translation>Reachable via</translation>
     </message>
     <message>
         <source>Telefoon, e-mail, voorkeur</source>
@@ -1713,14 +1956,6 @@ Do you want to continue?</translation>
     <message>
         <source>Wie is de melder — apart bewaard, los te wissen</source>
         <translation>Who the reporter is — kept separately, can be erased on its own</translation>
-    </message>
-    <message>
-        <source>&amp;Naam</source>
-        <translation>&amp;Name</translation>
-    </message>
-    <message>
-        <source>Bereikbaar &amp;via</source>
-        <translation>Reachable &amp;via</translation>
     </message>
     <message>
         <source>Notities over de &amp;melder</source>
@@ -1744,14 +1979,110 @@ Do you want to continue?</translation>
     </message>
 </context>
 <context>
-    <name>IntroPage</name>
+    <name>IntervisionDialog</name>
     <message>
-        <source>Welkom bij vpnotebook</source>
-        <translation>Welcome to vpnotebook</translation>
+        <source>Casus voor intervisie</source>
+        <translation>Case for peer consultation</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Hier houdt u uw vertrouwelijke logboek bij: meldingen, gespreksverslagen, doorverwijzingen, nazorg, voorlichting en adviezen, voor al uw opdrachtgevers.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Wat is beschermd?&lt;/b&gt; Alles wat u vastlegt, staat versleuteld op deze computer, in een &lt;i&gt;kluis&lt;/i&gt;. Zonder uw wachtwoord of herstelcode is de kluis onleesbaar, ook als de laptop gestolen wordt. Het programma maakt nooit verbinding met internet; er gaat niets naar buiten, tenzij u zelf iets exporteert of afdrukt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Waar moet u zelf op letten?&lt;/b&gt; Kies een sterk wachtwoord, bewaar de herstelcode los van de laptop, en laat de laptop niet ontgrendeld achter. Na een paar minuten zonder gebruik vergrendelt het programma zichzelf.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;This is where you keep your confidential journal: cases, conversation logs, referrals, after-care, outreach and advice, for all your client organisations.&lt;/p&gt;&lt;p&gt;&lt;b&gt;What is protected?&lt;/b&gt; Everything you record is stored encrypted on this computer, in a &lt;i&gt;vault&lt;/i&gt;. Without your passphrase or recovery code the vault cannot be read, even if the laptop is stolen. The program never connects to the internet; nothing leaves this computer unless you export or print something yourself.&lt;/p&gt;&lt;p&gt;&lt;b&gt;What do you need to look after yourself?&lt;/b&gt; Choose a strong passphrase, keep the recovery code apart from the laptop, and do not leave the laptop unlocked. After a few minutes without use, the program locks itself.&lt;/p&gt;</translation>
+        <source>Deel deze melding geanonimiseerd met collega-vertrouwenspersonen. Wat rechts staat, komt precies zo in de PDF. Namen van de melder en de organisatie, e-mailadressen en telefoonnummers zijn al vervangen; kijk de rest na en pas de tekst aan waar nodig.</source>
+        <translation>Share this case, anonymised, with fellow counsellors. What is on the right goes into the PDF exactly as it is. The names of the reporter and the organisation, e-mail addresses and phone numbers have already been replaced; check the rest and change the text where needed. (The PDF is in Dutch.)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gesprekken&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Conversations&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Bij deze melding zijn geen gesprekken.</source>
+        <translation>This case has no conversations.</translation>
+    </message>
+    <message>
+        <source>Routes en verwijzingen</source>
+        <translation>Routes and referrals</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Na te kijken&lt;/b&gt;</source>
+        <translation>&lt;b&gt;To check&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Mogelijk herleidbare woorden</source>
+        <translation>Words that may identify someone</translation>
+    </message>
+    <message>
+        <source>&amp;Tekst voor de intervisie</source>
+        <translation>&amp;Text for the peer consultation</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Opslaan als PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Tekst opnieuw opbouwen?</source>
+        <translation>Rebuild the text?</translation>
+    </message>
+    <message>
+        <source>U heeft de tekst al aangepast. Als u kiest welke onderdelen meegaan, wordt de tekst opnieuw opgebouwd en gaan uw aanpassingen verloren. Doorgaan?</source>
+        <translation>You have already changed the text. Choosing what goes in rebuilds the text, and your changes are lost. Continue?</translation>
+    </message>
+    <message>
+        <source>‘%1’: %2</source>
+        <translation>‘%1’: %2</translation>
+    </message>
+    <message>
+        <source>Vink aan als dit mag blijven staan.</source>
+        <translation>Tick if this may stay.</translation>
+    </message>
+    <message>
+        <source>Nog %1 plaats(en) na te kijken. Pas de tekst aan, of vink aan wat mag blijven staan.</source>
+        <translation>%1 place(s) still to check. Change the text, or tick what may stay.</translation>
+    </message>
+    <message>
+        <source>Alles nagekeken.</source>
+        <translation>Everything checked.</translation>
+    </message>
+    <message>
+        <source>Het programma vond niets dat naar iemand wijst.</source>
+        <translation>The program found nothing that points to anyone.</translation>
+    </message>
+    <message>
+        <source>Casus voor intervisie opslaan</source>
+        <translation>Save case for peer consultation</translation>
+    </message>
+    <message>
+        <source>Nog niet nagekeken</source>
+        <translation>Not checked yet</translation>
+    </message>
+    <message>
+        <source>Er staan nog %1 plaats(en) in de tekst die naar iemand kunnen wijzen: %2. Pas ze aan of vink aan dat ze mogen blijven staan.</source>
+        <translation>The text still has %1 place(s) that may point to someone: %2. Change them, or tick that they may stay.</translation>
+    </message>
+    <message>
+        <source>Dit bestand is niet versleuteld</source>
+        <translation>This file is not encrypted</translation>
+    </message>
+    <message>
+        <source>Het bestand is niet versleuteld. Het bevat alleen de tekst die u hier ziet. Geef het alleen aan de collega&apos;s van uw intervisiegroep en verwijder het daarna. Wilt u het bestand maken?</source>
+        <translation>The file is not encrypted. It holds only the text you see here. Give it only to the colleagues of your peer consultation group, and delete it afterwards. Do you want to create the file?</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Opgeslagen</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Opgeslagen als %1.</source>
+        <translation>Saved as %1.</translation>
     </message>
 </context>
 <context>
@@ -1815,12 +2146,12 @@ Do you want to continue?</translation>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <source>&amp;Importeren uit Excel…</source>
-        <translation>&amp;Import from Excel…</translation>
+        <source>Importeren uit &amp;Excel…</source>
+        <translation>Import from &amp;Excel…</translation>
     </message>
     <message>
-        <source>&amp;Afsluiten</source>
-        <translation>&amp;Quit</translation>
+        <source>vpnotebook &amp;sluiten</source>
+        <translation>&amp;Quit vpnotebook</translation>
     </message>
     <message>
         <source>Be&amp;werken</source>
@@ -1883,6 +2214,10 @@ Do you want to continue?</translation>
         <translation>The vault is getting a new key. One moment…</translation>
     </message>
     <message>
+        <source>Over u</source>
+        <translation>About you</translation>
+    </message>
+    <message>
         <source>Beveiliging</source>
         <translation>Security</translation>
     </message>
@@ -1936,57 +2271,6 @@ Do you want to continue?</translation>
     <message>
         <source>Herstelcode opslaan</source>
         <translation>Store recovery code</translation>
-    </message>
-</context>
-<context>
-    <name>OrganisationPage</name>
-    <message>
-        <source>Uw eerste opdrachtgever</source>
-        <translation>Your first client organisation</translation>
-    </message>
-    <message>
-        <source>Voor welke organisatie bent u vertrouwenspersoon? Meer organisaties voegt u later toe.</source>
-        <translation>For which organisation are you the confidential counsellor? You can add more organisations later.</translation>
-    </message>
-    <message>
-        <source>Naam van de organisatie</source>
-        <translation>Name of the organisation</translation>
-    </message>
-    <message>
-        <source>onbekend</source>
-        <translation>unknown</translation>
-    </message>
-    <message>
-        <source>Aantal medewerkers</source>
-        <translation>Number of employees</translation>
-    </message>
-    <message>
-        <source>Sector</source>
-        <translation>Sector</translation>
-    </message>
-    <message>
-        <source> jaar na afsluiten</source>
-        <translation> years after closing</translation>
-    </message>
-    <message>
-        <source>Bewaartermijn</source>
-        <translation>Retention period</translation>
-    </message>
-    <message>
-        <source>Naam:</source>
-        <translation>Name:</translation>
-    </message>
-    <message>
-        <source>Aantal medewerkers:</source>
-        <translation>Number of employees:</translation>
-    </message>
-    <message>
-        <source>Sector:</source>
-        <translation>Sector:</translation>
-    </message>
-    <message>
-        <source>Bewaartermijn dossiers:</source>
-        <translation>Retention period for files:</translation>
     </message>
 </context>
 <context>
@@ -2187,6 +2471,10 @@ Do you want to continue?</translation>
         <translation>%1 min</translation>
     </message>
     <message>
+        <source>nog invullen</source>
+        <translation>fill in</translation>
+    </message>
+    <message>
         <source>Soort activiteit</source>
         <translation>Type of activity</translation>
     </message>
@@ -2213,10 +2501,6 @@ Do you want to continue?</translation>
     <message>
         <source>Duur in minuten</source>
         <translation>Duration in minutes</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> min</translation>
     </message>
     <message>
         <source>Notities</source>
@@ -2264,6 +2548,14 @@ Do you want to continue?</translation>
     <message>
         <source>Herhaal het nieuwe wachtwoord</source>
         <translation>Repeat the new passphrase</translation>
+    </message>
+    <message>
+        <source>Wachtwoord &amp;tonen</source>
+        <translation>Sho&amp;w passphrase</translation>
+    </message>
+    <message>
+        <source>Laat zien wat u typt, om tikfouten te zien. Let op wie er meekijkt.</source>
+        <translation>Shows what you type, so you can spot typing errors. Mind who is looking.</translation>
     </message>
     <message>
         <source>Sterkte van het wachtwoord</source>
@@ -2467,40 +2759,83 @@ Do you want to continue?</translation>
 <context>
     <name>ProfilePage</name>
     <message>
-        <source>Over u</source>
-        <translation>About you</translation>
+        <source>Over u en uw eerste opdrachtgever</source>
+        <translation>About you and your first client</translation>
     </message>
     <message>
-        <source>Uw naam en rol komen op het jaarverslag. U kunt ze later wijzigen.</source>
-        <translation>Your name and role appear on the annual report. You can change them later.</translation>
+        <source>Uw naam en rol komen op het jaarverslag. U kunt ze later wijzigen onder Bestand → Instellingen → Over u.</source>
+        <translation>Your name and role go on the annual report. You can change them later under File → Settings → About you.</translation>
+    </message>
+    <message>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Bijvoorbeeld: zorg, onderwijs, overheid</source>
+        <translation>For example: healthcare, education, government</translation>
+    </message>
+    <message>
+        <source> jaar na afsluiten</source>
+        <translation> years after closing</translation>
+    </message>
+    <message>
+        <source>Uw &amp;naam:</source>
+        <translation>Your &amp;name:</translation>
+    </message>
+    <message>
+        <source>Uw &amp;rol:</source>
+        <translation>Your &amp;role:</translation>
+    </message>
+    <message>
+        <source>Naam van de &amp;organisatie:</source>
+        <translation>&amp;Organisation name:</translation>
+    </message>
+    <message>
+        <source>Aantal &amp;medewerkers:</source>
+        <translation>Number of &amp;employees:</translation>
+    </message>
+    <message>
+        <source>&amp;Sector:</source>
+        <translation>&amp;Sector:</translation>
+    </message>
+    <message>
+        <source>Bewaar&amp;termijn dossiers:</source>
+        <translation>Re&amp;tention of case files:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Uw eerste opdrachtgever&lt;/b&gt; — meer organisaties voegt u later toe</source>
+        <translation>&lt;b&gt;Your first client&lt;/b&gt; — you add more organisations later</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileSection</name>
+    <message>
+        <source>Uw &amp;naam:</source>
+        <translation>Your &amp;name:</translation>
     </message>
     <message>
         <source>Uw naam</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <source>Externe vertrouwenspersoon</source>
-        <translation>External confidential counsellor</translation>
-    </message>
-    <message>
-        <source>Interne vertrouwenspersoon</source>
-        <translation>Internal confidential counsellor</translation>
-    </message>
-    <message>
-        <source>Vertrouwenspersoon integriteit</source>
-        <translation>Integrity confidential counsellor</translation>
+        <source>Uw &amp;rol:</source>
+        <translation>Your &amp;role:</translation>
     </message>
     <message>
         <source>Uw rol</source>
         <translation>Your role</translation>
     </message>
     <message>
-        <source>Naam:</source>
-        <translation>Name:</translation>
+        <source>Uw naam en rol staan op het jaarverslag, op de inzage-export voor de melder en op uw eigen overzichten. Wat u eerder maakte, verandert niet.</source>
+        <translation>Your name and role are on the annual report, on the reporter&apos;s access export and on your own overviews. What you made before does not change.</translation>
     </message>
     <message>
-        <source>Rol:</source>
-        <translation>Role:</translation>
+        <source>Organisaties beheren…</source>
+        <translation>Manage organisations…</translation>
+    </message>
+    <message>
+        <source>Naam, grootte, sector en bewaartermijn van uw opdrachtgevers wijzigt u op het scherm Organisaties.</source>
+        <translation>You change the name, size, sector and retention period of your client organisations on the Organisations screen.</translation>
     </message>
 </context>
 <context>
@@ -2680,20 +3015,12 @@ Do you want to continue?</translation>
         <translation>Year</translation>
     </message>
     <message>
-        <source>Drempel</source>
-        <translation>Threshold</translation>
-    </message>
-    <message>
         <source>Aantallen kleiner dan dit getal komen nooit in het verslag.</source>
         <translation>Numbers smaller than this never appear in the report.</translation>
     </message>
     <message>
         <source>Taal van het verslag</source>
         <translation>Language of the report</translation>
-    </message>
-    <message>
-        <source>Let op: met een drempel onder 5 is de kans groter dat iemand een cijfer met een persoon in verband brengt. Doe dit alleen als u daar een goede reden voor hebt.</source>
-        <translation>Please note: with a threshold below 5, someone is more likely to connect a figure with a person. Only do this if you have a good reason.</translation>
     </message>
     <message>
         <source>Opslaan als PDF…</source>
@@ -2724,8 +3051,16 @@ Do you want to continue?</translation>
         <translation>Year:</translation>
     </message>
     <message>
-        <source>Drempel:</source>
-        <translation>Threshold:</translation>
+        <source>Aantallen tonen vanaf</source>
+        <translation>Show numbers from</translation>
+    </message>
+    <message>
+        <source>Let op: toont u aantallen al vanaf 3 of 4, dan is de kans groter dat iemand een cijfer met een persoon in verband brengt. Doe dit alleen als u daar een goede reden voor hebt.</source>
+        <translation>Note: if you show numbers from 3 or 4, it is more likely that someone links a figure to a person. Only do this if you have a good reason.</translation>
+    </message>
+    <message>
+        <source>Aantallen vanaf:</source>
+        <translation>Numbers from:</translation>
     </message>
     <message>
         <source>Taal:</source>
@@ -2884,10 +3219,6 @@ Do you want to continue?</translation>
     <message>
         <source>Vernietig deze melding nu, bijvoorbeeld omdat de melder daarom vraagt.</source>
         <translation>Destroy this case now, for example because the reporter asks for it.</translation>
-    </message>
-    <message>
-        <source>In&amp;zage-export voor de melder…</source>
-        <translation>Access e&amp;xport for the reporter…</translation>
     </message>
     <message>
         <source>Deze melding is heropend. Zodra u haar weer afsluit, gaat de bewaartermijn van %1 opnieuw in.</source>
@@ -3301,6 +3632,72 @@ Do you want to continue?</translation>
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Jaarverslag afdrukken</source>
+        <translation>Print the annual report</translation>
+    </message>
+    <message>
+        <source>Gekozen regel verwijderen</source>
+        <translation>Delete the chosen row</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Naar het volgende of vorige veld</source>
+        <translation>To the next or previous field</translation>
+    </message>
+    <message>
+        <source>Alt + onderstreepte letter</source>
+        <translation>Alt + underlined letter</translation>
+    </message>
+    <message>
+        <source>Naar dat veld of die knop</source>
+        <translation>To that field or button</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>In een lijst: de gekozen regel openen</source>
+        <translation>In a list: open the chosen row</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Een venster sluiten zonder iets te doen</source>
+        <translation>Close a window without doing anything</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Sneltoetsen</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Met deze toetsen werkt u zonder muis.</source>
+        <translation>With these keys you work without a mouse.</translation>
+    </message>
+    <message>
+        <source>Toetsen</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Wat het doet</source>
+        <translation>What it does</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>SignalsPage</name>
     <message>
         <source>Signalen en advies</source>
@@ -3672,8 +4069,8 @@ Do you want to continue?</translation>
         <translation>Due for destruction</translation>
     </message>
     <message>
-        <source>Afgesloten meldingen waarvan de bewaartermijn verstreken is of binnen 30 dagen verstrijkt. Er wordt niets vernietigd zonder uw bevestiging: open de melding om haar te vernietigen of, met een reden, langer te bewaren.</source>
-        <translation>Closed cases whose retention period has passed or passes within 30 days. Nothing is destroyed without your confirmation: open the case to destroy it or, with a reason, to keep it longer.</translation>
+        <source>Afgesloten meldingen waarvan de bewaartermijn verstreken is of binnen 30 dagen verstrijkt. Er wordt niets vernietigd zonder uw bevestiging. Vink de verlopen meldingen aan om ze in één keer te vernietigen, of open een melding om haar, met een reden, langer te bewaren.</source>
+        <translation>Closed cases whose retention period has passed or passes within 30 days. Nothing is destroyed without your confirmation. Tick the overdue cases to destroy them in one go, or open a case to keep it longer, with a reason.</translation>
     </message>
     <message>
         <source>Er zijn geen meldingen waarvan de bewaartermijn binnenkort verstrijkt.</source>
@@ -3758,6 +4155,18 @@ Do you want to continue?</translation>
     <message>
         <source>Melding %1 openen</source>
         <translation>Open case %1</translation>
+    </message>
+    <message>
+        <source>Meldingen vernietigd</source>
+        <translation>Cases destroyed</translation>
+    </message>
+    <message>
+        <source>Vernietigd: %1. Maak binnenkort een nieuwe reservekopie, zodat oudere reservekopieën met deze meldingen op den duur worden opgeruimd.</source>
+        <translation>Destroyed: %1. Make a new backup soon, so that older backups holding these cases are cleared up in time.</translation>
+    </message>
+    <message>
+        <source>Wilt u nu ook een nieuwe sleutel maken?</source>
+        <translation>Would you like to make a new key as well?</translation>
     </message>
     <message>
         <source>Niet opgeslagen</source>
@@ -3936,6 +4345,41 @@ Do you want to continue?</translation>
     <message>
         <source>Opnieuw gelezen.</source>
         <translation>Read again.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welkom bij vpnotebook</source>
+        <translation>Welcome to vpnotebook</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Hier houdt u uw vertrouwelijke logboek bij: meldingen, gespreksverslagen, doorverwijzingen, nazorg, voorlichting en adviezen, voor al uw opdrachtgevers.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Wat is beschermd?&lt;/b&gt; Alles wat u vastlegt, staat versleuteld op deze computer, in een &lt;i&gt;kluis&lt;/i&gt;. Zonder uw wachtwoord of herstelcode is de kluis onleesbaar, ook als de laptop gestolen wordt. Het programma maakt nooit verbinding met internet; er gaat niets naar buiten, tenzij u zelf iets exporteert of afdrukt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Waar moet u zelf op letten?&lt;/b&gt; Kies een sterk wachtwoord, bewaar de herstelcode los van de laptop, en laat de laptop niet ontgrendeld achter. Na een paar minuten zonder gebruik vergrendelt het programma zichzelf.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;This is where you keep your confidential journal: cases, conversation logs, referrals, after-care, outreach and advice, for all your client organisations.&lt;/p&gt;&lt;p&gt;&lt;b&gt;What is protected?&lt;/b&gt; Everything you record is stored encrypted on this computer, in a &lt;i&gt;vault&lt;/i&gt;. Without your passphrase or recovery code the vault cannot be read, even if the laptop is stolen. The program never connects to the internet; nothing leaves this computer unless you export or print something yourself.&lt;/p&gt;&lt;p&gt;&lt;b&gt;What do you need to look after yourself?&lt;/b&gt; Choose a strong passphrase, keep the recovery code apart from the laptop, and do not leave the laptop unlocked. After a few minutes without use, the program locks itself.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Map van de kluis</source>
+        <translation>Vault folder</translation>
+    </message>
+    <message>
+        <source>De kluis komt in deze &amp;map:</source>
+        <translation>The vault goes in this &amp;folder:</translation>
+    </message>
+    <message>
+        <source>De voorgestelde map is prima. Kies een andere als u de kluis bijvoorbeeld op een versleutelde schijf wilt.</source>
+        <translation>The suggested folder is fine. Choose another one if, for example, you want the vault on an encrypted drive.</translation>
+    </message>
+    <message>
+        <source>Andere map…</source>
+        <translation>Other folder…</translation>
+    </message>
+    <message>
+        <source>Kies een map</source>
+        <translation>Choose a folder</translation>
+    </message>
+    <message>
+        <source>In deze map staat al een kluis. Kies een andere map, of sluit de wizard en open die kluis.</source>
+        <translation>This folder already contains a vault. Choose a different folder, or close the wizard and open that vault.</translation>
     </message>
 </context>
 <context>

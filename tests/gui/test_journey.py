@@ -22,11 +22,9 @@ def test_a_working_day_survives_an_auto_lock(
     window.show()
     wizard = window.wizard
     wizard.next()
-    wizard.next()
     qtbot.keyClicks(wizard.profile_page.name, "R. Vermeulen")
-    wizard.next()
-    qtbot.keyClicks(wizard.organisation_page.name, "Waterschap De Vliet")
-    wizard.organisation_page.employees.setValue(260)
+    qtbot.keyClicks(wizard.profile_page.organisation_name, "Waterschap De Vliet")
+    wizard.profile_page.employees.setValue(260)
     wizard.next()
     qtbot.keyClicks(wizard.passphrase_page.fields.first, GUI_PASSPHRASE)
     qtbot.keyClicks(wizard.passphrase_page.fields.second, GUI_PASSPHRASE)

@@ -177,7 +177,9 @@ def test_today_lists_cases_due_for_destruction_with_a_button_to_open_them(
     tree = page.destruction.tree
     first = tree.topLevelItem(0)
     assert first.text(0) == due[0].number
-    assert "dagen over tijd" in first.text(3) and first.font(3).bold()
+    # Overdue in words, and checkable to destroy together; not bold or red (a calm list).
+    assert "dagen over tijd" in first.text(3) and not first.font(3).bold()
+    assert first.flags() & Qt.ItemFlag.ItemIsUserCheckable
     button = tree.itemWidget(first, 4)
     with qtbot.waitSignal(session.open_case_requested) as opened:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -213,7 +215,7 @@ def test_access_export_writes_one_pdf_with_the_chosen_parts(
     page.open_case(case.id)
     QCoreApplication.processEvents()  # the case pane appears; let its layout settle
 
-    qtbot.mouseClick(page.view.retention.access_button, Qt.MouseButton.LeftButton)
+    page.view.access_action.trigger()  # Meer → Inzage-export voor de melder…
     dialog = page.findChild(AccessExportDialog)
     assert dialog is not None and dialog.isVisible()
     assert all(check.isChecked() for check in dialog.conversation_checks.values())

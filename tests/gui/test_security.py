@@ -113,6 +113,7 @@ def test_settings_have_a_security_section_once_unlocked(
     qtbot.addWidget(dialog)
     assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
         "Algemeen",
+        "Over u",
         "Beveiliging",
     ]
     section = window.security_section
@@ -336,10 +337,8 @@ def test_a_lock_asked_for_during_a_key_job_happens_when_it_ends(
 def _to_passphrase_page(qtbot, window: MainWindow, name: str, organisation: str) -> Any:
     wizard = window.wizard
     wizard.next()
-    wizard.next()
     qtbot.keyClicks(wizard.profile_page.name, name)
-    wizard.next()
-    qtbot.keyClicks(wizard.organisation_page.name, organisation)
+    qtbot.keyClicks(wizard.profile_page.organisation_name, organisation)
     wizard.next()
     assert wizard.currentPage() is wizard.passphrase_page
     return wizard

@@ -46,13 +46,11 @@ def test_first_start_wizard_makes_a_vault_and_opens_it(
     window.show()
     wizard = window.wizard
     assert wizard is not None
-    wizard.next()  # intro
-    assert wizard.folder_page.chosen() == folder
-    wizard.next()
+    assert wizard.welcome_page.chosen() == folder
+    wizard.next()  # welcome, with the folder
     qtbot.keyClicks(wizard.profile_page.name, "M. de Boer")
-    wizard.next()
-    qtbot.keyClicks(wizard.organisation_page.name, "Stichting Voorbeeld")
-    wizard.organisation_page.employees.setValue(45)
+    qtbot.keyClicks(wizard.profile_page.organisation_name, "Stichting Voorbeeld")
+    wizard.profile_page.employees.setValue(45)
     wizard.next()
     fields = wizard.passphrase_page.fields
     qtbot.keyClicks(fields.first, GUI_PASSPHRASE)

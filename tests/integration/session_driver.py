@@ -84,11 +84,9 @@ def main() -> int:
     wizard = window.wizard
     assert wizard is not None
     wizard.next()
-    wizard.next()
     wizard.profile_page.name.setText(MARKERS["vp"])
-    wizard.next()
-    wizard.organisation_page.name.setText("Stichting Proefdraai")
-    wizard.organisation_page.employees.setValue(120)
+    wizard.profile_page.organisation_name.setText("Stichting Proefdraai")
+    wizard.profile_page.employees.setValue(120)
     wizard.next()
     wizard.passphrase_page.fields.first.setText(PASSPHRASE)
     wizard.passphrase_page.fields.second.setText(PASSPHRASE)
@@ -104,8 +102,8 @@ def main() -> int:
     intake = cases.new_case()
     form = intake.form
     form.title.setText(MARKERS["title"])
-    form.contact_type.setCurrentIndex(form.contact_type.findData("report"))
-    form.reporter_role.setCurrentIndex(form.reporter_role.findData("employee"))
+    form.contact_type.set_code("report")
+    form.reporter_role.set_code("employee")
     form.category_checks["bullying"].setChecked(True)
     form.wishes.setPlainText(MARKERS["wishes"])
     form.reporter_name.setText(MARKERS["reporter"])

@@ -236,6 +236,7 @@ import vpnotebook
 
 assert venv in Path(vpnotebook.__file__).resolve().parents, vpnotebook.__file__
 
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 app = QApplication([])
@@ -259,6 +260,13 @@ from vpnotebook.gui.icon import SIZES, app_icon
 icon = app_icon()
 assert len(icon.availableSizes()) == len(SIZES), icon.availableSizes()
 assert all(not icon.pixmap(size, size).isNull() for size in SIZES)
+from vpnotebook.gui.help.guide import GuideWindow, guide_path
+
+assert venv in guide_path().resolve().parents, guide_path()
+guide = GuideWindow()
+pictures = guide.browser.image_paths()
+assert guide.browser.chapters and pictures, "the user guide is empty"
+assert all(not QImage(str(p)).isNull() for p in pictures), pictures
 print(f"ok: {len(modules)} modules, {len(messages)} English messages, {len(SIZES)} icon sizes")
 """
 
@@ -266,7 +274,7 @@ print(f"ok: {len(modules)} modules, {len(messages)} English messages, {len(SIZES
 def copy_sources(target: Path) -> Path:
     """What a wheel is built from, without build leftovers (egg-info, build/, caches)."""
     ignore = shutil.ignore_patterns("__pycache__", "*.egg-info", "*.pyc")
-    for name in ("src", "resources"):
+    for name in ("src", "resources", "docs"):
         shutil.copytree(ROOT / name, target / name, ignore=ignore)
     for name in ("pyproject.toml", "README.md", "LICENSE"):
         if (ROOT / name).exists():

@@ -310,14 +310,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--year: give a year between 1990 and 2200.",
     ),
     "report_k_too_low": (
-        "--k: de drempel kan niet lager dan 3.",
-        "--k: the threshold cannot be lower than 3.",
+        "--k: aantallen worden nooit vanaf minder dan 3 getoond.",
+        "--k: numbers are never shown from fewer than 3.",
     ),
     "report_k_lowered": (
-        "Let op: de drempel is verlaagd naar {k} (aanbevolen: 5). Doe dit alleen als dat met de "
-        "organisatie is afgesproken; het verslag vermeldt het bij elke tabel.",
-        "Warning: the threshold is lowered to {k} (recommended: 5). Do this only as agreed with "
-        "the organisation; the report says so at every table.",
+        "Let op: aantallen worden getoond vanaf {k} in plaats van vanaf 5 (aanbevolen). Doe dit "
+        "alleen als dat met de organisatie is afgesproken; het verslag vermeldt het bij elke "
+        "tabel.",
+        "Warning: numbers are shown from {k} instead of from 5 (recommended). Do this only as "
+        "agreed with the organisation; the report says so at every table.",
     ),
     "report_text_unreadable": (
         "Het tekstbestand {path} kan niet worden gelezen (UTF-8 verwacht).",

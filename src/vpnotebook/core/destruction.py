@@ -19,6 +19,7 @@ before schema upgrades are removed, since they would still hold the case.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,6 +29,7 @@ from .drafts import drop_drafts_of_case
 from .fields import Spec, fields_where, identity_fields, reported_fields, specs
 from .journal import Journal
 from .models import CASE_RECORDS, TABLES, Case
+from .retention import OVERDUE, case_retention
 
 RULE_RETENTION = "retention"
 RULE_ERASURE = "erasure_request"
@@ -53,7 +55,11 @@ def quarter_start(day: date | None) -> date | None:
     return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
 
 
-def destroy_case(journal: Journal, case_id: int, *, rule: str, today: date) -> None:
+def destroy_case(
+    journal: Journal, case_id: int, *, rule: str, today: date, compact_now: bool = True
+) -> None:
+    """Destroy one case. `compact_now=False` only inside a transaction of destroy_cases,
+    which rewrites the file once for all of them."""
     if rule not in RULES:
         raise ValueError(f"unknown destruction rule {rule!r}")
     db = journal.db
@@ -89,7 +95,46 @@ def destroy_case(journal: Journal, case_id: int, *, rule: str, today: date) -> N
         }
         _reduce(db, TABLES[Case], {**_reduced(Case), **fixed}, "id", case_id)
         _log(journal, today, case, rule, SCOPE_CASE)
-    compact(journal)
+    if compact_now:
+        compact(journal)
+
+
+def destroy_cases(
+    journal: Journal, case_ids: Iterable[int], *, rule: str, today: date
+) -> list[str]:
+    """Destroy several cases at once (Today's overdue list): all of them or, on any failure,
+    none; one destruction-log entry each; the file rewritten once. Returns the numbers
+    destroyed, in the order given (a case destroyed before is skipped).
+
+    Under the retention rule every case must be past its date on `today` — the log says
+    the period had passed, so it must have — or nothing is destroyed.
+    """
+    if rule not in RULES:
+        raise ValueError(f"unknown destruction rule {rule!r}")
+    wanted = list(dict.fromkeys(case_ids))
+    cases = [journal.get(Case, case_id) for case_id in wanted]
+    if rule == RULE_RETENTION:
+        early = [
+            case.number
+            for case in cases
+            if not case.is_destroyed
+            and (
+                (status := case_retention(journal, case.id or 0, today)) is None
+                or status.state != OVERDUE
+            )
+        ]
+        if early:
+            raise ValueError(f"retention period not yet over for {', '.join(early)}")
+    destroyed: list[str] = []
+    with journal.db.transaction():
+        for case in cases:
+            if case.is_destroyed or case.id is None:
+                continue
+            destroy_case(journal, case.id, rule=rule, today=today, compact_now=False)
+            destroyed.append(case.number)
+    if destroyed:
+        compact(journal)
+    return destroyed
 
 
 def wipe_reporter_identity(journal: Journal, case_id: int, *, today: date) -> None:

@@ -31,6 +31,7 @@ from .models import (
     TimeEntry,
     case_number,
 )
+from .profile import vp_profile
 from .taxonomy import Term, Vocabulary
 
 MIN_TITLE_LENGTH = 8
@@ -60,8 +61,8 @@ _REASONS: dict[str, tuple[str, str]] = {
         "name that appears in the notes of a case",
     ),
     KIND_DEPARTMENT: (
-        "afdeling met minder meldingen dan de drempel",
-        "department with fewer cases than the threshold",
+        "afdeling met te weinig meldingen om apart te noemen",
+        "department with too few cases to name on its own",
     ),
     KIND_DEPARTMENT_NAME: ("naam van een afdeling", "name of a department"),
     KIND_CASE_NUMBER: ("meldingsnummer", "case number"),
@@ -302,7 +303,7 @@ def text_checker(journal: Journal, organisation_id: int, year: int, *, k: int) -
     for row in db.query("SELECT name, phone, email FROM referral_contacts ORDER BY id"):
         names += [(KIND_CONTACT, n) for n in tc.name_needles(row["name"])]
         needles += [(KIND_CONTACT, n) for n in _contact_needles(f"{row['email']} {row['phone']}")]
-    names += [(KIND_VP, n) for n in tc.name_needles(journal.setting("vp_name", "") or "")]
+    names += [(KIND_VP, n) for n in tc.name_needles(vp_profile(journal).name)]
     names += [
         (KIND_NOTES_NAME, n)
         for n in sorted(tc.names_in_notes(_case_texts(journal, organisation_id)))

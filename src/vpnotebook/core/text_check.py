@@ -115,20 +115,23 @@ NAME_CUES = frozenset(
 
 # Words written with a capital in notes that are not names: the calendar, the product's own
 # vocabulary, common tools and places.
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 COMMON_CAPITALISED = frozenset(
     [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
+        *MONTHS,
         "maandag",
         "dinsdag",
         "woensdag",

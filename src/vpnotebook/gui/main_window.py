@@ -24,6 +24,8 @@ from ..vault.paths import is_vault
 from . import i18n, warm_up
 from .common import clipboard, dialogs
 from .common.inactivity import InactivityTimer
+from .common.screen import resize_within_screen
+from .help.menu import HelpMenu
 from .settings.store import AppSettings
 from .unlock.screen import UnlockScreen
 
@@ -67,7 +69,7 @@ class MainWindow(QMainWindow):
         self._close_when_done.timeout.connect(self._close_if_done)
         # Only the program's name: a title must never show case content or a client's name.
         self.setWindowTitle("vpnotebook")
-        self.resize(1200, 760)
+        resize_within_screen(self, 1200, 760)
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -126,14 +128,15 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self.tr("&Instellingen…"), self)
         self.settings_action.triggered.connect(self.open_settings)
         file_menu.addAction(self.settings_action)
-        self.import_action = QAction(self.tr("&Importeren uit Excel…"), self)
+        self.import_action = QAction(self.tr("Importeren uit &Excel…"), self)
         self.import_action.triggered.connect(self.import_sheet)
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Afsluiten"), self)
-        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        # "Sluiten", not "Afsluiten": that word is for closing a case.
+        self.quit_action = QAction(self.tr("vpnotebook &sluiten"), self)
+        self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
 
         edit_menu = self.menuBar().addMenu(self.tr("Be&werken"))
         self.undo_action = QAction(self.tr("Laatste wijziging &ongedaan maken"), self)
@@ -154,6 +157,8 @@ class MainWindow(QMainWindow):
         self.today_action.setShortcuts([QKeySequence("Ctrl+1")])
         self.today_action.triggered.connect(lambda: self.go_to("today"))
         go_menu.addAction(self.today_action)
+        # The user guide, the shortcuts and "Over": locked or not, none of it shows the vault.
+        self.help_menu = HelpMenu(self)
         self._unlocked_actions = [
             self.lock_action,
             self.search_action,
@@ -193,6 +198,21 @@ class MainWindow(QMainWindow):
             self._wizard_holder.deleteLater()
             self.wizard = None
         self._unlocked(session)
+        # The wizard had the keyboard; give it to the first step, so Enter (or Ctrl+N) starts
+        # the first case at once.
+        self.activateWindow()
+        self._focus_first_step()
+
+    def _focus_first_step(self) -> None:
+        from .today.page import TodayPage
+
+        if self.workspace is None:
+            return
+        today = self.workspace.current_page()
+        if isinstance(today, TodayPage) and today.first_steps.isVisibleTo(self):
+            today.first_steps.case_button.setFocus()
+        else:
+            self.workspace.navigation.setFocus()
 
     def _finish_interrupted_restore(self, folder: Path) -> None:
         """A restore killed half-way is finished before the folder is judged (it may hold no
@@ -229,7 +249,9 @@ class MainWindow(QMainWindow):
             self.screen_lock.lock_requested.connect(self.lock)
 
         self.session = session
+        session.layout.store = self.settings  # splitters and columns, as numbers only
         session.key_renewal_requested.connect(self.offer_rekey)
+        session.guide_requested.connect(lambda: self.help_menu.show_guide())
         self.workspace = Workspace(session)
         self.workspace.page_created.connect(self._page_created)
         # Undo is for the last change on the page the VP is on.
@@ -394,7 +416,15 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.settings, self)
         if self.session is not None and not self.session.read_only:
+            from .settings.profile import ProfileSection
             from .settings.security import SecuritySection
+
+            self.profile_section = ProfileSection(self.session.journal, dialog)
+            self.profile_section.organisations_requested.connect(dialog.reject)
+            self.profile_section.organisations_requested.connect(
+                lambda: self.go_to("organisations")
+            )
+            dialog.add_section(self.tr("Over u"), self.profile_section)
 
             self.security_section = SecuritySection(self, self.key_manager, dialog)
             dialog.add_section(self.tr("Beveiliging"), self.security_section)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..core.journal import Journal
 from ..vault.vault import Vault
+from .layout import LayoutMemory
 
 
 class Session(QObject):
@@ -15,6 +16,10 @@ class Session(QObject):
     open_case_requested = Signal(int)
     # Any page may ask to switch to another page by its key ("backup", "cases", ...).
     page_requested = Signal(str)
+    # Today's first steps ask for a new record of a kind ("case", "organisation"); the
+    # workspace opens the page that makes it. The guide is the main window's (F1).
+    new_record_requested = Signal(str)
+    guide_requested = Signal()
     # A form wrote an edit (with how to undo it: common/editor.Undo), or could not (why, in
     # the VP's words); the main window's status bar says so.
     saved = Signal(object)
@@ -26,6 +31,8 @@ class Session(QObject):
         super().__init__()
         self.vault = vault
         self.journal = Journal.of(vault)
+        # The main window gives it the settings file; otherwise the shape lasts this run.
+        self.layout = LayoutMemory(parent=self)
 
     def notify(self, what: str) -> None:
         self.changed.emit(what)

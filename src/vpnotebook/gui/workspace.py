@@ -7,8 +7,15 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QStackedWidget,
+    QWidget,
+)
 
 from ..vault.errors import VaultError
 from .common.page import Page
@@ -62,7 +69,7 @@ class Workspace(QWidget):
         self.navigation.setAccessibleName(self.tr("Onderdelen"))
         self.navigation.setObjectName("navigation")
         self.navigation.setMaximumWidth(230)
-        self.navigation.setMinimumWidth(180)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
         # Roomy rows: this list is how the VP moves around all day.
         self.navigation.setStyleSheet(
@@ -73,6 +80,7 @@ class Workspace(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.navigation.setFont(font)
         self.stack = QStackedWidget()
+        self._frames: dict[str, _PageFrame] = {}
         self._specs = {spec.key: spec for spec in page_specs()}
         self._keys: list[str] = list(self._specs)
         self.pages = _LazyPages(self._create_page, self._keys)
@@ -80,10 +88,18 @@ class Workspace(QWidget):
             item = QListWidgetItem(spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.navigation.addItem(item)
+        # As wide as its longest name and its padding, no wider: on a small screen every
+        # pixel goes to the page.
+        widest = max(
+            self.navigation.fontMetrics().horizontalAdvance(spec.title)
+            for spec in self._specs.values()
+        )
+        self.navigation.setMinimumWidth(widest + 2 * 14 + 12)
         self.navigation.currentRowChanged.connect(self._show_row)
         session.changed.connect(self._records_changed)
         session.open_case_requested.connect(self._open_case)
         session.page_requested.connect(self.show_page)
+        session.new_record_requested.connect(self._new_record)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.navigation)
@@ -95,7 +111,9 @@ class Workspace(QWidget):
         # at unlock took seconds on a 10,000-case vault.
         page = self._specs[key].factory(self.session)
         page.setObjectName(f"page_{key}")
-        self.stack.addWidget(page)
+        frame = _PageFrame(page)
+        self._frames[key] = frame
+        self.stack.addWidget(frame)
         self.page_created.emit(key, page)
         return page
 
@@ -119,13 +137,13 @@ class Workspace(QWidget):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        previous = self.stack.currentWidget()
-        if isinstance(previous, Page):
+        previous = self._current_page()
+        if previous is not None:
             # A disk that refuses is said on that page already; the VP may still move on.
             with contextlib.suppress(VaultError):
                 previous.save_pending()
         page = self.pages[self._keys[row]]
-        self.stack.setCurrentWidget(page)
+        self.stack.setCurrentWidget(self._frames[self._keys[row]])
         page.refresh()
         self.page_changed.emit(self._keys[row])
 
@@ -137,12 +155,26 @@ class Workspace(QWidget):
         assert isinstance(page, CasesPage)
         return page
 
+    def _new_record(self, kind: str) -> None:
+        if kind == "case":
+            self.cases_page().new_case()
+        elif kind == "organisation":
+            from .organisations.page import OrganisationsPage
+
+            page = self.show_page("organisations")
+            assert isinstance(page, OrganisationsPage)
+            page.new_organisation()
+
     def _open_case(self, case_id: int) -> None:
         self.cases_page().open_case(case_id)
 
+    def _current_page(self) -> Page | None:
+        frame = self.stack.currentWidget()
+        return frame.page if isinstance(frame, _PageFrame) else None
+
     def _records_changed(self, what: str) -> None:
-        current = self.stack.currentWidget()
-        if isinstance(current, Page):
+        current = self._current_page()
+        if current is not None:
             current.refresh()
 
     def save_pending(self) -> None:
@@ -174,6 +206,27 @@ class Workspace(QWidget):
                 self.pages[key].restore_state(page_state)
         if state.get("page") in self.pages:
             self.show_page(state["page"])
+
+
+class _PageFrame(QScrollArea):
+    """A page that scrolls down when the window is lower than the page needs (a laptop at
+    150 %), and never sideways: its minimum width is the window's, so nothing is cut off."""
+
+    def __init__(self, page: Page) -> None:
+        super().__init__()
+        self.page = page
+        self.setObjectName(f"frame_{page.objectName()}")
+        self.setWidget(page)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def minimumSizeHint(self) -> QSize:
+        needed = self.page.minimumSizeHint().width()
+        return QSize(needed + self.verticalScrollBar().sizeHint().width(), 160)
+
+    def sizeHint(self) -> QSize:
+        return self.page.sizeHint()
 
 
 class _LazyPages(Mapping[str, Page]):

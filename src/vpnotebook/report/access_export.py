@@ -43,9 +43,9 @@ from ..core.models import (
     Route,
     TimeEntry,
 )
+from ..core.profile import vp_profile
 from ..core.report_texts import referral_contact_hits
 from ..core.retention import case_retention
-from . import wording as w
 from .document import Block, Document, Paragraph, Section, Table
 
 TITLE = "Inzage in uw gegevens bij de vertrouwenspersoon"
@@ -388,10 +388,7 @@ def build_access_export(
                 f"bedrijfsarts of een mediator, zijn vervangen door {MASK}."
             )
         )
-    vp_name = journal.setting("vp_name", "") or ""
-    vp_role = journal.setting("vp_role", "") or ""
-    role = w.pick(w.VP_ROLES[vp_role], "nl") if vp_role in w.VP_ROLES else ""
-    author = ", ".join(part for part in (vp_name, role) if part) or "de vertrouwenspersoon"
+    author = vp_profile(journal).signature("nl")
     return Document(
         language="nl",
         title=TITLE,

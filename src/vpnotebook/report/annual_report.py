@@ -30,6 +30,7 @@ from ..core.annual import organisation_history, year_outreach, year_signals
 from ..core.journal import Journal
 from ..core.ledger import Issue, issues, latest_issue, published_records, record_issue
 from ..core.models import OutreachActivity, Signal
+from ..core.profile import VpProfile, vp_profile
 from ..core.report_texts import load_report_text
 from . import grouping as gr
 from . import wording as w
@@ -636,10 +637,7 @@ class _Builder(CohortBuilder):
         sections.append(
             Section(self.t("Verantwoording", "Method"), tuple(Paragraph(p) for p in method))
         )
-        role = w.pick(w.VP_ROLES[vp_role], self.language) if vp_role in w.VP_ROLES else vp_role
-        author = ", ".join(part for part in (vp_name, role) if part) or self.t(
-            "de vertrouwenspersoon", "the confidential counsellor"
-        )
+        author = VpProfile(vp_name, vp_role).signature(self.language)
         title = self.t(
             "Jaarverslag vertrouwenspersoon", "Annual report of the confidential counsellor"
         )
@@ -708,8 +706,8 @@ def build_annual_report(
     published = PublishedHistory(published_records(journal, organisation_id))
     signals = year_signals(journal, organisation_id, year)
     outreach = year_outreach(journal, organisation_id, year)
-    vp_name = journal.setting("vp_name", "") or ""
-    vp_role = journal.setting("vp_role", "") or ""
+    profile = vp_profile(journal)
+    vp_name, vp_role = profile.name, profile.role
 
     def make(fixed: Mapping[str, Any] | None, note: str) -> _Builder:
         builder = _Builder(

@@ -38,7 +38,7 @@ from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
 from ..vault.fsutil import atomic_writer
-from .document import Chart, Document, Table
+from .document import Chart, Document, Paragraph, Table
 
 # One command of a TableStyle: its name, the cells from and to, then its values.
 _TableCommand = tuple[str, tuple[int, int], tuple[int, int], *tuple[Any, ...]]
@@ -330,6 +330,8 @@ def render_pdf(document: Document) -> bytes:
     story.append(PageBreak())
     for section in document.sections:
         heading = RLParagraph(_text(section.title), styles["h1"])
+        label: list[Any] = []  # a field's label travels with the text under it
+        first = True
         for index, block in enumerate(section.blocks):
             if isinstance(block, Table):
                 flowables = _table(block, styles)
@@ -337,10 +339,19 @@ def render_pdf(document: Document) -> bytes:
                 flowables = [
                     RLParagraph(_text(block.text), styles.get(block.style, styles["body"]))
                 ]
-            if index == 0:
+            flowables, label = [*label, *flowables], []
+            if (
+                isinstance(block, Paragraph)
+                and block.style == "label"
+                and index + 1 < len(section.blocks)
+            ):
+                label = flowables
+                continue
+            if first:
                 # The section heading travels with its first block: never alone at a page end.
                 story.append(CondPageBreak(40 * mm))
                 flowables = [heading, *flowables]
+                first = False
             # A table stays with its title and notes; a long one may split (header repeated).
             # (KeepTogether must not nest: an inner one reports an endless height.)
             if isinstance(block, Table) and len(block.rows) >= 25:

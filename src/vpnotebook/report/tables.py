@@ -43,8 +43,8 @@ class TableRenderer:
         if not self.policy.threshold_lowered:
             return ""
         return self.t(
-            f"Let op: drempel {self.k} in plaats van de aanbevolen 5.",
-            f"Note: threshold {self.k} instead of the recommended 5.",
+            f"Let op: aantallen vanaf {self.k} in plaats van vanaf 5, zoals aanbevolen.",
+            f"Note: numbers from {self.k} instead of from 5, as recommended.",
         )
 
     def _join(self, *parts: str) -> str:

@@ -14,6 +14,7 @@ from ..core import taxonomy as tx
 from ..core.annual import Workload, vp_overview
 from ..core.journal import Journal
 from ..core.ledger import ISSUE_WAYS, Issue, issues
+from ..core.profile import vp_profile
 from .document import Document, Paragraph, Section, Table
 
 
@@ -71,7 +72,7 @@ def build_vp_overview(journal: Journal, year: int, *, language: str = "nl") -> D
                 ),
             ),
         )
-    name = journal.setting("vp_name", "") or ""
+    name = vp_profile(journal).name
     title = t("Overzicht vertrouwenspersoon", "Confidential counsellor's overview")
     return Document(
         language=language,

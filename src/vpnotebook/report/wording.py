@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..core.profile import VP_ROLES as _VP_ROLES
 from .disclosure import Reason
 
 OTHER = ("Overig", "Other (combined)")
@@ -39,11 +40,8 @@ TABLE_TITLES: Mapping[str, tuple[str, str]] = {
     "outreach": ("Voorlichtingsactiviteiten", "Outreach activities"),
 }
 
-VP_ROLES: Mapping[str, tuple[str, str]] = {
-    "external": ("Externe vertrouwenspersoon", "External confidential counsellor"),
-    "internal": ("Interne vertrouwenspersoon", "Internal confidential counsellor"),
-    "integrity": ("Vertrouwenspersoon integriteit", "Confidential counsellor for integrity"),
-}
+# The VP's roles, from their one definition in core/profile.py.
+VP_ROLES: Mapping[str, tuple[str, str]] = {term.code: (term.nl, term.en) for term in _VP_ROLES}
 
 # The reason codes this module adds to the disclosure engine's own (report/disclosure.py).
 FLOW_NEW_SMALL = "flow_new_small"
@@ -149,9 +147,9 @@ def describe_audit(
     named = _with_counts(detail, labels)
     if reason == Reason.THRESHOLD_LOWERED:
         return (
-            f"Threshold lowered to {detail.get('k', k)} (recommended: 5)."
+            f"Numbers shown from {detail.get('k', k)} instead of from 5 (recommended)."
             if en
-            else f"Drempel verlaagd naar {detail.get('k', k)} (aanbevolen: 5)."
+            else f"Aantallen getoond vanaf {detail.get('k', k)} in plaats van vanaf 5 (aanbevolen)."
         )
     if reason == Reason.MERGED_SMALL:
         return (
@@ -502,7 +500,7 @@ def method_note(
     if lowered:
         paragraphs.insert(
             0,
-            f"In dit verslag is de drempel {k} in plaats van de aanbevolen 5, zoals met de "
+            f"In dit verslag staan aantallen vanaf {k} in plaats van vanaf 5, zoals met de "
             "organisatie is afgesproken.",
         )
     return paragraphs

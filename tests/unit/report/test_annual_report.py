@@ -490,19 +490,22 @@ def test_a_lowered_threshold_is_announced_at_every_table(journal: Journal) -> No
     text = assert_protected(report)
 
     assert report.policy.threshold_lowered
-    assert report.audit_lines().count("Drempel verlaagd naar 3 (aanbevolen: 5).") == 1
+    assert (
+        report.audit_lines().count("Aantallen getoond vanaf 3 in plaats van vanaf 5 (aanbevolen).")
+        == 1
+    )
     notices = report.notices()  # every case is a "report" by an employee about a colleague
     assert notices[0] == (
         "Soort contact: Niet uitgesplitst: alle 8 meldingen vallen onder Melding. Wie weet dat "
         "iemand bij u was, zou dan ook weten waarover."
     )
-    assert len(notices) == len(set(notices)) and not any("Drempel" in n for n in notices)
+    assert len(notices) == len(set(notices)) and not any("Aantallen getoond" in n for n in notices)
     assert all(
-        "drempel 3" in table.note
+        "aantallen vanaf 3" in table.note
         for table in report.document.tables()
         if table.key in report.tables
     )
-    assert "de drempel 3 in plaats van de aanbevolen 5" in text
+    assert "aantallen vanaf 3 in plaats van vanaf 5" in text
     assert ("Pesten", 3) in report.tables["categories"].rows
     with pytest.raises(ValueError):
         build_annual_report(journal, org, YEAR, k=2)

@@ -84,7 +84,7 @@ class PublishedReport:
     issued_on: date | None = day("Uitgegeven op", required=True)
     how: str | None = code("Uitgegeven als", ISSUE_WAYS, required=True)
     language: str | None = code("Taal", REPORT_LANGUAGES, required=True)
-    k: int | None = integer("Drempel", minimum=3, required=True)
+    k: int | None = integer("Aantallen vanaf", minimum=3, required=True)
     content_sha256: str = text("Vingerafdruk van de inhoud", required=True, max_length=64)
     pdf_sha256: str = text("Vingerafdruk van het PDF-bestand", required=True, max_length=64)
     figures: str = text("Gedrukte cijfers", required=True)

@@ -259,7 +259,7 @@ FIELDS: tuple[SheetField, ...] = (
         _age, _set("age_band"), words.AGE_BANDS,
     ),
     SheetField(
-        "relatie", "Relatie tot beklaagde", "Relation to the accused",
+        "relatie", "Relatie tot veroorzaker", "Relation to the accused",
         ("relatie tot beklaagde", "relatie tot veroorzaker", "relatie", "relatie beklaagde",
          "relatie veroorzaker"),
         _one(words.RELATIONS), _set("relation"), words.RELATIONS,

@@ -35,6 +35,7 @@ from ...vault.backup_files import recorded_time
 from ...vault.backup_format import backup_file_key
 from ...vault.errors import VaultError
 from ..common import dialogs
+from ..common.flow import Columns
 from ..session import Session
 from . import tasks
 from .existing import ExistingBackups
@@ -91,21 +92,21 @@ class BackupPage(ExistingBackups):
         intro.setWordWrap(True)
         self.last_line = _plain_label()
 
-        columns = QHBoxLayout()
-        columns.addWidget(self._build_make_box(), 1)
-        columns.addWidget(self._build_existing_box(), 1)
+        # Side by side on a wide screen, one above the other on a laptop at 150 %.
+        columns = Columns(self._build_make_box(), self._build_existing_box())
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addWidget(intro)
         body_layout.addWidget(self.last_line)
         body_layout.addSpacing(6)
-        body_layout.addLayout(columns)
+        body_layout.addWidget(columns)
         body_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)

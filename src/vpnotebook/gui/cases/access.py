@@ -23,16 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import taxonomy as tx
 from ...core.journal import Journal
 from ...core.models import Case
 from ...report.access_export import AccessOptions, build_access_export
 from ...report.pdf import write_pdf
 from ...vault.errors import VaultError
 from ..common import dialogs
-from ..common.labels import current_language, label
-from ..common.record_form import format_date
-from .widgets import minutes_text
+from ..common.labels import current_language
+from ..common.screen import resize_within_screen
+from .widgets import conversation_check
 
 
 class AccessExportDialog(QDialog):
@@ -63,13 +62,8 @@ class AccessExportDialog(QDialog):
         talks_column.setContentsMargins(6, 6, 6, 6)
         talks = journal.conversations_of(case.id)
         for talk in talks:
-            assert talk.id is not None and talk.held_on is not None
-            text = self.tr("Gesprek van %1 (%2)").replace("%1", format_date(talk.held_on))
-            detail = label(tx.CONVERSATION_FORMS, talk.form or "")
-            if talk.duration_min:
-                detail += ", " + minutes_text(talk.duration_min)
-            check = QCheckBox(text.replace("%2", detail))
-            check.setChecked(True)
+            assert talk.id is not None
+            check = conversation_check(talk, self.tr("Gesprek van %1 (%2)"))
             self.conversation_checks[talk.id] = check
             talks_column.addWidget(check)
         if not talks:
@@ -141,7 +135,7 @@ class AccessExportDialog(QDialog):
         layout.addWidget(sections_group)
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
-        self.resize(600, self.sizeHint().height())
+        resize_within_screen(self, 600, self.sizeHint().height())
 
     def options(self) -> AccessOptions:
         return AccessOptions(

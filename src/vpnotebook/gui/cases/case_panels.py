@@ -99,7 +99,7 @@ class CasePanels(QObject):
                 FieldSpec("due_on", self.tr("&Datum"), self.tr("Datum")),
                 FieldSpec("due_time", self.tr("T&ijd"), self.tr("Tijd")),
                 FieldSpec("note", self.tr("N&otitie"), self.tr("Notitie")),
-                FieldSpec("done_on", self.tr("Afgerond &op"), self.tr("Afgerond op")),
+                FieldSpec("done_on", self.tr("Afgerond o&p"), self.tr("Afgerond op")),
             ],
             query=self._of_case(FollowUp),
             new_record=new,

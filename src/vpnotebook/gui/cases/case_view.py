@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -11,10 +12,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QStackedWidget,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,9 +34,11 @@ from ..common.labels import label
 from ..session import Session
 from .access import AccessExportDialog
 from .case_panels import CasePanels
+from .case_print import save_case_summary
 from .closing import CloseCaseDialog
 from .conversation_editor import ConversationsPanel
 from .intake import CaseAndReporter, IntakeBinding, IntakeForm, IntakeStorage
+from .intervision import IntervisionDialog
 from .records import RecordPanel
 from .retention import RetentionBar
 from .widgets import ElidedLabel, minutes_text
@@ -69,32 +74,53 @@ class CaseView(QWidget):
         org_font = self.organisation.font()
         org_font.setPointSizeF(org_font.pointSizeF() * 1.15)
         self.organisation.setFont(org_font)
+        # The status is words in the line under the number, not a rounded box that looks
+        # like a button.
         self.status = QLabel()
         self.status.setObjectName("caseStatus")
-        self.status.setStyleSheet(
-            "QLabel { border: 1px solid palette(mid); border-radius: 8px; padding: 1px 8px; }"
-        )
+        self.status.setVisible(False)
         self.details = ElidedLabel()
         self.details.setObjectName("hint")
         self.retention = RetentionBar(journal, self.save_pending)
         self.retention.changed.connect(self._retention_changed)
         self.retention.destroyed.connect(self._destroyed)
-        self.retention.access_requested.connect(self.access_export)
-        self.copy_number = QPushButton(self.tr("&Nummer kopiëren"))
-        self.copy_number.clicked.connect(self._copy_number)
-        self.close_button = QPushButton(self.tr("&Afsluiten…"))
+        self.close_button = QPushButton(self.tr("Melding a&fsluiten…"))
+        self.close_button.setToolTip(
+            self.tr("De melding is klaar: leg de uitkomst vast. Heropenen kan altijd.")
+        )
         self.close_button.clicked.connect(self.close_case)
-        self.reopen_button = QPushButton(self.tr("&Heropenen"))
+        self.reopen_button = QPushButton(self.tr("Heropenen"))
         self.reopen_button.clicked.connect(self.reopen_case)
+        # What is done now and then lives in one menu: the header stays short on a laptop.
+        self.more_menu = QMenu(self)
+        self.copy_action = self.more_menu.addAction(self.tr("Nummer kopiëren"))
+        self.copy_action.triggered.connect(self._copy_number)
+        self.more_menu.addSeparator()
+        self.print_action = self.more_menu.addAction(self.tr("Overzicht voor uw dossier (PDF)…"))
+        self.print_action.triggered.connect(self.print_summary)
+        self.intervision_action = self.more_menu.addAction(self.tr("Casus voor intervisie (PDF)…"))
+        self.intervision_action.triggered.connect(self.intervision)
+        self.access_action = self.more_menu.addAction(self.tr("Inzage-export voor de melder…"))
+        self.access_action.triggered.connect(self.access_export)
+        self.more_menu.addSeparator()
+        self.erase_action = self.more_menu.addAction(
+            self.tr("Vernietigen op verzoek van de melder…")
+        )
+        self.erase_action.triggered.connect(self.retention.destroy)
+        self.more_button = QToolButton()
+        self.more_button.setText(self.tr("Meer"))
+        self.more_button.setAccessibleName(self.tr("Meer mogelijkheden voor deze melding"))
+        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_button.setMenu(self.more_menu)
         top = QHBoxLayout()
         top.addWidget(self.number)
         top.addSpacing(6)
         top.addWidget(self.organisation, 1)
-        top.addWidget(self.status)
         top.addSpacing(12)
-        top.addWidget(self.copy_number)
         top.addWidget(self.close_button)
         top.addWidget(self.reopen_button)
+        top.addWidget(self.more_button)
 
         # -- tabs -----------------------------------------------------------------------
         self.intake = IntakeForm(journal.organisations(), journal.departments_of, with_wipe=True)
@@ -275,7 +301,7 @@ class CaseView(QWidget):
         organisation = self.intake.organisation.currentText() if case.organisation_id else ""
         self.organisation.set_full_text(organisation)
         self.status.setText(label(tx.CASE_STATUSES, case.status))
-        details = []
+        details = [label(tx.CASE_STATUSES, case.status)]
         if case.first_contact:
             details.append(
                 self.tr("eerste contact %1").replace("%1", case.first_contact.strftime("%d-%m-%Y"))
@@ -286,12 +312,15 @@ class CaseView(QWidget):
             )
             if case.outcome:
                 details.append(label(tx.CASE_OUTCOMES, case.outcome))
-        text = " · ".join(details)
-        self.details.set_full_text(text[:1].upper() + text[1:])
+        self.details.set_full_text(" · ".join(details))
         closed = case.status == "closed"
         destroyed = case.is_destroyed
         self.close_button.setVisible(not closed and not destroyed)
         self.reopen_button.setVisible(closed and not destroyed)
+        self.more_button.setEnabled(not destroyed)
+        # A closed case is destroyed from the retention strip; a running one only on the
+        # reporter's request, from this menu.
+        self.erase_action.setVisible(not closed)
         self.aftercare.setEnabled(not closed and not destroyed)
         self.aftercare.setChecked(case.status == "aftercare")
         self.destroyed_note.setVisible(destroyed)
@@ -488,6 +517,23 @@ class CaseView(QWidget):
             + rekey_why(),
         ):
             self.key_renewal_requested.emit()
+
+    def print_summary(self) -> Path | None:
+        """The whole case as a PDF for the VP's own file."""
+        if self._case is None or self._case.is_destroyed:
+            return None
+        self.save_pending()
+        return save_case_summary(self, self._journal, self._case, self.retention.today)
+
+    def intervision(self) -> IntervisionDialog | None:
+        """The case, anonymised, for peer consultation (window-modal, not blocking)."""
+        if self._case is None or self._case.is_destroyed:
+            return None
+        self.save_pending()
+        dialog = IntervisionDialog(self._journal, self._case, self.retention.today, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def access_export(self) -> AccessExportDialog | None:
         """Choose what the reporter's copy holds (window-modal, not blocking)."""

@@ -24,6 +24,7 @@ from ...core.journal import Journal
 from ...core.models import Case
 from ..common.binding import FormBinding
 from ..common.inputs import CodeCombo, DateField, FieldBox, buddy_label, error_label
+from ..common.screen import resize_within_screen
 
 
 class CloseCaseDialog(QDialog):
@@ -69,7 +70,7 @@ class CloseCaseDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(480, self.sizeHint().height())
+        resize_within_screen(self, 480, self.sizeHint().height())
 
     def accept(self) -> None:
         self.date_box.clear_error()

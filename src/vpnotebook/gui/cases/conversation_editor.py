@@ -13,13 +13,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -31,7 +31,8 @@ from ..common import dialogs
 from ..common.binding import FormBinding
 from ..common.clipboard import copy_secret
 from ..common.editor import RecordEditor
-from ..common.inputs import CodeCombo, DateField, buddy_label
+from ..common.flow import FlowLayout, labelled
+from ..common.inputs import CodeCombo, DateField, MinutesField, buddy_label
 from ..common.labels import label
 from ..common.record_form import Banner
 from ..session import Session
@@ -48,10 +49,15 @@ class ConversationEditor(QWidget):
         self.binding = FormBinding(Conversation, self)
         self.held_on = self.binding.bind("held_on", DateField())
         self.form = self.binding.bind("form", CodeCombo(tx.CONVERSATION_FORMS))
-        self.duration = self.binding.bind("duration_min", QSpinBox())
-        self.duration.setRange(0, 24 * 60)
-        self.duration.setSingleStep(5)
-        self.duration.setSuffix(self.tr(" min"))
+        # 0 is "not filled in", and says so: a silent 0 made hours and bills come out low.
+        self.duration = self.binding.bind("duration_min", MinutesField())
+        self.duration_hint = QLabel(
+            self.tr("Hoe lang duurde het gesprek? Dat telt mee in uw uren.")
+        )
+        self.duration_hint.setObjectName("durationHint")
+        self.duration_hint.setStyleSheet("color: #8a4b00;")
+        self.duration_hint.setWordWrap(True)
+        self.duration.valueChanged.connect(self._duration_changed)
         self.show_structure = QCheckBox(self.tr("&Structuur tonen"))
         self.show_structure.setChecked(True)
         self.show_structure.setToolTip(
@@ -63,25 +69,20 @@ class ConversationEditor(QWidget):
         )
         self.copy_button.clicked.connect(lambda: copy_secret(self.text_for_copy()))
 
-        meta = QHBoxLayout()
-        meta.addWidget(buddy_label(self.tr("&Datum"), self.held_on))
-        meta.addWidget(self.held_on)
-        meta.addSpacing(8)
-        meta.addWidget(buddy_label(self.tr("&Vorm"), self.form))
-        meta.addWidget(self.form)
-        meta.addSpacing(8)
-        meta.addWidget(buddy_label(self.tr("D&uur"), self.duration))
-        meta.addWidget(self.duration)
-        meta.addStretch(1)
-        meta.addWidget(self.show_structure)
-        meta.addWidget(self.copy_button)
+        # One line on a wide screen; on a laptop at 150 % the options wrap below.
+        meta = FlowLayout(spacing=8)
+        meta.add(labelled(buddy_label(self.tr("&Datum"), self.held_on), self.held_on))
+        meta.add(labelled(buddy_label(self.tr("&Vorm"), self.form), self.form))
+        meta.add(labelled(buddy_label(self.tr("D&uur"), self.duration), self.duration))
+        meta.add(self.show_structure, right=True)
+        meta.add(self.copy_button, right=True)
 
         titles = {
             "occasion": self.tr("&Aanleiding"),
             "story": self.tr("Het verhaal van de &melder"),
-            "wishes": self.tr("Wat &wil de melder?"),
-            "options": self.tr("Besproken &mogelijkheden"),
-            "agreements": self.tr("Af&spraken"),
+            "wishes": self.tr("Wat w&il de melder?"),
+            "options": self.tr("Besproken m&ogelijkheden"),
+            "agreements": self.tr("Afsp&raken"),
             "next_step": self.tr("Volgende s&tap"),
         }
         self.texts: dict[str, QPlainTextEdit] = {}
@@ -89,13 +90,27 @@ class ConversationEditor(QWidget):
         grid = QGridLayout(self.structure)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setVerticalSpacing(2)
-        for index, name in enumerate(STRUCTURE):
-            editor = self.binding.bind(name, self._text_editor(minimum_lines=2))
+        # The reporter's story gets the height; the shorter parts of the log share the rest.
+        # (position in the grid, lines it always shows, share of the height left over)
+        places = {
+            "occasion": (0, 0, 2, 2, 1),
+            "story": (2, 0, 2, 4, 6),
+            "wishes": (4, 0, 1, 2, 1),
+            "options": (4, 1, 1, 2, 1),
+            "agreements": (6, 0, 1, 2, 1),
+            "next_step": (6, 1, 1, 2, 1),
+        }
+        for name in STRUCTURE:
+            row, column, span, lines, share = places[name]
+            editor = self.binding.bind(name, self._text_editor(minimum_lines=lines))
             self.texts[name] = editor
-            row, column = divmod(index, 2)
-            grid.addWidget(buddy_label(titles[name], editor), row * 2, column)
-            grid.addWidget(editor, row * 2 + 1, column)
-        self.notes = self.binding.bind("notes", self._text_editor(minimum_lines=3))
+            grid.addWidget(buddy_label(titles[name], editor), row, column, 1, span)
+            grid.addWidget(editor, row + 1, column, 1, span)
+            grid.setRowStretch(row + 1, max(grid.rowStretch(row + 1), share))
+        # The occasion is a line or two; it never takes more than four.
+        occasion = self.texts["occasion"]
+        occasion.setMaximumHeight(occasion.fontMetrics().lineSpacing() * 4 + 12)
+        self.notes = self.binding.bind("notes", self._text_editor(minimum_lines=2))
         self.texts["notes"] = self.notes
         self.notes.setPlaceholderText(
             self.tr("Schrijf hier vrij, met of zonder de kopjes hierboven.")
@@ -105,18 +120,25 @@ class ConversationEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(meta)
+        layout.addWidget(self.duration_hint)
         layout.addWidget(self.error)
-        layout.addWidget(self.structure, 5)
+        layout.addWidget(self.structure, 8)
         layout.addWidget(buddy_label(self.tr("Vrije aa&ntekeningen"), self.notes))
         layout.addWidget(self.notes, 2)
 
         self.show_structure.toggled.connect(self.structure.setVisible)
+
+    def _duration_changed(self, minutes: int) -> None:
+        self.duration_hint.setVisible(minutes == 0)
 
     def _text_editor(self, minimum_lines: int) -> QPlainTextEdit:
         editor = QPlainTextEdit()
         editor.setTabChangesFocus(True)
         line = editor.fontMetrics().lineSpacing()
         editor.setMinimumHeight(line * minimum_lines + 12)
+        # The height is shared out by the grid's stretch (the story most), not by each box's
+        # wish to be tall: otherwise every box claims the same and the story gets no more.
+        editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         return editor
 
     def show_structure_for(self, conversation: Conversation) -> None:
@@ -178,7 +200,7 @@ class ConversationsPanel(QWidget):
         self.list.setAlternatingRowColors(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentRowChanged.connect(self._row_changed)
-        self.new_button = QPushButton(self.tr("Nieuw &gesprek"))
+        self.new_button = QPushButton(self.tr("Nieuw g&esprek"))
         self.new_button.clicked.connect(self.new_conversation)
         self.delete_button = QPushButton(self.tr("Verwijderen…"))
         self.delete_button.clicked.connect(self.delete_current)
@@ -192,17 +214,23 @@ class ConversationsPanel(QWidget):
         side_layout.addWidget(self.new_button)
         side_layout.addWidget(self.list, 1)
         side_layout.addWidget(self.delete_button)
-        main = QWidget()
-        main_layout = QVBoxLayout(main)
+        log = QWidget()
+        main_layout = QVBoxLayout(log)
         main_layout.setContentsMargins(0, 0, 0, 0)
         main_layout.addWidget(self.heading)
         main_layout.addWidget(self.editor, 1)
+        # On a low window the log scrolls as a whole; the case above keeps its place.
+        main = QScrollArea()
+        main.setWidget(log)
+        main.setWidgetResizable(True)
+        main.setFrameShape(QScrollArea.Shape.NoFrame)
+        main.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(side)
         splitter.addWidget(main)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([210, 800])
         splitter.setChildrenCollapsible(False)
+        session.layout.splitter(splitter, "conversations", [190, 800])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -259,7 +287,11 @@ class ConversationsPanel(QWidget):
                 conversation.held_on.strftime("%d-%m-%Y"),
                 label(tx.CONVERSATION_FORMS, conversation.form)
                 + " · "
-                + minutes_text(conversation.duration_min),
+                + (
+                    minutes_text(conversation.duration_min)
+                    if conversation.duration_min
+                    else self.tr("duur nog invullen")
+                ),
             )
         )
 
@@ -294,7 +326,12 @@ class ConversationsPanel(QWidget):
         self.list.setCurrentRow(-1)
         self._loading = False
         self._start_draft()
-        first = "occasion" if self.editor.show_structure.isChecked() else "notes"
+        self.focus_first_text()
+
+    def focus_first_text(self) -> None:
+        """Where a new conversation's log starts: the reporter's story (or the free notes
+        when the structure is hidden)."""
+        first = "story" if self.editor.show_structure.isChecked() else "notes"
         self.editor.texts[first].setFocus()
 
     # -- saving -----------------------------------------------------------------------------

@@ -5,8 +5,17 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core import taxonomy as tx
 from ...core.models import Organisation
@@ -40,21 +49,62 @@ class CaseFilterBar(QWidget):
         self.clear_button.clicked.connect(lambda: self.set_filter(CaseFilter()))
         self.count = QLabel()
         self.count.setObjectName("hint")
-        bar = QHBoxLayout(self)
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(new_button)
-        bar.addSpacing(8)
-        bar.addWidget(self.search, 2)
+        self._new_button = new_button
+        self._rows = (QHBoxLayout(), QHBoxLayout())
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        for row in self._rows:
+            row.setSpacing(6)
+            column.addLayout(row)
+        self._one_row: bool | None = None
         for combo in self.combos():
-            bar.addWidget(combo, 1)
             combo.currentIndexChanged.connect(self.changed)
-        bar.addWidget(self.clear_button)
-        bar.addWidget(self.count)
-        bar.addStretch(0)  # keeps the button its own size when the filters are hidden
+        self._arrange(one_row=True)
         self.search.textChanged.connect(self.changed)
         chain = [new_button, self.search, *self.combos(), self.clear_button]
         for first, second in itertools.pairwise(chain):
             self.setTabOrder(first, second)
+
+    # -- one row on a wide screen, two on a laptop ------------------------------------------
+
+    def _row_widgets(self) -> list[QWidget]:
+        return [self._new_button, self.search, *self.combos(), self.clear_button, self.count]
+
+    def _one_row_width(self) -> int:
+        shown = [w for w in self._row_widgets() if not w.isHidden()]
+        return sum(w.sizeHint().width() for w in shown) + 6 * max(len(shown) - 1, 0)
+
+    def _arrange(self, *, one_row: bool) -> None:
+        """Row one: the new case, the search and the count; the filters beside them on a wide
+        screen, or on a row of their own (so the bar never makes the window wider)."""
+        if one_row == self._one_row:
+            return
+        self._one_row = one_row
+        first, second = self._rows
+        for row in self._rows:
+            while row.count():
+                row.takeAt(0)
+        first.addWidget(self._new_button)
+        first.addWidget(self.search, 2)
+        filters = first if one_row else second
+        for combo in self.combos():
+            filters.addWidget(combo, 1)
+        filters.addWidget(self.clear_button)
+        first.addWidget(self.count)
+
+    def minimumSizeHint(self) -> QSize:
+        # The two-row arrangement is what the window may shrink to.
+        first = sum(
+            w.minimumSizeHint().width() for w in (self._new_button, self.search, self.count)
+        )
+        second = sum(w.minimumSizeHint().width() for w in (*self.combos(), self.clear_button))
+        height = super().minimumSizeHint().height()
+        return QSize(max(first + 12, second + 24), height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(one_row=event.size().width() >= self._one_row_width())
 
     def _combo(self, name: str, characters: int) -> QComboBox:
         combo = QComboBox()

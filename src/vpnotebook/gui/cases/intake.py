@@ -29,15 +29,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core import taxonomy as tx
 from ...core.drafts import draft, drop_draft, from_draft_json, keep_draft
 from ...core.fields import ValidationError
 from ...core.journal import Journal, NotFoundError
 from ...core.models import Case, Department, Organisation, Reporter
 from ..common.binding import FormBinding
 from ..common.editor import Storage
+from ..common.flow import Columns
 from ..common.inputs import (
     CodeChecks,
     CodeCombo,
+    CodeRadios,
     DateField,
     FieldBox,
     OptionalDateField,
@@ -46,6 +49,7 @@ from ..common.inputs import (
     line_edit,
     plain,
 )
+from ..common.screen import resize_within_screen
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,7 @@ class IntakeForm(QWidget):
         departments_of: Callable[[int], list[Department]],
         *,
         with_wipe: bool = False,
+        reporter_first: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -100,7 +105,7 @@ class IntakeForm(QWidget):
 
         case_group = QGroupBox(self.tr("De melding"))
         case_form = QFormLayout(case_group)
-        self.title: QLineEdit = self._row(case_form, "title", self.tr("&Werktitel"))
+        self.title: QLineEdit = self._row(case_form, "title", self.tr("Wer&ktitel"))
         self.title.setClearButtonEnabled(False)
         self.title.setPlaceholderText(self.tr("Een paar woorden waaraan u de melding herkent"))
         self._row(case_form, "organisation_id", self.tr("&Organisatie"), self.organisation)
@@ -108,8 +113,13 @@ class IntakeForm(QWidget):
         self.first_contact: DateField = self._row(
             case_form, "first_contact", self.tr("&Datum eerste contact")
         )
-        self.contact_type: CodeCombo = self._row(
-            case_form, "contact_type", self.tr("Soort &contact")
+        # The two required choices as radio buttons: every option in sight, one click each,
+        # and nothing chosen until the VP chooses.
+        self.contact_type: CodeRadios = self._row(
+            case_form,
+            "contact_type",
+            self.tr("Soort &contact"),
+            CodeRadios(tx.CONTACT_TYPES, columns=3),
         )
         self.categories: CodeChecks = self._row(
             case_form, "categories", self.tr("Aard van de melding"), buddy=False
@@ -119,13 +129,16 @@ class IntakeForm(QWidget):
         # About the reporter, without naming them: these feed the anonymous annual report.
         about_group = QGroupBox(self.tr("Over de melder"))
         about_form = QFormLayout(about_group)
-        self.reporter_role: CodeCombo = self._row(
-            about_form, "reporter_role", self.tr("&Rol van de melder")
+        self.reporter_role: CodeRadios = self._row(
+            about_form,
+            "reporter_role",
+            self.tr("&Rol van de melder"),
+            CodeRadios(tx.REPORTER_ROLES, columns=1),
         )
-        self.gender: CodeCombo = self._row(about_form, "gender", self.tr("&Gender"))
+        self.gender: CodeCombo = self._row(about_form, "gender", self.tr("Ge&nder"))
         self.age_band: CodeCombo = self._row(about_form, "age_band", self.tr("&Leeftijd"))
         self.relation: CodeCombo = self._row(
-            about_form, "relation_to_accused", self.tr("Relatie tot &beklaagde")
+            about_form, "relation_to_accused", self.tr("Relatie tot &veroorzaker")
         )
         self.wishes: QPlainTextEdit = self._row(
             about_form, "reporter_wishes", self.tr("Wat w&il de melder?")
@@ -162,11 +175,11 @@ class IntakeForm(QWidget):
         )
         identity_hint.setWordWrap(True)
         identity_form.addRow(identity_hint)
-        self.reporter_name: QLineEdit = self._row(identity_form, "Reporter.name", self.tr("&Naam"))
+        self.reporter_name: QLineEdit = self._row(identity_form, "Reporter.name", self.tr("N&aam"))
         self.reporter_contact: QLineEdit = self._row(
             identity_form,
             "Reporter.contact",
-            self.tr("Bereikbaar &via"),
+            self.tr("Bereikbaar via"),
             line_edit("", max_length=1000),
         )
         self.reporter_contact.setPlaceholderText(self.tr("Telefoon, e-mail, voorkeur"))
@@ -186,9 +199,20 @@ class IntakeForm(QWidget):
             wipe_row.addWidget(self.wipe_button)
             identity_form.addRow(wipe_row)
 
-        columns = QHBoxLayout()
-        columns.addWidget(case_group, 1)
-        columns.addWidget(about_group, 1)
+        # Who the reporter is comes first on the right: above the fold on a laptop. On a
+        # narrow window the columns stack, the reporter's name still near the top.
+        right = QWidget()
+        right_column = QVBoxLayout(right)
+        right_column.setContentsMargins(0, 0, 0, 0)
+        right_column.addWidget(identity_group)
+        right_column.addWidget(about_group)
+        right_column.addStretch(1)
+        left = QWidget()
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addWidget(case_group)
+        left_column.addStretch(1)
+        columns = Columns(left, right, last_on_top=reporter_first)
         self.draft_notice = QLabel(
             self.tr(
                 "Dit is de melding die u aan het vastleggen was toen het programma "
@@ -204,8 +228,7 @@ class IntakeForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.draft_notice)
         layout.addWidget(self.general_error)
-        layout.addLayout(columns)
-        layout.addWidget(identity_group)
+        layout.addWidget(columns)
         layout.addStretch(1)
 
         self.organisation.currentIndexChanged.connect(self._organisation_changed)
@@ -417,8 +440,12 @@ class IntakeDialog(QDialog):
         self.setWindowTitle(self.tr("Nieuwe melding"))
         self._journal = journal
         self.created: Case | None = None
+        # A new case starts with what it is about (the required choices) on top; the
+        # reporter's name follows, beside it when there is room.
         self.form = IntakeForm(
-            journal.organisations(include_archived=False), journal.departments_of
+            journal.organisations(include_archived=False),
+            journal.departments_of,
+            reporter_first=False,
         )
         self.form.first_contact.set_day(date.today())
         scroll = QScrollArea()
@@ -437,7 +464,7 @@ class IntakeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
-        self.resize(940, 640)
+        resize_within_screen(self, 1120, 680)
         self.form.title.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def store_if_complete(self) -> None:

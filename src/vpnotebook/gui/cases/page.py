@@ -100,11 +100,15 @@ class CasesPage(Page):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.NUMBER, Qt.SortOrder.DescendingOrder)
+        self._columns_set_by_hand = False
+        self._fitting = False
         self._size_columns()
+        self.table.horizontalHeader().sectionResized.connect(self._column_dragged)
         self.empty = QLabel()
         self.empty.setObjectName("emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -148,6 +152,7 @@ class CasesPage(Page):
             # After the view has updated its scroll bars for the new size, not before.
             # Bound to the table: a page deleted in the same turn (a lock) drops the call.
             QTimer.singleShot(0, self.table, self._keep_current_in_sight)
+            QTimer.singleShot(0, self.table, self._fit_columns)
         elif kind == _PAINT and not self._painted:
             # The first rows are being painted: build the case pane, then read the rest of
             # the list, each in its own turn of the event loop once this frame is out.
@@ -186,7 +191,8 @@ class CasesPage(Page):
             view.hide()
             self.splitter.addWidget(view)
             self.splitter.setStretchFactor(1, 3)
-            self.splitter.setSizes([200, 500])
+            # The list a third, the case the rest, or where the VP last put the divider.
+            self.session.layout.splitter(self.splitter, "cases", [200, 500])
             self._view = view
         return self._view
 
@@ -199,29 +205,88 @@ class CasesPage(Page):
         case = self._view.case if self._view is not None else None
         return case.id if case is not None else None
 
+    def _names_changed(self) -> None:
+        self._measure_names()
+        self._fit_columns()
+
     def _keep_current_in_sight(self) -> None:
         current = self.table.currentIndex()
         if current.isValid():
             self.table.scrollTo(current, QAbstractItemView.ScrollHint.EnsureVisible)
 
     def _size_columns(self) -> None:
+        """Short fixed columns; organisation and kind as wide as their names (up to a cap);
+        the working title, last, takes what is left and is cut off (…) first."""
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(self.table.fontMetrics().horizontalAdvance("M") * 4)
+        self._content_widths: dict[int, int] = {}
+        self._fit_columns()
+
+    def _fixed_widths(self) -> dict[int, int]:
         metrics = self.table.fontMetrics()
-        date_width = metrics.horizontalAdvance("00-00-0000") + 34
-        widths = {
+        date_width = metrics.horizontalAdvance("00-00-0000") + 24
+        return {
             Column.NUMBER: metrics.horizontalAdvance("0000-000") + 34,
-            Column.ORGANISATION: metrics.horizontalAdvance("M") * 14,
             Column.FIRST_CONTACT: date_width,
-            Column.CONTACT_TYPE: metrics.horizontalAdvance("Sparren") + 40,
-            Column.CATEGORIES: metrics.horizontalAdvance("M") * 12,
-            Column.STATUS: metrics.horizontalAdvance("Afgesloten") + 34,
+            Column.CONTACT_TYPE: metrics.horizontalAdvance("Sparren") + 24,
+            Column.STATUS: metrics.horizontalAdvance("Afgesloten") + 24,
             Column.LAST_CONTACT: date_width,
         }
-        for column, width in widths.items():
-            header.resizeSection(column, width)
+
+    def _measure_names(self) -> None:
+        """The widest organisation and kind in the list (distinct texts only: a handful)."""
+        metrics = self.table.fontMetrics()
+        for column, cap in ((Column.ORGANISATION, 30), (Column.CATEGORIES, 26)):
+            texts = self.model.distinct(column)
+            widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+            limit = metrics.horizontalAdvance("M") * cap
+            self._content_widths[column] = min(widest + 24, limit)
+
+    def _fit_columns(self) -> None:
+        if self._columns_set_by_hand:
+            return
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        widths: dict[int, int] = dict(self._fixed_widths())
+        for column, minimum in ((Column.ORGANISATION, 12), (Column.CATEGORIES, 10)):
+            widths[column] = max(
+                self._content_widths.get(column, 0), metrics.horizontalAdvance("M") * minimum
+            )
+        title = metrics.horizontalAdvance("M") * 10
+        room = self.table.viewport().width()
+        # On a narrow window the least needed columns step aside rather than squeeze the
+        # names: first contact, kind of contact, last contact, in that order.
+        hidden: set[int] = set()
+        for column in (Column.FIRST_CONTACT, Column.CONTACT_TYPE, Column.LAST_CONTACT):
+            if room <= 0 or sum(widths.values()) + title <= room:
+                break
+            hidden.add(column)
+            del widths[column]
+        # Still too wide (a laptop at 150 %): the names give way too, cut off with "…"; the
+        # tooltip shows them whole. Never a sideways scroll bar.
+        excess = sum(widths.values()) + title - room
+        if room > 0 and excess > 0:
+            names = (Column.ORGANISATION, Column.CATEGORIES)
+            spare = sum(max(widths[c] - 70, 0) for c in names)
+            for column in names:
+                give = excess * max(widths[column] - 70, 0) // spare if spare else 0
+                widths[column] = max(widths[column] - give, 70)
+        self._fitting = True
+        try:
+            for column in range(self.model.columnCount()):
+                self.table.setColumnHidden(column, column in hidden)
+            for column, width in widths.items():
+                header.resizeSection(column, width)
+        finally:
+            self._fitting = False
+
+    def _column_dragged(self, index: int, _old: int, _new: int) -> None:
+        # The working title stretches by itself with the window: that is no VP's choice.
+        if not self._fitting and index != Column.TITLE:
+            self._columns_set_by_hand = True
 
     # -- Page interface ---------------------------------------------------------------------
 
@@ -279,6 +344,7 @@ class CasesPage(Page):
         with self._program_selection():
             self.model.set_summaries(summaries)
             self._update_filter_choices()
+        self._names_changed()
         if selected is not None and self.selected_case_id() != selected:
             self._select(selected)
         self._update_empty_state()
@@ -369,9 +435,16 @@ class CasesPage(Page):
             return
         self._notify("cases", new_case=True)
         self.open_case(dialog.created.id)
-        # The intake conversation is usually the first thing to write down.
+        # The intake conversation is usually the first thing to write down: the keyboard
+        # goes to the reporter's story once the intake window has gone (Qt would give the
+        # focus back to where it was before the intake opened).
         self.view.tabs.setCurrentIndex(Tab.CONVERSATIONS)
-        self.view.conversations.editor.texts["occasion"].setFocus()
+        self.view.conversations.focus_first_text()
+        QTimer.singleShot(0, self.table, self._focus_story)
+
+    def _focus_story(self) -> None:
+        self.window().activateWindow()
+        self.view.conversations.focus_first_text()
 
     def open_case(self, case_id: int, *, keep_filters: bool = False) -> None:
         """Select and show a case; filters that would hide it are cleared."""

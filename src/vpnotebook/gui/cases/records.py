@@ -40,6 +40,7 @@ from ..common.binding import FormBinding
 from ..common.editor import RecordEditor
 from ..common.inputs import FieldBox, OptionalDateField, buddy_label, error_label, plain
 from ..common.labels import label
+from ..common.record_table import FitToWidth
 from ..session import Session
 
 
@@ -157,12 +158,20 @@ class RecordPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # The free-text column takes what is left; dates and choices keep their width.
-        for column, field in enumerate(self._shown):
-            spec = field_specs[field.name]
-            if spec.kind == "text" and spec.max_length > 5:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # The free-text column takes what is left; dates and choices are as wide as their
+        # text, and give way on a narrow window (cut off with …) rather than scroll sideways.
+        stretch = next(
+            (
+                column
+                for column, field in enumerate(self._shown)
+                if field_specs[field.name].kind == "text" and field_specs[field.name].max_length > 5
+            ),
+            len(self._shown) - 1,
+        )
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        self._stretch = stretch
+        self.fitter = FitToWidth(self.table, stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.empty = QLabel(empty_text)
         self.empty.setWordWrap(True)
@@ -217,8 +226,12 @@ class RecordPanel(QWidget):
             for column, field in enumerate(self._shown):
                 text = display(field_specs[field.name], getattr(record, field.name))
                 item = QTableWidgetItem(text)
-                item.setToolTip(text if len(text) > 40 else "")
+                item.setToolTip(text if len(text) > 20 else "")
                 self.table.setItem(row, column, item)
+        for column in range(len(self._shown)):
+            if column != self._stretch:
+                self.table.resizeColumnToContents(column)
+        self.fitter.remember()
         self.table.clearSelection()
         if keep is not None:
             for row, record in enumerate(self._records):

@@ -1,8 +1,8 @@
 """Retention on the open case: when it is due for destruction, keeping it longer, destroying it.
 
-A strip under the case header says where the case stands and offers the three actions that
-belong to retention and the reporter's rights: keep longer, destroy now, and the access
-export (access.py). Nothing is destroyed without the dialog here: it says what goes and what
+A strip under the case header says where the case stands; once the case is closed it offers
+the two actions that belong to retention: keep longer and destroy now. (A running case is
+destroyed only on the reporter's request, from the case's Meer menu.) Nothing is destroyed without the dialog here: it says what goes and what
 stays, that older backups still hold the case, and asks for the case number to be typed.
 """
 
@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -46,6 +46,7 @@ from ..common import dialogs
 from ..common.inputs import DateField, FieldBox, buddy_label, error_label
 from ..common.labels import current_language, label
 from ..common.record_form import format_date, validation_text
+from ..common.screen import resize_within_screen
 
 _CALM = "#retentionBar { background: palette(alternate-base); border-radius: 6px; }"
 _DUE = (
@@ -55,12 +56,52 @@ _DUE = (
 REASON_SHOWN = 160  # characters of the reason on the strip; the tooltip holds all of it
 
 
+# What destroying does, in the same words for one case and for several (Today).
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Destruction", text)
+
+
+def what_goes() -> str:
+    return _tr(
+        "<b>Wat verdwijnt:</b> de naam en contactgegevens van de melder en uw notities "
+        "over de melder, alle gespreksverslagen, de werktitel, de wensen van de melder, de "
+        "toelichting bij de uitkomst, de toelichtingen bij routes, verwijzingen en tijd, "
+        "nazorg en afspraken, en uw besluiten om langer te bewaren. Datums worden "
+        "teruggebracht tot het kwartaal. Dit is niet terug te draaien."
+    )
+
+
+def what_stays() -> str:
+    return _tr(
+        "<b>Wat blijft:</b> het meldingsnummer en de anonieme kenmerken die meetellen in "
+        "het jaarverslag — organisatie, soort contact, aard, rol, afdeling, relatie, routes "
+        "met hun uitkomst, naar wie is verwezen, en per jaar het aantal gesprekken en "
+        "minuten. Zo kloppen de jaarverslagen van eerdere jaren nog steeds. In het "
+        "vernietigingslogboek komen de datum, het nummer en de grond, zonder inhoud."
+    )
+
+
+def about_backups(backups_kept: int, count: int = 1) -> str:
+    if count == 1:
+        text = _tr(
+            "<b>Reservekopieën:</b> reservekopieën die u eerder maakte, bevatten deze melding "
+            "nog. U bewaart de laatste %1; na %1 nieuwe reservekopieën op dezelfde plek is de "
+            "melding ook daaruit verdwenen. Kopieën op een andere plek ruimt u zelf op."
+        )
+    else:
+        text = _tr(
+            "<b>Reservekopieën:</b> reservekopieën die u eerder maakte, bevatten deze meldingen "
+            "nog. U bewaart de laatste %1; na %1 nieuwe reservekopieën op dezelfde plek zijn "
+            "ze ook daaruit verdwenen. Kopieën op een andere plek ruimt u zelf op."
+        )
+    return text.replace("%1", str(backups_kept))
+
+
 class RetentionBar(QFrame):
     """The strip under the case header. `changed` after a decision, `destroyed` after that."""
 
     changed = Signal()
     destroyed = Signal()
-    access_requested = Signal()
 
     def __init__(
         self, journal: Journal, save_pending: Callable[[], None], parent: QWidget | None = None
@@ -84,14 +125,11 @@ class RetentionBar(QFrame):
         self.destroy_button.setToolTip(
             self.tr("Vernietig deze melding nu, bijvoorbeeld omdat de melder daarom vraagt.")
         )
-        self.access_button = QPushButton(self.tr("In&zage-export voor de melder…"))
-        self.access_button.clicked.connect(self.access_requested)
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 10, 6)
         row.addWidget(self.text, 1)
         row.addWidget(self.keep_button)
         row.addWidget(self.destroy_button)
-        row.addWidget(self.access_button)
 
     @property
     def today(self) -> date:
@@ -110,6 +148,9 @@ class RetentionBar(QFrame):
             return
         self.status = case_retention(self._journal, case.id, self.today)
         self.keep_button.setVisible(self.status is not None)
+        # Destroying a running case is the reporter's request, under the case's Meer menu;
+        # here only once it is closed and its retention is what is being decided.
+        self.destroy_button.setVisible(self.status is not None)
         due = self.status is not None and self.status.state == OVERDUE
         self.setStyleSheet(_DUE if due else _CALM)
         self.text.setText(self._describe(case, self.status))
@@ -231,7 +272,7 @@ class KeepLongerDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(520, layout.totalHeightForWidth(520))
+        resize_within_screen(self, 520, layout.totalHeightForWidth(520))
         self.reason.setFocus()
 
     def accept(self) -> None:
@@ -283,25 +324,7 @@ class DestroyCaseDialog(QDialog):
         heading = QLabel(
             "<b>" + self.tr("Melding %1 definitief vernietigen").replace("%1", case.number) + "</b>"
         )
-        goes = self.tr(
-            "<b>Wat verdwijnt:</b> de naam en contactgegevens van de melder en uw notities "
-            "over de melder, alle gespreksverslagen, de werktitel, de wensen van de melder, de "
-            "toelichting bij de uitkomst, de toelichtingen bij routes, verwijzingen en tijd, "
-            "nazorg en afspraken, en uw besluiten om langer te bewaren. Datums worden "
-            "teruggebracht tot het kwartaal. Dit is niet terug te draaien."
-        )
-        stays = self.tr(
-            "<b>Wat blijft:</b> het meldingsnummer en de anonieme kenmerken die meetellen in "
-            "het jaarverslag — organisatie, soort contact, aard, rol, afdeling, relatie, routes "
-            "met hun uitkomst, naar wie is verwezen, en per jaar het aantal gesprekken en "
-            "minuten. Zo kloppen de jaarverslagen van eerdere jaren nog steeds. In het "
-            "vernietigingslogboek komen de datum, het nummer en de grond, zonder inhoud."
-        )
-        backups = self.tr(
-            "<b>Reservekopieën:</b> reservekopieën die u eerder maakte, bevatten deze melding "
-            "nog. U bewaart de laatste %1; na %1 nieuwe reservekopieën op dezelfde plek is de "
-            "melding ook daaruit verdwenen. Kopieën op een andere plek ruimt u zelf op."
-        ).replace("%1", str(backups_kept))
+        goes, stays, backups = what_goes(), what_stays(), about_backups(backups_kept)
         texts = QVBoxLayout()
         texts.setSpacing(10)
         for text in (goes, stays, backups):
@@ -351,7 +374,7 @@ class DestroyCaseDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(600)
         # Wrapped text is as tall as the width makes it; ask for the height at that width.
-        self.resize(640, layout.totalHeightForWidth(640))
+        resize_within_screen(self, 640, layout.totalHeightForWidth(640))
         self.confirm.setFocus()
 
     def _matches(self) -> bool:

@@ -8,10 +8,15 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QLabel,
     QSizePolicy,
     QWidget,
 )
+
+from ...core import taxonomy as tx
+from ...core.models import Conversation
+from ..common.labels import label
 
 
 def minutes_text(minutes: int) -> str:
@@ -23,6 +28,20 @@ def minutes_text(minutes: int) -> str:
         .replace("%1", str(hours))
         .replace("%2", f"{rest:02d}")
     )
+
+
+def conversation_check(talk: Conversation, template: str) -> QCheckBox:
+    """A ticked box for one conversation, "05-11-2026 (Video, 45 min)" put into `template`
+    ("%1" the date, "%2" form and duration), for choosing what goes into a document."""
+    assert talk.held_on is not None
+    detail = label(tx.CONVERSATION_FORMS, talk.form or "")
+    if talk.duration_min:
+        detail += ", " + minutes_text(talk.duration_min)
+    check = QCheckBox(
+        template.replace("%1", talk.held_on.strftime("%d-%m-%Y")).replace("%2", detail)
+    )
+    check.setChecked(True)
+    return check
 
 
 class ElidedLabel(QLabel):

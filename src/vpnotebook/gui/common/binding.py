@@ -30,7 +30,9 @@ from ...core.fields import Spec, ValidationError, specs
 from .inputs import (
     CodeChecks,
     CodeCombo,
+    CodeRadios,
     DateField,
+    MinutesField,
     OptionalDateField,
     OrganisationCombo,
     find_data,
@@ -136,6 +138,8 @@ class FormBinding(QObject):
                 found += [widget.check, widget.edit]
             elif isinstance(widget, CodeChecks):
                 found += list(widget.checks.values())
+            elif isinstance(widget, CodeRadios):
+                found += list(widget.radios.values())
             else:
                 found.append(widget)
         return found
@@ -171,7 +175,7 @@ class FormBinding(QObject):
 
 
 def _change_signal(widget: QWidget) -> Any:
-    if isinstance(widget, OptionalDateField | CodeChecks):
+    if isinstance(widget, OptionalDateField | CodeChecks | CodeRadios):
         return widget.changed
     if isinstance(widget, QLineEdit | QPlainTextEdit):
         return widget.textChanged
@@ -192,6 +196,8 @@ def value_of(widget: QWidget) -> Any:
         return widget.day()
     if isinstance(widget, CodeChecks):
         return widget.codes()
+    if isinstance(widget, CodeRadios):
+        return widget.code()
     if isinstance(widget, QLineEdit):
         return widget.text().strip()
     if isinstance(widget, QPlainTextEdit):
@@ -199,7 +205,12 @@ def value_of(widget: QWidget) -> Any:
     if isinstance(widget, QDateEdit):
         return widget.date().toPython()
     if isinstance(widget, QSpinBox):
-        if widget.specialValueText() and widget.value() == widget.minimum():
+        # "onbekend" is no number; a duration's "nog invullen" is its 0 (MinutesField).
+        if (
+            widget.specialValueText()
+            and widget.value() == widget.minimum()
+            and not isinstance(widget, MinutesField)
+        ):
             return None
         return widget.value()
     if isinstance(widget, QComboBox):
@@ -214,6 +225,8 @@ def set_value(widget: QWidget, value: Any) -> None:
         widget.set_day(value)
     elif isinstance(widget, CodeChecks):
         widget.set_codes(value or ())
+    elif isinstance(widget, CodeRadios):
+        widget.set_code(value)
     elif isinstance(widget, QLineEdit):
         widget.setText(value or "")
         widget.setCursorPosition(0)  # the start of a long text, not its end

@@ -13,9 +13,10 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
-from PySide6.QtGui import QPaintEvent, QPalette
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QRadioButton,
     QSizePolicy,
     QSpinBox,
     QStyle,
@@ -101,6 +103,28 @@ def number_edit(
     # A number needs no more room than its digits; stretched, it reads like a text field.
     spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
     return spin
+
+
+class MinutesField(QSpinBox):
+    """A duration in minutes that counts in the VP's hours: 0 is "not filled in" and says
+    so ("nog invullen"), yet is stored as 0, as the field has always held. Clicked into,
+    the whole value is selected, so typing "45" replaces the words instead of following
+    them."""
+
+    def __init__(
+        self, accessible_name: str = "", *, step: int = 5, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setRange(0, 24 * 60)
+        self.setSingleStep(step)
+        self.setSuffix(_tr(" min"))
+        self.setSpecialValueText(_tr("nog invullen"))
+        if accessible_name:
+            self.setAccessibleName(accessible_name)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        QTimer.singleShot(0, self.selectAll)
 
 
 def optional_number_edit(
@@ -235,6 +259,47 @@ class CodeChecks(QWidget):
     def set_codes(self, codes: Sequence[str]) -> None:
         for code, check in self.checks.items():
             check.setChecked(code in codes)
+
+
+class CodeRadios(QWidget):
+    """One choice from a short vocabulary, every option in sight: one click, no list to open.
+    Starts with nothing chosen, so a required choice is made on purpose (never a default that
+    would quietly count in the annual report)."""
+
+    changed = Signal()
+
+    def __init__(self, vocab: Vocabulary, columns: int = 2, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.radios: dict[str, QRadioButton] = {}
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(2)
+        for index, term in enumerate(vocab):
+            radio = QRadioButton(label(vocab, term.code))
+            radio.setAccessibleName(label(vocab, term.code))
+            self._group.addButton(radio)
+            self.radios[term.code] = radio
+            grid.addWidget(radio, index // columns, index % columns)
+        self._group.buttonToggled.connect(lambda _button, on: on and self.changed.emit())
+        if self.radios:
+            self.setFocusProxy(next(iter(self.radios.values())))
+
+    def code(self) -> str | None:
+        return next((code for code, radio in self.radios.items() if radio.isChecked()), None)
+
+    def set_code(self, code: str | None) -> None:
+        if code in self.radios:
+            self.radios[code].setChecked(True)
+            self.setFocusProxy(self.radios[code])
+            return
+        # Nothing chosen: an exclusive group needs a moment without exclusivity to clear.
+        self._group.setExclusive(False)
+        for radio in self.radios.values():
+            radio.setChecked(False)
+        self._group.setExclusive(True)
+        self.changed.emit()
 
 
 class OrganisationCombo(QComboBox):

@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QWidget,
+)
 
 from ...core.passphrase_policy import Verdict, assess
 from .labels import current_language
@@ -27,6 +34,11 @@ class PassphraseFields(QObject):
         self.second = QLineEdit(parent)
         self.second.setEchoMode(QLineEdit.EchoMode.Password)
         self.second.setAccessibleName(self.tr("Herhaal het nieuwe wachtwoord"))
+        self.reveal = QCheckBox(self.tr("Wachtwoord &tonen"), parent)
+        self.reveal.setToolTip(
+            self.tr("Laat zien wat u typt, om tikfouten te zien. Let op wie er meekijkt.")
+        )
+        self.reveal.toggled.connect(self._show_typed)
         self.meter = QProgressBar(parent)
         self.meter.setRange(0, 4)
         self.meter.setTextVisible(False)
@@ -55,6 +67,13 @@ class PassphraseFields(QObject):
         form.addRow(self.tr("Sterkte:"), self.meter)
         form.addRow("", self.advice)
         form.addRow(self.tr("Herhaal wachtwoord:"), self.second)
+        form.addRow("", self.reveal)
+
+    def _show_typed(self, shown: bool) -> None:
+        # Off by default and after every clear: someone may look over the VP's shoulder.
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.first.setEchoMode(mode)
+        self.second.setEchoMode(mode)
 
     def _update(self) -> None:
         text = self.first.text()
@@ -86,3 +105,4 @@ class PassphraseFields(QObject):
     def clear(self) -> None:
         self.first.clear()
         self.second.clear()
+        self.reveal.setChecked(False)

@@ -49,7 +49,7 @@ from .binding import FormBinding
 from .editor import RecordEditor
 from .inputs import OrganisationCombo, date_edit, find_data
 from .record_form import Banner, heading, intro, validation_text
-from .record_table import record_table, select_row
+from .record_table import FitToWidth, record_table, select_row
 
 
 def _tr(text: str) -> str:
@@ -117,7 +117,7 @@ class RecordPage(Page):
         )
         self.year_filter = QComboBox()
         self.year_filter.setAccessibleName(_tr("Toon jaar"))
-        organisation_label = QLabel(_tr("Or&ganisatie:"))
+        organisation_label = QLabel(_tr("&Organisatie:"))
         organisation_label.setBuddy(self.organisation_filter)
         year_label = QLabel(_tr("&Jaar:"))
         year_label.setBuddy(self.year_filter)
@@ -135,7 +135,7 @@ class RecordPage(Page):
         body.addWidget(self._build_form(texts))
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 2)
-        body.setSizes([700, 420])
+        session.layout.splitter(body, type(self).__name__.lower(), [700, 420])
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading(texts.title))
@@ -156,6 +156,7 @@ class RecordPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(self.STRETCH_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
+        self.fitter = FitToWidth(self.table, self.STRETCH_COLUMN)
 
         self.empty_label = QLabel(texts.empty)
         self.empty_label.setWordWrap(True)
@@ -434,6 +435,7 @@ class RecordPage(Page):
         if not self._fitted and self.model.rowCount():
             self._fitted = True
             fit_columns(self.table, self.STRETCH_COLUMN)
+            self.fitter.remember()
         self._update_empty()
         current = self.editor.current
         self._select(current.id if current is not None else None)

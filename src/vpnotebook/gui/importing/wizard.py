@@ -29,6 +29,7 @@ from ...core.sheetimport import (
     plan_import,
 )
 from ..common.labels import current_language
+from ..common.screen import resize_within_screen
 from ..session import Session
 from .columns_page import ColumnsPage
 from .file_page import FilePage
@@ -80,7 +81,7 @@ class SheetImportWizard(QWizard):
             (self.RUN, self.run_page),
         ):
             self.setPage(number, page)
-        self.resize(1080, 640)
+        resize_within_screen(self, 1080, 640)
 
     # -- shared state --------------------------------------------------------------------
 

@@ -270,6 +270,10 @@ class CaseListModel(QAbstractTableModel):
                 return index
         return -1
 
+    def distinct(self, column: int) -> set[str]:
+        """The different texts in one column (a few dozen, for sizing it)."""
+        return {row.cells[column] for row in self._rows}
+
     def years(self) -> list[int]:
         return sorted({row.year for row in self._rows}, reverse=True)
 

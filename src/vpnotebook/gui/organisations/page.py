@@ -39,7 +39,7 @@ from ..common.inputs import line_edit, number_edit, optional_number_edit, text_e
 from ..common.page import Page
 from ..common.record_form import Banner, heading, intro, validation_text
 from ..common.record_page import fit_columns
-from ..common.record_table import record_table, select_row
+from ..common.record_table import FitToWidth, record_table, select_row
 from ..models.record_table_model import Column, RecordSortModel, RecordTableModel
 from ..session import Session
 from .contacts import ContactsPanel
@@ -71,6 +71,7 @@ class OrganisationsPage(Page):
         self.table = record_table(self.proxy, self.tr("Organisaties"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.fitter = FitToWidth(self.table, 0)
         self._fitted = False
         self.empty_label = QLabel(
             self.tr(
@@ -112,7 +113,7 @@ class OrganisationsPage(Page):
         splitter.addWidget(self.details_stack)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
-        splitter.setSizes([200, 460])
+        session.layout.splitter(splitter, "organisations", [200, 460])
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Organisaties")))
@@ -272,6 +273,7 @@ class OrganisationsPage(Page):
             if rows and not self._fitted:
                 self._fitted = True
                 fit_columns(self.table, stretch=0, widest=240)
+                self.fitter.remember()
             self.list_stack.setCurrentWidget(self.table if rows else self.empty_label)
             current = self.current
             if "selected" in wanted:

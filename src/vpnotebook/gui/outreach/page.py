@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QFormLayout
 
 from ...core import taxonomy as tx
 from ...core.models import OutreachActivity
+from ..common.inputs import MinutesField
 from ..common.labels import label
 from ..common.record_form import (
     format_date,
     line_edit,
-    number_edit,
     optional_number_edit,
     text_edit,
     vocab_combo,
@@ -60,7 +60,11 @@ class OutreachPage(RecordPage):
             Column(self.tr("Soort"), lambda r: label(tx.OUTREACH_KINDS, r.kind)),
             Column(
                 self.tr("Duur"),
-                lambda r: self.tr("%1 min").replace("%1", str(r.duration_min)),
+                lambda r: (
+                    self.tr("%1 min").replace("%1", str(r.duration_min))
+                    if r.duration_min
+                    else self.tr("nog invullen")
+                ),
                 lambda r: r.duration_min,
                 numeric=True,
             ),
@@ -81,7 +85,7 @@ class OutreachPage(RecordPage):
         )
         self.duration_field = bind(
             "duration_min",
-            number_edit(self.tr("Duur in minuten"), 24 * 60, suffix=self.tr(" min"), step=15),
+            MinutesField(self.tr("Duur in minuten"), step=15),
         )
         self.notes_field = bind("notes", text_edit(self.tr("Notities"), lines=5))
         form.addRow(self.tr("Soort:"), self.kind_field)

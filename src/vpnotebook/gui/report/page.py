@@ -16,14 +16,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
-    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTabWidget,
@@ -57,6 +56,7 @@ from ...report.pdf import render_pdf, write_pdf
 from ...report.vp_overview import build_vp_overview
 from ...vault.errors import VaultError
 from ..common import dialogs
+from ..common.flow import FlowLayout, labelled
 from ..common.labels import current_language
 from ..common.page import Page
 from ..session import Session
@@ -101,7 +101,7 @@ class ReportPage(Page):
         self.k = QSpinBox()
         self.k.setRange(3, 10)
         self.k.setValue(DEFAULT_K)
-        self.k.setAccessibleName(self.tr("Drempel"))
+        self.k.setAccessibleName(self.tr("Aantallen tonen vanaf"))
         self.k.setToolTip(self.tr("Aantallen kleiner dan dit getal komen nooit in het verslag."))
         self.language = QComboBox()
         self.language.addItem("Nederlands", "nl")
@@ -109,8 +109,9 @@ class ReportPage(Page):
         self.language.setAccessibleName(self.tr("Taal van het verslag"))
         self.k_warning = QLabel(
             self.tr(
-                "Let op: met een drempel onder 5 is de kans groter dat iemand een cijfer met een "
-                "persoon in verband brengt. Doe dit alleen als u daar een goede reden voor hebt."
+                "Let op: toont u aantallen al vanaf 3 of 4, dan is de kans groter dat iemand een "
+                "cijfer met een persoon in verband brengt. Doe dit alleen als u daar een goede "
+                "reden voor hebt."
             )
         )
         self.k_warning.setWordWrap(True)
@@ -128,24 +129,20 @@ class ReportPage(Page):
             self.tr("Uren en werklast per organisatie, alleen voor uw eigen administratie.")
         )
 
-        choices = QGridLayout()
-        for column, (text, widget) in enumerate(
-            (
-                (self.tr("Organisatie:"), self.organisation),
-                (self.tr("Jaar:"), self.year),
-                (self.tr("Drempel:"), self.k),
-                (self.tr("Taal:"), self.language),
-            )
+        # One line each on a wide screen; on a laptop at 150 % they wrap, never widen the window.
+        choices = FlowLayout(spacing=10)
+        for text, widget in (
+            (self.tr("Organisatie:"), self.organisation),
+            (self.tr("Jaar:"), self.year),
+            (self.tr("Aantallen vanaf:"), self.k),
+            (self.tr("Taal:"), self.language),
         ):
             label = QLabel(text)
             label.setBuddy(widget)
-            choices.addWidget(label, 0, 2 * column)
-            choices.addWidget(widget, 0, 2 * column + 1)
-        choices.setColumnStretch(8, 1)
-        buttons = QHBoxLayout()
+            choices.add(labelled(label, widget))
+        buttons = FlowLayout(spacing=6)
         for button in (self.export_pdf, self.export_csv, self.print_button, self.overview_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            buttons.add(button)
         self.issued = QLabel()
         self.issued.setWordWrap(True)
         self.issued.setAccessibleName(self.tr("Uitgegeven versies"))
@@ -160,6 +157,8 @@ class ReportPage(Page):
         )
         self.hit_list = QListWidget()
         self.hit_list.setAccessibleName(self.tr("Mogelijk herleidbare woorden"))
+        self.hit_list.setWordWrap(True)  # a long reason wraps: no sideways scroll bar
+        self.hit_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.hit_list.setMaximumHeight(110)
         self.hit_status = QLabel()
         self.hit_status.setWordWrap(True)
@@ -177,6 +176,7 @@ class ReportPage(Page):
         text_label = QLabel(
             self.tr("<b>Signalen en aanbevelingen</b> (komt letterlijk in het verslag)")
         )
+        text_label.setWordWrap(True)
         text_label.setBuddy(self.text)
         left_layout.addWidget(text_label)
         left_layout.addWidget(self.text, 3)
@@ -191,11 +191,24 @@ class ReportPage(Page):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.preview, self.tr("Voorbeeld"))
         self.tabs.addTab(self.audit, self.tr("Verantwoording (alleen voor u)"))
+        # The text, its check and the tables to leave out scroll together on a low window,
+        # so the page needs no more height than the screen has.
+        left_scroll = QScrollArea()
+        left_scroll.setWidget(left)
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Never narrower than what it holds: the divider stops there instead of cutting it.
+        left_scroll.setMinimumWidth(
+            left.minimumSizeHint().width() + left_scroll.verticalScrollBar().sizeHint().width()
+        )
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
+        splitter.addWidget(left_scroll)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        session.layout.splitter(splitter, "report", [400, 600])
         self.splitter = splitter
 
         self.empty = QLabel(

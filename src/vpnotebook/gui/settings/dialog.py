@@ -1,8 +1,10 @@
 """Settings, in sections (tabs): Algemeen here, others (Beveiliging, …) from their own modules.
 
 A section is any widget; `add_section` puts it in a tab of its own. The OK and Cancel buttons
-apply to what is a plain setting (Algemeen). A section that acts at once (Beveiliging changes
-the passphrase or the key when the VP confirms its own dialog) needs neither.
+apply to what is a plain setting (Algemeen) and to a section with an `apply()` (Over u: the
+VP's name and role), which returns False, with its reason shown, when it cannot store. A
+section that acts at once (Beveiliging changes the passphrase or the key when the VP
+confirms its own dialog) needs neither.
 """
 
 from __future__ import annotations
@@ -78,6 +80,12 @@ class SettingsDialog(QDialog):
         self.tabs.setCurrentWidget(widget)
 
     def accept(self) -> None:
+        # A section saved with OK (Over u) says itself what is wrong; the dialog stays open.
+        for widget in self._sections.values():
+            apply = getattr(widget, "apply", None)
+            if callable(apply) and not apply():
+                self.show_section(widget)
+                return
         self.settings.language = str(self.language.currentData())
         self.settings.autolock_minutes = self.autolock.value()
         self.settings.backup_reminder_days = self.reminder.value()

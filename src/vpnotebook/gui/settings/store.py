@@ -1,4 +1,5 @@
-"""Program settings (never case content): language, auto-lock, backup reminder, vault folder."""
+"""Program settings (never case content): language, auto-lock, backup reminder, vault folder,
+and the shape of the screen (splitter positions and column widths, as numbers)."""
 
 from __future__ import annotations
 
@@ -65,6 +66,19 @@ class AppSettings:
     @vault_folder.setter
     def vault_folder(self, folder: Path) -> None:
         self._qsettings.setValue("vault_folder", str(folder))
+
+    # -- the shape of the screen (gui/layout.py): numbers under fixed keys, nothing else ------
+
+    def layout_sizes(self, key: str) -> list[int] | None:
+        value = self._qsettings.value(f"layout/{key}", "")
+        try:
+            sizes = [int(part) for part in str(value).split(",") if part.strip()]
+        except ValueError:
+            return None
+        return sizes or None
+
+    def set_layout_sizes(self, key: str, sizes: list[int]) -> None:
+        self._qsettings.setValue(f"layout/{key}", ",".join(str(int(size)) for size in sizes))
 
     def sync(self) -> None:
         self._qsettings.sync()

@@ -25,18 +25,24 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.agenda import FollowUpRow, Overview, QuietCase, build_overview, mark_done
+from ...core.models import Case
 from ...core.retention import OVERDUE, RetentionStatus, due_for_destruction_and_total
 from ...core.taxonomy import FOLLOW_UP_KINDS
+from ...vault.backup import DEFAULT_KEEP
 from ...vault.errors import VaultError
 from ..common import dialogs
 from ..common.inputs import to_qdate
 from ..common.labels import current_language, label
 from ..common.page import Page
 from ..session import Session
+from ..settings.key_dialogs import rekey_why
+from .batch_destruction import BatchDestroyDialog, DestructionActions
+from .first_steps import FirstSteps
 
 LATE_COLOUR = QColor("#b3261e")
 CASE_ROLE = Qt.ItemDataRole.UserRole
 FOLLOW_UP_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # an overdue case's RetentionStatus
 
 
 def locale() -> QLocale:
@@ -127,6 +133,12 @@ class _Section(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.tree)
 
+    def add_footer(self, widget: QWidget) -> None:
+        """A row under the list (Today's destruction list: its buttons)."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.addWidget(widget)
+
     def stretch_column(self, column: int) -> None:
         self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self._stretched = column
@@ -202,6 +214,15 @@ class TodayPage(Page):
         reminder_row.addWidget(self.reminder_text, 1)
         reminder_row.addWidget(self.reminder_button)
 
+        self.first_steps = FirstSteps()
+        self.first_steps.new_case.connect(lambda: session.new_record_requested.emit("case"))
+        self.first_steps.new_organisation.connect(
+            lambda: session.new_record_requested.emit("organisation")
+        )
+        self.first_steps.backup.connect(self._go_to_backup)
+        self.first_steps.guide.connect(session.guide_requested)
+        self.first_steps.setVisible(False)
+
         self.attention = _Section(
             self.tr("Vraagt aandacht"),
             self.tr("Nazorg en afspraken van vandaag, en wat nog openstaat van eerder."),
@@ -243,8 +264,9 @@ class TodayPage(Page):
             self.tr("Te vernietigen"),
             self.tr(
                 "Afgesloten meldingen waarvan de bewaartermijn verstreken is of binnen 30 "
-                "dagen verstrijkt. Er wordt niets vernietigd zonder uw bevestiging: open de "
-                "melding om haar te vernietigen of, met een reden, langer te bewaren."
+                "dagen verstrijkt. Er wordt niets vernietigd zonder uw bevestiging. Vink de "
+                "verlopen meldingen aan om ze in één keer te vernietigen, of open een "
+                "melding om haar, met een reden, langer te bewaren."
             ),
             self.tr("Er zijn geen meldingen waarvan de bewaartermijn binnenkort verstrijkt."),
             [
@@ -256,6 +278,11 @@ class TodayPage(Page):
             ],
         )
         self.destruction.stretch_column(3)
+        self.destruction_actions = DestructionActions()
+        self.destruction_actions.check_all.clicked.connect(self._check_all_overdue)
+        self.destruction_actions.destroy_button.clicked.connect(self.destroy_checked)
+        self.destruction.add_footer(self.destruction_actions)
+        self.destruction.tree.itemChanged.connect(lambda _item, _column: self._checked_changed())
         for section in (self.attention, self.appointments, self.quiet, self.destruction):
             section.tree.itemActivated.connect(self._activated)
 
@@ -276,6 +303,7 @@ class TodayPage(Page):
         layout.addWidget(heading)
         layout.addWidget(self.date_label)
         layout.addSpacing(8)
+        layout.addWidget(self.first_steps)
         layout.addWidget(self.reminder)
         layout.addSpacing(8)
         layout.addWidget(scroll, 1)
@@ -306,7 +334,12 @@ class TodayPage(Page):
         )
         self.overview = overview
         self.date_label.setText(locale().toString(to_qdate(today), "dddd d MMMM yyyy"))
+        # Until the first case: what to do first. Its backup step stands for the reminder.
+        starting = self.session.journal.count(Case) == 0
+        self.first_steps.setVisible(starting)
         self._show_reminder(overview)
+        if starting:
+            self.reminder.setVisible(False)
         self._fill_attention(overview.attention, overview.attention_total, today)
         self._fill_appointments(overview.appointments, overview.appointments_total)
         self._fill_quiet(overview.quiet, overview.quiet_total)
@@ -411,9 +444,8 @@ class TodayPage(Page):
 
     def _fill_destruction(self, cases: list[RetentionStatus], total: int) -> None:
         tree = self.destruction.tree
+        tree.blockSignals(True)
         tree.clear()
-        bold = QFont(tree.font())
-        bold.setBold(True)
         for case in cases:
             days = case.days_left
             if days == 0:
@@ -430,14 +462,84 @@ class TodayPage(Page):
             )
             item.setData(0, CASE_ROLE, case.case_id)
             if case.state == OVERDUE:
-                item.setForeground(3, QBrush(LATE_COLOUR))
-                item.setFont(3, bold)
+                # Checkable, in the words "over tijd": a list of past dates is work to do,
+                # not an alarm, so no red (a long list of it alarmed more than it helped).
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(0, Qt.CheckState.Unchecked)
+                item.setData(0, STATUS_ROLE, case)
             tree.addTopLevelItem(item)
             button = QPushButton(self.tr("Openen"))
             button.setAccessibleName(self.tr("Melding %1 openen").replace("%1", case.number))
             button.clicked.connect(lambda _=False, cid=case.case_id: self.session.open_case(cid))
             tree.setItemWidget(item, 4, button)
+        tree.blockSignals(False)
         self.destruction.finish(len(cases), total)
+        self._checked_changed()
+
+    # -- destroying overdue cases together -------------------------------------------------
+
+    def overdue_items(self) -> list[QTreeWidgetItem]:
+        tree = self.destruction.tree
+        items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+        return [
+            item for item in items if item is not None and item.data(0, STATUS_ROLE) is not None
+        ]
+
+    def checked_cases(self) -> list[RetentionStatus]:
+        return [
+            item.data(0, STATUS_ROLE)
+            for item in self.overdue_items()
+            if item.checkState(0) == Qt.CheckState.Checked
+        ]
+
+    def _check_all_overdue(self) -> None:
+        everything = not all(
+            item.checkState(0) == Qt.CheckState.Checked for item in self.overdue_items()
+        )
+        state = Qt.CheckState.Checked if everything else Qt.CheckState.Unchecked
+        self.destruction.tree.blockSignals(True)
+        for item in self.overdue_items():
+            item.setCheckState(0, state)
+        self.destruction.tree.blockSignals(False)
+        self._checked_changed()
+
+    def _checked_changed(self) -> None:
+        self.destruction_actions.show_counts(len(self.overdue_items()), len(self.checked_cases()))
+
+    def destroy_checked(self) -> BatchDestroyDialog | None:
+        """One confirmation for every checked case (window-modal, not blocking)."""
+        cases = self.checked_cases()
+        if not cases:
+            return None
+        keep = self.session.journal.setting("backup_keep")
+        dialog = BatchDestroyDialog(
+            self.session.journal,
+            cases,
+            int(keep) if keep and keep.isdigit() else DEFAULT_KEEP,
+            self.today,
+            self,
+        )
+        dialog.accepted.connect(lambda: self._destroyed(dialog.destroyed_numbers))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _destroyed(self, numbers: list[str]) -> None:
+        self.refresh()
+        self.session.notify("cases")
+        if dialogs.ask(
+            self,
+            self.tr("Meldingen vernietigd"),
+            self.tr(
+                "Vernietigd: %1. Maak binnenkort een nieuwe reservekopie, zodat oudere "
+                "reservekopieën met deze meldingen op den duur worden opgeruimd."
+            ).replace("%1", ", ".join(numbers))
+            + "\n\n"
+            + self.tr("Wilt u nu ook een nieuwe sleutel maken?")
+            + " "
+            + rekey_why(),
+        ):
+            self.session.request_key_renewal()
 
     # -- actions ---------------------------------------------------------------------------
 

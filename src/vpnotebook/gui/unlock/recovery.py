@@ -51,6 +51,12 @@ class RecoveryDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self._update_ok()
+        # The code first, as the text says: the passphrase fields were made earlier (with this
+        # dialog as their parent) and would otherwise come first in the focus chain.
+        QWidget.setTabOrder(self.code, self.fields.first)
+        QWidget.setTabOrder(self.fields.first, self.fields.second)
+        QWidget.setTabOrder(self.fields.second, self.fields.reveal)
+        self.code.setFocus()
 
     def _check_code(self) -> None:
         typed = self.code.text()

@@ -1,11 +1,12 @@
-"""First start: what is protected, where the vault lives, who the VP is, passphrase, code."""
+"""First start: what is protected and where the vault lives, who the VP is and the first
+client organisation, passphrase, recovery code: four pages, the vault made at the end."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -23,12 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.models import Organisation
+from ...core.profile import VP_ROLES, save_vp_profile
 from ...vault import recovery
 from ...vault.errors import VaultError
 from ...vault.kdf import PRODUCTION, Argon2Params, Calibration, calibrate
 from ...vault.vault import Vault, is_vault
 from ..common import dialogs
-from ..common.labels import current_language
+from ..common.inputs import buddy_label
+from ..common.labels import current_language, label
 from ..common.passphrase import PassphraseFields
 from ..common.recovery_code import RecoveryCodeView
 from ..common.worker import BackgroundJob
@@ -46,54 +49,60 @@ def _label(text: str) -> QLabel:
     return label
 
 
-class IntroPage(QWizardPage):
-    def __init__(self) -> None:
-        super().__init__()
-        self.setTitle(self.tr("Welkom bij vpnotebook"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            _label(
-                self.tr(
-                    "<p>Hier houdt u uw vertrouwelijke logboek bij: meldingen, gespreksverslagen, "
-                    "doorverwijzingen, nazorg, voorlichting en adviezen, voor al uw opdrachtgevers.</p>"
-                    "<p><b>Wat is beschermd?</b> Alles wat u vastlegt, staat versleuteld op deze "
-                    "computer, in een <i>kluis</i>. Zonder uw wachtwoord of herstelcode is de kluis "
-                    "onleesbaar, ook als de laptop gestolen wordt. Het programma maakt nooit verbinding "
-                    "met internet; er gaat niets naar buiten, tenzij u zelf iets exporteert of "
-                    "afdrukt.</p>"
-                    "<p><b>Waar moet u zelf op letten?</b> Kies een sterk wachtwoord, bewaar de "
-                    "herstelcode los van de laptop, en laat de laptop niet ontgrendeld achter. Na een "
-                    "paar minuten zonder gebruik vergrendelt het programma zichzelf.</p>"
-                )
-            )
-        )
-        layout.addStretch(1)
+class WelcomePage(QWizardPage):
+    """What is protected, and where the vault goes (the suggested folder is fine)."""
 
-
-class FolderPage(QWizardPage):
     def __init__(self, default_folder: Path) -> None:
         super().__init__()
-        self.setTitle(self.tr("Waar komt de kluis?"))
-        self.setSubTitle(
+        self.setTitle(self.tr("Welkom bij vpnotebook"))
+        intro = _label(
             self.tr(
-                "De voorgestelde map is prima. Kies een andere als u de kluis "
-                "bijvoorbeeld op een versleutelde schijf wilt."
+                "<p>Hier houdt u uw vertrouwelijke logboek bij: meldingen, gespreksverslagen, "
+                "doorverwijzingen, nazorg, voorlichting en adviezen, voor al uw opdrachtgevers.</p>"
+                "<p><b>Wat is beschermd?</b> Alles wat u vastlegt, staat versleuteld op deze "
+                "computer, in een <i>kluis</i>. Zonder uw wachtwoord of herstelcode is de kluis "
+                "onleesbaar, ook als de laptop gestolen wordt. Het programma maakt nooit verbinding "
+                "met internet; er gaat niets naar buiten, tenzij u zelf iets exporteert of "
+                "afdrukt.</p>"
+                "<p><b>Waar moet u zelf op letten?</b> Kies een sterk wachtwoord, bewaar de "
+                "herstelcode los van de laptop, en laat de laptop niet ontgrendeld achter. Na een "
+                "paar minuten zonder gebruik vergrendelt het programma zichzelf.</p>"
             )
         )
         self.folder = QLineEdit(str(default_folder))
         self.folder.setAccessibleName(self.tr("Map van de kluis"))
-        browse = QPushButton(self.tr("Bladeren…"))
+        folder_label = QLabel(self.tr("De kluis komt in deze &map:"))
+        folder_label.setBuddy(self.folder)
+        folder_hint = QLabel(
+            self.tr(
+                "De voorgestelde map is prima. Kies een andere als u de kluis bijvoorbeeld op "
+                "een versleutelde schijf wilt."
+            )
+        )
+        folder_hint.setWordWrap(True)
+        browse = QPushButton(self.tr("Andere map…"))
         browse.clicked.connect(self._browse)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b3261e;")
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
         layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addSpacing(6)
+        layout.addWidget(folder_label)
         layout.addLayout(row)
+        layout.addWidget(folder_hint)
         layout.addWidget(self.problem)
         layout.addStretch(1)
         self.folder.textChanged.connect(self.completeChanged)
+
+    def initializePage(self) -> None:
+        # On Volgende, not in the folder: a typed letter must not replace the folder's path.
+        # (After the wizard has put the focus on its own choice for the page.)
+        next_button = self.wizard().button(QWizard.WizardButton.NextButton)
+        QTimer.singleShot(0, next_button, next_button.setFocus)
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Kies een map"), self.folder.text())
@@ -136,6 +145,9 @@ class PassphrasePage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        self.fields.first.setFocus()
 
     def isComplete(self) -> bool:
         return self.fields.acceptable()
@@ -187,6 +199,8 @@ class RecoveryCodePage(QWizardPage):
         # (Back) is never stored.
         self.view.show_code(recovery.generate())
         self.status.clear()
+        # After the wizard has put the focus on its own choice for a new page.
+        QTimer.singleShot(0, self.view.check, self.view.check.setFocus)
 
     def cleanupPage(self) -> None:
         self.view.clear()
@@ -251,65 +265,67 @@ class RecoveryCodePage(QWizardPage):
 
 
 class ProfilePage(QWizardPage):
+    """Who the VP is (for the report) and the first client organisation, on one page."""
+
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle(self.tr("Over u"))
-        self.setSubTitle(
-            self.tr("Uw naam en rol komen op het jaarverslag. U kunt ze later wijzigen.")
-        )
-        self.name = QLineEdit()
-        self.name.setAccessibleName(self.tr("Uw naam"))
-        self.role = QComboBox()
-        self.role.addItem(self.tr("Externe vertrouwenspersoon"), "external")
-        self.role.addItem(self.tr("Interne vertrouwenspersoon"), "internal")
-        self.role.addItem(self.tr("Vertrouwenspersoon integriteit"), "integrity")
-        self.role.setAccessibleName(self.tr("Uw rol"))
-        form = QFormLayout(self)
-        form.addRow(self.tr("Naam:"), self.name)
-        form.addRow(self.tr("Rol:"), self.role)
-        self.name.textChanged.connect(self.completeChanged)
-
-    def isComplete(self) -> bool:
-        return bool(self.name.text().strip())
-
-
-class OrganisationPage(QWizardPage):
-    def __init__(self) -> None:
-        super().__init__()
-        self.setTitle(self.tr("Uw eerste opdrachtgever"))
+        self.setTitle(self.tr("Over u en uw eerste opdrachtgever"))
         self.setSubTitle(
             self.tr(
-                "Voor welke organisatie bent u vertrouwenspersoon? Meer "
-                "organisaties voegt u later toe."
+                "Uw naam en rol komen op het jaarverslag. U kunt ze later wijzigen onder "
+                "Bestand → Instellingen → Over u."
             )
         )
         self.name = QLineEdit()
-        self.name.setAccessibleName(self.tr("Naam van de organisatie"))
+        self.role = QComboBox()
+        for term in VP_ROLES:
+            self.role.addItem(label(VP_ROLES, term.code), term.code)
+        self.organisation_name = QLineEdit()
         self.employees = QSpinBox()
         self.employees.setRange(0, 1_000_000)
         self.employees.setValue(0)
         self.employees.setSpecialValueText(self.tr("onbekend"))
-        self.employees.setAccessibleName(self.tr("Aantal medewerkers"))
         self.sector = QLineEdit()
-        self.sector.setAccessibleName(self.tr("Sector"))
+        self.sector.setPlaceholderText(self.tr("Bijvoorbeeld: zorg, onderwijs, overheid"))
         self.retention = QSpinBox()
         self.retention.setRange(0, 30)
         self.retention.setValue(2)
         self.retention.setSuffix(self.tr(" jaar na afsluiten"))
-        self.retention.setAccessibleName(self.tr("Bewaartermijn"))
-        form = QFormLayout(self)
-        form.addRow(self.tr("Naam:"), self.name)
-        form.addRow(self.tr("Aantal medewerkers:"), self.employees)
-        form.addRow(self.tr("Sector:"), self.sector)
-        form.addRow(self.tr("Bewaartermijn dossiers:"), self.retention)
+        you = QFormLayout()
+        you.addRow(buddy_label(self.tr("Uw &naam:"), self.name), self.name)
+        you.addRow(buddy_label(self.tr("Uw &rol:"), self.role), self.role)
+        client = QFormLayout()
+        client.addRow(
+            buddy_label(self.tr("Naam van de &organisatie:"), self.organisation_name),
+            self.organisation_name,
+        )
+        client.addRow(buddy_label(self.tr("Aantal &medewerkers:"), self.employees), self.employees)
+        client.addRow(buddy_label(self.tr("&Sector:"), self.sector), self.sector)
+        client.addRow(
+            buddy_label(self.tr("Bewaar&termijn dossiers:"), self.retention), self.retention
+        )
+        heading = QLabel(
+            self.tr("<b>Uw eerste opdrachtgever</b> — meer organisaties voegt u later toe")
+        )
+        heading.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(you)
+        layout.addSpacing(8)
+        layout.addWidget(heading)
+        layout.addLayout(client)
+        layout.addStretch(1)
         self.name.textChanged.connect(self.completeChanged)
+        self.organisation_name.textChanged.connect(self.completeChanged)
+
+    def initializePage(self) -> None:
+        self.name.setFocus()
 
     def isComplete(self) -> bool:
-        return bool(self.name.text().strip())
+        return bool(self.name.text().strip() and self.organisation_name.text().strip())
 
     def organisation(self) -> Organisation:
         return Organisation(
-            name=self.name.text().strip(),
+            name=self.organisation_name.text().strip(),
             employee_count=self.employees.value() or None,
             sector=self.sector.text().strip(),
             retention_years=self.retention.value(),
@@ -336,17 +352,13 @@ class FirstStartWizard(QWizard):
         self.setWindowTitle(self.tr("vpnotebook instellen"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self._kdf_params = kdf_params
-        self.intro = IntroPage()
-        self.folder_page = FolderPage(default_folder)
+        self.welcome_page = WelcomePage(default_folder)
         self.profile_page = ProfilePage()
-        self.organisation_page = OrganisationPage()
         self.passphrase_page = PassphrasePage()
         self.code_page = RecoveryCodePage()
         for page in (
-            self.intro,
-            self.folder_page,
+            self.welcome_page,
             self.profile_page,
-            self.organisation_page,
             self.passphrase_page,
             self.code_page,
         ):
@@ -362,12 +374,12 @@ class FirstStartWizard(QWizard):
     def _page_shown(self, _page_id: int) -> None:
         if self.currentPage() is self.passphrase_page:
             self.passphrase_page.fields.set_personal(
-                [self.profile_page.name.text(), self.organisation_page.name.text()]
+                [self.profile_page.name.text(), self.profile_page.organisation_name.text()]
             )
 
     def _job_for(self, code: str) -> Callable[[], Made]:
         """Read the pages here (GUI thread); the job calibrates and makes the vault."""
-        folder, passphrase = self.folder_page.chosen(), self.passphrase_page.fields.passphrase()
+        folder, passphrase = self.welcome_page.chosen(), self.passphrase_page.fields.passphrase()
         explicit = self._kdf_params
 
         def make() -> Made:
@@ -384,9 +396,10 @@ class FirstStartWizard(QWizard):
         session = Session(vault)
         journal = session.journal
         with journal.transaction():
-            journal.set_setting("vp_name", self.profile_page.name.text().strip())
-            journal.set_setting("vp_role", str(self.profile_page.role.currentData()))
-            journal.add(self.organisation_page.organisation())
+            save_vp_profile(
+                journal, self.profile_page.name.text(), str(self.profile_page.role.currentData())
+            )
+            journal.add(self.profile_page.organisation())
         calibration = self.code_page.calibration
         self.passphrase_page.fields.clear()
         self.code_page.view.clear()
