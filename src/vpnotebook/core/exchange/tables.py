@@ -11,12 +11,13 @@ from typing import Any
 
 from ..destruction import RULE_ERASURE, RULE_RETENTION, RULE_VP_DECISION, SCOPE_CASE, SCOPE_REPORTER
 from ..fields import code, day, integer, record_id, ref, text
+from ..handover.log import HandoverLogEntry
 from ..models import SHORT, TABLES
 from ..retention import RetentionExtension
 from ..taxonomy import Term, Vocabulary
 
 FORMAT_NAME = "vpnotebook-export"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 # Guards reading a wrong file (a disk image, /dev/zero) into memory; a real export of many
 # years of notes is far below this.
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
@@ -77,6 +78,7 @@ RECORD_TABLES: dict[str, type] = {
     "destruction_log": DestructionLogEntry,
     "report_texts": ReportText,
     "retention_extensions": RetentionExtension,
+    "handover_log": HandoverLogEntry,
 }
 # The columns that identify a row; every other table has "id".
 KEYS: dict[str, tuple[str, ...]] = {
@@ -88,15 +90,23 @@ REFERENCES = {
     "organisation_id": "organisations",
     "department_id": "departments",
     "case_id": "cases",
+    "linked_case_id": "cases",
 }
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # SQLite's NOCASE folds only the ASCII letters; matching it exactly means the import refuses
 # what the vault would refuse, and nothing more.
 NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
+
+def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 added fields with defaults (a case's reporter_known, reporter_count,
+    handover_consent_on and notes) and tables a version 1 file lacks (case_links,
+    handover_log): a version 1 document reads as it is."""
+    return {**document, "version": 2}
+
+
 # Upgrades of older documents, keyed by the version they upgrade from (n -> n + 1).
-# Version 1 is the first, so there is nothing to upgrade yet.
-UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _from_version_1}
 
 
 # Facts about this copy of the vault, not about the journal: a vault made from an export has
