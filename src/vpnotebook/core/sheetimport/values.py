@@ -11,6 +11,7 @@ import re
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from ..models import MAX_REPORTERS
 from .errors import BadValue, quote
 from .text import is_blank, normalise
 
@@ -178,6 +179,32 @@ def parse_count(cell: Any) -> int:
         raise BadValue(
             f"{shown} gesprekken is meer dan de {MAX_CONVERSATIONS} die een melding kan hebben",
             f"{shown} conversations is more than the {MAX_CONVERSATIONS} a case can have",
+        )
+    return int(number)
+
+
+def parse_reporters(cell: Any) -> int:
+    """A number of reporters: a whole number from 1 (two or more: a group); empty is 1."""
+    if is_blank(cell):
+        return 1
+    if isinstance(cell, str) and normalise(cell) in NUMBER_WORDS:
+        number = float(NUMBER_WORDS[normalise(cell)])
+    else:
+        try:
+            number = parse_number(cell)
+        except BadValue:
+            shown = quote(cell)
+            raise BadValue(f"{shown} is geen aantal", f"{shown} is not a count") from None
+    shown = quote(cell)
+    if number != int(number) or number < 1:
+        raise BadValue(
+            f"{shown} is geen aantal melders (één of meer)",
+            f"{shown} is not a number of reporters (one or more)",
+        )
+    if number > MAX_REPORTERS:
+        raise BadValue(
+            f"{shown} melders is meer dan de {MAX_REPORTERS} die één melding kan hebben",
+            f"{shown} reporters is more than the {MAX_REPORTERS} one case can have",
         )
     return int(number)
 
