@@ -34,7 +34,8 @@ from .models import CASE_RECORDS, TABLES, Case
 RULE_RETENTION = "retention"
 RULE_ERASURE = "erasure_request"
 RULE_VP_DECISION = "vp_decision"
-RULES = (RULE_RETENTION, RULE_ERASURE, RULE_VP_DECISION)
+RULE_HANDED_OVER = "handed_over"  # the case went to a colleague (core/handover)
+RULES = (RULE_RETENTION, RULE_ERASURE, RULE_VP_DECISION, RULE_HANDED_OVER)
 SCOPE_CASE = "case"
 SCOPE_REPORTER = "reporter_identity"
 

@@ -8,17 +8,22 @@ between cases change no figure: each linked case is a case of its own.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vpnotebook.core.destruction import destroy_case
+from vpnotebook.core.exchange import dumps_document, export_journal, import_journal
 from vpnotebook.core.journal import Journal
 from vpnotebook.core.models import Case, Organisation
 from vpnotebook.report.annual_report import build_annual_report, issue_report
 from vpnotebook.report.pdf import render_pdf
+from vpnotebook.vault.kdf import TEST_PARAMS
+from vpnotebook.vault.vault import Vault
 
 from .test_annual_report import assert_protected, pdf_text
 
@@ -188,3 +193,29 @@ def test_a_published_year_keeps_who_came_as_published(journal: Journal) -> None:
     assert _rows(again) == {NAMED: 12, ANONYMOUS: 5, GROUP: 5}
     assert _people_rows(again) == _people_rows(first)
     assert again.content_sha256 == first.content_sha256
+
+
+def test_linked_anonymous_and_group_cases_round_trip_to_the_same_report(
+    journal: Journal, tmp_path: Path
+) -> None:
+    """Export, import into a fresh vault: the same records, the same protected tables and
+    the same PDF, byte for byte."""
+    org = _org(journal)
+    ids = _cases(journal, org, named=11, anonymous=6, groups=[2, 3, 5, 2, 4, 6])
+    journal.link_cases(ids[0], ids[12], "same_accused", "Zelfde ploegleider")
+    journal.link_cases(ids[20], ids[1], "same_event")
+    document = export_journal(journal)
+    before = build_annual_report(journal, org, YEAR)
+
+    fresh, _code = Vault.create(tmp_path / "nieuw", "een hele verse kluis", kdf_params=TEST_PARAMS)
+    with fresh:
+        copy = Journal(fresh.db)
+        import_journal(copy, json.loads(dumps_document(document)))
+        assert export_journal(copy)["records"] == document["records"]
+        assert {(link.link.kind, link.other_id) for link in copy.links_of(ids[0])} == {
+            ("same_accused", ids[12])
+        }
+        after = build_annual_report(copy, org, YEAR)
+        assert after.tables == before.tables
+        assert _rows(after) == {NAMED: 11, ANONYMOUS: 6, GROUP: 6}
+        assert render_pdf(after.document) == render_pdf(before.document)

@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..destruction import RULE_ERASURE, RULE_RETENTION, RULE_VP_DECISION, SCOPE_CASE, SCOPE_REPORTER
+from ..destruction import (
+    RULE_ERASURE,
+    RULE_HANDED_OVER,
+    RULE_RETENTION,
+    RULE_VP_DECISION,
+    SCOPE_CASE,
+    SCOPE_REPORTER,
+)
 from ..fields import code, day, integer, record_id, ref, text
 from ..handover.log import HandoverLogEntry
 from ..models import SHORT, TABLES
@@ -31,6 +38,7 @@ DESTRUCTION_RULES = Vocabulary(
     Term(RULE_RETENTION, "Bewaartermijn verstreken", "Retention period expired"),
     Term(RULE_ERASURE, "Verzoek om verwijdering", "Erasure request"),
     Term(RULE_VP_DECISION, "Besluit van de VP", "The VP's decision"),
+    Term(RULE_HANDED_OVER, "Overgedragen aan een collega", "Handed over to a colleague"),
 )
 DESTRUCTION_SCOPES = Vocabulary(
     "scope",
@@ -100,8 +108,8 @@ NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz
 
 def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
     """Version 2 added fields with defaults (a case's reporter_known, reporter_count,
-    handover_consent_on and notes) and tables a version 1 file lacks (case_links,
-    handover_log): a version 1 document reads as it is."""
+    handover_consent_on and notes), tables a version 1 file lacks (case_links,
+    handover_log) and a destruction rule (handed_over): a version 1 document reads as it is."""
     return {**document, "version": 2}
 
 
