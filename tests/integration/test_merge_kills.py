@@ -16,7 +16,6 @@ import subprocess
 from datetime import date
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 from vpnotebook.core.exchange import RECORD_TABLES
 from vpnotebook.core.journal import Journal
