@@ -205,12 +205,13 @@ class Journal(Reader):
         if reporter is not None:
             validate(reporter)
         with self.db.transaction():
-            if reporter is not None:
-                if has_identity(reporter):
-                    self.add(reporter)
-                else:
-                    self.delete(Reporter, reporter.case_id or 0)
+            # An identity goes in after the case (which may have just become known), and out
+            # before it (which may have just become anonymous).
+            if reporter is not None and not has_identity(reporter):
+                self.delete(Reporter, reporter.case_id or 0)
             self.update(case)
+            if reporter is not None and has_identity(reporter):
+                self.add(reporter)
 
     # -- links between cases ---------------------------------------------------------------
 

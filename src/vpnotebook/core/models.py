@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from . import taxonomy as tx
@@ -222,6 +222,12 @@ class CaseLink:
     kind: str | None = code("Soort koppeling", tx.LINK_KINDS, required=True, personal=True)
     note: str = text("Toelichting bij de koppeling", max_length=SHORT, personal=True)
     id: int | None = record_id()
+
+    def seen_from(self, case_id: int) -> CaseLink:
+        """The link with `case_id` as its own case and the other one as the linked case."""
+        if self.linked_case_id == case_id:
+            return replace(self, case_id=self.linked_case_id, linked_case_id=self.case_id)
+        return self
 
 
 # Entity -> table, in an order where every reference points to an earlier table.

@@ -183,6 +183,7 @@ class CasesPage(Page):
                 return view
             view.saved.connect(self._notify)
             view.key_renewal_requested.connect(self.session.request_key_renewal)
+            view.open_requested.connect(self.open_case)
             view.hide()
             self.splitter.addWidget(view)
             self.splitter.setStretchFactor(1, 3)

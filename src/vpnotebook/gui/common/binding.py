@@ -31,6 +31,7 @@ from .inputs import (
     CodeChecks,
     CodeCombo,
     DateField,
+    NegatedCheck,
     OptionalDateField,
     OrganisationCombo,
     find_data,
@@ -201,6 +202,8 @@ def value_of(widget: QWidget) -> Any:
         return widget.value()
     if isinstance(widget, QComboBox):
         return widget.currentData() if widget.currentIndex() >= 0 else None
+    if isinstance(widget, NegatedCheck):
+        return not widget.isChecked()
     if isinstance(widget, QCheckBox):
         return widget.isChecked()
     raise TypeError(f"no binding for {type(widget).__name__}")
@@ -227,6 +230,8 @@ def set_value(widget: QWidget, value: Any) -> None:
         widget.set_code(value)
     elif isinstance(widget, QComboBox):
         widget.setCurrentIndex(find_data(widget, value))
+    elif isinstance(widget, NegatedCheck):
+        widget.setChecked(not value)
     elif isinstance(widget, QCheckBox):
         widget.setChecked(bool(value))
     else:

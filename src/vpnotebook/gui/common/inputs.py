@@ -169,6 +169,11 @@ class OptionalDateField(QWidget):
         self.edit.set_day(day)
 
 
+class NegatedCheck(QCheckBox):
+    """A check box ticked when its yes/no field is *not* set: the field says what is usual
+    (a reporter known to the VP), the box what the VP marks (an anonymous reporter)."""
+
+
 # -- choices --------------------------------------------------------------------------------
 
 
