@@ -59,12 +59,16 @@ def shoot_case_screens(window: MainWindow, out: Path, app: QApplication) -> None
     cases = window.workspace.show_page("cases")
     open_case = journal.find(Case, "status = 'open'", order="year DESC, seq DESC")[0]
     cases.open_case(open_case.id)
-    for tab, name in ((Tab.INTAKE, "intake"), (Tab.CONVERSATIONS, "gesprekken"),
-                      (Tab.ROUTES, "routes"), (Tab.FOLLOW_UPS, "nazorg"), (Tab.TIME, "tijd")):
+    for tab, name in (
+        (Tab.INTAKE, "intake"),
+        (Tab.CONVERSATIONS, "gesprekken"),
+        (Tab.ROUTES, "routes"),
+        (Tab.FOLLOW_UPS, "nazorg"),
+        (Tab.TIME, "tijd"),
+    ):
         cases.view.tabs.setCurrentIndex(tab)
         save(window, out, f"20-melding-{name}", app)
-    closed = journal.find(Case, "status = 'closed' AND destroyed_on IS NULL",
-                          order="closed_on")[0]
+    closed = journal.find(Case, "status = 'closed' AND destroyed_on IS NULL", order="closed_on")[0]
     cases.open_case(closed.id)
     cases.view.tabs.setCurrentIndex(Tab.INTAKE)
     save(window, out, "21-afgesloten-melding", app)
@@ -76,8 +80,9 @@ def shoot_case_screens(window: MainWindow, out: Path, app: QApplication) -> None
         ("26-inzage-export", AccessExportDialog(journal, closed, today, window)),
     ]
     if status is not None:
-        dialogs_to_shoot.append(("25-langer-bewaren", KeepLongerDialog(journal, status, today,
-                                                                       window)))
+        dialogs_to_shoot.append(
+            ("25-langer-bewaren", KeepLongerDialog(journal, status, today, window))
+        )
     for name, dialog in dialogs_to_shoot:
         if dialog is None:
             continue
@@ -155,6 +160,9 @@ def main() -> int:
         from screenshots_import import shoot_import_wizard  # beside this script
 
         shoot_import_wizard(window, out, app, base)
+        from screenshots_handover import shoot_cases, shoot_handover  # beside this script
+
+        handed = shoot_handover(window, out, app, base, shoot_cases(window, out, app))
         dialog = window.settings_dialog()
         dialog.resize(760, 540)
         dialog.show()
@@ -169,6 +177,9 @@ def main() -> int:
         recovery.show()
         save(recovery, out, "31-herstelcode", app)
         recovery.close()
+        from screenshots_handover import shoot_merge
+
+        shoot_merge(window, out, app, base, handed)  # opens the colleague's vault: last
         window.close()
     return 0
 

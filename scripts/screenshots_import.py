@@ -145,7 +145,7 @@ def shoot_import_wizard(window: object, out: Path, app: QApplication, scratch: P
     settle(app)
     from PySide6.QtWidgets import QScrollArea
 
-    notes = cases.view.intake.reporter_notes
+    notes = cases.view.intake.notes
     for area in cases.view.findChildren(QScrollArea):
         if area.isAncestorOf(notes):
             area.ensureWidgetVisible(notes)

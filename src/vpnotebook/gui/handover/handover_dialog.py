@@ -253,9 +253,11 @@ class HandoverDialog(QDialog):
         self.cases.clear()
         for case in handover_candidates(self.session.journal, organisation_id):
             title = f" — {case.title}" if case.title else ""
-            text = f"{case.number}{title} ({case.organisation})"
+            text = case.number + title
+            if organisation_id is None:
+                text += f" ({case.organisation})"
             if not case.has_consent:
-                text += "  " + self.tr("· nog geen toestemming voor overdracht")
+                text += "   " + self.tr("(nog geen toestemming)")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, case)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -283,11 +285,13 @@ class HandoverDialog(QDialog):
         return Selection(tuple(chosen))
 
     def choose(self, numbers: list[str]) -> None:
-        """Tick these cases (for the screenshots and tests, as a click on each would)."""
+        """Tick exactly these cases (for the screenshots, as a click on each would)."""
         for row in range(self.cases.count()):
             item = self.cases.item(row)
-            if item.data(Qt.ItemDataRole.UserRole).number in numbers:
-                item.setCheckState(Qt.CheckState.Checked)
+            wanted = item.data(Qt.ItemDataRole.UserRole).number in numbers
+            item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+            if wanted:
+                self.cases.scrollToItem(item)
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
