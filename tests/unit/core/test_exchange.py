@@ -44,6 +44,7 @@ from vpnotebook.core.handover.log import record_handover
 from vpnotebook.core.journal import Journal
 from vpnotebook.core.models import (
     Case,
+    CaseLink,
     Conversation,
     Department,
     FollowUp,
@@ -441,6 +442,27 @@ def test_round_trip_gives_identical_records_and_settings(
     org = journal.organisation_by_name("acme BV")
     added = journal.add(Department(organisation_id=org.id, name="Nieuw"))
     assert added.id == max(d["id"] for d in source_document["records"]["departments"]) + 1
+
+
+def test_a_version_1_export_still_imports(
+    source_document: dict[str, Any], journal: Journal
+) -> None:
+    """What version 2 added is left out of a version 1 file; it reads with the defaults."""
+    old = copy.deepcopy(source_document)
+    old["version"] = 1
+    records = old["records"]
+    for table in ("case_links", "handover_log"):
+        del records[table]
+    for case in records["cases"]:
+        for field in ("reporter_known", "reporter_count", "handover_consent_on", "notes"):
+            del case[field]
+    anonymous = {c["id"] for c in source_document["records"]["cases"] if not c["reporter_known"]}
+    summary = import_journal(journal, old)
+    assert summary.counts["cases"] == len(records["cases"])
+    cases = journal.find(Case)
+    assert all(c.reporter_known and c.reporter_count == 1 and c.notes == "" for c in cases)
+    assert anonymous and all(c.handover_consent_on is None for c in cases)
+    assert journal.count(CaseLink) == 0
 
 
 def test_validate_document_is_a_dry_run(source_document: dict[str, Any], journal: Journal):
