@@ -157,8 +157,8 @@ def test_destroying_after_the_hand_over_is_typed_to_confirm(
 ) -> None:
     dialog = _open_handover(window)
     _first_step(qtbot, dialog, tmp_path / "weg", "Zorggroep De Linde")
-    _tick(qtbot, dialog.destroy)
-    assert dialog.destroy.isChecked()
+    _tick(qtbot, dialog.destroy_after)
+    assert dialog.destroy_after.isChecked()
     _passphrase_and_code(qtbot, dialog, handover_kit.HANDOVER_PASSPHRASE)
     assert dialog.next_button.text() == "Volgende"
     _click(qtbot, dialog.next_button)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import datetime
-from typing import Any
+from typing import Any, NoReturn
 
 from ..fields import TEXT_MAX, ValidationError, from_json, specs
 from ..journal import has_identity
@@ -219,7 +219,7 @@ class RecordChecker:
     def _postcheck(self, table: str, entity: Any, index: int) -> None:
         """What the vault's schema demands beyond the field specs, and the references."""
 
-        def fail(field_name: str, nl: str, en: str) -> None:
+        def fail(field_name: str, nl: str, en: str) -> NoReturn:
             raise _located(table, index, entity, field_name, nl, en)
 
         for field_name, spec in specs(type(entity)).items():

@@ -14,7 +14,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QComboBox, QCompleter, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core.journal import Journal
 from ...core.models import Case, CaseLink
@@ -38,12 +45,18 @@ class CasePicker(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
         self.setAccessibleName(self.tr("Gekoppelde melding"))
-        self.lineEdit().setPlaceholderText(self.tr("Nummer of werktitel"))
-        self.lineEdit().returnPressed.connect(self._choose_typed)
+        edit = self._edit()
+        edit.setPlaceholderText(self.tr("Nummer of werktitel"))
+        edit.returnPressed.connect(self._choose_typed)
+
+    def _edit(self) -> QLineEdit:
+        edit = self.lineEdit()
+        assert edit is not None  # an editable combo box always has one
+        return edit
 
     def _choose_typed(self) -> None:
         """Enter on part of a number or title: the first case that holds it."""
-        typed = self.lineEdit().text().strip()
+        typed = self._edit().text().strip()
         if not typed or self.itemText(self.currentIndex()) == typed:
             return
         found = self.findText(typed, Qt.MatchFlag.MatchContains)

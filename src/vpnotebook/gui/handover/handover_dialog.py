@@ -75,7 +75,7 @@ class HandoverDialog(QDialog):
         self.session = session
         self._kdf_params = kdf_params
         self.today = today or date.today()
-        self.result: HandoverResult | None = None
+        self.outcome: HandoverResult | None = None
         # What the VP types to confirm destroying the cases here, in the program's language.
         self.confirm_word = self.tr("vernietigen")
         self._job: BackgroundJob | None = None
@@ -151,8 +151,10 @@ class HandoverDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
-        self.destroy = QCheckBox(self.tr("Daarna de meldingen in mijn eigen kluis &vernietigen"))
-        self.destroy.toggled.connect(self._update)
+        self.destroy_after = QCheckBox(
+            self.tr("Daarna de meldingen in mijn eigen kluis &vernietigen")
+        )
+        self.destroy_after.toggled.connect(self._update)
         form = QFormLayout()
         form.addRow(self.tr("&Organisatie:"), self.organisation)
         form.addRow("", self.all_cases)
@@ -160,7 +162,7 @@ class HandoverDialog(QDialog):
         form.addRow("", self.consent_problem)
         form.addRow(self.tr("Aan &collega:"), self.recipient)
         form.addRow(self.tr("Naar de ma&p:"), folder_row)
-        form.addRow("", self.destroy)
+        form.addRow("", self.destroy_after)
         layout = QVBoxLayout(page)
         layout.addWidget(
             _wrapped(
@@ -324,7 +326,7 @@ class HandoverDialog(QDialog):
             self.CODE: self.view.confirmed(),
             self.CONFIRM: self.confirm.text().strip().lower() == self.confirm_word,
         }.get(page, False)
-        steps = 4 if self.destroy.isChecked() else 3
+        steps = 4 if self.destroy_after.isChecked() else 3
         titles = {
             self.CHOOSE: self.tr("Welke meldingen, aan wie"),
             self.PASSPHRASE: self.tr("Een wachtwoord voor de overdracht"),
@@ -340,7 +342,7 @@ class HandoverDialog(QDialog):
             )
         else:
             self.step.setText(self.tr("Overdracht"))
-        last = (page == self.CODE and not self.destroy.isChecked()) or page == self.CONFIRM
+        last = (page == self.CODE and not self.destroy_after.isChecked()) or page == self.CONFIRM
         self.next_button.setText(self.tr("Overdragen") if last else self.tr("Volgende"))
         self.next_button.setEnabled(ready)
         self.next_button.setVisible(page < self.BUSY)
@@ -379,7 +381,7 @@ class HandoverDialog(QDialog):
         elif page == self.PASSPHRASE:
             self.view.show_code(recovery.generate())
             self._go(self.CODE)
-        elif page == self.CODE and self.destroy.isChecked():
+        elif page == self.CODE and self.destroy_after.isChecked():
             count = len(self.selection().cases)
             self.confirm_text.setText(
                 self.tr(
@@ -401,7 +403,7 @@ class HandoverDialog(QDialog):
         folder = Path(self.folder.text().strip()).expanduser()
         passphrase, code = self.fields.passphrase(), self.view.code
         recipient = self.recipient.text().strip()
-        vault, destroy = self.session.vault, self.destroy.isChecked()
+        vault, destroy = self.session.vault, self.destroy_after.isChecked()
         self._go(self.BUSY)
 
         def work() -> HandoverResult:
@@ -447,7 +449,7 @@ class HandoverDialog(QDialog):
 
     def _finished(self, result: HandoverResult) -> None:
         self._job = None
-        self.result = result
+        self.outcome = result
         self.fields.clear()
         self.view.clear()
         lines = [

@@ -63,7 +63,7 @@ class MergeDialog(QDialog):
         self.today = today or date.today()
         self.other: Vault | None = None
         self.preview: MergeResult | None = None
-        self.result: MergeResult | None = None
+        self.merged_result: MergeResult | None = None
         self._job: BackgroundJob | None = None
         self.setWindowTitle(self.tr("Overdracht samenvoegen"))
         # A lock closes the other vault too (its key is in memory while it is open).
@@ -293,7 +293,7 @@ class MergeDialog(QDialog):
             )
 
         def merged(result: MergeResult) -> None:
-            self.result = result
+            self.merged_result = result
             self._close_other()
             self.done_text.setHtml(self._describe(result, preview=False))
             self._go(self.DONE)
