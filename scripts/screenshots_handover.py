@@ -24,7 +24,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshots_import import save_over, settle, wait  # noqa: E402  (beside this script)
+from screenshots_import import demo_window, save_over, settle, wait
 
 TODAY = date(2026, 11, 28)
 PASSPHRASE = "zeven vrolijke wolken boven het stille meer"
@@ -163,14 +163,7 @@ def shoot_all(window: object, out: Path, app: QApplication, scratch: Path) -> No
 
 
 def main() -> int:
-    from vpnotebook.core.demo import fill_demo
-    from vpnotebook.core.journal import Journal
-    from vpnotebook.gui import i18n
     from vpnotebook.gui.app import create_application
-    from vpnotebook.gui.main_window import MainWindow
-    from vpnotebook.gui.settings.store import AppSettings
-    from vpnotebook.vault.kdf import TEST_PARAMS
-    from vpnotebook.vault.vault import Vault
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--language", choices=("nl", "en"), default="nl")
@@ -178,21 +171,9 @@ def main() -> int:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     app = create_application()
-    passphrase = "paarse olifant danst op zolder"
     with tempfile.TemporaryDirectory() as scratch:
         base = Path(scratch)
-        settings = AppSettings(base / "instellingen.ini")
-        settings.language = args.language
-        i18n.install_language(args.language)
-        vault, _ = Vault.create(base / "kluis", passphrase, kdf_params=TEST_PARAMS)
-        fill_demo(Journal(vault.db), cases=150, seed=1, today=TODAY)
-        vault.close()
-        window = MainWindow(base / "kluis", settings, kdf_params=TEST_PARAMS)
-        window.resize(1366, 768)
-        window.show()
-        window.unlock_screen.passphrase.setText(passphrase)
-        window.unlock_screen.unlock()
-        wait(app, lambda: not window.is_locked, "the vault to unlock")
+        window = demo_window(base, args.language, app)
         shoot_all(window, args.out, app, base)
         window.close()
     return 0

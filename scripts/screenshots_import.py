@@ -155,15 +155,34 @@ def shoot_import_wizard(window: object, out: Path, app: QApplication, scratch: P
     print(path)
 
 
-def main() -> int:
+def demo_window(base: Path, language: str, app: QApplication) -> QWidget:
+    """The program over a throwaway demo vault in `base`, unlocked, at 1366×768."""
     from vpnotebook.core.demo import fill_demo
     from vpnotebook.core.journal import Journal
     from vpnotebook.gui import i18n
-    from vpnotebook.gui.app import create_application
     from vpnotebook.gui.main_window import MainWindow
     from vpnotebook.gui.settings.store import AppSettings
     from vpnotebook.vault.kdf import TEST_PARAMS
     from vpnotebook.vault.vault import Vault
+
+    passphrase = "paarse olifant danst op zolder"
+    settings = AppSettings(base / "instellingen.ini")
+    settings.language = language
+    i18n.install_language(language)
+    vault, _ = Vault.create(base / "kluis", passphrase, kdf_params=TEST_PARAMS)
+    fill_demo(Journal(vault.db), cases=150, seed=1, today=TODAY)
+    vault.close()
+    window = MainWindow(base / "kluis", settings, kdf_params=TEST_PARAMS)
+    window.resize(1366, 768)
+    window.show()
+    window.unlock_screen.passphrase.setText(passphrase)
+    window.unlock_screen.unlock()
+    wait(app, lambda: not window.is_locked, "the vault to unlock")
+    return window
+
+
+def main() -> int:
+    from vpnotebook.gui.app import create_application
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--language", choices=("nl", "en"), default="nl")
@@ -171,22 +190,10 @@ def main() -> int:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     app = create_application()
-    passphrase = "paarse olifant danst op zolder"
     with tempfile.TemporaryDirectory() as scratch:
         base = Path(scratch)
-        settings = AppSettings(base / "instellingen.ini")
-        settings.language = args.language
-        i18n.install_language(args.language)
-        vault, _ = Vault.create(base / "kluis", passphrase, kdf_params=TEST_PARAMS)
-        fill_demo(Journal(vault.db), cases=150, seed=1, today=TODAY)
-        vault.close()
-        window = MainWindow(base / "kluis", settings, kdf_params=TEST_PARAMS)
-        window.resize(1366, 768)
-        window.show()
-        window.unlock_screen.passphrase.setText(passphrase)
-        window.unlock_screen.unlock()
-        wait(app, lambda: not window.is_locked, "the vault to unlock")
-        window.workspace.show_page("cases")  # type: ignore[union-attr]
+        window = demo_window(base, args.language, app)
+        window.workspace.show_page("cases")  # type: ignore[attr-defined]
         shoot_import_wizard(window, args.out, app, base)
         window.close()
     return 0

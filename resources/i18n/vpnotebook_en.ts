@@ -1735,8 +1735,8 @@ Do you want to continue?</translation>
         <translation>The hand-over is being made. That takes a few seconds.</translation>
     </message>
     <message>
-        <source>· nog geen toestemming voor overdracht</source>
-        <translation>· no consent to hand over yet</translation>
+        <source>(nog geen toestemming)</source>
+        <translation>(no consent yet)</translation>
     </message>
     <message>
         <source>Kies waar de map voor de overdracht komt</source>

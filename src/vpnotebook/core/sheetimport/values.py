@@ -161,17 +161,22 @@ def _not_a_number(cell: Any) -> BadValue:
     return BadValue(f"{shown} is geen getal", f"{shown} is not a number")
 
 
+def _number_in(cell: Any) -> float:
+    """A count as written: a number, or a Dutch number word ("drie")."""
+    if isinstance(cell, str) and normalise(cell) in NUMBER_WORDS:
+        return float(NUMBER_WORDS[normalise(cell)])
+    try:
+        return parse_number(cell)
+    except BadValue:
+        shown = quote(cell)
+        raise BadValue(f"{shown} is geen aantal", f"{shown} is not a count") from None
+
+
 def parse_count(cell: Any) -> int:
     """A number of conversations: a whole number from 0; empty is 0."""
     if is_blank(cell):
         return 0
-    if isinstance(cell, str) and normalise(cell) in NUMBER_WORDS:
-        return NUMBER_WORDS[normalise(cell)]
-    try:
-        number = parse_number(cell)
-    except BadValue:
-        shown = quote(cell)
-        raise BadValue(f"{shown} is geen aantal", f"{shown} is not a count") from None
+    number = _number_in(cell)
     shown = quote(cell)
     if number != int(number) or number < 0:
         raise BadValue(f"{shown} is geen heel aantal", f"{shown} is not a whole count")
@@ -187,14 +192,7 @@ def parse_reporters(cell: Any) -> int:
     """A number of reporters: a whole number from 1 (two or more: a group); empty is 1."""
     if is_blank(cell):
         return 1
-    if isinstance(cell, str) and normalise(cell) in NUMBER_WORDS:
-        number = float(NUMBER_WORDS[normalise(cell)])
-    else:
-        try:
-            number = parse_number(cell)
-        except BadValue:
-            shown = quote(cell)
-            raise BadValue(f"{shown} is geen aantal", f"{shown} is not a count") from None
+    number = _number_in(cell)
     shown = quote(cell)
     if number != int(number) or number < 1:
         raise BadValue(

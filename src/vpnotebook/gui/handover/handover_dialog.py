@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -47,14 +46,7 @@ from ..common.passphrase import PassphraseFields
 from ..common.recovery_code import RecoveryCodeView
 from ..common.worker import BackgroundJob
 from ..session import Session
-
-
-def _wrapped(text: str, name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    if name:
-        label.setObjectName(name)
-    return label
+from .parts import busy_page, form_page, problem_label, wrapped
 
 
 class HandoverDialog(QDialog):
@@ -90,9 +82,7 @@ class HandoverDialog(QDialog):
         self.pages.addWidget(self._confirm_page())
         self.pages.addWidget(self._busy_page())
         self.pages.addWidget(self._done_page())
-        self.problem = _wrapped("", "errorMessage")
-        self.problem.setStyleSheet("color: #b3261e;")
-        self.problem.setVisible(False)
+        self.problem = problem_label()
         # In reading order, whatever the platform's button-box convention.
         self.back_button = QPushButton(self.tr("Vorige"))
         self.next_button = QPushButton(self.tr("Volgende"))
@@ -134,7 +124,7 @@ class HandoverDialog(QDialog):
         self.cases = QListWidget()
         self.cases.setAccessibleName(self.tr("Meldingen om over te dragen"))
         self.cases.itemChanged.connect(self._update)
-        self.consent_problem = _wrapped("", "consentProblem")
+        self.consent_problem = wrapped("", "consentProblem")
         self.consent_problem.setStyleSheet(
             "background: #fff4e0; color: #5c3b00; border-radius: 4px; padding: 6px;"
         )
@@ -165,7 +155,7 @@ class HandoverDialog(QDialog):
         form.addRow("", self.destroy_after)
         layout = QVBoxLayout(page)
         layout.addWidget(
-            _wrapped(
+            wrapped(
                 self.tr(
                     "Draag meldingen over aan een vervanger of opvolger. Ze komen met alles wat "
                     "erbij hoort in een nieuwe, versleutelde kluis met een eigen wachtwoord en "
@@ -183,25 +173,21 @@ class HandoverDialog(QDialog):
         self.fields.changed.connect(self._update)
         form = QFormLayout()
         self.fields.add_to(form)
-        layout = QVBoxLayout(page)
-        layout.addWidget(
-            _wrapped(
-                self.tr(
-                    "Kies een wachtwoord voor deze overdracht, niet dat van uw eigen kluis: uw "
-                    "collega krijgt het te weten. Geef het apart van de map, bijvoorbeeld "
-                    "telefonisch."
-                )
-            )
+        return form_page(
+            self.tr(
+                "Kies een wachtwoord voor deze overdracht, niet dat van uw eigen kluis: uw "
+                "collega krijgt het te weten. Geef het apart van de map, bijvoorbeeld "
+                "telefonisch."
+            ),
+            form,
+            page,
         )
-        layout.addLayout(form)
-        layout.addStretch(1)
-        return page
 
     def _code_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(
-            _wrapped(
+            wrapped(
                 self.tr(
                     "De herstelcode van de overdracht. Geef hem uw collega, apart van het "
                     "wachtwoord: daarmee komt uw collega erin als het wachtwoord kwijt is. "
@@ -215,7 +201,7 @@ class HandoverDialog(QDialog):
 
     def _confirm_page(self) -> QWidget:
         page = QWidget()
-        self.confirm_text = _wrapped("")
+        self.confirm_text = wrapped("")
         self.confirm = QLineEdit()
         self.confirm.setAccessibleName(self.tr("Bevestiging"))
         self.confirm.textChanged.connect(self._update)
@@ -226,21 +212,13 @@ class HandoverDialog(QDialog):
         return page
 
     def _busy_page(self) -> QWidget:
-        page = QWidget()
-        bar = QProgressBar()
-        bar.setRange(0, 0)
-        bar.setTextVisible(False)
-        layout = QVBoxLayout(page)
-        layout.addWidget(
-            _wrapped(self.tr("De overdracht wordt gemaakt. Dat duurt een paar seconden."))
+        return busy_page(
+            wrapped(self.tr("De overdracht wordt gemaakt. Dat duurt een paar seconden."))
         )
-        layout.addWidget(bar)
-        layout.addStretch(1)
-        return page
 
     def _done_page(self) -> QWidget:
         page = QWidget()
-        self.done_text = _wrapped("", "handoverDone")
+        self.done_text = wrapped("", "handoverDone")
         self.done_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(page)
         layout.addWidget(self.done_text)

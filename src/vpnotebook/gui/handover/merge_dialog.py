@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QTextBrowser,
@@ -39,14 +38,7 @@ from ...vault.vault import AUTO, Vault
 from ..common.labels import current_language
 from ..common.worker import BackgroundJob
 from ..session import Session
-
-
-def _wrapped(text: str, name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    if name:
-        label.setObjectName(name)
-    return label
+from .parts import busy_page, form_page, problem_label, wrapped
 
 
 class MergeDialog(QDialog):
@@ -74,9 +66,7 @@ class MergeDialog(QDialog):
         self.pages.addWidget(self._preview_page())
         self.pages.addWidget(self._busy_page())
         self.pages.addWidget(self._done_page())
-        self.problem = _wrapped("", "errorMessage")
-        self.problem.setStyleSheet("color: #b3261e;")
-        self.problem.setVisible(False)
+        self.problem = problem_label()
         self.next_button = QPushButton(self.tr("Openen"))
         self.next_button.setDefault(True)
         self.cancel_button = QPushButton(self.tr("Annuleren"))
@@ -117,20 +107,16 @@ class MergeDialog(QDialog):
         form.addRow(self.tr("&Map van de overdracht:"), row)
         form.addRow(self.secret_label, self.secret)
         form.addRow("", self.with_code)
-        layout = QVBoxLayout(page)
-        layout.addWidget(
-            _wrapped(
-                self.tr(
-                    "Heeft een collega meldingen aan u overgedragen? Voeg ze samen met uw eigen "
-                    "kluis. Organisaties die u al hebt, worden herkend aan hun naam; de meldingen "
-                    "krijgen nummers in uw eigen reeks (het oude nummer komt in de notities). "
-                    "Er wordt niets van uw eigen gegevens overschreven."
-                )
-            )
+        return form_page(
+            self.tr(
+                "Heeft een collega meldingen aan u overgedragen? Voeg ze samen met uw eigen "
+                "kluis. Organisaties die u al hebt, worden herkend aan hun naam; de meldingen "
+                "krijgen nummers in uw eigen reeks (het oude nummer komt in de notities). "
+                "Er wordt niets van uw eigen gegevens overschreven."
+            ),
+            form,
+            page,
         )
-        layout.addLayout(form)
-        layout.addStretch(1)
-        return page
 
     def _preview_page(self) -> QWidget:
         page = QWidget()
@@ -142,16 +128,8 @@ class MergeDialog(QDialog):
         return page
 
     def _busy_page(self) -> QWidget:
-        page = QWidget()
-        self.busy_text = _wrapped("")
-        bar = QProgressBar()
-        bar.setRange(0, 0)
-        bar.setTextVisible(False)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.busy_text)
-        layout.addWidget(bar)
-        layout.addStretch(1)
-        return page
+        self.busy_text = wrapped("")
+        return busy_page(self.busy_text)
 
     def _done_page(self) -> QWidget:
         page = QWidget()
