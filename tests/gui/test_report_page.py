@@ -171,3 +171,58 @@ def test_state_round_trip(qtbot, page: ReportPage, session: Session) -> None:
     qtbot.addWidget(again)
     again.restore_state(state)
     assert again.state() == state
+
+
+def test_confirmations_survive_a_lock_and_a_changed_sentence_asks_again(
+    qtbot, demo_vault, settings, answers
+) -> None:
+    from vpnotebook.gui.main_window import MainWindow
+    from vpnotebook.vault.kdf import TEST_PARAMS
+
+    from .conftest import GUI_PASSPHRASE
+
+    folder, _ = demo_vault
+    window = MainWindow(folder, settings, kdf_params=TEST_PARAMS)
+    qtbot.addWidget(window)
+    window.show()
+
+    def unlock() -> ReportPage:
+        window.unlock_screen.passphrase.setText(GUI_PASSPHRASE)
+        window.unlock_screen.unlock()
+        qtbot.waitUntil(lambda: not window.is_locked, timeout=20_000)
+        assert window.workspace is not None
+        report_page = window.workspace.show_page("report")
+        assert isinstance(report_page, ReportPage)
+        report_page.refresh()
+        organisation, year = _biggest_organisation_year(window.session)
+        report_page.organisation.setCurrentIndex(report_page.organisation.findData(organisation.id))
+        report_page.year.setCurrentIndex(report_page.year.findData(year))
+        report_page.current_report()
+        return report_page
+
+    page = unlock()
+    name = _reporter_name_of(window.session, page._key()[0])
+    page.text.setPlainText(f"Het werkklimaat is verbeterd. Ik sprak vaak met {name}.")
+    page.current_report()
+    assert page.open_hits()
+    for row in range(page.hit_list.count()):
+        page.hit_list.item(row).setCheckState(Qt.CheckState.Checked)
+    assert page.open_hits() == []
+
+    window.lock()
+    assert window.is_locked
+    page = unlock()
+    # The text came back from the vault, and so did every confirmation.
+    assert page.text.toPlainText().endswith(f"{name}.")
+    assert page.hits and page.open_hits() == []
+    assert all(
+        page.hit_list.item(row).checkState() == Qt.CheckState.Checked
+        for row in range(page.hit_list.count())
+    )
+    # Changing the sentence the name stands in asks again; the other sentence does not.
+    page.text.setPlainText(f"Het werkklimaat is sterk verbeterd. Ik sprak vaak met {name}.")
+    page.current_report()
+    assert page.open_hits() == []
+    page.text.setPlainText(f"Het werkklimaat is sterk verbeterd. Ik sprak soms met {name}.")
+    page.current_report()
+    assert page.open_hits() and all(name.split()[0] in h.sentence for h in page.open_hits())

@@ -193,6 +193,29 @@ def test_a_text_that_names_a_reporter_blocks_the_export(
     h.expect(confirmed, 0, h.cli_text("report_text_confirmed"))
     assert out.exists()
 
+    # The vault remembers the confirmation: the same text needs none the next time...
+    out.unlink()
+    again = _report(h, filled, *args)
+    h.expect(again, 0, h.cli_text("report_text_confirmed"))
+    assert out.exists()
+    # ...until the sentence with the name changes: then the VP is asked again.
+    out.unlink()
+    text_file.write_text(
+        "Het werkklimaat verbeterde.\nIk sprak onder meer met G. Wolterink over het rooster.\n",
+        encoding="utf-8",
+    )
+    changed = _report(h, filled, *args)
+    h.expect(changed, 1, h.cli_text("report_text_hits"))
+    assert "'Wolterink'" in changed.stderr
+    assert not out.exists()
+    # A change in another sentence keeps it: the confirmation is about its own sentence.
+    h.expect(_report(h, filled, *args, "--confirm-text", "Wolterink"), 0)
+    text_file.write_text(
+        "Het werkklimaat verbeterde sterk.\nIk sprak onder meer met G. Wolterink over het rooster.\n",
+        encoding="utf-8",
+    )
+    h.expect(_report(h, filled, *args), 0, h.cli_text("report_text_confirmed"))
+
 
 def test_the_threshold_can_be_lowered_to_three_only_with_a_warning(
     h: ModuleType, filled: Any, tmp_path: Path
@@ -244,7 +267,8 @@ def test_the_audit_and_the_english_wording(h: ModuleType, filled: Any, tmp_path:
     h.expect(result, 0)
     assert h.cli_text("report_written", "en").search(result.stdout)
     assert h.cli_text("report_audit", "en").search(result.stdout)
-    assert "Discrimination (2)" in result.stdout  # the true small count, on the VP's screen only
+    # The true small count, on the VP's screen only (discrimination counts in its family).
+    assert "Sexual harassment, aggression or discrimination (2)" in result.stdout
     assert 2 not in _counts(out.read_bytes())
 
 

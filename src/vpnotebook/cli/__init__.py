@@ -311,7 +311,8 @@ def _report_parser(sub: argparse._SubParsersAction, commands: object) -> None:
         action="append",
         metavar="WORD",
         help="confirm one place the text check found (repeatable): the word as it printed it; "
-        "every place must be changed or confirmed before anything is written",
+        "every place must be changed or confirmed before anything is written; the vault "
+        "remembers a confirmation until the sentence it is in changes",
     )
     report.add_argument(
         "--omit",

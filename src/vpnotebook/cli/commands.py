@@ -189,7 +189,8 @@ def _line_and_column(text_value: str, offset: int) -> tuple[int, int]:
 
 def report(args: argparse.Namespace) -> int:
     from ..core.journal import NotFoundError
-    from ..core.report_texts import check_report_sources
+    from ..core.report_texts import check_report_sources, confirm_hits
+    from ..core.report_texts import open_hits as still_open
     from ..core.text_check import fold_plain
     from ..report.annual_report import build_annual_report, issue_report
     from ..report.csv_export import render_csv
@@ -233,8 +234,17 @@ def report(args: argparse.Namespace) -> int:
                 omit=args.omit or (),
             )
             hits = check_report_sources(journal, organisation.id, args.year, annual.text, k=args.k)
-            confirmed = {fold_plain(word) for word in args.confirm_text or ()}
-            open_hits = [hit for hit in hits if hit.key[1] not in confirmed]
+            # Confirmations are the VP's decisions about their own text: kept in the vault
+            # (per sentence), so a later run asks only about what is new or changed.
+            named = {fold_plain(word) for word in args.confirm_text or ()}
+            confirm_hits(
+                journal,
+                organisation.id,
+                args.year,
+                [hit for hit in hits if hit.key[1] in named],
+                today=date.today(),
+            )
+            open_hits = still_open(journal, organisation.id, args.year, hits)
             if open_hits:
                 # The VP's own terminal: naming the matched word is what makes it findable.
                 print(text("report_text_hits", count=len(open_hits)), file=sys.stderr)

@@ -341,9 +341,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report_where_outreach": ("voorlichting {id}, {field}", "outreach {id}, {field}"),
     "report_text_confirm": (
         "Pas de tekst aan, of bevestig per plek dat die veilig is met --confirm-text WOORD "
-        "(herhaalbaar; het woord zoals hierboven tussen aanhalingstekens).",
+        "(herhaalbaar; het woord zoals hierboven tussen aanhalingstekens). De kluis onthoudt "
+        "een bevestiging zolang de zin waarin het woord staat niet verandert.",
         "Change the text, or confirm each place as safe with --confirm-text WORD (repeatable; "
-        "the word as quoted above).",
+        "the word as quoted above). The vault remembers a confirmation as long as the sentence "
+        "the word is in does not change.",
     ),
     "report_text_confirmed": (
         "U hebt bevestigd dat {count} aandachtspunt(en) zo mogen blijven.",

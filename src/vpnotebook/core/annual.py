@@ -28,7 +28,7 @@ after destruction; their conversations count through conversation_archive.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -92,6 +92,16 @@ class OrganisationYear:
     # more, named or not), in taxonomy order; and how many people that was in all.
     reporter_kinds: Mapping[str, int] = field(default_factory=lambda: _zeros(tx.REPORTER_KINDS))
     reporters: int = 0
+    # For the tables where a case may carry several codes (categories, routes, referrals):
+    # how many new cases carry exactly which set of codes. A row for a family of codes
+    # counts the cases with at least one of them (``cases_with_any``), which the counts per
+    # code cannot tell.
+    code_sets: Mapping[str, Mapping[frozenset[str], int]] = field(default_factory=dict)
+
+    def cases_with_any(self, table: str, codes: Collection[str]) -> int:
+        """The new cases that carry at least one of ``codes`` in ``table``."""
+        wanted = set(codes)
+        return sum(n for found, n in self.code_sets.get(table, {}).items() if found & wanted)
 
     @property
     def minutes(self) -> int:
@@ -263,6 +273,11 @@ class _OrganisationData:
         routes = _zeros(tx.ROUTES)
         referrals = _zeros(tx.REFERRAL_PARTIES)
         reporter_kinds = _zeros(tx.REPORTER_KINDS)
+        code_sets: dict[str, Counter[frozenset[str]]] = {
+            "categories": Counter(),
+            "routes": Counter(),
+            "referrals": Counter(),
+        }
         for case in new:
             _bump(reporter_kinds, case.reporter_kind)
             _bump(contact_types, case.contact_type)
@@ -277,10 +292,15 @@ class _OrganisationData:
                 departments[name] += 1
             quarters[(case.first_contact.month - 1) // 3] += 1
             # A case counts once per route or party, however often it was used.
-            for route in {r for r, started in case.routes if started is None or started <= end}:
+            taken = frozenset(r for r, started in case.routes if started is None or started <= end)
+            for route in taken:
                 _bump(routes, route)
-            for party in {p for p, on in case.referrals if on <= end}:
+            referred = frozenset(p for p, on in case.referrals if on <= end)
+            for party in referred:
                 _bump(referrals, party)
+            code_sets["categories"][frozenset(case.categories)] += 1
+            code_sets["routes"][taken] += 1
+            code_sets["referrals"][referred] += 1
         outcomes = {**_zeros(tx.CASE_OUTCOMES), UNRECORDED: 0}
         for case in self.cases.values():
             if case.is_closed_in(year):
@@ -315,6 +335,7 @@ class _OrganisationData:
             outreach_minutes=self.outreach_minutes.get(year, 0),
             reporter_kinds=reporter_kinds,
             reporters=sum(case.reporter_count for case in new),
+            code_sets={table: dict(found) for table, found in code_sets.items()},
         )
 
     def active_departments(self, year: int) -> dict[str, int]:

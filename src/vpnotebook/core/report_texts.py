@@ -11,6 +11,8 @@ and their source so a screen can point at them.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +31,7 @@ from .models import (
     TimeEntry,
     case_number,
 )
+from .taxonomy import Term, Vocabulary
 
 MIN_TITLE_LENGTH = 8
 
@@ -72,6 +75,9 @@ _REASONS: dict[str, tuple[str, str]] = {
     ),
 }
 
+# The kinds of hit, as codes: a confirmation stores its kind (and travels in the export).
+HIT_KINDS = Vocabulary("hit_kind", *(Term(kind, nl, en) for kind, (nl, en) in _REASONS.items()))
+
 SOURCE_TEXT = "text"  # the VP's signals and recommendations for the report
 SOURCE_SIGNAL = "signal"  # a signal or advice given during the year
 SOURCE_OUTREACH = "outreach"  # an outreach activity of the year
@@ -92,6 +98,8 @@ class TextHit:
     source: str = SOURCE_TEXT
     record_id: int | None = None
     field: str = ""
+    # The sentence the hit stands in, spaces collapsed: what the VP looks at to confirm it.
+    sentence: str = ""
 
     def reason(self, language: str = "nl") -> str:
         dutch, english = _REASONS[self.kind]
@@ -99,10 +107,16 @@ class TextHit:
 
     @property
     def key(self) -> tuple[str, str]:
-        """What a confirmation is about: the kind of hit and the word, case and accents aside.
-
-        The same word in another place is the same question to the VP."""
+        """The kind of hit and the word, case and accents aside (what ``--confirm-text`` names)."""
         return self.kind, tc.fold_plain(self.matched)
+
+    @property
+    def fingerprint(self) -> str:
+        """What a stored confirmation is about: this kind, this word, in this very sentence.
+        A SHA-256, so the vault keeps no word beside the text it came from; any change to
+        the sentence makes a new fingerprint, and the check asks again."""
+        kind, word = self.key
+        return hashlib.sha256("\x1f".join((kind, word, self.sentence)).encode()).hexdigest()
 
 
 # -- storage ---------------------------------------------------------------------------------
@@ -133,6 +147,65 @@ def save_report_text(
             "text = excluded.text, updated_on = excluded.updated_on",
             (organisation_id, year, text, today.isoformat()),
         )
+
+
+# -- confirmations ---------------------------------------------------------------------------
+
+
+def confirmed(journal: Journal, organisation_id: int, year: int) -> set[tuple[str, str]]:
+    """The (kind, fingerprint) of every hit the VP confirmed for this report."""
+    return {
+        (row["kind"], row["fingerprint"])
+        for row in journal.db.query(
+            "SELECT kind, fingerprint FROM text_confirmations "
+            "WHERE organisation_id = ? AND year = ?",
+            (organisation_id, year),
+        )
+    }
+
+
+def confirm_hits(
+    journal: Journal, organisation_id: int, year: int, hits: Iterable[TextHit], *, today: date
+) -> None:
+    """Store that the VP looked at these hits and let them stay, each in its sentence."""
+    with journal.db.transaction():
+        journal.db.executemany(
+            "INSERT INTO text_confirmations (organisation_id, year, kind, fingerprint, "
+            "confirmed_on) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [(organisation_id, year, h.kind, h.fingerprint, today.isoformat()) for h in hits],
+        )
+
+
+def withdraw_confirmation(journal: Journal, organisation_id: int, year: int, hit: TextHit) -> None:
+    with journal.db.transaction():
+        journal.db.execute(
+            "DELETE FROM text_confirmations WHERE organisation_id = ? AND year = ? AND kind = ? "
+            "AND fingerprint = ?",
+            (organisation_id, year, hit.kind, hit.fingerprint),
+        )
+
+
+def open_hits(
+    journal: Journal, organisation_id: int, year: int, hits: Iterable[TextHit]
+) -> list[TextHit]:
+    """The hits neither changed nor confirmed yet: an export waits for these."""
+    done = confirmed(journal, organisation_id, year)
+    return [hit for hit in hits if (hit.kind, hit.fingerprint) not in done]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or line) of ``text`` that holds ``start:end``, spaces collapsed."""
+    first, last = 0, len(text)
+    for match in _SENTENCE_END.finditer(text):
+        if match.end() <= start:
+            first = match.end()
+        elif match.start() >= end:
+            last = match.start()
+            break
+    return " ".join(text[first:last].split())
 
 
 # -- the check -------------------------------------------------------------------------------
@@ -178,7 +251,18 @@ class TextChecker:
         hits = []
         for (start, end), kind in sorted(spans.items()):
             first, last = origin[start], origin[end - 1] + 1
-            hits.append(TextHit(first, last, kind, text[first:last], source, record_id, field))
+            hits.append(
+                TextHit(
+                    first,
+                    last,
+                    kind,
+                    text[first:last],
+                    source,
+                    record_id,
+                    field,
+                    sentence_around(text, first, last),
+                )
+            )
         return _without_nested(hits)
 
 

@@ -31,6 +31,7 @@ from ..core.journal import Journal
 from ..core.ledger import Issue, issues, latest_issue, published_records, record_issue
 from ..core.models import OutreachActivity, Signal
 from ..core.report_texts import load_report_text
+from . import grouping as gr
 from . import wording as w
 from .activities import (
     CONVERSATION_BANDS,
@@ -47,12 +48,12 @@ from .activities import (
 )
 from .cohort import AuditItem, CohortBuilder
 from .disclosure import (
+    AuditEntry,
     DisclosurePolicy,
     ProtectedTable,
     Reason,
     TrendTable,
     check_published,
-    protect_trend,
     published_numbers,
     rate_per_100,
 )
@@ -299,21 +300,23 @@ class _Builder(CohortBuilder):
             ("contact_types", tx.CONTACT_TYPES, None),
             ("categories", tx.CATEGORIES, {y: history[y].flow.new for y in years}),
         ):
-            counts = {
-                y: self.labelled(getattr(history[y], key), vocabulary, key=key) for y in years
-            }
-            trend, audit = protect_trend(
-                f"trend_{key}",
-                counts,
-                other_label=other,
-                policy=self.policy,
-                multi_valued=units is not None,
-                units_by_year=units,
-            )
-            recomputed[key] = dict(trend.years)
+            # Each year exactly as the table of that year (families included), on its own.
+            audit: list[AuditEntry] = []
+            recomputed[key] = {}
+            for y in years:
+                year_counts = self.labelled(getattr(history[y], key), vocabulary, key=key)
+                recomputed[key][y], year_audit = self.protect(
+                    key,
+                    year_counts,
+                    history[y],
+                    table_key=f"trend_{key}/{y}",
+                    multi_valued=units is not None,
+                    units=None if units is None else units[y],
+                )
+                audit += year_audit
             shown = key in self.tables
-            current = f"trend_{key}/{self.year}"
-            engine = [e for e in audit if not (shown and e.table == current)]
+            this_year = f"trend_{key}/{self.year}"
+            engine = [e for e in audit if not (shown and e.table == this_year)]
             engine = [e for e in engine if not self.published.published(int(e.table[-4:]))]
             self.engine_audit(self.trend_title(key), engine, other)
         shown_cells: dict[int, dict[str, Any]] = {}
@@ -419,11 +422,10 @@ class _Builder(CohortBuilder):
                 self.tables[f"trend_{key}/{y}"] = by_year[y]
             trend_table = TrendTable(key=f"trend_{key}", years=tuple(by_year.items()))
             self.trends[f"trend_{key}"] = trend_table
-            labels = [
-                label_for(key, code, self.language, other)
-                for code in (tx.CONTACT_TYPES if key == "contact_types" else tx.CATEGORIES).codes
-            ]
-            blocks += self.render.trend(f"trend_{key}", self.trend_title(key), trend_table, labels)
+            labels, optional = self.trend_labels(key)
+            blocks += self.render.trend(
+                f"trend_{key}", self.trend_title(key), trend_table, labels, optional
+            )
         if revised:
             blocks.append(Paragraph(self.revised_note(revised), "note"))
         if any(self.published.published(y) for y in years if y < self.year):
@@ -463,6 +465,26 @@ class _Builder(CohortBuilder):
             )
             note += " " + self.t(f"Bijgesteld: {parts}.", f"Revised: {parts}.")
         return note
+
+    def trend_labels(self, key: str) -> tuple[list[str], frozenset[str]]:
+        """The rows a trend may have, in printing order: every category, and each family's
+        own rows (shown only where a year printed them)."""
+        vocabulary = tx.CONTACT_TYPES if key == "contact_types" else tx.CATEGORIES
+        other = w.pick(w.OTHER, self.language)
+        labels: list[str] = []
+        optional: set[str] = set()
+        for family, members in gr.partition(key, list(vocabulary.codes)):
+            if family is not None:
+                own = [f"{gr.FAMILY}{family.code}"]
+                rest = [] if key == "categories" else [f"{gr.REST}{family.code}"]
+                names = [label_for(key, code, self.language, other) for code in own + rest]
+                optional.update(names)
+                labels.append(names[0])
+                labels += [label_for(key, m, self.language, other) for m in members]
+                labels += names[1:]
+            else:
+                labels.append(label_for(key, members[0], self.language, other))
+        return labels, frozenset(optional)
 
     def trend_title(self, key: str) -> str:
         if key == "contact_types":

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..core import taxonomy as tx
 from ..core.annual import UNRECORDED, OrganisationHistory, OrganisationYear
+from . import grouping as gr
 from . import wording as w
 from .disclosure import (
     AuditEntry,
@@ -24,10 +25,10 @@ from .disclosure import (
     TrendTable,
     protect_departments,
     protect_quarters,
-    protect_table,
 )
 from .document import Block, Paragraph, Section, Table
 from .flow import PublishedFlow
+from .grouped import Part, protect_grouped
 from .published import PublishedHistory, restore_table, table_cells
 from .tables import TableRenderer
 
@@ -105,8 +106,16 @@ class CohortBuilder:
         for entry in entries:
             year = entry.table.rpartition("/")[2]
             label = f"{title} ({year})" if "/" in entry.table else title
+            if entry.within:
+                label = f"{label}, {entry.within}"
             self.audit.append(
-                AuditItem(label, entry.reason, entry.labels, entry.detail, other_label)
+                AuditItem(
+                    label,
+                    entry.reason,
+                    entry.labels,
+                    entry.detail,
+                    entry.other_label or other_label,
+                )
             )
 
     # -- labels --------------------------------------------------------------------------------
@@ -136,6 +145,67 @@ class CohortBuilder:
                 self.codes.setdefault(key, {})[label] = code
         return labelled
 
+    def parts(self, key: str, counts: Mapping[str, int]) -> list[Part]:
+        """The printed labels of ``counts`` (made by ``labelled``) in the families of
+        report/grouping.py; a family's own labels are registered as codes for the ledger."""
+        codes = self.codes.setdefault(key, {})
+        label_of = {codes.get(label, label): label for label in counts}
+        parts: list[Part] = []
+        for family, members in gr.partition(key, list(label_of)):
+            if family is None:
+                parts.append(Part(label_of[members[0]], (label_of[members[0]],)))
+                continue
+            label = self._family_label(
+                codes, counts, family.label(self.language), f"{gr.FAMILY}{family.code}"
+            )
+            rest = self._family_label(
+                codes, counts, family.rest_label(self.language), f"{gr.REST}{family.code}"
+            )
+            parts.append(Part(label, tuple(label_of[m] for m in members), rest))
+        return parts
+
+    def _family_label(
+        self, codes: dict[str, str], counts: Mapping[str, int], label: str, code: str
+    ) -> str:
+        """``label`` registered for ``code`` (a family's stored code), unique in the table,
+        and the same label every time it is asked for."""
+        known = next((name for name, stored in codes.items() if stored == code), None)
+        if known is not None:
+            return known
+        while label in counts or label in codes or label == w.pick(w.OTHER, self.language):
+            label += " *"
+        codes[label] = code
+        return label
+
+    def protect(
+        self,
+        key: str,
+        counts: Mapping[str, int],
+        year: OrganisationYear,
+        *,
+        table_key: str = "",
+        multi_valued: bool = False,
+        units: int | None = None,
+    ) -> tuple[ProtectedTable, list[AuditEntry]]:
+        """One table of the year's new cases, by family where report/grouping.py has them."""
+        parts = self.parts(key, counts)
+        codes = self.codes.get(key, {})
+        unions = {
+            part.label: year.cases_with_any(key, [codes.get(m, m) for m in part.members])
+            for part in parts
+            if part.is_family and multi_valued
+        }
+        return protect_grouped(
+            table_key or key,
+            counts,
+            parts,
+            other_label=w.pick(w.OTHER, self.language),
+            policy=self.policy,
+            multi_valued=multi_valued,
+            units=units,
+            unions=unions,
+        )
+
     # -- tables --------------------------------------------------------------------------------
 
     def one_way(
@@ -153,6 +223,7 @@ class CohortBuilder:
             self.note(title, w.OMITTED_BY_VP)
             return []
         other = w.pick(w.OTHER, self.language)
+        self.parts(key, counts)  # the families' labels, to store a restored table by code too
         if self.fixed is not None:
             published = restore_table(
                 key, key, self.fixed, language=self.language, other_label=other
@@ -162,13 +233,8 @@ class CohortBuilder:
                 return []
             table = published
         else:
-            table, audit = protect_table(
-                key,
-                counts,
-                other_label=other,
-                policy=self.policy,
-                multi_valued=multi_valued,
-                units=units,
+            table, audit = self.protect(
+                key, counts, self.counts, multi_valued=multi_valued, units=units
             )
             self.engine_audit(title, audit, other)
         self.tables[key] = table

@@ -1,7 +1,8 @@
 """The printed tables of a report `Document` as one CSV file, in long form.
 
 One line per printed cell: table, row, column, value, exactly as the PDF prints them, so a
-spreadsheet can pivot them and the CSV can never hold a figure the PDF does not. Semicolons
+spreadsheet can pivot them and the CSV can never hold a figure the PDF does not. A table the
+report could not show at all gets one line whose value is the sentence the PDF prints. Semicolons
 and a byte-order mark, because that is what Dutch spreadsheet programs open without asking.
 """
 
@@ -12,7 +13,7 @@ import io
 from pathlib import Path
 
 from ..vault.fsutil import atomic_writer
-from .document import Document
+from .document import Document, Paragraph
 
 HEADER = {
     "nl": ("tabel", "rij", "kolom", "waarde"),
@@ -30,7 +31,13 @@ def render_csv(document: Document) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(HEADER.get(document.language, HEADER["nl"]))
-    for table in document.tables():
+    for block in document.blocks():
+        if isinstance(block, Paragraph):
+            # A table with nothing it may show is one sentence in the PDF and one line here.
+            if block.table:
+                writer.writerow(tuple(map(_cell, (block.table, "", "", block.text))))
+            continue
+        table = block
         lines = list(table.rows) + ([table.total] if table.total is not None else [])
         for cells in lines:
             label = cells[0]

@@ -69,6 +69,10 @@ class Reason(StrEnum):
     # Multi-valued table: a printed category left out as well, because the number of cases
     # minus the printed rows would otherwise give the hidden ones away.
     SUPPRESSED_TO_PREVENT_DERIVATION = "suppressed_to_prevent_derivation"
+    # Multi-valued table with every category printed: one left out, because the printed
+    # counts minus the number of cases would tell how many cases carry more than one (with
+    # two categories: exactly how many carry both), a number from 1 to k-1.
+    SUPPRESSED_OVERLAP = "suppressed_overlap"
     # Single-valued table: every case has the same value, so the table is not broken down.
     MERGED_ALL_ALIKE = "merged_all_alike"
     # Quarter figures are not shown because a quarter stays below k.
@@ -127,13 +131,17 @@ class AuditEntry:
     """One step the engine took, for the VP's eyes only (never for the PDF).
 
     ``detail`` may hold the true small counts so the VP understands what happened; it is a
-    tuple of pairs to keep the entry immutable and its order deterministic.
+    tuple of pairs to keep the entry immutable and its order deterministic. ``within`` names
+    the family row a step inside a family was about, and ``other_label`` the row its
+    "other" meant there (report/grouped.py); both empty for a step on the table itself.
     """
 
     table: str
     reason: Reason
     labels: tuple[str, ...] = ()
     detail: tuple[tuple[str, int], ...] = ()
+    within: str = ""
+    other_label: str = ""
 
     def detail_map(self) -> dict[str, int]:
         return dict(self.detail)
@@ -148,6 +156,11 @@ class ProtectedTable:
     footnote: it includes empty categories on purpose, so it says nothing the rows do not.
     ``units`` is the number of cases the table is about (the denominator for percentages);
     for a single-valued table it equals ``total``.
+
+    A table of families (report/grouped.py) also has rows that stand for several categories:
+    ``covers`` lists, per such row (and the "other" row), the categories it counts, and
+    ``within`` says, in a multi-valued table, which rows count cases inside a family row
+    ("of which"). Both are empty for a table of categories.
     """
 
     key: str
@@ -159,6 +172,16 @@ class ProtectedTable:
     other_label: str | None = None
     hidden_labels: tuple[str, ...] = ()
     units: int | None = None
+    covers: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    within: tuple[tuple[str, str], ...] = ()
+
+    def covered_by(self, label: str) -> tuple[str, ...]:
+        """The categories a merged row counts: its ``covers``, or for the "other" row of a
+        table of categories, every hidden category."""
+        found = dict(self.covers).get(label)
+        if found is not None:
+            return found
+        return self.hidden_labels if label == self.other_label else ()
 
 
 @dataclass(frozen=True)
@@ -416,6 +439,17 @@ def _protect_multi_valued(
         # A printed 0 next to "not named: X" says X is not empty; with only X hidden and the
         # rest 0, it says every case is about X. Empty and hidden must look alike.
         hidden.update(zeros)
+    overlap: list[int] = []
+    excess = sum(values) - units
+    if not hidden and 0 < excess < k:
+        # Everything printed, and every case known to carry at least one category: the
+        # mentions beyond one per case are then excess, and with two categories they are
+        # exactly the cases that carry both (8 cases, a=5, b=5: 2 carry both). One printed
+        # category joins the hidden, and the remainder rule below takes it from there.
+        smallest = min((i for i in positions if values[i] > 0), key=lambda i: (values[i], i))
+        hidden.add(smallest)
+        overlap.append(smallest)
+        hidden.update(zeros)
     derived: list[int] = []
     while hidden:
         shown = [i for i in positions if i not in hidden and values[i] > 0]
@@ -439,15 +473,17 @@ def _protect_multi_valued(
         (Reason.SUPPRESSED_SMALL, small),
         (Reason.SUPPRESSED_NEAR_ALL, near_all),
         (Reason.SUPPRESSED_ZERO, zeros if hidden else []),
+        (Reason.SUPPRESSED_OVERLAP, overlap),
         (Reason.SUPPRESSED_TO_PREVENT_DERIVATION, derived),
     ):
         if group:
+            extra = (("excess", excess),) if reason == Reason.SUPPRESSED_OVERLAP else ()
             audit.append(
                 AuditEntry(
                     key,
                     reason,
                     tuple(labels[i] for i in group),
-                    (*((labels[i], values[i]) for i in group), ("units", units)),
+                    (*((labels[i], values[i]) for i in group), ("units", units), *extra),
                 )
             )
     rows = tuple((labels[i], values[i]) for i in positions if i not in hidden)

@@ -39,6 +39,9 @@ class Table:
 class Paragraph:
     text: str
     style: str = "body"  # body | note | quote (the VP's own text) | warning | label
+    # The title of the table this sentence stands in for, when a table has nothing it may
+    # show (the CSV gives it a line of its own, so no table silently disappears there).
+    table: str = ""
 
 
 Block = Table | Paragraph
@@ -66,6 +69,9 @@ class Document:
             for block in section.blocks
             if isinstance(block, Table)
         ]
+
+    def blocks(self) -> list[Block]:
+        return [block for section in self.sections for block in section.blocks]
 
     def printed_counts(self) -> list[int]:
         """Every count of people any table or chart prints, for a last check before output."""

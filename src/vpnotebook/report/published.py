@@ -30,6 +30,7 @@ from typing import Any
 from ..core import taxonomy as tx
 from ..core.annual import UNRECORDED
 from ..core.ledger import PublishedRecord
+from . import grouping as gr
 from . import wording as w
 from .disclosure import ProtectedTable, Reason
 
@@ -57,13 +58,19 @@ def table_cells(key: str, table: ProtectedTable, codes: Mapping[str, str]) -> di
     def code(label: str) -> str:
         return OTHER_CODE if label == table.other_label else codes.get(label, label)
 
-    shape = {
+    shape: dict[str, Any] = {
         "rows": [code(label) for label, _ in table.rows],
         "hidden": [code(label) for label in table.hidden_labels],
         "other": table.other_label is not None,
         "multi": table.multi_valued,
         "dropped": None if table.drop_reason is None else str(table.drop_reason),
     }
+    # Only a table of families has these: a table of categories keeps the shape it had in
+    # reports issued before families existed, so the same figures are the same content.
+    if table.covers:
+        shape["covers"] = [[code(row), [code(c) for c in cats]] for row, cats in table.covers]
+    if table.within:
+        shape["within"] = [[code(row), code(parent)] for row, parent in table.within]
     cells: dict[str, Any] = {f"{key}:shape": json.dumps(shape, sort_keys=True)}
     for label, count in table.rows:
         cells[f"{key}:row:{code(label)}"] = count
@@ -77,6 +84,9 @@ def table_cells(key: str, table: ProtectedTable, codes: Mapping[str, str]) -> di
 def label_for(key: str, code: str, language: str, other_label: str) -> str:
     if code == OTHER_CODE:
         return other_label
+    family = gr.stored_label(key, code, language)
+    if family is not None:
+        return family
     if code == UNRECORDED:
         pair = w.UNRECORDED_DEPARTMENT if key == "departments" else w.UNRECORDED
         return w.pick(pair, language)
@@ -99,12 +109,19 @@ def restore_table(
             total=None,
             multi_valued=shape["multi"],
             dropped=True,
-            drop_reason=Reason(shape["dropped"]),
+            # A reason this version does not know (a newer program's) still reads as left out.
+            drop_reason=Reason(shape["dropped"])
+            if shape["dropped"] in set(Reason)
+            else Reason.DROPPED_CANNOT_PROTECT,
         )
     rows = tuple(
         (label_for(key, code, language, other_label), int(cells[f"{key}:row:{code}"]))
         for code in shape["rows"]
     )
+
+    def label(code: str) -> str:
+        return label_for(key, code, language, other_label)
+
     return ProtectedTable(
         key=table_key,
         rows=rows,
@@ -115,6 +132,10 @@ def restore_table(
             label_for(key, code, language, other_label) for code in shape["hidden"]
         ),
         units=cells.get(f"{key}:units"),
+        covers=tuple(
+            (label(row), tuple(label(c) for c in cats)) for row, cats in shape.get("covers", [])
+        ),
+        within=tuple((label(row), label(parent)) for row, parent in shape.get("within", [])),
     )
 
 

@@ -64,8 +64,38 @@ class TableRenderer:
                     f"{title}: niet getoond, want {why}.", f"{title}: not shown, because {why}."
                 ),
                 "note",
+                table=title,
             )
         ]
+
+    def row_label(self, table: ProtectedTable, label: str) -> str:
+        """A row as printed: a row inside a family row reads "waarvan ..." ("of which")."""
+        if label not in dict(table.within):
+            return label
+        if len(label) > 1 and label[1].islower():
+            label = label[0].lower() + label[1:]
+        # The dash sets it under its family row in the PDF and the CSV alike.
+        return self.t(f"– waarvan {label}", f"– of which {label}")
+
+    def _merged_notes(self, table: ProtectedTable) -> list[str]:
+        """What each row that stands for several categories counts."""
+        notes = []
+        for label, _ in table.rows:
+            covered = ", ".join(table.covered_by(label))
+            if not covered:
+                continue
+            if table.multi_valued:
+                notes.append(
+                    self.t(
+                        f"{label} telt de meldingen met ten minste één van: {covered}.",
+                        f"{label} counts the cases with at least one of: {covered}.",
+                    )
+                )
+            else:
+                notes.append(
+                    self.t(f"Onder {label} vallen: {covered}.", f"{label} covers: {covered}.")
+                )
+        return notes
 
     # -- one-way tables ------------------------------------------------------------------------
 
@@ -80,6 +110,23 @@ class TableRenderer:
     ) -> list[Block]:
         if table.dropped:
             return self._dropped(title, table, what)
+        if table.multi_valued and not table.rows:
+            # Every row is left out: a table of only its header would look broken.
+            return [
+                Paragraph(
+                    self._join(
+                        self.t(
+                            f"{title}: niet uitgesplitst. Bij deze aantallen kan elke indeling "
+                            "naar een persoon wijzen; daarom staan ze hier niet.",
+                            f"{title}: not broken down. At these numbers any breakdown could "
+                            "point to a person, so they are not given here.",
+                        ),
+                        self._threshold_note(),
+                    ),
+                    "note",
+                    table=title,
+                )
+            ]
         if not table.multi_valued and len(table.rows) == 1 and table.other_label is not None:
             # Everything went into "other": one honest line instead of "Other n, Total n".
             return [
@@ -108,7 +155,7 @@ class TableRenderer:
         header = ("", self.t("Aantal", "Number"), *(("%",) if with_percent else ()))
         rows = []
         for label, count in table.rows:
-            cells = [label, str(count)]
+            cells = [self.row_label(table, label), str(count)]
             if with_percent:
                 value = percentages.get(label)
                 cells.append(w.NOT_SHOWN if value is None else f"{value:.0f}%")
@@ -130,21 +177,21 @@ class TableRenderer:
                     f"the number of new {what[1]}.",
                 )
             )
-            if table.hidden_labels:
+            notes += self._merged_notes(table)
+            inside = {c for label, _ in table.rows for c in table.covered_by(label)}
+            unnamed = [label for label in table.hidden_labels if label not in inside]
+            if unnamed:
                 notes.append(
                     self.t(
-                        f"Niet apart genoemd, om de melders te beschermen: {', '.join(table.hidden_labels)}.",
-                        f"Not named separately, to protect the reporters: {', '.join(table.hidden_labels)}.",
+                        f"Niet apart genoemd, om de melders te beschermen: {', '.join(unnamed)}.",
+                        f"Not named separately, to protect the reporters: {', '.join(unnamed)}.",
                     )
                 )
-        elif table.other_label is not None:
-            notes.append(
-                self.t(
-                    f"Onder {table.other_label} vallen: {', '.join(table.hidden_labels)}.",
-                    f"{table.other_label} covers: {', '.join(table.hidden_labels)}.",
-                )
-            )
+        else:
+            notes += self._merged_notes(table)
         notes.append(self._threshold_note())
+        within = dict(table.within)
+        bars = tuple((label, count) for label, count in table.rows if label not in within)
         return [
             Table(
                 key=key,
@@ -155,9 +202,7 @@ class TableRenderer:
                 counts=tuple(sorted(published_numbers(table))),
                 note=self._join(*notes),
                 # Bars of only zeros draw nothing worth a chart.
-                chart=Chart(title, tuple(table.rows))
-                if chart and any(count for _, count in table.rows)
-                else None,
+                chart=Chart(title, bars) if chart and any(count for _, count in bars) else None,
             )
         ]
 
@@ -172,6 +217,7 @@ class TableRenderer:
                         f"with at least {min_employees} employees.",
                     ),
                     "note",
+                    table=title,
                 )
             ]
         if table.dropped:
@@ -183,13 +229,19 @@ class TableRenderer:
             ),
             self._threshold_note(),
         )
+        rows = tuple((label, str(count)) for label, count in table.rows)
+        total: tuple[str, ...] | None = (w.pick(w.TOTAL, self.language), str(table.total))
+        if len(table.rows) == 1 and table.rows[0][0] == table.other_label:
+            # Every department inside "other departments": the total, said as what it is.
+            rows = ((self.t("Totaal, niet uitgesplitst", "Total, not broken down"), rows[0][1]),)
+            total = None
         return [
             Table(
                 key="departments",
                 title=title,
                 header=("", self.t("Aantal", "Number")),
-                rows=tuple((label, str(count)) for label, count in table.rows),
-                total=(w.pick(w.TOTAL, self.language), str(table.total)),
+                rows=rows,
+                total=total,
                 counts=tuple(sorted(published_numbers(table))),
                 note=note,
             )
@@ -206,6 +258,7 @@ class TableRenderer:
                         f"least {self.k} new cases.",
                     ),
                     "note",
+                    table=title,
                 )
             ]
         labels = [w.pick(pair, self.language) for pair in w.QUARTERS]
@@ -225,12 +278,23 @@ class TableRenderer:
 
     # -- trends --------------------------------------------------------------------------------
 
-    def trend(self, key: str, title: str, trend: TrendTable, labels: Sequence[str]) -> list[Block]:
+    def trend(
+        self,
+        key: str,
+        title: str,
+        trend: TrendTable,
+        labels: Sequence[str],
+        optional: frozenset[str] = frozenset(),
+    ) -> list[Block]:
+        """One row per label and a column per year; a label in ``optional`` (a family's own
+        row) only where some year printed it."""
         years = [year for year, _ in trend.years]
         tables = [table for _, table in trend.years]
         multi = any(table.multi_valued for table in tables)
         rows: list[tuple[str, ...]] = []
         for label in labels:
+            if label in optional and not any(label in dict(t.rows) for t in tables):
+                continue
             cells = []
             for table in tables:
                 printed = dict(table.rows)
@@ -238,9 +302,14 @@ class TableRenderer:
                     cells.append(w.NOT_SHOWN)
                 elif label in printed:
                     cells.append(str(printed[label]))
+                elif multi:
+                    cells.append(w.NOT_SHOWN)
+                elif any(label in table.covered_by(row) for row in printed):
+                    cells.append(w.IN_OTHER)
                 else:
-                    cells.append(w.NOT_SHOWN if multi else w.IN_OTHER)
-            rows.append((label, *cells))
+                    cells.append("")  # a family's row in a year that printed its members
+            shown = next((t for t in tables if label in dict(t.within)), None)
+            rows.append((label if shown is None else self.row_label(shown, label), *cells))
         total = None
         if not multi:
             other = w.pick(w.OTHER, self.language)
@@ -265,10 +334,12 @@ class TableRenderer:
             )
         else:
             legend = self.t(
-                f"{w.IN_OTHER} = opgenomen in Overig; {w.NOT_SHOWN} = niet getoond, dat jaar "
-                f"minder dan {self.k} nieuwe meldingen. Elk jaar is apart beschermd.",
-                f"{w.IN_OTHER} = included in Other; {w.NOT_SHOWN} = not shown, fewer than "
-                f"{self.k} new cases that year. Each year is protected on its own.",
+                f"{w.IN_OTHER} = geteld in een samengevoegde regel (Overig of een groep); "
+                f"{w.NOT_SHOWN} = niet getoond, dat jaar minder dan {self.k} nieuwe meldingen. "
+                "Elk jaar is apart beschermd.",
+                f"{w.IN_OTHER} = counted in a combined row (Other, or a group); {w.NOT_SHOWN} = "
+                f"not shown, fewer than {self.k} new cases that year. Each year is protected "
+                "on its own.",
             )
         return [
             Table(

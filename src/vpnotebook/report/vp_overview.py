@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from ..core import taxonomy as tx
 from ..core.annual import Workload, vp_overview
 from ..core.journal import Journal
-from ..core.ledger import Issue, issues
+from ..core.ledger import ISSUE_WAYS, Issue, issues
 from .document import Document, Paragraph, Section, Table
 
 
@@ -174,14 +174,6 @@ def _activity_table(rows: list[Workload], language: str) -> Table:
     )
 
 
-_HOW = {
-    "pdf": ("als PDF", "as PDF"),
-    "csv": ("als CSV", "as CSV"),
-    "print": ("afgedrukt", "printed"),
-    "cli": ("als PDF (opdrachtregel)", "as PDF (command line)"),
-}
-
-
 def _issued_table(issued: list[Issue], language: str) -> Table:
     """What was issued when: the ledger of published annual reports, for the VP's records."""
 
@@ -205,7 +197,7 @@ def _issued_table(issued: list[Issue], language: str) -> Table:
                 str(i.year),
                 str(i.version),
                 i.issued_on.strftime("%d-%m-%Y"),
-                t(*_HOW.get(i.how, (i.how, i.how))),
+                ISSUE_WAYS.label(i.how, language),
                 i.pdf_sha256[:16],
             )
             for i in issued

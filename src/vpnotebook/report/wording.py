@@ -214,6 +214,16 @@ def describe_audit(
             else f"Ook niet genoemd, omdat het aantal meldingen min de genoemde de rest zou "
             f"prijsgeven: {named}."
         )
+    if reason == Reason.SUPPRESSED_OVERLAP:
+        excess = detail.get("excess", 0)
+        return (
+            f"Also not named: with every row named, the numbers minus the number of cases "
+            f"({excess}) would tell how many cases fall under more than one row: {named}."
+            if en
+            else f"Ook niet genoemd: met alle regels genoemd zouden de aantallen min het aantal "
+            f"meldingen ({excess}) laten zien hoeveel meldingen onder meer dan één regel vallen: "
+            f"{named}."
+        )
     if reason == Reason.MERGED_ALL_ALIKE:
         units = detail.get("units", 0)
         return (
@@ -391,7 +401,13 @@ def method_note(
             "A case can concern more than one category, route or referral. Such tables have no "
             "total and no 'other' row. A category with a small number, one that (nearly) all "
             "cases share, and the empty ones beside it are not named; nor is a category whose "
-            "number, subtracted from the number of cases, would give the others away.",
+            "number, subtracted from the number of cases, would give the others away, or "
+            "would tell how many cases concern more than one.",
+            "Some categories that are rare on their own are also counted as a group, such as "
+            "'Care and support'. The group is protected first, exactly like a single category; "
+            "only inside a group that is shown, and by the same rules, can a category of it be "
+            "named ('of which ...'). A group always counts all of its categories, never only "
+            "the small ones that are left over.",
             "Every table describes one characteristic. There are no cross tables: for example, "
             "the relation to the accused is never shown per department.",
             f"Department figures appear only for organisations with at least {min_employees} "
@@ -443,7 +459,13 @@ def method_note(
         "tabellen hebben geen totaal en geen Overig. Een onderwerp met een klein aantal, een "
         "dat (bijna) alle meldingen betreft en de lege onderwerpen ernaast worden niet "
         "genoemd; en ook een onderwerp niet waarvan het aantal, afgetrokken van het aantal "
-        "meldingen, de andere zou prijsgeven.",
+        "meldingen, de andere zou prijsgeven, of zou laten zien hoeveel meldingen over meer "
+        "dan één onderwerp gaan.",
+        "Sommige onderwerpen die apart te weinig voorkomen, zijn ook als groep geteld, zoals "
+        "'Zorg en ondersteuning'. De groep wordt eerst beschermd alsof het één onderwerp is; "
+        "alleen binnen een groep die getoond wordt, en met dezelfde regels, kan een onderwerp "
+        "ervan apart genoemd worden ('waarvan ...'). Een groep telt altijd al haar onderwerpen, "
+        "nooit alleen de kleine die overblijven.",
         "Elke tabel beschrijft één kenmerk. Er zijn geen kruistabellen: zo staat de relatie "
         "tot de veroorzaker nooit per afdeling in het verslag.",
         f"Cijfers per afdeling staan er alleen bij organisaties met minstens {min_employees} "

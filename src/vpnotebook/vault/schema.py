@@ -477,13 +477,30 @@ CREATE TABLE published_reports (
 """
 
 
+# The VP's confirmations of the annual report's free-text check: "this word may stay, in this
+# sentence". Per organisation and year, the kind of hit and a SHA-256 fingerprint of the kind,
+# the word and the sentence it stands in (core/report_texts.py), so a changed sentence asks
+# again and no word is kept beside the text it came from. Like the ledger it belongs to an
+# organisation, not a case: destruction leaves it; the organisation takes it along.
+_V6_TEXT_CONFIRMATIONS = """
+CREATE TABLE text_confirmations (
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    year            INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2200),
+    kind            TEXT NOT NULL,
+    fingerprint     TEXT NOT NULL CHECK (length(fingerprint) = 64),
+    confirmed_on    TEXT NOT NULL,
+    PRIMARY KEY (organisation_id, year, kind, fingerprint)
+) WITHOUT ROWID;
+"""
+
+
 # Issue 13: what a case says about its reporters (anonymous, a group), the reporter's consent
 # to a hand-over, the case's own notes (searchable: the case's search triggers again with
 # `notes` in their body, and the cases indexed again), links between cases, and the log of
 # cases handed over to another VP. A link is about people (two cases share a reporter or an
 # accused): destruction removes it (core/destruction.py). The hand-over log is the VP's own
 # record that a file left, like the destruction log: no content, kept after destruction.
-_V6_LINKS_AND_HANDOVER = """
+_V7_LINKS_AND_HANDOVER = """
 ALTER TABLE cases ADD COLUMN reporter_known INTEGER NOT NULL DEFAULT 1
     CHECK (reporter_known IN (0, 1));
 ALTER TABLE cases ADD COLUMN reporter_count INTEGER NOT NULL DEFAULT 1
@@ -540,8 +557,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "report texts", _V3_REPORT_TEXTS),
     Migration(4, "retention extensions", _V4_RETENTION_EXTENSIONS),
     Migration(5, "ledger of published reports", _V5_PUBLISHED_REPORTS),
+    Migration(6, "confirmations of the report's text check", _V6_TEXT_CONFIRMATIONS),
     Migration(
-        6, "links between cases, anonymous and group reporters, hand-overs", _V6_LINKS_AND_HANDOVER
+        7, "links between cases, anonymous and group reporters, hand-overs", _V7_LINKS_AND_HANDOVER
     ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

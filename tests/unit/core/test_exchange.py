@@ -42,6 +42,7 @@ from vpnotebook.core.exchange import (
 from vpnotebook.core.fields import specs
 from vpnotebook.core.handover.log import record_handover
 from vpnotebook.core.journal import Journal
+from vpnotebook.core.ledger import ISSUE_WAYS, REPORT_LANGUAGES
 from vpnotebook.core.models import (
     Case,
     CaseLink,
@@ -57,9 +58,16 @@ from vpnotebook.core.models import (
     Signal,
     TimeEntry,
 )
-from vpnotebook.core.report_texts import save_report_text
+from vpnotebook.core.report_texts import (
+    HIT_KINDS,
+    check_report_text,
+    confirm_hits,
+    save_report_text,
+)
 from vpnotebook.core.retention import keep_longer
 from vpnotebook.core.taxonomy import ALL_VOCABULARIES
+from vpnotebook.report.annual_report import build_annual_report, issue_report
+from vpnotebook.report.pdf import render_pdf
 from vpnotebook.vault.errors import StorageError, VaultError
 from vpnotebook.vault.kdf import TEST_PARAMS
 from vpnotebook.vault.vault import Vault
@@ -272,6 +280,12 @@ def fill(journal: Journal) -> None:
     journal.set_setting("ui.language", "nl")
     journal.set_setting("report.footer", "Vertrouwelijk — Marjolein Ëvers 🔒")
     journal.set_setting("leeg", "")
+    # The ledger of what was published, and a confirmation of the report's text check.
+    report = build_annual_report(journal, zorg.id, 2024)
+    issue_report(journal, report, render_pdf(report.document), how="pdf", today=date(2025, 3, 1))
+    hits = check_report_text(journal, zorg.id, 2024, "Dank aan Anna voor haar inzet.", k=5)
+    assert hits
+    confirm_hits(journal, zorg.id, 2024, hits, today=date(2025, 3, 1))
 
 
 def new_vault(folder: Path) -> Vault:
@@ -352,16 +366,18 @@ def test_export_has_the_documented_shape(source_document: dict[str, Any]) -> Non
     doc = source_document
     assert list(doc) == ["format", "version", "exported_at", "app_version", "settings", "records"]
     assert doc["format"] == FORMAT_NAME == "vpnotebook-export"
-    assert doc["version"] == FORMAT_VERSION == 2
+    assert doc["version"] == FORMAT_VERSION == 3
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", doc["exported_at"])
     assert doc["app_version"] == __version__
     assert list(doc["records"]) == list(RECORD_TABLES)
-    assert list(RECORD_TABLES)[-6:] == [
+    assert list(RECORD_TABLES)[-8:] == [
         "case_links",
         "conversation_archive",
         "destruction_log",
         "report_texts",
         "retention_extensions",
+        "published_reports",
+        "text_confirmations",
         "handover_log",
     ]
     for table, entity_type in RECORD_TABLES.items():
@@ -444,14 +460,18 @@ def test_round_trip_gives_identical_records_and_settings(
     assert added.id == max(d["id"] for d in source_document["records"]["departments"]) + 1
 
 
-def test_a_version_1_export_still_imports(
-    source_document: dict[str, Any], journal: Journal
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_older_export_still_imports(
+    source_document: dict[str, Any], journal: Journal, version: int
 ) -> None:
-    """What version 2 added is left out of a version 1 file; it reads with the defaults."""
+    """What later versions added is left out of an older file; it reads with the defaults."""
     old = copy.deepcopy(source_document)
-    old["version"] = 1
+    old["version"] = version
     records = old["records"]
-    for table in ("case_links", "handover_log"):
+    left_out = ["case_links", "handover_log"]  # version 3
+    if version < 2:
+        left_out += ["published_reports", "text_confirmations"]
+    for table in left_out:
         del records[table]
     for case in records["cases"]:
         for field in ("reporter_known", "reporter_count", "handover_consent_on", "notes"):
@@ -1165,7 +1185,14 @@ def test_the_format_document_describes_every_table_field_and_code() -> None:
     for table, entity in RECORD_TABLES.items():
         documented = re.findall(r"^\| `(\w+)` \|", sections[table], re.M)
         assert documented == list(specs(entity)), table
-    for vocabulary in (*ALL_VOCABULARIES, exchange.DESTRUCTION_RULES, exchange.DESTRUCTION_SCOPES):
+    for vocabulary in (
+        *ALL_VOCABULARIES,
+        exchange.DESTRUCTION_RULES,
+        exchange.DESTRUCTION_SCOPES,
+        ISSUE_WAYS,
+        REPORT_LANGUAGES,
+        HIT_KINDS,
+    ):
         for term in vocabulary:
             assert f"`{term.code}`" in doc, (vocabulary.name, term.code)
 

@@ -4,6 +4,7 @@ anything that may point to a person before it can be exported."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -19,9 +20,14 @@ from vpnotebook.core.report_texts import (
     KIND_PHONE,
     KIND_REPORTER,
     check_report_text,
+    confirm_hits,
+    confirmed,
     load_report_text,
+    open_hits,
     save_report_text,
+    withdraw_confirmation,
 )
+from vpnotebook.vault.kdf import TEST_PARAMS
 from vpnotebook.vault.vault import Vault
 
 
@@ -73,6 +79,73 @@ def test_the_report_texts_table_comes_with_the_third_migration(vault: Vault) -> 
     assert vault.db.user_version >= 3
     columns = [row[1] for row in vault.db.query("PRAGMA table_info(report_texts)")]
     assert columns == ["organisation_id", "year", "text", "updated_on"]
+
+
+ORG_VAULT_PASSPHRASE = "lange wandeling langs de dijk bij zonsopgang"
+
+
+@pytest.fixture
+def org_in_vault(tmp_path: Path) -> tuple[Vault, int]:
+    """A vault of its own (not the shared test journal), so it can be closed and opened."""
+    vault, _ = Vault.create(tmp_path / "kluis", ORG_VAULT_PASSPHRASE, kdf_params=TEST_PARAMS)
+    journal = Journal(vault.db)
+    organisation = journal.add(Organisation(name="Zorggroep Veldhoven", employee_count=400)).id
+    assert organisation is not None
+    case = journal.add(
+        Case(
+            organisation_id=organisation,
+            first_contact=date(2025, 3, 3),
+            contact_type="report",
+            reporter_role="employee",
+        )
+    )
+    journal.add(Reporter(case_id=case.id, name="Ayşe Öztürk-de Boer"))
+    return vault, organisation
+
+
+def test_a_confirmation_is_kept_in_the_vault_for_its_own_sentence(
+    org_in_vault: tuple[Vault, int],
+) -> None:
+    vault, org = org_in_vault
+    journal = Journal(vault.db)
+    text = "Het werkklimaat verbeterde. Ik sprak met Ayşe over de roosters. Dank aan allen."
+    hits = check_report_text(journal, org, 2025, text, k=5)
+    name = [hit for hit in hits if hit.kind == KIND_REPORTER]
+    assert name and name[0].sentence == "Ik sprak met Ayşe over de roosters."
+    assert open_hits(journal, org, 2025, hits) == hits
+    confirm_hits(journal, org, 2025, name, today=date(2026, 2, 1))
+    confirm_hits(journal, org, 2025, name, today=date(2026, 2, 2))  # the same, once
+    assert journal.db.scalar("SELECT count(*) FROM text_confirmations") == 1
+    # The table holds the kind and a fingerprint, never the word itself.
+    row = journal.db.query_one("SELECT * FROM text_confirmations")
+    stored = "".join(map(str, tuple(row))).lower()
+    assert row["kind"] == KIND_REPORTER and "ayse" not in stored and "ayşe" not in stored
+
+    # Closed and opened again (a lock): still confirmed.
+    folder, passphrase = vault.folder, ORG_VAULT_PASSPHRASE
+    vault.close()
+    with Vault.open(folder, passphrase=passphrase) as again:
+        journal = Journal(again.db)
+        assert open_hits(journal, org, 2025, check_report_text(journal, org, 2025, text, k=5)) == []
+        # Another sentence changed: still confirmed. The name's own sentence: asked again.
+        other = text.replace("verbeterde", "verbeterde sterk")
+        assert (
+            open_hits(journal, org, 2025, check_report_text(journal, org, 2025, other, k=5)) == []
+        )
+        changed = text.replace("over de roosters", "over haar rooster")
+        asked = open_hits(journal, org, 2025, check_report_text(journal, org, 2025, changed, k=5))
+        assert [hit.kind for hit in asked] == [KIND_REPORTER]
+        # Another year, or another organisation, asks again too.
+        assert open_hits(journal, org, 2024, check_report_text(journal, org, 2024, text, k=5))
+        assert confirmed(journal, org + 1, 2025) == set()
+        withdraw_confirmation(journal, org, 2025, name[0])
+        assert confirmed(journal, org, 2025) == set()
+
+
+def test_the_confirmations_table_comes_with_the_sixth_migration(vault: Vault) -> None:
+    assert vault.db.user_version >= 6
+    columns = [row[1] for row in vault.db.query("PRAGMA table_info(text_confirmations)")]
+    assert columns == ["organisation_id", "year", "kind", "fingerprint", "confirmed_on"]
 
 
 def _kinds(journal: Journal, org: int, text: str) -> list[tuple[str, str]]:

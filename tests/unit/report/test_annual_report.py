@@ -336,7 +336,9 @@ def test_a_year_with_one_more_case_than_the_last(journal: Journal) -> None:
     # else"; so neither bullying nor discrimination is named this year.
     assert dict(this.rows).keys().isdisjoint({"Pesten", "Discriminatie"})
     assert (report.flow.new, last_year.flow.new) == (6, 5)
-    assert "Niet apart genoemd, om de melders te beschermen: Intimidatie" in text
+    # Nothing at all can be named: one sentence says so, never a header over no rows.
+    assert this.rows == ()
+    assert "Aard van de meldingen: niet uitgesplitst." in " ".join(text.split())
     assert {"Pesten", "Discriminatie"} <= set(this.hidden_labels)
 
 
@@ -652,3 +654,53 @@ def test_the_vp_may_leave_the_outreach_list_out(journal: Journal) -> None:
     left_out = build_annual_report(journal, org, YEAR, omit=["outreach"])
     assert any(t.key == "outreach" for t in kept.document.tables())
     assert not any(t.key == "outreach" for t in left_out.document.tables())
+
+
+def test_families_in_a_real_report_and_what_the_ledger_keeps_of_them(journal: Journal) -> None:
+    org = _org(journal, employees=300)
+    for index in range(25):
+        case = journal.add(
+            Case(
+                organisation_id=org,
+                first_contact=_day(index),
+                contact_type="report",
+                reporter_role=("employee", "employee", "temp", "intern", "volunteer")[index % 5],
+                categories=("bullying",),
+            )
+        )
+        parties = ["company_doctor"] if index < 10 else []
+        parties += ["social_worker"] if 8 <= index < 14 else []
+        parties += ["gp"] if 20 <= index < 22 else []
+        for party in parties:
+            journal.add(Referral(case_id=case.id, party=party, referred_on=_day(index)))
+    report = build_annual_report(journal, org, YEAR)
+    assert_protected(report)
+    referrals = next(t for t in report.document.tables() if t.key == "referrals")
+    # 16 cases went to care: 10 to the company doctor, 6 to the social worker (2 to both)
+    # and 2 to their GP. The family is a row; inside it the doctor and the social worker
+    # can be named, the GP's 2 not (and with it the empty psychologist and arbodienst).
+    assert [row[:2] for row in referrals.rows[1:4]] == [
+        ("Zorg en ondersteuning", "16"),
+        ("– waarvan bedrijfsarts", "10"),
+        ("– waarvan bedrijfsmaatschappelijk werk", "6"),
+    ]
+    assert "Huisarts" not in " ".join(row[0] for row in referrals.rows)
+    assert "Zorg en ondersteuning telt de meldingen met ten minste één van: Bedrijfsarts" in (
+        referrals.note
+    )
+    csv_text = render_csv(report.document).decode("utf-8-sig")
+    assert "Doorverwijzingen;– waarvan bedrijfsarts;Aantal;10" in csv_text
+    # Roles: 10 employees, and 5 each of temp, intern, volunteer: the family of small roles
+    # is 15, and inside it each of its members reaches 5.
+    roles = report.tables["reporter_roles"]
+    assert dict(roles.rows) == {
+        "Medewerker": 10,
+        "Leidinggevende": 0,
+        "Uitzendkracht of inhuur": 5,
+        "Stagiair": 5,
+        "Vrijwilliger": 5,
+        "Oud-medewerker (binnen een jaar)": 0,
+    }
+    cells = report.figures[YEAR]
+    assert cells["referrals:row:family:care_and_support"] == 16
+    assert cells["referrals:row:company_doctor"] == 10

@@ -557,9 +557,10 @@ def test_multi_valued_trend_needs_units_per_year() -> None:
         {2023: {"a": 6, "b": 2}, 2024: {"a": 9, "b": 9}},
         other_label=OTHER,
         multi_valued=True,
-        units_by_year={2023: 12, 2024: 15},
+        units_by_year={2023: 12, 2024: 18},
     )
     # 2023: b is small and alone, so 12 - 6 would give it away; a is left out with it.
+    # 2024: 9 + 9 mentions of 18 cases say nothing about how many carry both.
     assert [table.rows for _, table in trend.years] == [(), (("a", 9), ("b", 9))]
 
 

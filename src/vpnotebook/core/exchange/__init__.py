@@ -43,4 +43,6 @@ from .tables import RECORD_TABLES as RECORD_TABLES
 from .tables import REFERENCES as REFERENCES
 from .tables import ArchivedConversations as ArchivedConversations
 from .tables import DestructionLogEntry as DestructionLogEntry
+from .tables import PublishedReport as PublishedReport
 from .tables import ReportText as ReportText
+from .tables import TextConfirmation as TextConfirmation

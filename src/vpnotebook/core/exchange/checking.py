@@ -13,6 +13,7 @@ from typing import Any, NoReturn
 
 from ..fields import TEXT_MAX, ValidationError, from_json, specs
 from ..journal import has_identity
+from ..ledger import SHA256, figures_problem
 from ..models import SHORT, Case, CaseLink, Department, Organisation, Reporter
 from .errors import ImportFormatError, ImportVersionError
 from .tables import (
@@ -26,6 +27,8 @@ from .tables import (
     RECORD_TABLES,
     REFERENCES,
     UPGRADES,
+    PublishedReport,
+    TextConfirmation,
 )
 
 KNOWN_TOP_LEVEL = {"format", "version", "exported_at", "app_version", "settings", "records"}
@@ -237,6 +240,20 @@ class RecordChecker:
             for field_name in ("year", "seq"):
                 if getattr(entity, field_name) is None:
                     fail(field_name, "Het meldingsnummer ontbreekt.", "is required")
+        for field_name in ("content_sha256", "pdf_sha256", "fingerprint"):
+            value = getattr(entity, field_name, None)
+            fingerprinted = isinstance(entity, PublishedReport | TextConfirmation)
+            if fingerprinted and value is not None and not SHA256.fullmatch(value):
+                fail(
+                    field_name,
+                    "Geen geldige vingerafdruk (64 tekens 0-9 en a-f).",
+                    "must be a SHA-256 in 64 lowercase hexadecimal characters",
+                )
+        if isinstance(entity, PublishedReport):
+            # Every later report of the organisation reads these figures back.
+            problem = figures_problem(entity.figures)
+            if problem:
+                fail("figures", "De gedrukte cijfers zijn niet te lezen.", problem)
         for field_name, target in REFERENCES.items():
             target_id = getattr(entity, field_name, None)
             if target_id is None:
@@ -322,6 +339,13 @@ def _unique_keys(table: str, entity: Any) -> Iterator[tuple[str, Any, str, str]]
             (entity.case_id, entity.linked_case_id),
             "Deze twee meldingen zijn al gekoppeld.",
             "these two cases are linked twice",
+        )
+    elif isinstance(entity, PublishedReport):
+        yield (
+            "version",
+            (entity.organisation_id, entity.year, entity.version),
+            "Deze versie van dit jaarverslag staat er al in.",
+            "another issue has the same organisation, year and version",
         )
 
 

@@ -19,12 +19,17 @@ from ..destruction import (
 )
 from ..fields import code, day, integer, record_id, ref, text
 from ..handover.log import HandoverLogEntry
+from ..ledger import ISSUE_WAYS, REPORT_LANGUAGES
 from ..models import SHORT, TABLES
+from ..report_texts import HIT_KINDS
 from ..retention import RetentionExtension
 from ..taxonomy import Term, Vocabulary
 
 FORMAT_NAME = "vpnotebook-export"
-FORMAT_VERSION = 2
+# 2: the ledger of published reports and the confirmations of the report's text check.
+# 3: who came (anonymous, a group), a case's notes and hand-over consent; links between cases;
+#    the hand-over log.
+FORMAT_VERSION = 3
 # Guards reading a wrong file (a disk image, /dev/zero) into memory; a real export of many
 # years of notes is far below this.
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
@@ -79,6 +84,36 @@ class ReportText:
     updated_on: date | None = day("Bijgewerkt op", required=True)
 
 
+@dataclass
+class PublishedReport:
+    """A row of `published_reports`: one issued version of an annual report, with the
+    protected figures exactly as it printed them (core/ledger.py)."""
+
+    organisation_id: int | None = ref("Organisatie", required=True)
+    year: int | None = integer("Jaar", minimum=1990, maximum=2200, required=True)
+    version: int | None = integer("Versie", minimum=1, required=True)
+    issued_on: date | None = day("Uitgegeven op", required=True)
+    how: str | None = code("Uitgegeven als", ISSUE_WAYS, required=True)
+    language: str | None = code("Taal", REPORT_LANGUAGES, required=True)
+    k: int | None = integer("Drempel", minimum=3, required=True)
+    content_sha256: str = text("Vingerafdruk van de inhoud", required=True, max_length=64)
+    pdf_sha256: str = text("Vingerafdruk van het PDF-bestand", required=True, max_length=64)
+    figures: str = text("Gedrukte cijfers", required=True)
+    id: int | None = record_id()
+
+
+@dataclass
+class TextConfirmation:
+    """A row of `text_confirmations`: the VP let one hit of the text check stay, in one
+    sentence of one organisation's report for one year (core/report_texts.py)."""
+
+    organisation_id: int | None = ref("Organisatie", required=True)
+    year: int | None = integer("Jaar", minimum=1990, maximum=2200, required=True)
+    kind: str | None = code("Soort vondst", HIT_KINDS, required=True)
+    fingerprint: str = text("Vingerafdruk", required=True, max_length=64)
+    confirmed_on: date | None = day("Bevestigd op", required=True)
+
+
 # Every table the export carries, in an order where references point to earlier tables.
 RECORD_TABLES: dict[str, type] = {
     **{table: entity for entity, table in TABLES.items()},
@@ -86,6 +121,8 @@ RECORD_TABLES: dict[str, type] = {
     "destruction_log": DestructionLogEntry,
     "report_texts": ReportText,
     "retention_extensions": RetentionExtension,
+    "published_reports": PublishedReport,
+    "text_confirmations": TextConfirmation,
     "handover_log": HandoverLogEntry,
 }
 # The columns that identify a row; every other table has "id".
@@ -93,6 +130,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "reporters": ("case_id",),
     "conversation_archive": ("case_id", "year"),
     "report_texts": ("organisation_id", "year"),
+    "text_confirmations": ("organisation_id", "year", "kind", "fingerprint"),
 }
 REFERENCES = {
     "organisation_id": "organisations",
@@ -106,15 +144,19 @@ ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
-def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
-    """Version 2 added fields with defaults (a case's reporter_known, reporter_count,
-    handover_consent_on and notes), tables a version 1 file lacks (case_links,
-    handover_log) and a destruction rule (handed_over): a version 1 document reads as it is."""
-    return {**document, "version": 2}
+def _from_version_2(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 added fields with defaults (a case's reporter_known, reporter_count,
+    handover_consent_on and notes), tables a version 2 file lacks (case_links,
+    handover_log) and a destruction rule (handed_over): a version 2 document reads as it is."""
+    return document
 
 
 # Upgrades of older documents, keyed by the version they upgrade from (n -> n + 1).
-UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _from_version_1}
+# 1 -> 2 added two tables; a version-1 document simply has neither, which reads as empty.
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: lambda document: document,
+    2: _from_version_2,
+}
 
 
 # Facts about this copy of the vault, not about the journal: a vault made from an export has

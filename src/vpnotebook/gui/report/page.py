@@ -38,9 +38,12 @@ from ...core.report_texts import (
     TextChecker,
     TextHit,
     check_report_sources,
+    confirm_hits,
+    confirmed,
     load_report_text,
     save_report_text,
     text_checker,
+    withdraw_confirmation,
 )
 from ...report.annual_report import (
     OPTIONAL_TABLES,
@@ -70,8 +73,8 @@ class ReportPage(Page):
         self.report: AnnualReport | None = None
         self.hits: list[TextHit] = []
         self.pdf: bytes | None = None
-        # Per organisation and year, the places the VP confirmed as safe (kind, word).
-        self.confirmed: dict[tuple[int, int], set[tuple[str, str]]] = {}
+        # The places the VP confirmed as safe are kept in the vault (core/report_texts.py),
+        # per organisation, year and sentence: they survive a lock and a restart.
         self._checker: tuple[tuple[int, int, int], TextChecker] | None = None
         self._loading = False
         self._text_dirty = False
@@ -373,12 +376,14 @@ class ReportPage(Page):
 
     def _confirmed(self) -> set[tuple[str, str]]:
         key = self._key()
-        return self.confirmed.setdefault(key, set()) if key is not None else set()
+        if key is None or not self.session.vault.is_open:
+            return set()
+        return confirmed(self.session.journal, *key)
 
     def open_hits(self) -> list[TextHit]:
         """The places neither changed nor confirmed yet: export waits for these."""
-        confirmed = self._confirmed()
-        return [hit for hit in self.hits if hit.key not in confirmed]
+        done = self._confirmed()
+        return [hit for hit in self.hits if (hit.kind, hit.fingerprint) not in done]
 
     def _show_issued(self) -> None:
         key = self._key()
@@ -411,7 +416,7 @@ class ReportPage(Page):
         self.hit_list.blockSignals(True)
         self.hit_list.clear()
         language = current_language()
-        confirmed = self._confirmed()
+        done = self._confirmed()
         for hit in self.hits:
             where = ""
             if hit.source != SOURCE_TEXT:
@@ -427,7 +432,9 @@ class ReportPage(Page):
             item.setData(Qt.ItemDataRole.UserRole, (hit.start, hit.end, hit.source))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
-                Qt.CheckState.Checked if hit.key in confirmed else Qt.CheckState.Unchecked
+                Qt.CheckState.Checked
+                if (hit.kind, hit.fingerprint) in done
+                else Qt.CheckState.Unchecked
             )
             item.setToolTip(
                 self.tr("Vink aan als u hebt nagekeken dat dit niet naar een persoon wijst.")
@@ -463,13 +470,17 @@ class ReportPage(Page):
 
     def _hit_confirmed(self, item: QListWidgetItem) -> None:
         row = self.hit_list.row(item)
-        if not 0 <= row < len(self.hits):
+        key = self._key()
+        if not 0 <= row < len(self.hits) or key is None:
             return
-        confirmed = self._confirmed()
-        if item.checkState() == Qt.CheckState.Checked:
-            confirmed.add(self.hits[row].key)
-        else:
-            confirmed.discard(self.hits[row].key)
+        hit = self.hits[row]
+        try:
+            if item.checkState() == Qt.CheckState.Checked:
+                confirm_hits(self.session.journal, *key, [hit], today=self.today)
+            else:
+                withdraw_confirmation(self.session.journal, *key, hit)
+        except VaultError as error:
+            dialogs.error(self, self.tr("Niet vastgelegd"), error.message(current_language()))
         self._show_hits()
 
     def _select_hit(self, item: QListWidgetItem) -> None:
