@@ -235,7 +235,7 @@ class MergeDialog(QDialog):
             try:
                 preview = merge_vault(
                     target,
-                    Journal(other.db),
+                    Journal.of(other),
                     target_id=own.vault_id,
                     source_id=other.vault_id,
                     today=self.today,
@@ -263,7 +263,7 @@ class MergeDialog(QDialog):
         def work() -> MergeResult:
             return merge_vault(
                 target,
-                Journal(other.db),
+                Journal.of(other),
                 target_id=own.vault_id,
                 source_id=other.vault_id,
                 today=self.today,
