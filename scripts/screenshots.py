@@ -179,7 +179,7 @@ def shoot_help(window: MainWindow, out: Path, app: QApplication) -> None:
 
     menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
     for name, dialog in (
-        ("51-sneltoetsen", ShortcutsDialog(menus, window)),  # type: ignore[arg-type]
+        ("51-sneltoetsen", ShortcutsDialog(menus, window)),
         ("52-over", AboutDialog(window)),
     ):
         dialog.show()
@@ -279,6 +279,9 @@ def main() -> int:
         from screenshots_import import shoot_import_wizard  # beside this script
 
         shoot_import_wizard(window, out, app, base)
+        from screenshots_handover import shoot_cases, shoot_handover  # beside this script
+
+        handed = shoot_handover(window, out, app, base, shoot_cases(window, out, app))
         dialog = window.settings_dialog()
         dialog.show()
         save(dialog, out, "30-instellingen", app)
@@ -294,6 +297,9 @@ def main() -> int:
         recovery.show()
         save(recovery, out, "31-herstelcode", app)
         recovery.close()
+        from screenshots_handover import shoot_merge
+
+        shoot_merge(window, out, app, base, handed)  # opens the colleague's vault: last
         window.close()
     return 0
 

@@ -18,12 +18,16 @@ import tempfile
 import time
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from vpnotebook.gui.main_window import MainWindow
 
 TODAY = date(2026, 11, 28)
 HEADINGS = (
@@ -100,7 +104,7 @@ def wait(app: QApplication, condition: object, what: str) -> None:
         time.sleep(0.01)
 
 
-def shoot_import_wizard(window: object, out: Path, app: QApplication, scratch: Path) -> None:
+def shoot_import_wizard(window: MainWindow, out: Path, app: QApplication, scratch: Path) -> None:
     from vpnotebook.core.sheetimport import SKIP
 
     sample = write_sample(scratch, bad_date="31-02-2025")
@@ -145,7 +149,7 @@ def shoot_import_wizard(window: object, out: Path, app: QApplication, scratch: P
     settle(app)
     from PySide6.QtWidgets import QScrollArea
 
-    notes = cases.view.intake.reporter_notes
+    notes = cases.view.intake.notes
     for area in cases.view.findChildren(QScrollArea):
         if area.isAncestorOf(notes):
             area.ensureWidgetVisible(notes)
@@ -155,15 +159,34 @@ def shoot_import_wizard(window: object, out: Path, app: QApplication, scratch: P
     print(path)
 
 
-def main() -> int:
+def demo_window(base: Path, language: str, app: QApplication) -> MainWindow:
+    """The program over a throwaway demo vault in `base`, unlocked, at 1366×768."""
     from vpnotebook.core.demo import fill_demo
     from vpnotebook.core.journal import Journal
     from vpnotebook.gui import i18n
-    from vpnotebook.gui.app import create_application
     from vpnotebook.gui.main_window import MainWindow
     from vpnotebook.gui.settings.store import AppSettings
     from vpnotebook.vault.kdf import TEST_PARAMS
     from vpnotebook.vault.vault import Vault
+
+    passphrase = "paarse olifant danst op zolder"
+    settings = AppSettings(base / "instellingen.ini")
+    settings.language = language
+    i18n.install_language(language)
+    vault, _ = Vault.create(base / "kluis", passphrase, kdf_params=TEST_PARAMS)
+    fill_demo(Journal(vault.db), cases=150, seed=1, today=TODAY)
+    vault.close()
+    window = MainWindow(base / "kluis", settings, kdf_params=TEST_PARAMS)
+    window.resize(1366, 768)
+    window.show()
+    window.unlock_screen.passphrase.setText(passphrase)
+    window.unlock_screen.unlock()
+    wait(app, lambda: not window.is_locked, "the vault to unlock")
+    return window
+
+
+def main() -> int:
+    from vpnotebook.gui.app import create_application
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--language", choices=("nl", "en"), default="nl")
@@ -171,21 +194,9 @@ def main() -> int:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     app = create_application()
-    passphrase = "paarse olifant danst op zolder"
     with tempfile.TemporaryDirectory() as scratch:
         base = Path(scratch)
-        settings = AppSettings(base / "instellingen.ini")
-        settings.language = args.language
-        i18n.install_language(args.language)
-        vault, _ = Vault.create(base / "kluis", passphrase, kdf_params=TEST_PARAMS)
-        fill_demo(Journal(vault.db), cases=150, seed=1, today=TODAY)
-        vault.close()
-        window = MainWindow(base / "kluis", settings, kdf_params=TEST_PARAMS)
-        window.resize(1366, 768)
-        window.show()
-        window.unlock_screen.passphrase.setText(passphrase)
-        window.unlock_screen.unlock()
-        wait(app, lambda: not window.is_locked, "the vault to unlock")
+        window = demo_window(base, args.language, app)
         window.workspace.show_page("cases")
         shoot_import_wizard(window, args.out, app, base)
         window.close()

@@ -42,13 +42,10 @@ def journal(vault: Vault) -> Journal:
     return Journal(vault.db)
 
 
-def _load_sheet_files() -> ModuleType:
+def _load_by_path(name: str, file_name: str) -> ModuleType:
     # Loaded by path: with --import-mode=importlib a test cannot import a sibling module.
-    name = "vpnotebook_test_sheet_files"
     if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, Path(__file__).with_name("sheet_files.py")
-        )
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(file_name))
         assert spec is not None and spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module  # dataclasses look their module up while being defined
@@ -56,7 +53,17 @@ def _load_sheet_files() -> ModuleType:
     return sys.modules[name]
 
 
+def _load_sheet_files() -> ModuleType:
+    return _load_by_path("vpnotebook_test_sheet_files", "sheet_files.py")
+
+
 @pytest.fixture
 def sheets() -> ModuleType:
     """Spreadsheets as VPs keep them (tests/sheet_files.py), for the sheet-import tests."""
     return _load_sheet_files()
+
+
+@pytest.fixture
+def handover_kit() -> ModuleType:
+    """A small practice to hand over and merge (tests/handover_files.py)."""
+    return _load_by_path("vpnotebook_test_handover_files", "handover_files.py")

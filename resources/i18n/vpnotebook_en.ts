@@ -326,6 +326,10 @@
         <translation>Time spent</translation>
     </message>
     <message>
+        <source>Gekoppelde meldingen</source>
+        <translation>Linked cases</translation>
+    </message>
+    <message>
         <source>Verder in het overzicht</source>
         <translation>Also in the document</translation>
     </message>
@@ -894,6 +898,17 @@
     </message>
 </context>
 <context>
+    <name>CasePicker</name>
+    <message>
+        <source>Gekoppelde melding</source>
+        <translation>Linked case</translation>
+    </message>
+    <message>
+        <source>Nummer of werktitel</source>
+        <translation>Number or working title</translation>
+    </message>
+</context>
+<context>
     <name>CaseView</name>
     <message>
         <source>Melding a&amp;fsluiten…</source>
@@ -976,6 +991,10 @@
         <translation>Time</translation>
     </message>
     <message>
+        <source>Gekoppeld</source>
+        <translation>Linked</translation>
+    </message>
+    <message>
         <source>Deze melding is vernietigd. Alleen wat meetelt voor het jaarverslag is bewaard; er valt niets meer aan te vullen.</source>
         <translation>This case has been destroyed. Only what counts towards the annual report has been kept; nothing more can be added.</translation>
     </message>
@@ -992,8 +1011,16 @@
         <translation>closed on %1</translation>
     </message>
     <message>
+        <source>Overgedragen aan %1 op %2.</source>
+        <translation>Handed over to %1 on %2.</translation>
+    </message>
+    <message>
         <source>Gesprekken (%1)</source>
         <translation>Conversations (%1)</translation>
+    </message>
+    <message>
+        <source>Gekoppeld (%1)</source>
+        <translation>Linked (%1)</translation>
     </message>
     <message>
         <source>Bestede tijd aan deze melding: &lt;b&gt;%1&lt;/b&gt; — gesprekken %2, overige tijd %3.</source>
@@ -1853,6 +1880,177 @@ Do you want to continue?</translation>
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>vernietigen</source>
+        <translation>destroy</translation>
+    </message>
+    <message>
+        <source>Overdragen aan een collega</source>
+        <translation>Hand over to a colleague</translation>
+    </message>
+    <message>
+        <source>Vorige</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Volgende</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Alle organisaties</source>
+        <translation>All organisations</translation>
+    </message>
+    <message>
+        <source>&amp;Alle meldingen van deze organisatie</source>
+        <translation>&amp;All cases of this organisation</translation>
+    </message>
+    <message>
+        <source>Meldingen om over te dragen</source>
+        <translation>Cases to hand over</translation>
+    </message>
+    <message>
+        <source>Naam van uw collega</source>
+        <translation>Your colleague&apos;s name</translation>
+    </message>
+    <message>
+        <source>Voor uw eigen logboek van overdrachten</source>
+        <translation>For your own log of hand-overs</translation>
+    </message>
+    <message>
+        <source>Map voor de overdracht</source>
+        <translation>Folder for the hand-over</translation>
+    </message>
+    <message>
+        <source>&amp;Bladeren…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>Daarna de meldingen in mijn eigen kluis &amp;vernietigen</source>
+        <translation>Then &amp;destroy the cases in my own vault</translation>
+    </message>
+    <message>
+        <source>&amp;Organisatie:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>&amp;Meldingen:</source>
+        <translation>Ca&amp;ses:</translation>
+    </message>
+    <message>
+        <source>Aan &amp;collega:</source>
+        <translation>To &amp;colleague:</translation>
+    </message>
+    <message>
+        <source>Naar de ma&amp;p:</source>
+        <translation>Into the &amp;folder:</translation>
+    </message>
+    <message>
+        <source>Draag meldingen over aan een vervanger of opvolger. Ze komen met alles wat erbij hoort in een nieuwe, versleutelde kluis met een eigen wachtwoord en herstelcode. De melder moet met de overdracht hebben ingestemd: vul die datum eerst in bij de melding.</source>
+        <translation>Hand cases over to a substitute or successor. They go, with everything that belongs to them, into a new encrypted vault with its own passphrase and recovery code. The reporter must have agreed to the hand-over: fill in that date on the case first.</translation>
+    </message>
+    <message>
+        <source>Kies een wachtwoord voor deze overdracht, niet dat van uw eigen kluis: uw collega krijgt het te weten. Geef het apart van de map, bijvoorbeeld telefonisch.</source>
+        <translation>Choose a passphrase for this hand-over, not your own vault&apos;s: your colleague will know it. Give it separately from the folder, by phone for instance.</translation>
+    </message>
+    <message>
+        <source>De herstelcode van de overdracht. Geef hem uw collega, apart van het wachtwoord: daarmee komt uw collega erin als het wachtwoord kwijt is. De overdracht wordt pas gemaakt als u de code hebt overgenomen.</source>
+        <translation>The hand-over&apos;s recovery code. Give it to your colleague, separately from the passphrase: with it your colleague gets in if the passphrase is lost. The hand-over is made only once you have copied the code.</translation>
+    </message>
+    <message>
+        <source>Bevestiging</source>
+        <translation>Confirmation</translation>
+    </message>
+    <message>
+        <source>De overdracht wordt gemaakt. Dat duurt een paar seconden.</source>
+        <translation>The hand-over is being made. That takes a few seconds.</translation>
+    </message>
+    <message>
+        <source>(nog geen toestemming)</source>
+        <translation>(no consent yet)</translation>
+    </message>
+    <message>
+        <source>Kies waar de map voor de overdracht komt</source>
+        <translation>Choose where the hand-over folder goes</translation>
+    </message>
+    <message>
+        <source>Van %1 heeft de melder nog geen toestemming gegeven voor de overdracht. Vraag die eerst en vul de datum in bij de melding (tabblad Intake), of laat deze melding(en) hier weg.</source>
+        <translation>For %1 the reporter has not yet agreed to the hand-over. Ask first and fill in the date on the case (Intake tab), or leave these cases out here.</translation>
+    </message>
+    <message>
+        <source>Welke meldingen, aan wie</source>
+        <translation>Which cases, to whom</translation>
+    </message>
+    <message>
+        <source>Een wachtwoord voor de overdracht</source>
+        <translation>A passphrase for the hand-over</translation>
+    </message>
+    <message>
+        <source>De herstelcode van de overdracht</source>
+        <translation>The hand-over&apos;s recovery code</translation>
+    </message>
+    <message>
+        <source>Vernietigen in uw eigen kluis</source>
+        <translation>Destroying in your own vault</translation>
+    </message>
+    <message>
+        <source>Stap %1 van %2: %3</source>
+        <translation>Step %1 of %2: %3</translation>
+    </message>
+    <message>
+        <source>Overdracht</source>
+        <translation>Hand-over</translation>
+    </message>
+    <message>
+        <source>Overdragen</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Na de overdracht worden deze %1 melding(en) in uw eigen kluis vernietigd. Alleen de anonieme gegevens voor het jaarverslag blijven, en in uw logboek staat aan wie u ze overdroeg. Dit kan niet ongedaan worden gemaakt. Typ &apos;%2&apos; om door te gaan.</source>
+        <translation>After the hand-over these %1 case(s) are destroyed in your own vault. Only the anonymous figures for the annual report remain, and your log says to whom you handed them over. This cannot be undone. Type &apos;%2&apos; to go on.</translation>
+    </message>
+    <message>
+        <source>Er ging onverwacht iets mis (%1).</source>
+        <translation>Something unexpected went wrong (%1).</translation>
+    </message>
+    <message>
+        <source>Er is niets overgedragen.</source>
+        <translation>Nothing was handed over.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Klaar.&lt;/b&gt; %1 melding(en) staan in de overdracht in &lt;i&gt;%2&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Done.&lt;/b&gt; %1 case(s) are in the hand-over in &lt;i&gt;%2&lt;/i&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Geef uw collega de map (bijvoorbeeld op een USB-stick), en apart daarvan het wachtwoord en de herstelcode. Uw collega opent de map met &lt;i&gt;Andere kluis openen&lt;/i&gt;, of voegt hem samen met de eigen kluis via &lt;i&gt;Bestand → Overdracht samenvoegen&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Give your colleague the folder (on a USB stick, for instance) and, separately, the passphrase and the recovery code. Your colleague opens the folder with &lt;i&gt;Open another vault&lt;/i&gt;, or merges it into their own vault through &lt;i&gt;File → Merge a hand-over&lt;/i&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Bij elke melding staat nu aan wie en wanneer u hem overdroeg.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Each case now says to whom and when you handed it over.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1 melding(en) zijn daarna in uw kluis vernietigd. Maak binnenkort een nieuwe reservekopie.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 case(s) were then destroyed in your vault. Make a new backup soon.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Nieuwe sleutel</source>
+        <translation>New key</translation>
+    </message>
+    <message>
+        <source>Wilt u nu ook een nieuwe sleutel maken?</source>
+        <translation>Would you like to make a new key now as well?</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
         <source>Nieuwe melding</source>
@@ -1906,6 +2104,34 @@ Do you want to continue?</translation>
         <translation>Relation to the &amp;accused</translation>
     </message>
     <message>
+        <source>Toestemming voor overdracht gegeven o&amp;p</source>
+        <translation>Consent to &amp;hand over given on</translation>
+    </message>
+    <message>
+        <source>Nodig voordat u de melding aan een collega-vertrouwenspersoon overdraagt, bijvoorbeeld bij een vervanging.</source>
+        <translation>Needed before you hand the case over to another confidential counsellor, when someone stands in for you, for instance.</translation>
+    </message>
+    <message>
+        <source>Aantal melder&amp;s</source>
+        <translation>Number of reporter&amp;s</translation>
+    </message>
+    <message>
+        <source>Aantal melders</source>
+        <translation>Number of reporters</translation>
+    </message>
+    <message>
+        <source>Kwamen er meer mensen samen, met één verhaal? Vul in hoeveel: het blijft één melding, en het jaarverslag telt de melders apart.</source>
+        <translation>Did several people come together, with one story? Fill in how many: it stays one case, and the annual report counts the reporters separately.</translation>
+    </message>
+    <message>
+        <source>De melder blij&amp;ft anoniem</source>
+        <translation>The reporter stays anon&amp;ymous</translation>
+    </message>
+    <message>
+        <source>Van een anonieme melder bewaart u niets over wie het is: geen naam, geen bereikbaarheid, geen notities over de persoon.</source>
+        <translation>Of an anonymous reporter you keep nothing about who they are: no name, no contact details, no notes about the person.</translation>
+    </message>
+    <message>
         <source>Wat hoopt de melder te bereiken?</source>
         <translation>What does the reporter hope to achieve?</translation>
     </message>
@@ -1916,6 +2142,18 @@ Do you want to continue?</translation>
     <message>
         <source>Vink aan zodra de melder ermee instemt dat u een dossier bijhoudt; noteer de datum waarop dat gebeurde.</source>
         <translation>Tick this as soon as the reporter agrees that you keep a file; note the date on which that happened.</translation>
+    </message>
+    <message>
+        <source>Notities bij de melding</source>
+        <translation>Notes on the case</translation>
+    </message>
+    <message>
+        <source>Noti&amp;ties</source>
+        <translation>No&amp;tes</translation>
+    </message>
+    <message>
+        <source>Afspraken, bijzonderheden, waar de melding vandaan kwam</source>
+        <translation>Agreements, particulars, where the case came from</translation>
     </message>
     <message>
         <source>Naam en bereikbaarheid staan los van de melding. U kunt ze wissen zonder de melding zelf kwijt te raken; ze komen nooit in een verslag.</source>
@@ -1962,6 +2200,10 @@ Do you want to continue?</translation>
         <translation>Notes a&amp;bout the reporter</translation>
     </message>
     <message>
+        <source>Deze melder blijft anoniem: naam, bereikbaarheid en notities over de melder worden niet bewaard. Kent u de melder toch bij naam, zet dan het vinkje &apos;De melder blijft anoniem&apos; uit.</source>
+        <translation>This reporter stays anonymous: name, contact details and notes about the reporter are not kept. If you do know the reporter by name, untick &apos;The reporter stays anonymous&apos;.</translation>
+    </message>
+    <message>
         <source>Gegevens van de melder wissen…</source>
         <translation>Erase the reporter’s details…</translation>
     </message>
@@ -1972,6 +2214,14 @@ Do you want to continue?</translation>
     <message>
         <source>— kies een organisatie —</source>
         <translation>— choose an organisation —</translation>
+    </message>
+    <message>
+        <source>Anonieme melder</source>
+        <translation>Anonymous reporter</translation>
+    </message>
+    <message>
+        <source>Van een anonieme melder wordt niets bewaard over wie het is. De naam, bereikbaarheid en notities over de melder die hier staan, worden gewist. Doorgaan?</source>
+        <translation>Nothing is kept about who an anonymous reporter is. The name, contact details and notes about the reporter shown here will be erased. Go on?</translation>
     </message>
     <message>
         <source>— geen of onbekend —</source>
@@ -2128,6 +2378,57 @@ Do you want to continue?</translation>
     </message>
 </context>
 <context>
+    <name>LinksPanel</name>
+    <message>
+        <source>&amp;Andere melding</source>
+        <translation>&amp;Other case</translation>
+    </message>
+    <message>
+        <source>Melding</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Hoe ze &amp;samenhangen</source>
+        <translation>How they are &amp;related</translation>
+    </message>
+    <message>
+        <source>Samenhang</source>
+        <translation>Related by</translation>
+    </message>
+    <message>
+        <source>&amp;Toelichting</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>Toelichting</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Nog een melding koppelen</source>
+        <translation>Link another case</translation>
+    </message>
+    <message>
+        <source>Deze melding is nog niet aan een andere gekoppeld. Koppel meldingen die bij elkaar horen: dezelfde melder, dezelfde veroorzaker of hetzelfde voorval.</source>
+        <translation>This case is not linked to another yet. Link cases that belong together: the same reporter, the same accused or the same event.</translation>
+    </message>
+    <message>
+        <source>de koppeling met %1</source>
+        <translation>the link with %1</translation>
+    </message>
+    <message>
+        <source>Melding &amp;openen</source>
+        <translation>O&amp;pen case</translation>
+    </message>
+    <message>
+        <source>Opent de gekoppelde melding (of dubbelklik op de regel).</source>
+        <translation>Opens the linked case (or double-click the row).</translation>
+    </message>
+    <message>
+        <source>Ontkoppelen…</source>
+        <translation>Unlink…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Ongedaan maken</source>
@@ -2152,6 +2453,14 @@ Do you want to continue?</translation>
     <message>
         <source>vpnotebook &amp;sluiten</source>
         <translation>&amp;Quit vpnotebook</translation>
+    </message>
+    <message>
+        <source>&amp;Overdragen aan een collega…</source>
+        <translation>&amp;Hand over to a colleague…</translation>
+    </message>
+    <message>
+        <source>Overdracht sa&amp;menvoegen…</source>
+        <translation>&amp;Merge a hand-over…</translation>
     </message>
     <message>
         <source>Be&amp;werken</source>
@@ -2244,6 +2553,137 @@ Do you want to continue?</translation>
     <message>
         <source>Er wordt nog een reservekopie gemaakt of teruggezet. Het programma sluit vanzelf zodra dat klaar is.</source>
         <translation>A backup is still being made or restored. The program will close by itself as soon as it has finished.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Overdracht samenvoegen</source>
+        <translation>Merge a hand-over</translation>
+    </message>
+    <message>
+        <source>Openen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Map van de overdracht</source>
+        <translation>The hand-over&apos;s folder</translation>
+    </message>
+    <message>
+        <source>&amp;Bladeren…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>Wachtwoord van de overdracht</source>
+        <translation>The hand-over&apos;s passphrase</translation>
+    </message>
+    <message>
+        <source>Ik open de overdracht met de &amp;herstelcode</source>
+        <translation>I open the hand-over with the &amp;recovery code</translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoord:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Map van de overdracht:</source>
+        <translation>The hand-over&apos;s &amp;folder:</translation>
+    </message>
+    <message>
+        <source>Heeft een collega meldingen aan u overgedragen? Voeg ze samen met uw eigen kluis. Organisaties die u al hebt, worden herkend aan hun naam; de meldingen krijgen nummers in uw eigen reeks (het oude nummer komt in de notities). Er wordt niets van uw eigen gegevens overschreven.</source>
+        <translation>Did a colleague hand cases over to you? Merge them into your own vault. Organisations you already have are recognised by their name; the cases get numbers in your own sequence (the old number goes into the notes). Nothing of your own is overwritten.</translation>
+    </message>
+    <message>
+        <source>Kies de map van de overdracht</source>
+        <translation>Choose the hand-over&apos;s folder</translation>
+    </message>
+    <message>
+        <source>&amp;Herstelcode:</source>
+        <translation>&amp;Recovery code:</translation>
+    </message>
+    <message>
+        <source>Samenvoegen</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>In deze map staat geen overdracht of kluis van vpnotebook.</source>
+        <translation>This folder holds no vpnotebook hand-over or vault.</translation>
+    </message>
+    <message>
+        <source>Dat is de map van uw eigen kluis.</source>
+        <translation>That is your own vault&apos;s folder.</translation>
+    </message>
+    <message>
+        <source>De overdracht wordt geopend…</source>
+        <translation>Opening the hand-over…</translation>
+    </message>
+    <message>
+        <source>De meldingen worden samengevoegd…</source>
+        <translation>Merging the cases…</translation>
+    </message>
+    <message>
+        <source>Deze overdracht is al eens samengevoegd. Nog een keer samenvoegen zet alle meldingen er dubbel in.</source>
+        <translation>This hand-over was merged before. Merging it again puts every case in twice.</translation>
+    </message>
+    <message>
+        <source>Zo komt de overdracht in uw kluis:</source>
+        <translation>This is how the hand-over comes into your vault:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Samengevoegd.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Merged.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Overgedragen door %1 op %2.</source>
+        <translation>Handed over by %1 on %2.</translation>
+    </message>
+    <message>
+        <source>%1 melding(en), %2 gesprek(ken).</source>
+        <translation>%1 case(s), %2 conversation(s).</translation>
+    </message>
+    <message>
+        <source>%1 — al in uw kluis; haar gegevens blijven zoals ze zijn</source>
+        <translation>%1 — already in your vault; its details stay as they are</translation>
+    </message>
+    <message>
+        <source>%1 — nieuw</source>
+        <translation>%1 — new</translation>
+    </message>
+    <message>
+        <source>Organisaties:</source>
+        <translation>Organisations:</translation>
+    </message>
+    <message>
+        <source>Meldingsnummers (het oude nummer komt in de notities van de melding):</source>
+        <translation>Case numbers (the old number goes into the case&apos;s notes):</translation>
+    </message>
+    <message>
+        <source>Bij %1 jaarverslag(en) komt de tekst uit de overdracht onder uw eigen tekst.</source>
+        <translation>For %1 annual report(s) the hand-over&apos;s text goes below your own text.</translation>
+    </message>
+    <message>
+        <source>De map van de overdracht bevat de meldingen nog. Bewaar hem zorgvuldig, of verwijder hem (ook uit de prullenbak) als u hem niet meer nodig hebt.</source>
+        <translation>The hand-over&apos;s folder still holds the cases. Keep it with care, or delete it (from the recycle bin too) once you no longer need it.</translation>
+    </message>
+    <message>
+        <source>Het wachtwoord of de herstelcode van de overdracht klopt niet. Er is niets samengevoegd.</source>
+        <translation>The hand-over&apos;s passphrase or recovery code is not correct. Nothing was merged.</translation>
+    </message>
+    <message>
+        <source>Er is niets samengevoegd.</source>
+        <translation>Nothing was merged.</translation>
+    </message>
+    <message>
+        <source>Er ging onverwacht iets mis (%1). Er is niets samengevoegd.</source>
+        <translation>Something unexpected went wrong (%1). Nothing was merged.</translation>
     </message>
 </context>
 <context>
@@ -2724,6 +3164,10 @@ Do you want to continue?</translation>
         <translation>Age</translation>
     </message>
     <message>
+        <source>Melders</source>
+        <translation>Reporters</translation>
+    </message>
+    <message>
         <source>Gesprekken</source>
         <translation>Conversations</translation>
     </message>
@@ -2754,6 +3198,18 @@ Do you want to continue?</translation>
     <message>
         <source>Afgesloten %1</source>
         <translation>Closed %1</translation>
+    </message>
+    <message>
+        <source>groep van %1</source>
+        <translation>group of %1</translation>
+    </message>
+    <message>
+        <source>anoniem</source>
+        <translation>anonymous</translation>
+    </message>
+    <message>
+        <source>anoniem, %1</source>
+        <translation>anonymous, %1</translation>
     </message>
 </context>
 <context>
@@ -3320,8 +3776,8 @@ Do you want to continue?</translation>
         <translation>%1 routes</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Klaar.&lt;/b&gt; %1 geïmporteerd (%2 tot en met %3), met %4, %5 en %6.%7&lt;/p&gt;&lt;p&gt;U vindt ze onder Meldingen. De opmerkingen uit uw bestand en de regel &apos;bron: geïmporteerd uit …&apos; staan bij elke melding onder &lt;i&gt;Notities over de melder&lt;/i&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Done.&lt;/b&gt; %1 imported (%2 to %3), with %4, %5 and %6.%7&lt;/p&gt;&lt;p&gt;You find them under Cases. The remarks from your file and the line &apos;bron: geïmporteerd uit …&apos; (source) are with each case under &lt;i&gt;Notes about the reporter&lt;/i&gt;.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Klaar.&lt;/b&gt; %1 geïmporteerd (%2 tot en met %3), met %4, %5 en %6.%7&lt;/p&gt;&lt;p&gt;U vindt ze onder Meldingen. De opmerkingen uit uw bestand en de regel &apos;bron: geïmporteerd uit …&apos; staan bij elke melding onder &lt;i&gt;Notities bij de melding&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Done.&lt;/b&gt; %1 imported (%2 to %3), with %4, %5 and %6.%7&lt;/p&gt;&lt;p&gt;You find them under Cases. The remarks from your file and the line &apos;bron: geïmporteerd uit …&apos; are on each case under &lt;i&gt;Notes on the case&lt;/i&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Er is niets geïmporteerd; uw kluis is zoals hij was.</source>

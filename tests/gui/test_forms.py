@@ -17,6 +17,7 @@ import pytest
 from vpnotebook.core.fields import specs
 from vpnotebook.core.models import (
     Case,
+    CaseLink,
     Conversation,
     Department,
     FollowUp,
@@ -93,6 +94,7 @@ FORMS: dict[str, tuple[type, Callable[[Session], list[Any]], Callable[[Any], For
         lambda f: f.contacts.binding,
     ),
     "Department": (Department, lambda s: [OrganisationsPage(s)], lambda f: f.departments.binding),
+    "CaseLink": (CaseLink, lambda s: [CaseView(s)], lambda f: f.links.records.binding),
 }
 
 

@@ -131,8 +131,9 @@ def test_the_workbook_imports_through_the_wizard(
         "2", "15-01-2024", "Gemeente Wadwijk", "Financiën", "Melding", "Seksuele intimidatie",
         "Medewerker", "Vrouw", "25–34",
     ]  # fmt: skip
-    assert first[13] == "Afgesloten 01-03-2024"
-    assert first[14].endswith("bron: geïmporteerd uit meldingen.xlsx, rij 2")
+    assert first[9] == ""  # one reporter, known to the VP: nothing to say
+    assert first[14] == "Afgesloten 01-03-2024"
+    assert first[15].endswith("bron: geïmporteerd uit meldingen.xlsx, rij 2")
     summary = preview.summary.text()
     assert "<b>6 meldingen</b> met 11 gesprekken" in summary
     assert "<b>Gemeente Wadwijk</b> (bestaat al) — 2024: 3 meldingen" in summary

@@ -35,7 +35,7 @@ COLUMN = (
 # and the cases indexed again (docs/architecture.md, "A searchable field").
 _CASE_BODY = (
     "{row}.title || char(10) || {row}.reporter_wishes || char(10) || {row}.outcome_note "
-    "|| char(10) || {row}.location"
+    "|| char(10) || {row}.notes || char(10) || {row}.location"
 )
 _INSERT = (
     "    INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)\n"

@@ -270,9 +270,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(run=commands.demo)
 
     _report_parser(sub, commands.report)
+    from .handover import add_parsers as add_handover_parsers
     from .import_sheet import add_parser as add_import_sheet_parser
 
     add_import_sheet_parser(sub)
+    add_handover_parsers(sub)
     return parser
 
 

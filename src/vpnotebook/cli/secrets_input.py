@@ -34,6 +34,16 @@ def _prompt(prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
+def read_secret_file(path: Path) -> str:
+    """The first line of `path` (a passphrase or recovery code file); else exit 2."""
+    return _read_secret_file(path)
+
+
+def prompt_secret(prompt: str) -> str:
+    """Ask in the terminal without echo; exit 2 when there is none."""
+    return _prompt(prompt)
+
+
 def existing_passphrase(file: Path | None) -> str:
     if file is not None:
         return _read_secret_file(file)

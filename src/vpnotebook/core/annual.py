@@ -16,7 +16,10 @@ Definitions (the same in every report, so earlier years are recomputed the same 
   next.
 
 The profile of the cases (contact type, categories, role, relation, department, routes,
-referrals, quarter) is counted over the **new** cases of the year. Those sets do not overlap
+referrals, quarter, who came) is counted over the **new** cases of the year. A case with
+several reporters (a group) is one case; the reporters are counted apart. A link between two
+cases changes no count: each is a case of its own (links say something about people, and
+they go when a case is destroyed, which must leave every report as it was). Those sets do not overlap
 between years, which is what lets each year of a trend be protected on its own. Destroyed
 cases keep exactly these attributes (core/destruction.py), so they count the same before and
 after destruction; their conversations count through conversation_archive.
@@ -85,6 +88,10 @@ class OrganisationYear:
     # intensity speaks about this many cases (one, in a tiny organisation).
     intensity_cases: int = 0
     outreach_minutes: int = 0  # the length of the outreach activities themselves
+    # Who came with the new cases: one named reporter, one anonymous, or a group (two or
+    # more, named or not), in taxonomy order; and how many people that was in all.
+    reporter_kinds: Mapping[str, int] = field(default_factory=lambda: _zeros(tx.REPORTER_KINDS))
+    reporters: int = 0
     # For the tables where a case may carry several codes (categories, routes, referrals):
     # how many new cases carry exactly which set of codes. A row for a family of codes
     # counts the cases with at least one of them (``cases_with_any``), which the counts per
@@ -115,12 +122,21 @@ class _CaseFacts:
     relation: str | None
     department_id: int | None
     outcome: str | None
+    reporter_known: bool = True
+    reporter_count: int = 1
     categories: set[str] = field(default_factory=set)
     routes: list[tuple[str, date | None]] = field(default_factory=list)
     referrals: list[tuple[str, date]] = field(default_factory=list)
 
     def is_new_in(self, year: int) -> bool:
         return self.first_contact.year == year
+
+    @property
+    def reporter_kind(self) -> str:
+        """A group counts as a group, named or not: the group is what could be recognised."""
+        if self.reporter_count >= 2:
+            return "group"
+        return "named" if self.reporter_known else "anonymous"
 
     def is_carried_into(self, year: int) -> bool:
         return self.first_contact.year < year and (
@@ -167,8 +183,8 @@ class _OrganisationData:
         self.cases: dict[int, _CaseFacts] = {}
         for r in db.query(
             "SELECT id, first_contact, closed_on, contact_type, reporter_role, "
-            "relation_to_accused, department_id, outcome FROM cases WHERE organisation_id = ? "
-            "ORDER BY id",
+            "relation_to_accused, department_id, outcome, reporter_known, reporter_count "
+            "FROM cases WHERE organisation_id = ? ORDER BY id",
             (organisation_id,),
         ):
             self.cases[r["id"]] = _CaseFacts(
@@ -179,6 +195,8 @@ class _OrganisationData:
                 relation=r["relation_to_accused"],
                 department_id=r["department_id"],
                 outcome=r["outcome"],
+                reporter_known=bool(r["reporter_known"]),
+                reporter_count=r["reporter_count"],
             )
         in_org = "case_id IN (SELECT id FROM cases WHERE organisation_id = ?)"
         params = (organisation_id,)
@@ -254,12 +272,14 @@ class _OrganisationData:
         quarters = [0] * QUARTER_COUNT
         routes = _zeros(tx.ROUTES)
         referrals = _zeros(tx.REFERRAL_PARTIES)
+        reporter_kinds = _zeros(tx.REPORTER_KINDS)
         code_sets: dict[str, Counter[frozenset[str]]] = {
             "categories": Counter(),
             "routes": Counter(),
             "referrals": Counter(),
         }
         for case in new:
+            _bump(reporter_kinds, case.reporter_kind)
             _bump(contact_types, case.contact_type)
             _bump(roles, case.reporter_role)
             _bump(relations, case.relation or UNRECORDED)
@@ -313,6 +333,8 @@ class _OrganisationData:
             outreach=outreach,
             intensity_cases=len(self.intensity_cases.get(year, ())),
             outreach_minutes=self.outreach_minutes.get(year, 0),
+            reporter_kinds=reporter_kinds,
+            reporters=sum(case.reporter_count for case in new),
             code_sets={table: dict(found) for table, found in code_sets.items()},
         )
 

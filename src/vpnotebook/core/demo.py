@@ -24,6 +24,7 @@ from datetime import date
 from random import Random
 
 from .demo_cases import _CasePlanner
+from .demo_links import choose_groups_and_notes, link_cases
 from .demo_organisations import _OrganisationPlanner
 from .demo_plan import DEFAULT_TODAY
 from .demo_text import _Writer
@@ -49,6 +50,7 @@ class DemoSummary:
     outreach: int = 0
     signals: int = 0
     time_entries: int = 0
+    case_links: int = 0
 
     def as_counts(self) -> dict[str, int]:
         return {table: getattr(self, table) for table in TABLES.values()}
@@ -70,6 +72,9 @@ def fill_demo(
     if any(journal.record_counts().values()):
         raise ValueError("demo data goes into an empty journal only")
     filler = _Filler(journal, Random(seed), today or DEFAULT_TODAY)
+    # Groups, case notes and links draw from their own stream (demo_links.py), so that they
+    # left every other record of a seed as it was.
+    filler.extra = Random(f"{seed}:groepen en koppelingen")
     with journal.transaction():
         filler.fill(cases)
     return DemoSummary(**filler.counts)
@@ -78,6 +83,8 @@ def fill_demo(
 class _Filler(_CasePlanner, _OrganisationPlanner):
     """Plans the cases (demo_cases.py) and the organisations' own work (demo_organisations.py),
     then writes them, texts and all (demo_text.py)."""
+
+    extra: Random
 
     def fill(self, case_count: int) -> None:
         orgs = self.add_organisations(case_count)
@@ -88,8 +95,10 @@ class _Filler(_CasePlanner, _OrganisationPlanner):
         self.cover_timelines(plans)
         items = self.plan_organisation_work(orgs)
         self.cover_organisation_work(items, orgs)
+        choose_groups_and_notes(plans, self.extra)
         writer = _Writer(self.rng)
         for plan in sorted(plans, key=lambda p: (p.first_contact, p.index)):
             self.insert_case(plan, writer)
+        self.counts["case_links"] += link_cases(self.journal, plans, self.extra)
         for item in sorted(items, key=lambda i: (i.on, i.kind)):
             self.insert_item(item)

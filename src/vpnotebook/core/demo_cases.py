@@ -456,13 +456,17 @@ class _CasePlanner(_Drawing):
                 age_band=plan.age_band,
                 department_id=plan.department[0] if plan.department else None,
                 relation_to_accused=plan.relation,
+                reporter_known=not plan.anonymous,
+                reporter_count=plan.reporters,
                 reporter_wishes=writer.wishes(plan, values),
                 consent_on=plan.consent_on,
+                notes=plan.notes,
                 **self.final_state(plan),
             )
         )
         case_id = stored.id
         assert case_id is not None
+        plan.case_id = case_id
         if not plan.anonymous:
             first, surname = rng.choice(_FIRST_NAMES), rng.choice(_SURNAMES)
             email = f"{_slug(first)}.{_slug(surname)}{rng.randint(1, 99)}@example.nl"

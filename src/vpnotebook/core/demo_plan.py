@@ -86,6 +86,9 @@ class _CasePlan:
     relation: str | None
     anonymous: bool
     consent_on: date | None = None
+    reporters: int = 1  # two or more: a group came (demo_links.py)
+    notes: str = ""  # the VP's notes on the case (demo_links.py)
+    case_id: int | None = None  # once inserted
     convs: list[_ConvPlan] = field(default_factory=list)
     routes: list[_RoutePlan] = field(default_factory=list)
     referrals: list[_ReferralPlan] = field(default_factory=list)

@@ -9,7 +9,9 @@ What each field becomes is read from its spec (core/fields.py), never listed her
 Conversations are first counted per year (number and minutes) in the conversation archive, so
 annual reports of past years add up the same before and after. The VP's decisions to keep the
 case longer go too (their reasons are text about the case; they are no entity of their own),
-and so do drafts of the case's records that a lock kept (core/drafts.py).
+and so do drafts of the case's records that a lock kept (core/drafts.py), and its links to
+other cases, in both directions (a link says two cases share a reporter or an accused).
+The hand-over log keeps its line: it says only that the file went to a colleague, and when.
 A case destroyed before it was closed (an erasure request) is closed in the quarter of
 destruction: it is no longer in hand, and would otherwise be carried over into every later
 year. `secure_delete` zeroes freed space in pages; the FTS index runs with secure-delete and is
@@ -34,7 +36,8 @@ from .retention import OVERDUE, case_retention
 RULE_RETENTION = "retention"
 RULE_ERASURE = "erasure_request"
 RULE_VP_DECISION = "vp_decision"
-RULES = (RULE_RETENTION, RULE_ERASURE, RULE_VP_DECISION)
+RULE_HANDED_OVER = "handed_over"  # the case went to a colleague (core/handover)
+RULES = (RULE_RETENTION, RULE_ERASURE, RULE_VP_DECISION, RULE_HANDED_OVER)
 SCOPE_CASE = "case"
 SCOPE_REPORTER = "reporter_identity"
 
@@ -85,6 +88,9 @@ def destroy_case(
             else:
                 db.execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))
         db.execute("DELETE FROM retention_extensions WHERE case_id = ?", (case_id,))
+        # A link is stored once, under the lower case id; the walk above removed the links
+        # stored under this case, these are the ones stored under the other.
+        db.execute("DELETE FROM case_links WHERE linked_case_id = ?", (case_id,))
         drop_drafts_of_case(journal, case_id)
         closing = quarter_start(case.closed_on or today)
         assert closing is not None

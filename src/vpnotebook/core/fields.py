@@ -118,8 +118,8 @@ def day(label_nl: str, *, required: bool = False, **meaning: Unpack[Meaning]) ->
     return _field(None, Spec("date", required, label_nl=label_nl, **meaning))
 
 
-def flag(label_nl: str, **meaning: Unpack[Meaning]) -> Any:
-    return _field(False, Spec("bool", label_nl=label_nl, **meaning))
+def flag(label_nl: str, *, default: bool = False, **meaning: Unpack[Meaning]) -> Any:
+    return _field(default, Spec("bool", label_nl=label_nl, **meaning))
 
 
 def code(

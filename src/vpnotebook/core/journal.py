@@ -15,11 +15,11 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..vault.database import UniqueViolation
-from .fields import ValidationError, to_row, validate
-from .models import DATE_FIELDS, TABLES, Case, Department, Organisation, Reporter
-from .reads import CaseSummary, Head, NotFoundError, Reader
+from .fields import ValidationError, identity_fields, to_row, validate
+from .models import DATE_FIELDS, TABLES, Case, CaseLink, Department, Organisation, Reporter
+from .reads import CaseSummary, Head, LinkedCase, NotFoundError, Reader
 
-__all__ = ["CaseSummary", "Head", "Journal", "NotFoundError"]
+__all__ = ["CaseSummary", "Head", "Journal", "LinkedCase", "NotFoundError"]
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -45,12 +45,16 @@ class Journal(Reader):
     def _add(self, entity: Record) -> Record:
         if isinstance(entity, Case):
             return self._add_case(entity)
+        entity = _in_order(entity)
         validate(entity)
         row = to_row(entity)
         table = TABLES[type(entity)]
         with self.db.transaction():
             self._refuse_a_taken_name(entity)
+            if isinstance(entity, CaseLink):
+                self._refuse_a_link_that_cannot_be(entity)
             if isinstance(entity, Reporter):
+                self._refuse_identity_of_an_anonymous_reporter(entity)
                 self._upsert(table, row, key="case_id")
                 return entity
             new_id = self._insert(table, row)
@@ -62,6 +66,7 @@ class Journal(Reader):
             self._update(entity)
 
     def _update(self, entity: Any) -> None:
+        entity = _in_order(entity)
         validate(entity)
         if entity.id is None:
             raise ValueError("cannot update a record that was never stored")
@@ -70,6 +75,10 @@ class Journal(Reader):
         assignments = ", ".join(f"{column} = :{column}" for column in row)
         with self.db.transaction():
             self._refuse_a_taken_name(entity)
+            if isinstance(entity, Case):
+                self._refuse_anonymity_over_a_stored_identity(entity)
+            if isinstance(entity, CaseLink):
+                self._refuse_a_link_that_cannot_be(entity)
             cursor = self.db.execute(
                 f"UPDATE {table} SET {assignments} WHERE id = :id", {**row, "id": entity.id}
             )
@@ -88,6 +97,68 @@ class Journal(Reader):
             (entity.organisation_id, entity.name.strip(), entity.id),
         ):
             raise _duplicate(entity, "name")
+
+    def _refuse_identity_of_an_anonymous_reporter(self, reporter: Reporter) -> None:
+        known = self.db.scalar("SELECT reporter_known FROM cases WHERE id = ?", (reporter.case_id,))
+        if known == 0 and has_identity(reporter):
+            raise ValidationError(
+                "Reporter",
+                _first_filled(reporter),
+                "Deze melder is anoniem: naam, bereikbaarheid en notities over de melder "
+                "worden niet bewaard. Zet eerst het vinkje 'Anonieme melder' uit als de "
+                "melder toch bekend is.",
+                "this reporter is anonymous: no identity is kept for the case",
+            )
+
+    def _refuse_anonymity_over_a_stored_identity(self, case: Case) -> None:
+        if case.reporter_known:
+            return
+        row = self.db.query_one(
+            "SELECT name, contact, notes FROM reporters WHERE case_id = ?", (case.id,)
+        )
+        if row is not None and any(str(value).strip() for value in row):
+            raise ValidationError(
+                "Case",
+                "reporter_known",
+                "Van deze melder zijn naam of contactgegevens bewaard. Wis die eerst; een "
+                "anonieme melding bewaart niets over wie de melder is.",
+                "the reporter's identity is stored: wipe it before marking the case anonymous",
+            )
+
+    def _refuse_a_link_that_cannot_be(self, link: CaseLink) -> None:
+        if link.case_id == link.linked_case_id:
+            raise ValidationError(
+                "CaseLink",
+                "linked_case_id",
+                "Een melding kan niet aan zichzelf worden gekoppeld.",
+                "a case cannot be linked to itself",
+            )
+        found = {
+            row[0]: row[1]
+            for row in self.db.query(
+                "SELECT id, destroyed_on FROM cases WHERE id IN (?, ?)",
+                (link.case_id, link.linked_case_id),
+            )
+        }
+        if len(found) != 2:
+            raise NotFoundError(f"cases {link.case_id}, {link.linked_case_id}")
+        if any(destroyed is not None for destroyed in found.values()):
+            raise ValidationError(
+                "CaseLink",
+                "linked_case_id",
+                "Een vernietigde melding kan niet worden gekoppeld.",
+                "a destroyed case cannot be linked",
+            )
+        if self.db.scalar(
+            "SELECT 1 FROM case_links WHERE case_id = ? AND linked_case_id = ? AND id IS NOT ?",
+            (link.case_id, link.linked_case_id, link.id),
+        ):
+            raise ValidationError(
+                "CaseLink",
+                "linked_case_id",
+                "Deze twee meldingen zijn al aan elkaar gekoppeld.",
+                "these two cases are linked already",
+            )
 
     def delete(self, entity_type: type, record_id: int) -> None:
         key = "case_id" if entity_type is Reporter else "id"
@@ -129,14 +200,32 @@ class Journal(Reader):
         return created
 
     def update_case(self, case: Case, reporter: Reporter | None = None) -> None:
-        """Store an edited case and, if given, its reporter's details, together."""
+        """Store an edited case and, if given, its reporter's details, together.
+
+        Details emptied in the form remove the reporter's row, so a case can become anonymous
+        in the same step (its identity goes first; an anonymous case keeps none).
+        """
         validate(case)
         if reporter is not None:
             validate(reporter)
         with self.db.transaction():
+            # An identity goes in after the case (which may have just become known), and out
+            # before it (which may have just become anonymous).
+            if reporter is not None and not has_identity(reporter):
+                self.delete(Reporter, reporter.case_id or 0)
             self.update(case)
-            if reporter is not None:
+            if reporter is not None and has_identity(reporter):
                 self.add(reporter)
+
+    # -- links between cases ---------------------------------------------------------------
+
+    def link_cases(self, case_id: int, other_id: int, kind: str, note: str = "") -> CaseLink:
+        """Link two cases (stored once, shown on both); a second link of the same two cases
+        is refused: change the kind of the one there is."""
+        return self.add(CaseLink(case_id=case_id, linked_case_id=other_id, kind=kind, note=note))
+
+    def unlink(self, link_id: int) -> None:
+        self.delete(CaseLink, link_id)
 
     def _add_case(self, case: C) -> C:
         validate(case)
@@ -242,6 +331,31 @@ class Journal(Reader):
     def delete_setting(self, key: str) -> None:
         with self.db.transaction():
             self.db.execute("DELETE FROM settings WHERE key = ?", (key,))
+
+
+def has_identity(reporter: Reporter) -> bool:
+    """Whether anything about who the reporter is was filled in."""
+    return any(str(getattr(reporter, name)).strip() for name in identity_fields(Reporter))
+
+
+def _first_filled(reporter: Reporter) -> str:
+    return next(
+        (name for name in identity_fields(Reporter) if str(getattr(reporter, name)).strip()),
+        "name",
+    )
+
+
+def _in_order(link: Record) -> Record:
+    """A link is stored with the lower case id first: one row per pair, either way round.
+    Any other record is returned as it is."""
+    if (
+        isinstance(link, CaseLink)
+        and isinstance(link.case_id, int)
+        and isinstance(link.linked_case_id, int)
+        and link.case_id > link.linked_case_id
+    ):
+        return replace(link, case_id=link.linked_case_id, linked_case_id=link.case_id)
+    return link
 
 
 # What the VP reads when a name or number is taken, per kind of record.

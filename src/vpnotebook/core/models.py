@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from . import taxonomy as tx
 from .fields import code, codes, day, flag, integer, record_id, ref, specs, text
 
 SHORT = 300
+MAX_REPORTERS = 500  # a group report of a whole workforce is still one case
 
 
 def case_number(year: int, seq: int) -> str:
@@ -61,12 +62,22 @@ class Case:
     age_band: str | None = code("Leeftijd", tx.AGE_BANDS, personal=True)
     department_id: int | None = ref("Afdeling", reported=True)
     relation_to_accused: str | None = code("Relatie tot veroorzaker", tx.RELATIONS, reported=True)
+    # Anonymous means no identity may be stored for the case (Journal refuses it); the report
+    # counts anonymous reporters. True is the usual case, so the default: "known to the VP".
+    reporter_known: bool = flag("Melder bij de VP bekend", default=True, reported=True)
+    # Two or more: a group came with one story. Still one case; the report counts its people.
+    reporter_count: int = integer(
+        "Aantal melders", default=1, minimum=1, maximum=MAX_REPORTERS, required=True, reported=True
+    )
     reporter_wishes: str = text("Wat wil de melder", personal=True, searchable=True)
     consent_on: date | None = day("Toestemming dossier", personal=True)
+    # The reporter agreed to the file going to another VP (core/handover.py needs it).
+    handover_consent_on: date | None = day("Toestemming overdracht", personal=True)
     status: str = code("Status", tx.CASE_STATUSES, required=True, default="open", system=True)
     closed_on: date | None = day("Afgesloten op", reported=True)
     outcome: str | None = code("Uitkomst", tx.CASE_OUTCOMES, reported=True)
     outcome_note: str = text("Toelichting uitkomst", personal=True, searchable=True)
+    notes: str = text("Notities bij de melding", personal=True, searchable=True)
     year: int | None = integer("Jaar", minimum=1990, maximum=2200, system=True)
     seq: int | None = integer("Volgnummer", minimum=1, system=True)
     destroyed_on: date | None = day("Vernietigd op", system=True)
@@ -82,6 +93,14 @@ class Case:
     @property
     def is_destroyed(self) -> bool:
         return self.destroyed_on is not None
+
+    @property
+    def anonymous(self) -> bool:
+        return not self.reporter_known
+
+    @property
+    def is_group(self) -> bool:
+        return self.reporter_count >= 2
 
 
 @dataclass
@@ -192,6 +211,25 @@ class TimeEntry:
     id: int | None = record_id()
 
 
+@dataclass
+class CaseLink:
+    """Two of the VP's cases that belong together. Stored once per pair, the lower case id
+    first (Journal.link_cases); shown on both. Destroying either case removes the link: that
+    two cases share a reporter or an accused is itself something about people."""
+
+    case_id: int | None = ref("Melding", required=True)
+    linked_case_id: int | None = ref("Gekoppelde melding", required=True)
+    kind: str | None = code("Soort koppeling", tx.LINK_KINDS, required=True, personal=True)
+    note: str = text("Toelichting bij de koppeling", max_length=SHORT, personal=True)
+    id: int | None = record_id()
+
+    def seen_from(self, case_id: int) -> CaseLink:
+        """The link with `case_id` as its own case and the other one as the linked case."""
+        if self.linked_case_id == case_id:
+            return replace(self, case_id=self.linked_case_id, linked_case_id=self.case_id)
+        return self
+
+
 # Entity -> table, in an order where every reference points to an earlier table.
 TABLES: dict[type, str] = {
     Organisation: "organisations",
@@ -206,6 +244,7 @@ TABLES: dict[type, str] = {
     OutreachActivity: "outreach",
     Signal: "signals",
     TimeEntry: "time_entries",
+    CaseLink: "case_links",
 }
 
 # The date each dated kind of record is known by: it orders the record in every list, and

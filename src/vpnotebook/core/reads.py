@@ -21,6 +21,7 @@ from .models import (
     DATE_FIELDS,
     TABLES,
     Case,
+    CaseLink,
     Conversation,
     Department,
     FollowUp,
@@ -55,6 +56,17 @@ class CaseSummary:
     last_contact: date | None
     conversations: int
     destroyed: bool
+
+
+@dataclass(frozen=True)
+class LinkedCase:
+    """A link seen from one of its cases: the link, and enough of the other case to find it."""
+
+    link: CaseLink
+    other_id: int
+    other_number: str
+    other_title: str
+    other_organisation: str
 
 
 @dataclass(frozen=True)
@@ -252,6 +264,28 @@ class Reader:
         """A case's conversations, routes, referrals, follow-ups or time, oldest first."""
         day = DATE_FIELDS[entity_type]
         return self.find(entity_type, "case_id = ?", (case_id,), order=f"coalesce({day}, ''), id")
+
+    def links_of(self, case_id: int) -> list[LinkedCase]:
+        """The cases linked to this one, either way round, in order of their numbers."""
+        rows = self.db.query(
+            "SELECT l.*, o.id AS other_id, o.year AS other_year, o.seq AS other_seq, "
+            "o.title AS other_title, g.name AS other_organisation "
+            "FROM case_links l JOIN cases o ON o.id = CASE WHEN l.case_id = :id "
+            "THEN l.linked_case_id ELSE l.case_id END "
+            "JOIN organisations g ON g.id = o.organisation_id "
+            "WHERE l.case_id = :id OR l.linked_case_id = :id ORDER BY o.year, o.seq, l.id",
+            {"id": case_id},
+        )
+        return [
+            LinkedCase(
+                link=from_row(CaseLink, row),
+                other_id=row["other_id"],
+                other_number=case_number(row["other_year"], row["other_seq"]),
+                other_title=row["other_title"],
+                other_organisation=row["other_organisation"],
+            )
+            for row in rows
+        ]
 
     def minutes_of_case(self, case_id: int) -> int:
         return int(

@@ -210,6 +210,26 @@ TIME_ACTIVITIES = Vocabulary(
     Term("other", "Anders", "Other"),
 )
 
+# How two cases of the VP belong together (core/models.CaseLink).
+LINK_KINDS = Vocabulary(
+    "link_kind",
+    Term("same_reporter", "Zelfde melder", "Same reporter"),
+    Term("same_accused", "Zelfde veroorzaker", "Same accused"),
+    Term("same_event", "Zelfde gebeurtenis", "Same event"),
+    Term("other", "Hangt op een andere manier samen", "Related otherwise"),
+)
+
+# Who came, as the annual report counts it (core/annual.py): one reporter who gave their name
+# to the VP, one who stayed anonymous, or a group (two or more, named or not). Not stored in
+# the journal (a case holds reporter_known and reporter_count); the codes are in the ledger
+# of published reports, so they never change.
+REPORTER_KINDS = Vocabulary(
+    "reporter_kind",
+    Term("named", "Eén melder, bij de vertrouwenspersoon bekend", "One reporter, known to the VP"),
+    Term("anonymous", "Eén melder, anoniem", "One reporter, anonymous"),
+    Term("group", "Een groep melders", "A group of reporters"),
+)
+
 ALL_VOCABULARIES = (
     CONTACT_TYPES,
     CATEGORIES,
@@ -227,4 +247,5 @@ ALL_VOCABULARIES = (
     OUTREACH_KINDS,
     SIGNAL_KINDS,
     TIME_ACTIVITIES,
+    LINK_KINDS,
 )

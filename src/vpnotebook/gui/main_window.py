@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self.session: Session | None = None
         self._key_manager: KeyManager | None = None
         self._lock_when_key_job_ends = False
+        self._vault_jobs = 0  # hand-overs and merges writing in the background
         self.workspace: Workspace | None = None
         # The workspace, or the read-only banner's holder around it: what the stack shows.
         self._shown_workspace: QWidget | None = None
@@ -131,6 +132,12 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self.tr("Importeren uit &Excel…"), self)
         self.import_action.triggered.connect(self.import_sheet)
         file_menu.addAction(self.import_action)
+        self.handover_action = QAction(self.tr("&Overdragen aan een collega…"), self)
+        self.handover_action.triggered.connect(self.hand_over)
+        file_menu.addAction(self.handover_action)
+        self.merge_action = QAction(self.tr("Overdracht sa&menvoegen…"), self)
+        self.merge_action.triggered.connect(self.merge_handover)
+        file_menu.addAction(self.merge_action)
         file_menu.addSeparator()
         # "Sluiten", not "Afsluiten": that word is for closing a case.
         self.quit_action = QAction(self.tr("vpnotebook &sluiten"), self)
@@ -165,6 +172,8 @@ class MainWindow(QMainWindow):
             self.new_case_action,
             self.today_action,
             self.import_action,
+            self.handover_action,
+            self.merge_action,
         ]
 
     # -- states --------------------------------------------------------------------------
@@ -317,9 +326,9 @@ class MainWindow(QMainWindow):
 
         Closing the vault wipes its data key; the search text is not kept either.
         """
-        if self._key_manager is not None and self._key_manager.busy:
-            # A key operation holds the vault (a re-key has put the workspace away already):
-            # it ends in seconds, and the lock follows at once.
+        if (self._key_manager is not None and self._key_manager.busy) or self._vault_jobs:
+            # A key operation holds the vault (a re-key has put the workspace away already),
+            # or a hand-over or merge is writing: it ends in seconds, and the lock follows.
             self._lock_when_key_job_ends = True
             return
         if self.session is None:
@@ -372,8 +381,17 @@ class MainWindow(QMainWindow):
             self._key_manager.busy_changed.connect(self._key_job_busy)
         return self._key_manager
 
+    def _vault_job_busy(self, busy: bool) -> None:
+        """A hand-over or merge writes in the background: no lock until it is done."""
+        self._vault_jobs += 1 if busy else -1
+        if busy:
+            self.inactivity.stop()
+            return
+        self.inactivity.start()
+        self._key_job_busy(False)
+
     def _key_job_busy(self, busy: bool) -> None:
-        if not busy and self._lock_when_key_job_ends:
+        if not busy and self._lock_when_key_job_ends and not self._vault_jobs:
             self._lock_when_key_job_ends = False
             self.lock()
 
@@ -530,6 +548,31 @@ class MainWindow(QMainWindow):
         wizard.open()
         return wizard
 
+    def hand_over(self) -> Any:
+        """Bestand → Overdragen aan een collega…, over the workspace (a lock closes it)."""
+        if self.session is None or self.workspace is None:
+            return None
+        from .handover.handover_dialog import HandoverDialog
+
+        dialog = HandoverDialog(self.session, self.workspace, kdf_params=self._kdf_params)
+        dialog.busy_changed.connect(self._vault_job_busy)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def merge_handover(self) -> Any:
+        """Bestand → Overdracht samenvoegen…, over the workspace (a lock closes it)."""
+        if self.session is None or self.workspace is None:
+            return None
+        from .handover.merge_dialog import MergeDialog
+
+        dialog = MergeDialog(self.session, self.workspace)
+        dialog.busy_changed.connect(self._vault_job_busy)
+        dialog.merged.connect(lambda _result: self.go_to("cases"))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
     def open_other_vault(self, folder: Path) -> None:
         if self.session is not None:
             self.lock()
@@ -549,7 +592,8 @@ class MainWindow(QMainWindow):
             self.update_backup_status()
 
     def _key_job_running(self) -> bool:
-        return self._key_manager is not None and self._key_manager.busy
+        # A hand-over or merge writing in the background holds the vault as a key job does.
+        return (self._key_manager is not None and self._key_manager.busy) or self._vault_jobs > 0
 
     def closeEvent(self, event: QCloseEvent) -> None:
         from .backup import tasks

@@ -26,6 +26,8 @@ class Session(QObject):
     unsaved = Signal(str)
     # A page offers a new key (after destroying a case) and the VP said yes.
     key_renewal_requested = Signal()
+    # The vault is about to close (a lock): whatever else holds a vault open closes it too.
+    closing = Signal()
 
     def __init__(self, vault: Vault) -> None:
         super().__init__()
@@ -60,4 +62,5 @@ class Session(QObject):
 
     def close(self) -> None:
         """Close the vault, which wipes its data key; nothing here keeps a copy of it."""
+        self.closing.emit()
         self.vault.close()

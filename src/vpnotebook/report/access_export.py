@@ -34,6 +34,7 @@ from ..core.fields import Spec, form_fields, specs
 from ..core.journal import Journal, NotFoundError
 from ..core.models import (
     Case,
+    CaseLink,
     Conversation,
     Department,
     FollowUp,
@@ -58,18 +59,21 @@ SECTIONS: dict[str, str] = {
     "referrals": "Doorverwijzingen",
     "follow_ups": "Nazorg en afspraken",
     "time": "Bestede tijd",
+    "links": "Meldingen die met de uwe samenhangen",
 }
 _LISTED: dict[str, type] = {
     "routes": Route,
     "referrals": Referral,
     "follow_ups": FollowUp,
     "time": TimeEntry,
+    "links": CaseLink,
 }
 _EMPTY_LIST = {
     "routes": "Er is geen route vastgelegd.",
     "referrals": "U bent niet doorverwezen.",
     "follow_ups": "Er is geen nazorg of afspraak vastgelegd.",
     "time": "Buiten de gesprekken is geen tijd aan uw melding geschreven.",
+    "links": "Uw melding is niet aan een andere melding gekoppeld.",
 }
 
 # Headings addressed to the reporter; a field not named here is headed by its spec's label.
@@ -103,6 +107,13 @@ _HEADINGS: dict[tuple[type, str], str] = {
     (FollowUp, "note"): "Notitie",
     (TimeEntry, "minutes"): "Tijd",
     (TimeEntry, "note"): "Notitie",
+    (Case, "reporter_known"): "Uw naam is bij de vertrouwenspersoon bekend",
+    (Case, "reporter_count"): "Aantal melders (u en wie samen met u meldden)",
+    (Case, "handover_consent_on"): "Toestemming om uw dossier over te dragen gegeven op",
+    (Case, "notes"): "Notities van de vertrouwenspersoon bij de melding",
+    (CaseLink, "linked_case_id"): "Andere melding",
+    (CaseLink, "kind"): "Hoe ze samenhangen",
+    (CaseLink, "note"): "Toelichting",
 }
 # Shown once the case is closed; before that they hold nothing to tell.
 _ABOUT_CLOSING = ("closed_on", "outcome")
@@ -285,17 +296,30 @@ class _Builder:
         return blocks + (texts or [Paragraph("Van dit gesprek is geen verslag geschreven.")])
 
     def listed(self, key: str) -> Section:
-        """Routes, referrals, after-care or time: a table, or a note that it was left out."""
+        """Routes, referrals, after-care, time or links: a table, or a note that it was left
+        out."""
         title = SECTIONS[key]
         if key in self.options.left_out_sections:
             return Section(title, (self.left_out_note(),))
         assert self.case.id is not None
         entity_type: type[Any] = _LISTED[key]
         columns = _shown(entity_type, ("text", "int", "date", "code", "codes", "bool", "ref"))
-        rows = [
-            tuple(self.value(name, spec, getattr(record, name)) for name, spec in columns)
-            for record in self.journal.records_of_case(entity_type, self.case.id)
-        ]
+        if entity_type is CaseLink:
+            # Seen from this case: the other one, whichever way round the link is stored.
+            rows = [
+                tuple(
+                    linked.other_number
+                    if name == "linked_case_id"
+                    else self.value(name, spec, getattr(linked.link, name))
+                    for name, spec in columns
+                )
+                for linked in self.journal.links_of(self.case.id)
+            ]
+        else:
+            rows = [
+                tuple(self.value(name, spec, getattr(record, name)) for name, spec in columns)
+                for record in self.journal.records_of_case(entity_type, self.case.id)
+            ]
         if not rows:
             return Section(title, (Paragraph(_EMPTY_LIST[key]),))
         table = Table(

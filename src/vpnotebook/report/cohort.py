@@ -26,7 +26,7 @@ from .disclosure import (
     protect_departments,
     protect_quarters,
 )
-from .document import Block, Paragraph, Section
+from .document import Block, Paragraph, Section, Table
 from .flow import PublishedFlow
 from .grouped import Part, protect_grouped
 from .published import PublishedHistory, restore_table, table_cells
@@ -289,6 +289,7 @@ class CohortBuilder:
             Section(
                 self.t("Wie meldde", "Who reported"),
                 (
+                    *self.reporters(),
                     *self.one_way(
                         "reporter_roles",
                         self.title("reporter_roles"),
@@ -325,6 +326,48 @@ class CohortBuilder:
             ),
         ]
         return sections
+
+    def reporters(self) -> list[Block]:
+        """Who came: one named reporter, one anonymous, or a group; then how many people that
+        was, but only when the group row stands on its own (at least k groups, or none): with
+        fewer groups, people minus cases would give their size away."""
+        key = "reporter_kinds"
+        c = self.counts
+        blocks = self.one_way(
+            key, self.title(key), self.labelled(c.reporter_kinds, tx.REPORTER_KINDS, key=key)
+        )
+        if not blocks:
+            return blocks
+        table = self.tables[key]
+        group = tx.REPORTER_KINDS.label("group", self.language)
+        people: int | None = None
+        if self.fixed is not None:
+            token = self.fixed.get(f"{key}:people", "-")
+            people = token if isinstance(token, int) else None
+        elif not table.dropped and any(label == group for label, _count in table.rows):
+            people = c.reporters
+        self.year_cells()[f"{key}:people"] = "-" if people is None else people
+        if people is None:
+            return blocks
+        return [
+            *blocks,
+            Table(
+                key="reporters",
+                title="",
+                header=("", self.t("Aantal", "Number")),
+                rows=(
+                    (
+                        self.t(
+                            "Melders bij deze meldingen (bij een groep telt iedereen mee)",
+                            "Reporters behind these cases (everyone in a group counts)",
+                        ),
+                        str(people),
+                    ),
+                ),
+                counts=(people,),
+                first_column_share=0.7,
+            ),
+        ]
 
     def departments(self) -> list[Block]:
         title = self.title("departments")

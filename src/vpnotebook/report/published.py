@@ -42,6 +42,7 @@ Cells = Mapping[str, Any]
 VOCABULARIES: Mapping[str, tx.Vocabulary | None] = {
     "contact_types": tx.CONTACT_TYPES,
     "categories": tx.CATEGORIES,
+    "reporter_kinds": tx.REPORTER_KINDS,
     "reporter_roles": tx.REPORTER_ROLES,
     "relations": tx.RELATIONS,
     "departments": None,  # department names are their own codes

@@ -30,6 +30,7 @@ IN_OTHER = "·"
 TABLE_TITLES: Mapping[str, tuple[str, str]] = {
     "contact_types": ("Soort contact", "Kind of contact"),
     "categories": ("Aard van de meldingen", "Nature of the cases"),
+    "reporter_kinds": ("Wie kwam er", "Who came"),
     "reporter_roles": ("Rol van de melder", "Role of the reporter"),
     "relations": ("Relatie tot de veroorzaker", "Relation to the accused"),
     "departments": ("Afdeling van de melder", "Department of the reporter"),

@@ -491,6 +491,63 @@ CREATE TABLE text_confirmations (
 """
 
 
+# Issue 13: what a case says about its reporters (anonymous, a group), the reporter's consent
+# to a hand-over, the case's own notes (searchable: the case's search triggers again with
+# `notes` in their body, and the cases indexed again), links between cases, and the log of
+# cases handed over to another VP. A link is about people (two cases share a reporter or an
+# accused): destruction removes it (core/destruction.py). The hand-over log is the VP's own
+# record that a file left, like the destruction log: no content, kept after destruction.
+_V7_LINKS_AND_HANDOVER = """
+ALTER TABLE cases ADD COLUMN reporter_known INTEGER NOT NULL DEFAULT 1
+    CHECK (reporter_known IN (0, 1));
+ALTER TABLE cases ADD COLUMN reporter_count INTEGER NOT NULL DEFAULT 1
+    CHECK (reporter_count >= 1);
+ALTER TABLE cases ADD COLUMN handover_consent_on TEXT;
+ALTER TABLE cases ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+CREATE TABLE case_links (
+    id             INTEGER PRIMARY KEY,
+    case_id        INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    linked_case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    kind           TEXT NOT NULL,
+    note           TEXT NOT NULL DEFAULT '',
+    CHECK (case_id < linked_case_id),
+    UNIQUE (case_id, linked_case_id)
+);
+CREATE INDEX case_links_by_linked_case ON case_links (linked_case_id);
+CREATE TABLE handover_log (
+    id              INTEGER PRIMARY KEY,
+    handed_over_on  TEXT NOT NULL,
+    recipient       TEXT NOT NULL CHECK (length(trim(recipient)) > 0),
+    case_number     TEXT NOT NULL,
+    organisation_id INTEGER REFERENCES organisations(id) ON DELETE SET NULL,
+    case_id         INTEGER REFERENCES cases(id) ON DELETE SET NULL,
+    destroyed       INTEGER NOT NULL DEFAULT 0 CHECK (destroyed IN (0, 1))
+);
+CREATE INDEX handover_log_by_case ON handover_log (case_id);
+DROP TRIGGER search_cases_ai;
+DROP TRIGGER search_cases_au;
+CREATE TRIGGER search_cases_ai AFTER INSERT ON cases BEGIN
+    INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+        VALUES (new.id * 16 + 1, 1, new.id, new.organisation_id,
+                new.title || char(10) || new.reporter_wishes || char(10) || new.outcome_note
+                || char(10) || new.notes);
+END;
+CREATE TRIGGER search_cases_au AFTER UPDATE ON cases BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 16 + 1;
+    INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+        VALUES (new.id * 16 + 1, 1, new.id, new.organisation_id,
+                new.title || char(10) || new.reporter_wishes || char(10) || new.outcome_note
+                || char(10) || new.notes);
+END;
+DELETE FROM search_index WHERE kind = 1;
+INSERT INTO search_index(rowid, kind, case_id, organisation_id, body)
+    SELECT t.id * 16 + 1, 1, t.id, t.organisation_id,
+           t.title || char(10) || t.reporter_wishes || char(10) || t.outcome_note
+           || char(10) || t.notes
+      FROM cases AS t;
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "journal tables", _V1_JOURNAL_TABLES),
     Migration(2, "full-text search index", _V2_SEARCH_INDEX),
@@ -498,5 +555,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "retention extensions", _V4_RETENTION_EXTENSIONS),
     Migration(5, "ledger of published reports", _V5_PUBLISHED_REPORTS),
     Migration(6, "confirmations of the report's text check", _V6_TEXT_CONFIRMATIONS),
+    Migration(
+        7, "links between cases, anonymous and group reporters, hand-overs", _V7_LINKS_AND_HANDOVER
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -46,6 +46,9 @@ def field_id(entity_type: type, name: str) -> str:
 class _Values:
     def __init__(self, tag: str) -> None:
         self._count = itertools.count(1)
+        # Numbers count on their own, so a text or date field added to an entity does not
+        # push a number (a duration) past what a document prints as the same digits.
+        self._numbers = itertools.count(1)
         self._tag = tag
 
     def text(self, entity_type: type, name: str, max_length: int) -> str:
@@ -60,7 +63,7 @@ class _Values:
     def number(self, minimum: int | None, maximum: int | None) -> int:
         low = 1 if minimum is None else max(minimum, 1)
         high = 10_000 if maximum is None else maximum
-        return min(low + 40 + next(self._count), high)
+        return min(low + 40 + next(self._numbers), high)
 
 
 def sample(entity_type: type, refs: dict[str, int | None], values: _Values, filled: Filled) -> Any:
@@ -93,6 +96,18 @@ def sample(entity_type: type, refs: dict[str, int | None], values: _Values, fill
     return entity_type(**kwargs)
 
 
+def _other_case_references() -> list[str]:
+    """Reference fields that point at a case other than the record's own (…_case_id)."""
+    return sorted(
+        {
+            name
+            for entity_type in TABLES
+            for name, spec in specs(entity_type).items()
+            if spec.kind == "ref" and name.endswith("_case_id")
+        }
+    )
+
+
 def fill(journal: Journal, tag: str = "Merk") -> Filled:
     """An organisation with a department and one case with one record of every kind, every
     field filled. The references point at these; nothing else is in the journal."""
@@ -109,6 +124,18 @@ def fill(journal: Journal, tag: str = "Merk") -> Filled:
     filled.case = case
     filled.records[Case] = case
     refs["case_id"] = case.id
+    # A record that links two cases (CaseLink) points at a second case: a bare one, so that
+    # its values never mix with the walked case's markers.
+    for other in _other_case_references():
+        second = journal.add(
+            Case(
+                organisation_id=organisation.id,
+                first_contact=FIRST_DAY,
+                contact_type=specs(Case)["contact_type"].vocab.codes[0],  # type: ignore[union-attr]
+                reporter_role=specs(Case)["reporter_role"].vocab.codes[0],  # type: ignore[union-attr]
+            )
+        )
+        refs[other] = second.id
     for entity_type in CASE_RECORDS:
         if entity_type is Case:
             continue

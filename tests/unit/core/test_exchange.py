@@ -40,10 +40,12 @@ from vpnotebook.core.exchange import (
     write_export,
 )
 from vpnotebook.core.fields import specs
+from vpnotebook.core.handover.log import record_handover
 from vpnotebook.core.journal import Journal
 from vpnotebook.core.ledger import ISSUE_WAYS, REPORT_LANGUAGES
 from vpnotebook.core.models import (
     Case,
+    CaseLink,
     Conversation,
     Department,
     FollowUp,
@@ -126,6 +128,8 @@ def fill(journal: Journal) -> None:
             relation_to_accused="manager",
             reporter_wishes="Dat het stopt.\nMeer niet.",
             consent_on=date(2024, 3, 5),
+            handover_consent_on=date(2024, 4, 2),
+            notes="Eigen notitie bij de melding 📝\nbron: geïmporteerd uit lijst.xlsx, rij 4",
         )
     )
     journal.add(Reporter(case_id=open_case.id, name="Anna de Vries-Ünal", contact="06-…", notes=""))
@@ -163,6 +167,7 @@ def fill(journal: Journal) -> None:
             reporter_role="manager",
             categories=("outside_remit",),
             department_id=ict.id,
+            reporter_count=3,
         )
     )
     journal.close_case(closed.id, date(2024, 5, 30), "referred", "Naar HR ✓")
@@ -256,6 +261,22 @@ def fill(journal: Journal) -> None:
             organisation_id=stichting.id, spent_on=date(2025, 1, 2), minutes=120, activity="travel"
         )
     )
+    # An anonymous reporter (no identity), a group, links both ways, a hand-over.
+    anonymous = journal.add(
+        Case(
+            organisation_id=zorg.id,
+            first_contact=date(2024, 3, 6),
+            contact_type="report",
+            reporter_role="employee",
+            reporter_known=False,
+            reporter_count=2,
+        )
+    )
+    journal.link_cases(open_case.id, closed.id, "same_accused", "Zelfde leidinggevende 👔")
+    journal.link_cases(anonymous.id, open_case.id, "same_event")
+    record_handover(
+        journal, [(closed.id, closed.number, zorg.id)], recipient="Mr. Jansen", on=date(2025, 6, 1)
+    )
     journal.set_setting("ui.language", "nl")
     journal.set_setting("report.footer", "Vertrouwelijk — Marjolein Ëvers 🔒")
     journal.set_setting("leeg", "")
@@ -345,17 +366,19 @@ def test_export_has_the_documented_shape(source_document: dict[str, Any]) -> Non
     doc = source_document
     assert list(doc) == ["format", "version", "exported_at", "app_version", "settings", "records"]
     assert doc["format"] == FORMAT_NAME == "vpnotebook-export"
-    assert doc["version"] == FORMAT_VERSION == 2
+    assert doc["version"] == FORMAT_VERSION == 3
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", doc["exported_at"])
     assert doc["app_version"] == __version__
     assert list(doc["records"]) == list(RECORD_TABLES)
-    assert list(RECORD_TABLES)[-6:] == [
+    assert list(RECORD_TABLES)[-8:] == [
+        "case_links",
         "conversation_archive",
         "destruction_log",
         "report_texts",
         "retention_extensions",
         "published_reports",
         "text_confirmations",
+        "handover_log",
     ]
     for table, entity_type in RECORD_TABLES.items():
         rows = doc["records"][table]
@@ -375,6 +398,12 @@ def test_export_has_the_documented_shape(source_document: dict[str, Any]) -> Non
         "reporter_identity",
     ]
     assert doc["settings"]["report.footer"] == "Vertrouwelijk — Marjolein Ëvers 🔒"
+    # Version 2: who came (anonymous, a group), links stored once with the lower id first.
+    anonymous = next(case for case in cases if not case["reporter_known"])
+    assert anonymous["reporter_count"] == 2
+    assert not any(row["case_id"] == anonymous["id"] for row in doc["records"]["reporters"])
+    assert all(link["case_id"] < link["linked_case_id"] for link in doc["records"]["case_links"])
+    assert [row["recipient"] for row in doc["records"]["handover_log"]] == ["Mr. Jansen"]
 
 
 def test_write_export_is_private_atomic_readable_utf8(tmp_path: Path) -> None:
@@ -424,16 +453,41 @@ def test_round_trip_gives_identical_records_and_settings(
     hits = journal.db.scalar("SELECT count(*) FROM search_index WHERE search_index MATCH 'kantine'")
     assert hits == 1
     numbers = [s.number for s in journal.case_summaries()]
-    assert numbers == ["2025-001", "2024-002", "2024-001", "2019-007"]
+    assert numbers == ["2025-001", "2024-003", "2024-002", "2024-001", "2019-007"]
     # New records continue after the imported ids instead of colliding with them.
     org = journal.organisation_by_name("acme BV")
     added = journal.add(Department(organisation_id=org.id, name="Nieuw"))
     assert added.id == max(d["id"] for d in source_document["records"]["departments"]) + 1
 
 
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_older_export_still_imports(
+    source_document: dict[str, Any], journal: Journal, version: int
+) -> None:
+    """What later versions added is left out of an older file; it reads with the defaults."""
+    old = copy.deepcopy(source_document)
+    old["version"] = version
+    records = old["records"]
+    left_out = ["case_links", "handover_log"]  # version 3
+    if version < 2:
+        left_out += ["published_reports", "text_confirmations"]
+    for table in left_out:
+        del records[table]
+    for case in records["cases"]:
+        for field in ("reporter_known", "reporter_count", "handover_consent_on", "notes"):
+            del case[field]
+    anonymous = {c["id"] for c in source_document["records"]["cases"] if not c["reporter_known"]}
+    summary = import_journal(journal, old)
+    assert summary.counts["cases"] == len(records["cases"])
+    cases = journal.find(Case)
+    assert all(c.reporter_known and c.reporter_count == 1 and c.notes == "" for c in cases)
+    assert anonymous and all(c.handover_consent_on is None for c in cases)
+    assert journal.count(CaseLink) == 0
+
+
 def test_validate_document_is_a_dry_run(source_document: dict[str, Any], journal: Journal):
     summary = validate_document(source_document)
-    assert summary.counts["cases"] == 4
+    assert summary.counts["cases"] == 5
     assert table_counts(journal) == EMPTY
 
 

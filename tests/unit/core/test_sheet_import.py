@@ -110,8 +110,9 @@ def test_notes_hold_the_remarks_the_old_number_and_the_source(
         "utf-8",
     )
     _import(journal, path)
-    (reporter,) = journal.find(Reporter)
-    assert reporter.notes.splitlines() == [
+    assert journal.find(Reporter) == []  # nothing about who the reporter is
+    (case,) = journal.find(Case)
+    assert case.notes.splitlines() == [
         "Opmerkingen: Eerste gesprek op locatie",
         "Bijzonderheden: Spreekt Engels",
         "Nummer in het oude overzicht: 24-07",
@@ -363,3 +364,52 @@ def test_conversation_dates_and_minutes() -> None:
     assert conversation_dates(first, last, 0) == []
     assert split_minutes(100, 3) == [34, 33, 33]
     assert split_minutes(0, 2) == [0, 0]
+
+
+def test_anonymous_reporters_and_groups_are_imported_as_the_case_says_them(
+    journal: Journal, tmp_path: Path
+) -> None:
+    path = tmp_path / "melders.csv"
+    path.write_text(
+        "Datum;Organisatie;Anoniem;Aantal melders;Naam melder\n"
+        "01-02-2025;Stichting Anker;ja;;\n"  # anonymous, one reporter
+        "02-02-2025;Stichting Anker;nee;4;R. de Groot\n"  # a group, its spokesperson named
+        "03-02-2025;Stichting Anker;✓;drie;\n"  # an anonymous group
+        "04-02-2025;Stichting Anker;;;\n",  # neither: known, one
+        "utf-8",
+    )
+    _import(journal, path)
+    cases = sorted(journal.find(Case), key=lambda c: c.first_contact)
+    assert [(c.reporter_known, c.reporter_count) for c in cases] == [
+        (False, 1),
+        (True, 4),
+        (False, 3),
+        (True, 1),
+    ]
+    # Only the named spokesperson has a reporter record; the anonymous ones have none.
+    assert [(r.case_id, r.name) for r in journal.find(Reporter)] == [(cases[1].id, "R. de Groot")]
+
+
+def test_who_reported_is_checked_row_by_row(tmp_path: Path) -> None:
+    path = tmp_path / "melders-fout.csv"
+    path.write_text(
+        "Datum;Organisatie;Anoniem;Aantal melders;Naam\n"
+        "01-02-2025;A;ja;;Els\n"  # 2: anonymous with a name
+        "02-02-2025;A;;0;\n"  # 3: no reporters
+        "03-02-2025;A;;1,5;\n"  # 4: half a reporter
+        "04-02-2025;A;;501;\n"  # 5: more than a case can have
+        "05-02-2025;A;misschien;;\n",  # 6: not a yes or no: asked, never guessed
+        "utf-8",
+    )
+    interpretation = _interpret(path)
+    assert {p.row: p.reason.nl for p in interpretation.problems} == {
+        2: "de melder is anoniem, maar er staat een naam bij",
+        3: "0 is geen aantal melders (één of meer)",
+        4: "1,5 is geen aantal melders (één of meer)",
+        5: "501 melders is meer dan de 500 die één melding kan hebben",
+    }
+    assert {(u.field, u.text): u.rows for u in interpretation.unknown_values} == {
+        ("anoniem", "misschien"): [6]
+    }
+    mapped = _interpret(path, "anoniem:misschien=nee")
+    assert [d.anonymous for d in mapped.cases if d.row == 6] == [False]

@@ -201,6 +201,7 @@ def fill(journal: Journal) -> None:
             organisation_id=other.id, spent_on=date(2025, 5, 5), minutes=90, activity="training"
         )
     )
+    journal.link_cases(cases[0].id, cases[2].id, "same_accused", "Zelfde teamleider")
     journal.set_setting("vp_name", "A. de Vries")
     journal.set_setting("report_year", "2025")
     destroy_case(journal, cases[3].id, rule=RULE_VP_DECISION, today=date(2026, 1, 2))

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import datetime
-from typing import Any, TypedDict
+from typing import Any, NoReturn, TypedDict
 
 from ..fields import TEXT_MAX, ValidationError, from_json, specs
+from ..journal import has_identity
 from ..ledger import SHA256, figures_problem
-from ..models import SHORT, Case, Department, Organisation
+from ..models import SHORT, Case, CaseLink, Department, Organisation, Reporter
 from .errors import ImportFormatError, ImportVersionError
 from .tables import (
     FORMAT_NAME,
@@ -234,7 +235,7 @@ class RecordChecker:
     def _postcheck(self, table: str, entity: Any, index: int) -> None:
         """What the vault's schema demands beyond the field specs, and the references."""
 
-        def fail(field_name: str, nl: str, en: str) -> None:
+        def fail(field_name: str, nl: str, en: str) -> NoReturn:
             raise _located(table, index, entity, field_name, nl, en)
 
         for field_name, spec in specs(type(entity)).items():
@@ -287,6 +288,30 @@ class RecordChecker:
                     "Hoort bij een andere organisatie dan dit record.",
                     "belongs to another organisation than this record",
                 )
+            if isinstance(entity, CaseLink) and referenced.is_destroyed:
+                fail(
+                    field_name,
+                    "Een vernietigde melding heeft geen koppelingen.",
+                    "a destroyed case has no links",
+                )
+            if (
+                isinstance(entity, Reporter)
+                and not referenced.reporter_known
+                and has_identity(entity)
+            ):
+                fail(
+                    "name",
+                    "De melding heeft een anonieme melder; daar hoort geen naam, "
+                    "bereikbaarheid of notitie over de melder bij.",
+                    "the case's reporter is anonymous: no identity may be stored for it",
+                )
+        if isinstance(entity, CaseLink) and not entity.case_id < entity.linked_case_id:  # type: ignore[operator]
+            fail(
+                "linked_case_id",
+                "Een koppeling noemt eerst de melding met het laagste id, en twee "
+                "verschillende meldingen.",
+                "a link names the lower case id first, and two different cases",
+            )
 
 
 def _unique_keys(table: str, entity: Any) -> Iterator[tuple[str, Any, str, str]]:
@@ -320,6 +345,13 @@ def _unique_keys(table: str, entity: Any) -> Iterator[tuple[str, Any, str, str]]
             (entity.year, entity.seq),
             "Dit meldingsnummer komt twee keer voor.",
             "another case has the same year and seq",
+        )
+    elif isinstance(entity, CaseLink):
+        yield (
+            "linked_case_id",
+            (entity.case_id, entity.linked_case_id),
+            "Deze twee meldingen zijn al gekoppeld.",
+            "these two cases are linked twice",
         )
     elif isinstance(entity, PublishedReport):
         yield (

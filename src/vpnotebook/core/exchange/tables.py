@@ -9,8 +9,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..destruction import RULE_ERASURE, RULE_RETENTION, RULE_VP_DECISION, SCOPE_CASE, SCOPE_REPORTER
+from ..destruction import (
+    RULE_ERASURE,
+    RULE_HANDED_OVER,
+    RULE_RETENTION,
+    RULE_VP_DECISION,
+    SCOPE_CASE,
+    SCOPE_REPORTER,
+)
 from ..fields import code, day, integer, record_id, ref, text
+from ..handover.log import HandoverLogEntry
 from ..ledger import ISSUE_WAYS, REPORT_LANGUAGES
 from ..models import SHORT, TABLES
 from ..report_texts import HIT_KINDS
@@ -19,7 +27,9 @@ from ..taxonomy import Term, Vocabulary
 
 FORMAT_NAME = "vpnotebook-export"
 # 2: the ledger of published reports and the confirmations of the report's text check.
-FORMAT_VERSION = 2
+# 3: who came (anonymous, a group), a case's notes and hand-over consent; links between cases;
+#    the hand-over log.
+FORMAT_VERSION = 3
 # Guards reading a wrong file (a disk image, /dev/zero) into memory; a real export of many
 # years of notes is far below this.
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
@@ -33,6 +43,7 @@ DESTRUCTION_RULES = Vocabulary(
     Term(RULE_RETENTION, "Bewaartermijn verstreken", "Retention period expired"),
     Term(RULE_ERASURE, "Verzoek om verwijdering", "Erasure request"),
     Term(RULE_VP_DECISION, "Besluit van de VP", "The VP's decision"),
+    Term(RULE_HANDED_OVER, "Overgedragen aan een collega", "Handed over to a colleague"),
 )
 DESTRUCTION_SCOPES = Vocabulary(
     "scope",
@@ -112,6 +123,7 @@ RECORD_TABLES: dict[str, type] = {
     "retention_extensions": RetentionExtension,
     "published_reports": PublishedReport,
     "text_confirmations": TextConfirmation,
+    "handover_log": HandoverLogEntry,
 }
 # The columns that identify a row; every other table has "id".
 KEYS: dict[str, tuple[str, ...]] = {
@@ -124,15 +136,27 @@ REFERENCES = {
     "organisation_id": "organisations",
     "department_id": "departments",
     "case_id": "cases",
+    "linked_case_id": "cases",
 }
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # SQLite's NOCASE folds only the ASCII letters; matching it exactly means the import refuses
 # what the vault would refuse, and nothing more.
 NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
+
+def _from_version_2(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 added fields with defaults (a case's reporter_known, reporter_count,
+    handover_consent_on and notes), tables a version 2 file lacks (case_links,
+    handover_log) and a destruction rule (handed_over): a version 2 document reads as it is."""
+    return document
+
+
 # Upgrades of older documents, keyed by the version they upgrade from (n -> n + 1).
 # 1 -> 2 added two tables; a version-1 document simply has neither, which reads as empty.
-UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: lambda document: document}
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: lambda document: document,
+    2: _from_version_2,
+}
 
 
 # Facts about this copy of the vault, not about the journal: a vault made from an export has

@@ -26,6 +26,7 @@ from .values import (
     parse_count,
     parse_date,
     parse_minutes,
+    parse_reporters,
 )
 
 SKIP = "overslaan"
@@ -59,6 +60,8 @@ class CaseDraft:
     outcome: str | None = None
     title: str = ""
     reporter_name: str = ""
+    anonymous: bool = False
+    reporters: int = 1
     old_number: str = ""
     remarks: list[tuple[str, str]] = field(default_factory=list)  # (heading, text)
 
@@ -154,6 +157,24 @@ def _count(cell: Any, context: CellContext) -> int:
 
 def _minutes(cell: Any, context: CellContext) -> int:
     return parse_minutes(cell)
+
+
+def _reporters(cell: Any, context: CellContext) -> int:
+    return parse_reporters(cell)
+
+
+def _anonymous(cell: Any, context: CellContext) -> bool:
+    """An "Anoniem" cell: yes (anonymous) or no; empty is no."""
+    if is_blank(cell):
+        return False
+    if isinstance(cell, bool):
+        return cell
+    text = cell_text(cell)
+    if normalise(text) in context.values:
+        return context.values[normalise(text)] == "anonymous"
+    if text in _TICKS:
+        return True
+    return words.ANONYMITIES.one(text, context.values) == "anonymous"
 
 
 def _age(cell: Any, context: CellContext) -> str | None:
@@ -311,6 +332,17 @@ FIELDS: tuple[SheetField, ...] = (
         "naam", "Naam van de melder", "Reporter's name",
         ("naam melder", "naam", "naam van de melder", "melder", "name"),
         _short_text("de naam", "the name"), _set("reporter_name"),
+    ),
+    SheetField(
+        "anoniem", "Anonieme melder (ja/nee)", "Anonymous reporter (yes/no)",
+        ("anoniem", "anonieme melder", "melder anoniem", "anoniem ja nee", "anonymous"),
+        _anonymous, _set("anonymous"), words.ANONYMITIES, optional=False,
+    ),
+    SheetField(
+        "aantal melders", "Aantal melders", "Number of reporters",
+        ("aantal melders", "melders", "aantal personen", "groepsgrootte",
+         "number of reporters"),
+        _reporters, _set("reporters"),
     ),
     SheetField(
         "nummer", "Nummer in uw oude overzicht", "Number in your old list",

@@ -358,6 +358,11 @@ def _finish(draft: CaseDraft) -> list[RowProblem]:
             )
         else:
             draft.closing = "closed"
+    if draft.anonymous and draft.reporter_name:
+        problem(
+            "de melder is anoniem, maar er staat een naam bij",
+            "the reporter is anonymous, but a name is given",
+        )
     if draft.outcome is not None and draft.closing != "closed":
         problem(
             "heeft een uitkomst, maar is niet afgesloten",

@@ -11,6 +11,7 @@ import re
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from ..models import MAX_REPORTERS
 from .errors import BadValue, quote
 from .text import is_blank, normalise
 
@@ -160,17 +161,22 @@ def _not_a_number(cell: Any) -> BadValue:
     return BadValue(f"{shown} is geen getal", f"{shown} is not a number")
 
 
+def _number_in(cell: Any) -> float:
+    """A count as written: a number, or a Dutch number word ("drie")."""
+    if isinstance(cell, str) and normalise(cell) in NUMBER_WORDS:
+        return float(NUMBER_WORDS[normalise(cell)])
+    try:
+        return parse_number(cell)
+    except BadValue:
+        shown = quote(cell)
+        raise BadValue(f"{shown} is geen aantal", f"{shown} is not a count") from None
+
+
 def parse_count(cell: Any) -> int:
     """A number of conversations: a whole number from 0; empty is 0."""
     if is_blank(cell):
         return 0
-    if isinstance(cell, str) and normalise(cell) in NUMBER_WORDS:
-        return NUMBER_WORDS[normalise(cell)]
-    try:
-        number = parse_number(cell)
-    except BadValue:
-        shown = quote(cell)
-        raise BadValue(f"{shown} is geen aantal", f"{shown} is not a count") from None
+    number = _number_in(cell)
     shown = quote(cell)
     if number != int(number) or number < 0:
         raise BadValue(f"{shown} is geen heel aantal", f"{shown} is not a whole count")
@@ -178,6 +184,25 @@ def parse_count(cell: Any) -> int:
         raise BadValue(
             f"{shown} gesprekken is meer dan de {MAX_CONVERSATIONS} die een melding kan hebben",
             f"{shown} conversations is more than the {MAX_CONVERSATIONS} a case can have",
+        )
+    return int(number)
+
+
+def parse_reporters(cell: Any) -> int:
+    """A number of reporters: a whole number from 1 (two or more: a group); empty is 1."""
+    if is_blank(cell):
+        return 1
+    number = _number_in(cell)
+    shown = quote(cell)
+    if number != int(number) or number < 1:
+        raise BadValue(
+            f"{shown} is geen aantal melders (één of meer)",
+            f"{shown} is not a number of reporters (one or more)",
+        )
+    if number > MAX_REPORTERS:
+        raise BadValue(
+            f"{shown} melders is meer dan de {MAX_REPORTERS} die één melding kan hebben",
+            f"{shown} reporters is more than the {MAX_REPORTERS} one case can have",
         )
     return int(number)
 

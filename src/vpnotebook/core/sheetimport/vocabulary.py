@@ -146,6 +146,19 @@ CLOSING_WORDS = {
     "aftercare": ("in nazorg",),
 }  # fmt: skip
 
+# Whether the reporter stayed anonymous: the answers an "Anoniem" column holds.
+ANONYMITY = Vocabulary(
+    "anonymity",
+    Term("anonymous", "Anoniem", "Anonymous"),
+    Term("known", "Bekend", "Known"),
+)
+ANONYMITY_WORDS = {
+    "anonymous": ("ja", "j", "yes", "y", "x", "v", "1", "true", "waar", "anonieme melder"),
+    "known": (
+        "nee", "n", "no", "0", "false", "onwaar", "niet anoniem", "met naam", "bij naam bekend",
+    ),
+}  # fmt: skip
+
 CATEGORIES = TermMatcher(tx.CATEGORIES, CATEGORY_WORDS)
 CONTACT_TYPES = TermMatcher(tx.CONTACT_TYPES, CONTACT_WORDS)
 REPORTER_ROLES = TermMatcher(tx.REPORTER_ROLES, ROLE_WORDS)
@@ -156,3 +169,4 @@ ROUTES = TermMatcher(tx.ROUTES, ROUTE_WORDS)
 REFERRALS = TermMatcher(tx.REFERRAL_PARTIES, REFERRAL_WORDS)
 OUTCOMES = TermMatcher(tx.CASE_OUTCOMES, OUTCOME_WORDS)
 CLOSINGS = TermMatcher(CLOSING, CLOSING_WORDS, empty_words=UNKNOWN_WORDS)
+ANONYMITIES = TermMatcher(ANONYMITY, ANONYMITY_WORDS, empty_words=UNKNOWN_WORDS)

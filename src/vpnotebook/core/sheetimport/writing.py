@@ -6,9 +6,11 @@ spreadsheet has none (docs/formats/sheet-import.md):
 
 - a case, numbered in order of first contact (rows sorted by date, then row number);
 - the remarks, the old number and a line "bron: geïmporteerd uit FILE, rij N" in the case's
-  notes — the intake's free notes field, "Notities over de melder" (Reporter.notes), which
-  is the one free-text notes field a case has; it is wiped together with the reporter's
-  identity and when the case is destroyed, as notes should be;
+  own notes (Case.notes): searchable, in the reporter's access copy, destroyed with the case,
+  never in a report — and not wiped with the reporter's identity, since they are about the
+  case; the reporter's record holds only a name, when the sheet gives one;
+- an anonymous reporter ("Anoniem": ja) and a group ("Aantal melders" of two or more) as the
+  case says them (reporter_known, reporter_count);
 - "Aantal gesprekken" conversations without a log: all on the day of first contact, or, for
   a closed case, spread evenly from the first contact to the closing day (first on the
   first, last on the last), so each year's report counts them where they most likely fell;
@@ -118,9 +120,10 @@ def write_import(
                     departments[slot] = stored.id
                     departments_created += 1
                 department_id = departments[slot]
-            case = _add(journal, draft, _case(draft, organisation_id, department_id))
+            notes = notes_for(draft, plan.file_name)
+            case = _add(journal, draft, _case(draft, organisation_id, department_id, notes))
             numbers.append(case.number)
-            for key, added in _records_of(journal, draft, case, plan.file_name).items():
+            for key, added in _records_of(journal, draft, case).items():
                 counts[key] += added
             if progress is not None:
                 progress(done, len(ordered))
@@ -164,7 +167,7 @@ def _organisations(journal: Journal, plan: ImportPlan) -> tuple[dict[str, int], 
     return ids, created
 
 
-def _case(draft: CaseDraft, organisation_id: int, department_id: int | None) -> Case:
+def _case(draft: CaseDraft, organisation_id: int, department_id: int | None, notes: str) -> Case:
     closed = draft.closing == "closed"
     status = "closed" if closed else ("aftercare" if draft.closing == "aftercare" else "open")
     return Case(
@@ -178,20 +181,20 @@ def _case(draft: CaseDraft, organisation_id: int, department_id: int | None) -> 
         age_band=draft.age_band,
         department_id=department_id,
         relation_to_accused=draft.relation,
+        reporter_known=not draft.anonymous,
+        reporter_count=draft.reporters,
+        notes=notes,
         status=status,
         closed_on=draft.closed_on if closed else None,
         outcome=draft.outcome if closed else None,
     )
 
 
-def _records_of(journal: Journal, draft: CaseDraft, case: Case, file_name: str) -> dict[str, int]:
+def _records_of(journal: Journal, draft: CaseDraft, case: Case) -> dict[str, int]:
     assert case.id is not None and draft.first_contact is not None
     first = draft.first_contact
-    _add(
-        journal,
-        draft,
-        Reporter(case.id, name=draft.reporter_name, notes=notes_for(draft, file_name)),
-    )
+    if draft.reporter_name:
+        _add(journal, draft, Reporter(case.id, name=draft.reporter_name))
     days = conversation_dates(first, case.closed_on, draft.conversations)
     for day, minutes in zip(days, split_minutes(draft.minutes, len(days)), strict=True):
         _add(journal, draft, Conversation(case.id, held_on=day, duration_min=minutes))

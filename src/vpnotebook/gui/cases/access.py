@@ -82,6 +82,7 @@ class AccessExportDialog(QDialog):
             "referrals": QCheckBox(self.tr("Doorverwijzingen")),
             "follow_ups": QCheckBox(self.tr("Nazorg en afspraken")),
             "time": QCheckBox(self.tr("Bestede tijd")),
+            "links": QCheckBox(self.tr("Gekoppelde meldingen")),
         }
         sections_group = QGroupBox(self.tr("Verder in het overzicht"))
         sections_column = QVBoxLayout(sections_group)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...core import taxonomy as tx
 from ...core.destruction import wipe_reporter_identity
+from ...core.handover.log import handovers_of_case
 from ...core.journal import NotFoundError
 from ...core.models import Case, Reporter
 from ...vault.errors import VaultError
@@ -39,13 +40,14 @@ from .closing import CloseCaseDialog
 from .conversation_editor import ConversationsPanel
 from .intake import CaseAndReporter, IntakeBinding, IntakeForm, IntakeStorage
 from .intervision import IntervisionDialog
+from .links import LinksPanel
 from .records import RecordPanel
 from .retention import RetentionBar
 from .widgets import ElidedLabel, minutes_text
 
 
 class Tab:
-    INTAKE, CONVERSATIONS, ROUTES, FOLLOW_UPS, TIME = range(5)
+    INTAKE, CONVERSATIONS, ROUTES, FOLLOW_UPS, TIME, LINKS = range(6)
 
 
 class CaseView(QWidget):
@@ -54,6 +56,8 @@ class CaseView(QWidget):
     saved = Signal(str)
     # After a destruction the VP accepted the offer of a new key for the vault.
     key_renewal_requested = Signal()
+    # A linked case to open instead (its id).
+    open_requested = Signal(int)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +85,14 @@ class CaseView(QWidget):
         self.status.setVisible(False)
         self.details = ElidedLabel()
         self.details.setObjectName("hint")
+        # Where the file went, if it was handed over to a colleague (core/handover/log.py).
+        self.handed_over = QLabel()
+        self.handed_over.setObjectName("handedOver")
+        self.handed_over.setWordWrap(True)
+        self.handed_over.setStyleSheet(
+            "background: #e8f0fe; color: #0b3a75; border-radius: 4px; padding: 4px 8px;"
+        )
+        self.handed_over.setVisible(False)
         self.retention = RetentionBar(journal, self.save_pending)
         self.retention.changed.connect(self._retention_changed)
         self.retention.destroyed.connect(self._destroyed)
@@ -175,6 +187,10 @@ class CaseView(QWidget):
         time_layout.addWidget(self.time_summary)
         time_layout.addWidget(self.time_entries, 1)
 
+        self.links = LinksPanel(session, lambda: self._case, self)
+        self.links.saved.connect(lambda: self._record_saved("cases"))
+        self.links.open_requested.connect(self._open_linked)
+
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(intake_scroll, self.tr("Intake"))
@@ -182,6 +198,7 @@ class CaseView(QWidget):
         self.tabs.addTab(routes_tab, self.tr("Routes en verwijzingen"))
         self.tabs.addTab(follow_tab, self.tr("Nazorg en afspraken"))
         self.tabs.addTab(time_tab, self.tr("Tijd"))
+        self.tabs.addTab(self.links, self.tr("Gekoppeld"))
         self.routes.saved.connect(lambda: self._record_saved("cases"))
         self.referrals.saved.connect(lambda: self._record_saved("cases"))
         self.follow_ups.saved.connect(lambda: self._record_saved("follow_ups"))
@@ -202,6 +219,7 @@ class CaseView(QWidget):
         content_layout.setSpacing(4)
         content_layout.addLayout(top)
         content_layout.addWidget(self.details)
+        content_layout.addWidget(self.handed_over)
         content_layout.addWidget(self.retention)
         content_layout.addWidget(self.destroyed_note)
         content_layout.addWidget(self.tabs, 1)
@@ -232,8 +250,8 @@ class CaseView(QWidget):
     def _case_id_or_none(self) -> int | None:
         return self._case.id if self._case is not None else None
 
-    def _panels(self) -> tuple[RecordPanel, ...]:
-        return (self.routes, self.referrals, self.follow_ups, self.time_entries)
+    def _panels(self) -> tuple[RecordPanel | LinksPanel, ...]:
+        return (self.routes, self.referrals, self.follow_ups, self.time_entries, self.links)
 
     # -- showing a case ---------------------------------------------------------------------
 
@@ -326,7 +344,21 @@ class CaseView(QWidget):
         self.destroyed_note.setVisible(destroyed)
         self.tabs.setEnabled(not destroyed)
         self.retention.set_case(case)
+        self._show_handovers(case)
         self._update_counts()
+
+    def _show_handovers(self, case: Case) -> None:
+        assert case.id is not None
+        lines = [
+            self.tr("Overgedragen aan %1 op %2.")
+            .replace("%1", entry.recipient)
+            .replace(
+                "%2", entry.handed_over_on.strftime("%d-%m-%Y") if entry.handed_over_on else ""
+            )
+            for entry in handovers_of_case(self._journal, case.id)
+        ]
+        self.handed_over.setText(" ".join(lines))
+        self.handed_over.setVisible(bool(lines))
 
     def _update_counts(self) -> None:
         case_id = self._case_id_or_none()
@@ -336,6 +368,11 @@ class CaseView(QWidget):
             self.tr("Gesprekken (%1)").replace("%1", str(count))
             if count
             else self.tr("Gesprekken"),
+        )
+        links = self.links.count()
+        self.tabs.setTabText(
+            Tab.LINKS,
+            self.tr("Gekoppeld (%1)").replace("%1", str(links)) if links else self.tr("Gekoppeld"),
         )
         if case_id is None:
             return
@@ -412,6 +449,10 @@ class CaseView(QWidget):
             self.saved.emit("cases")
 
     # -- actions ----------------------------------------------------------------------------
+
+    def _open_linked(self, case_id: int) -> None:
+        self.save_pending()
+        self.open_requested.emit(case_id)
 
     def _copy_number(self) -> None:
         if self._case is not None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +35,8 @@ from ...core import taxonomy as tx
 from ...core.drafts import draft, drop_draft, from_draft_json, keep_draft
 from ...core.fields import ValidationError
 from ...core.journal import Journal, NotFoundError
-from ...core.models import Case, Department, Organisation, Reporter
+from ...core.models import MAX_REPORTERS, Case, Department, Organisation, Reporter
+from ..common import dialogs
 from ..common.binding import FormBinding
 from ..common.editor import Storage
 from ..common.flow import Columns
@@ -43,11 +46,14 @@ from ..common.inputs import (
     CodeRadios,
     DateField,
     FieldBox,
+    NegatedCheck,
     OptionalDateField,
     buddy_label,
     error_label,
     line_edit,
+    number_edit,
     plain,
+    text_edit,
 )
 from ..common.screen import resize_within_screen
 
@@ -125,6 +131,22 @@ class IntakeForm(QWidget):
             case_form, "categories", self.tr("Aard van de melding"), buddy=False
         )
         self.category_checks = self.categories.checks
+        self.handover_consent: OptionalDateField = self._row(
+            case_form,
+            "handover_consent_on",
+            self.tr("Toestemming voor overdracht gegeven o&p"),
+            OptionalDateField(self.tr("Toestemming voor overdracht gegeven o&p")),
+            buddy=False,
+        )
+        handover_hint = QLabel(
+            self.tr(
+                "Nodig voordat u de melding aan een collega-vertrouwenspersoon overdraagt, "
+                "bijvoorbeeld bij een vervanging."
+            )
+        )
+        handover_hint.setWordWrap(True)
+        handover_hint.setObjectName("hint")
+        case_form.addRow(handover_hint)
 
         # About the reporter, without naming them: these feed the anonymous annual report.
         about_group = QGroupBox(self.tr("Over de melder"))
@@ -139,6 +161,34 @@ class IntakeForm(QWidget):
         self.age_band: CodeCombo = self._row(about_form, "age_band", self.tr("&Leeftijd"))
         self.relation: CodeCombo = self._row(
             about_form, "relation_to_accused", self.tr("Relatie tot &veroorzaker")
+        )
+        self.reporter_count: QSpinBox = self._row(
+            about_form,
+            "reporter_count",
+            self.tr("Aantal melder&s"),
+            number_edit(self.tr("Aantal melders"), MAX_REPORTERS, minimum=1),
+        )
+        count_hint = QLabel(
+            self.tr(
+                "Kwamen er meer mensen samen, met één verhaal? Vul in hoeveel: het blijft één "
+                "melding, en het jaarverslag telt de melders apart."
+            )
+        )
+        count_hint.setWordWrap(True)
+        count_hint.setObjectName("hint")
+        about_form.addRow(count_hint)
+        self.anonymous: NegatedCheck = self._row(
+            about_form,
+            "reporter_known",
+            self.tr("De melder blij&ft anoniem"),
+            NegatedCheck(self.tr("De melder blij&ft anoniem")),
+            buddy=False,
+        )
+        self.anonymous.setToolTip(
+            self.tr(
+                "Van een anonieme melder bewaart u niets over wie het is: geen naam, geen "
+                "bereikbaarheid, geen notities over de persoon."
+            )
         )
         self.wishes: QPlainTextEdit = self._row(
             about_form, "reporter_wishes", self.tr("Wat w&il de melder?")
@@ -162,6 +212,19 @@ class IntakeForm(QWidget):
         consent_hint.setWordWrap(True)
         consent_hint.setObjectName("hint")
         about_form.addRow(consent_hint)
+        # The VP's own notes on the case: about what happened, not about who the reporter is.
+        notes_group = QGroupBox(self.tr("Notities bij de melding"))
+        notes_form = QFormLayout(notes_group)
+        self.notes: QPlainTextEdit = self._row(
+            notes_form,
+            "notes",
+            self.tr("Noti&ties"),
+            text_edit(self.tr("Notities bij de melding"), lines=3),
+        )
+        self.notes.setPlaceholderText(
+            self.tr("Afspraken, bijzonderheden, waar de melding vandaan kwam")
+        )
+        self.notes.setMaximumHeight(110)
 
         # Who the reporter is: a separate table, so it can be wiped while the case stays.
         identity_group = QGroupBox(self.tr("Wie is de melder — apart bewaard, los te wissen"))
@@ -190,6 +253,17 @@ class IntakeForm(QWidget):
         self.reporter_notes.setMaximumHeight(70)
         for line in (self.title, self.reporter_name, self.reporter_contact):
             line.setClearButtonEnabled(False)
+        self.anonymous_note = QLabel(
+            self.tr(
+                "Deze melder blijft anoniem: naam, bereikbaarheid en notities over de melder "
+                "worden niet bewaard. Kent u de melder toch bij naam, zet dan het vinkje "
+                "'De melder blijft anoniem' uit."
+            )
+        )
+        self.anonymous_note.setWordWrap(True)
+        self.anonymous_note.setObjectName("anonymousNote")
+        self.anonymous_note.setVisible(False)
+        identity_form.insertRow(1, self.anonymous_note)
         self.wipe_button: QPushButton | None = None
         if with_wipe:
             self.wipe_button = QPushButton(self.tr("Gegevens van de melder wissen…"))
@@ -211,6 +285,7 @@ class IntakeForm(QWidget):
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
         left_column.addWidget(case_group)
+        left_column.addWidget(notes_group)
         left_column.addStretch(1)
         columns = Columns(left, right, last_on_top=reporter_first)
         self.draft_notice = QLabel(
@@ -232,6 +307,8 @@ class IntakeForm(QWidget):
         layout.addStretch(1)
 
         self.organisation.currentIndexChanged.connect(self._organisation_changed)
+        self.anonymous.toggled.connect(self._show_anonymity)
+        self.anonymous.clicked.connect(self._anonymity_chosen)
         for binding in (self.case_binding, self.reporter_binding):
             binding.edited.connect(self.edited)
         self._organisation_changed()
@@ -253,7 +330,7 @@ class IntakeForm(QWidget):
         self._boxes[f"{entity or 'Case'}.{name}"] = box
         if buddy:
             form.addRow(buddy_label(text, widget), box)
-        elif isinstance(widget, OptionalDateField):
+        elif isinstance(widget, OptionalDateField | QCheckBox):
             form.addRow(box)  # the check box carries the label
         else:
             label_widget = QLabel(plain(text))
@@ -273,6 +350,39 @@ class IntakeForm(QWidget):
                 self.organisation.addItem(organisation.name, organisation.id)
             if current is not None and self.organisation.findData(current) >= 0:
                 self.organisation.setCurrentIndex(self.organisation.findData(current))
+
+    def _identity_inputs(self) -> tuple[QWidget, ...]:
+        return (self.reporter_name, self.reporter_contact, self.reporter_notes)
+
+    def _show_anonymity(self, anonymous: bool) -> None:
+        """An anonymous reporter: the inputs for who they are are off, and say why."""
+        for widget in self._identity_inputs():
+            widget.setEnabled(not anonymous)
+        if self.wipe_button is not None:
+            self.wipe_button.setEnabled(not anonymous)
+        self.anonymous_note.setVisible(anonymous)
+
+    def _anonymity_chosen(self, anonymous: bool) -> None:
+        """The VP ticked "anonymous" while a name or contact is typed: ask before it goes."""
+        if not anonymous:
+            return
+        reporter = self.reporter_binding.read(Reporter())
+        if not any((reporter.name, reporter.contact, reporter.notes.strip())):
+            return
+        if dialogs.ask(
+            self,
+            self.tr("Anonieme melder"),
+            self.tr(
+                "Van een anonieme melder wordt niets bewaard over wie het is. De naam, "
+                "bereikbaarheid en notities over de melder die hier staan, worden gewist. "
+                "Doorgaan?"
+            ),
+        ):
+            self.reporter_name.clear()
+            self.reporter_contact.clear()
+            self.reporter_notes.clear()
+        else:
+            self.anonymous.setChecked(False)
 
     def _organisation_changed(self) -> None:
         with self.case_binding.quiet():

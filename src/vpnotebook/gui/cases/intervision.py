@@ -251,10 +251,10 @@ class IntervisionDialog(QDialog):
             cursor = QTextCursor(self.editor.document())
             cursor.setPosition(hit.start)
             cursor.setPosition(hit.end, QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor  # type: ignore[attr-defined]
+            selection.cursor = cursor
             highlight = QTextCharFormat()
             highlight.setBackground(QColor(HIT_COLOUR))
-            selection.format = highlight  # type: ignore[attr-defined]
+            selection.format = highlight
             marks.append(selection)
         self.editor.setExtraSelections(marks)
 

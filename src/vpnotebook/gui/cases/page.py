@@ -188,6 +188,7 @@ class CasesPage(Page):
                 return view
             view.saved.connect(self._notify)
             view.key_renewal_requested.connect(self.session.request_key_renewal)
+            view.open_requested.connect(self.open_case)
             view.hide()
             self.splitter.addWidget(view)
             self.splitter.setStretchFactor(1, 3)
@@ -276,10 +277,10 @@ class CasesPage(Page):
                 widths[column] = max(widths[column] - give, 70)
         self._fitting = True
         try:
-            for column in range(self.model.columnCount()):
-                self.table.setColumnHidden(column, column in hidden)
-            for column, width in widths.items():
-                header.resizeSection(column, width)
+            for index in range(self.model.columnCount()):
+                self.table.setColumnHidden(index, index in hidden)
+            for section, width in widths.items():
+                header.resizeSection(section, width)
         finally:
             self._fitting = False
 

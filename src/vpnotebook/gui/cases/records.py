@@ -37,7 +37,7 @@ from ...core.fields import Spec, ValidationError, specs
 from ...core.journal import Journal
 from ..common import dialogs
 from ..common.binding import FormBinding
-from ..common.editor import RecordEditor
+from ..common.editor import RecordEditor, Storage
 from ..common.inputs import FieldBox, OptionalDateField, buddy_label, error_label, plain
 from ..common.labels import label
 from ..common.record_table import FitToWidth
@@ -50,6 +50,10 @@ class FieldSpec:
     text: str  # the form label, with an &mnemonic
     column: str = ""  # the table header; empty: not shown in the table
     suffix: str = ""  # for numbers, such as " min"
+    # For a field no spec can make an input for (another case to link to): its own picker,
+    # and how its value reads in the table.
+    widget: Callable[[], QWidget] | None = None
+    shown: Callable[[Any], str] | None = None
 
 
 def display(spec: Spec, value: Any) -> str:
@@ -93,6 +97,7 @@ class RecordPanel(QWidget):
     """A table of one kind of record of a case, with a form to add or change one."""
 
     saved = Signal()
+    activated = Signal(object)  # a row double-clicked or Enter pressed on it: its record
 
     def __init__(
         self,
@@ -106,6 +111,7 @@ class RecordPanel(QWidget):
         empty_text: str,
         describe: Callable[[Any], str],
         form_beside: bool = False,
+        storage: Storage | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -123,7 +129,8 @@ class RecordPanel(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for field in self._fields:
-            widget: QWidget = self.binding.bind(field.name, text=field.text)
+            made = field.widget() if field.widget is not None else None
+            widget: QWidget = self.binding.bind(field.name, made, text=field.text)
             _adjust(widget, field)
             box = FieldBox(widget)
             self._boxes[field.name] = box
@@ -143,6 +150,7 @@ class RecordPanel(QWidget):
             describe=describe,
             draft_key=f"case_{entity_type.__name__.lower()}",
             on_invalid=self._problems.invalid,
+            storage=storage,
             parent=self,
         )
         self.autosave = self.editor.autosave
@@ -173,6 +181,9 @@ class RecordPanel(QWidget):
         self._stretch = stretch
         self.fitter = FitToWidth(self.table, stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.cellActivated.connect(
+            lambda row, _column: self.activated.emit(self._records[row])
+        )
         self.empty = QLabel(empty_text)
         self.empty.setWordWrap(True)
         self.empty.setObjectName("hint")
@@ -188,6 +199,7 @@ class RecordPanel(QWidget):
         buttons.addWidget(self.mode, 1)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.new_button)
+        self._buttons = buttons
 
         form_column = QVBoxLayout()
         form_column.addWidget(self.general_error)
@@ -209,6 +221,10 @@ class RecordPanel(QWidget):
         layout.addLayout(form_column, 2 if form_beside else 0)
         self.reset()
 
+    def add_button(self, button: QPushButton) -> None:
+        """One more action on the record in the form, beside Verwijderen."""
+        self._buttons.insertWidget(self._buttons.indexOf(self.delete_button), button)
+
     # -- loading ----------------------------------------------------------------------------
 
     def reload(self) -> None:
@@ -224,7 +240,12 @@ class RecordPanel(QWidget):
         self.table.setRowCount(len(self._records))
         for row, record in enumerate(self._records):
             for column, field in enumerate(self._shown):
-                text = display(field_specs[field.name], getattr(record, field.name))
+                value = getattr(record, field.name)
+                text = (
+                    field.shown(value)
+                    if field.shown is not None
+                    else display(field_specs[field.name], value)
+                )
                 item = QTableWidgetItem(text)
                 item.setToolTip(text if len(text) > 20 else "")
                 self.table.setItem(row, column, item)

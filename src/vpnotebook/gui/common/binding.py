@@ -33,6 +33,7 @@ from .inputs import (
     CodeRadios,
     DateField,
     MinutesField,
+    NegatedCheck,
     OptionalDateField,
     OrganisationCombo,
     find_data,
@@ -215,6 +216,8 @@ def value_of(widget: QWidget) -> Any:
         return widget.value()
     if isinstance(widget, QComboBox):
         return widget.currentData() if widget.currentIndex() >= 0 else None
+    if isinstance(widget, NegatedCheck):
+        return not widget.isChecked()
     if isinstance(widget, QCheckBox):
         return widget.isChecked()
     raise TypeError(f"no binding for {type(widget).__name__}")
@@ -243,6 +246,8 @@ def set_value(widget: QWidget, value: Any) -> None:
         widget.set_code(value)
     elif isinstance(widget, QComboBox):
         widget.setCurrentIndex(find_data(widget, value))
+    elif isinstance(widget, NegatedCheck):
+        widget.setChecked(not value)
     elif isinstance(widget, QCheckBox):
         widget.setChecked(bool(value))
     else:

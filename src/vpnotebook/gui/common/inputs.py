@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -193,6 +194,11 @@ class OptionalDateField(QWidget):
         self.edit.set_day(day)
 
 
+class NegatedCheck(QCheckBox):
+    """A check box ticked when its yes/no field is *not* set: the field says what is usual
+    (a reporter known to the VP), the box what the VP marks (an anonymous reporter)."""
+
+
 # -- choices --------------------------------------------------------------------------------
 
 
@@ -282,9 +288,13 @@ class CodeRadios(QWidget):
             self._group.addButton(radio)
             self.radios[term.code] = radio
             grid.addWidget(radio, index // columns, index % columns)
-        self._group.buttonToggled.connect(lambda _button, on: on and self.changed.emit())
+        self._group.buttonToggled.connect(self._toggled)
         if self.radios:
             self.setFocusProxy(next(iter(self.radios.values())))
+
+    def _toggled(self, _button: QAbstractButton, on: bool) -> None:
+        if on:  # a radio switched off is half of the same change
+            self.changed.emit()
 
     def code(self) -> str | None:
         return next((code for code, radio in self.radios.items() if radio.isChecked()), None)

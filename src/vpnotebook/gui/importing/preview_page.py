@@ -152,7 +152,8 @@ class PreviewPage(QWizardPage):
         headings = [
             self.tr("Rij"), self.tr("Eerste contact"), self.tr("Organisatie"),
             self.tr("Afdeling"), self.tr("Soort contact"), self.tr("Aard"), self.tr("Rol"),
-            self.tr("Gender"), self.tr("Leeftijd"), self.tr("Gesprekken"), self.tr("Uren"),
+            self.tr("Gender"), self.tr("Leeftijd"), self.tr("Melders"),
+            self.tr("Gesprekken"), self.tr("Uren"),
             self.tr("Doorverwezen naar"), self.tr("Route"), self.tr("Status"),
             self.tr("Notities"),
         ]  # fmt: skip
@@ -180,6 +181,17 @@ class PreviewPage(QWizardPage):
                 tx.CASE_STATUSES, "aftercare" if draft.closing == "aftercare" else "open"
             )
         hours = hours_text(draft.minutes) if draft.minutes else ""
+        reporters = (
+            self.tr("groep van %1").replace("%1", str(draft.reporters))
+            if draft.reporters > 1
+            else ""
+        )
+        if draft.anonymous:
+            reporters = (
+                self.tr("anoniem")
+                if not reporters
+                else self.tr("anoniem, %1").replace("%1", reporters)
+            )
         notes = " · ".join(notes_for(draft, plan.file_name).splitlines())
         if len(notes) > NOTES_SHOWN:
             notes = notes[: NOTES_SHOWN - 1] + "…"
@@ -200,6 +212,7 @@ class PreviewPage(QWizardPage):
             one(tx.REPORTER_ROLES, draft.reporter_role),
             one(tx.GENDERS, draft.gender),
             one(tx.AGE_BANDS, draft.age_band),
+            reporters,
             str(draft.conversations),
             hours,
             many(tx.REFERRAL_PARTIES, draft.referrals),

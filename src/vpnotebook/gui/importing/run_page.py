@@ -108,8 +108,8 @@ class RunPage(QWizardPage):
             self.tr(
                 "<p><b>Klaar.</b> %1 geïmporteerd (%2 tot en met %3), met %4, %5 en %6.%7</p>"
                 "<p>U vindt ze onder Meldingen. De opmerkingen uit uw bestand en de regel "
-                "'bron: geïmporteerd uit …' staan bij elke melding onder <i>Notities over de "
-                "melder</i>.</p>"
+                "'bron: geïmporteerd uit …' staan bij elke melding onder <i>Notities bij de "
+                "melding</i>.</p>"
             )
             .replace("%1", cases)
             .replace("%2", first)

@@ -1,0 +1,1 @@
+"""Bestand → Overdragen aan een collega… and Bestand → Overdracht samenvoegen… (issue 13)."""
