@@ -100,7 +100,8 @@ def plain_database(path: Path, engine: str, pragmas: dict[str, str]) -> Any:
 def bench_unlock(data: BenchData, reps: int) -> tuple[list[Row], dict[str, Any]]:
     from vpnotebook.vault import keyslots
     from vpnotebook.vault.kdf import FLOOR_PARAMS, derive_key
-    from vpnotebook.vault.vault import Vault, open_database, read_slots
+    from vpnotebook.vault.opening import open_database, read_slots
+    from vpnotebook.vault.vault import Vault
 
     slot = read_slots(data.vault).slots[keyslots.PASSPHRASE]
     secret = keyslots.passphrase_bytes(PASSPHRASE)

@@ -97,7 +97,7 @@ def _app_and_window(vault: Path, workdir: Path) -> tuple[QApplication, Any]:
 def _kdf_seconds(vault: Path) -> float:
     from vpnotebook.vault import keyslots
     from vpnotebook.vault.kdf import derive_key
-    from vpnotebook.vault.vault import read_slots
+    from vpnotebook.vault.opening import read_slots
 
     slot = read_slots(vault).slots[keyslots.PASSPHRASE]
     secret = keyslots.passphrase_bytes(PASSPHRASE)

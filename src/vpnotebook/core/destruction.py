@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..vault.database import Database
-from ..vault.vault import discard_pre_migration_copies
+from ..vault.opening import discard_pre_migration_copies
 from .drafts import drop_drafts_of_case
 from .fields import Spec, fields_where, identity_fields, reported_fields, specs
 from .journal import Journal

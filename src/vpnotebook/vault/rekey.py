@@ -32,6 +32,7 @@ from .errors import (
 )
 from .fsutil import fsync_dir
 from .keyslots import KeySlotFile, wipe
+from .opening import open_database, open_database_read_only
 from .paths import DATABASE_NAME, KEYSLOTS_NAME, PRE_MIGRATION_DIR
 
 PENDING_SLOTS_NAME = "keyslots.rekey.json"
@@ -169,8 +170,6 @@ def settle(folder: Path, old_key: bytearray, new_key: bytearray) -> tuple[bool, 
 
     Returns whether it is the new one, and the open database.
     """
-    from .vault import open_database
-
     try:
         database = open_database(folder, old_key)
     except VaultDamagedError:
@@ -215,8 +214,6 @@ def _try(
     read_only: bool,
     before_open: Callable[[], None] | None,
 ) -> Unlocked:
-    from .vault import open_database, open_database_read_only
-
     key = slots.open_with(passphrase=passphrase, recovery_code=recovery_code)
     try:
         if before_open is not None:

@@ -32,7 +32,8 @@ from vpnotebook.core.retention import (
     retention_status,
 )
 from vpnotebook.vault.kdf import TEST_PARAMS
-from vpnotebook.vault.vault import DATABASE_NAME, PRE_MIGRATION_DIR, Vault
+from vpnotebook.vault.paths import DATABASE_NAME, PRE_MIGRATION_DIR
+from vpnotebook.vault.vault import Vault
 
 from ..vault.old_schema import close_case_in_schema_1, fill_schema_1
 from .test_destruction import decrypted_database

@@ -58,9 +58,10 @@ from vpnotebook.vault.errors import (
     BackupDamagedError,
 )
 from vpnotebook.vault.kdf import TEST_PARAMS
+from vpnotebook.vault.paths import PRE_MIGRATION_DIR
 from vpnotebook.vault.restore import restore_backup
 from vpnotebook.vault.schema import LATEST_VERSION
-from vpnotebook.vault.vault import PRE_MIGRATION_DIR, Vault
+from vpnotebook.vault.vault import Vault
 
 from .old_schema import fill_schema_1
 

@@ -19,8 +19,9 @@ from vpnotebook.vault.errors import (
     WrongSecretError,
 )
 from vpnotebook.vault.kdf import TEST_PARAMS
+from vpnotebook.vault.paths import DATABASE_NAME, PRE_MIGRATION_DIR
 from vpnotebook.vault.schema import LATEST_VERSION
-from vpnotebook.vault.vault import DATABASE_NAME, PRE_MIGRATION_DIR, Vault
+from vpnotebook.vault.vault import Vault
 
 from .old_schema import fill_schema_1
 
