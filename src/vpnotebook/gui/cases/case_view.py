@@ -38,7 +38,8 @@ from .case_panels import CasePanels
 from .case_print import save_case_summary
 from .closing import CloseCaseDialog
 from .conversation_editor import ConversationsPanel
-from .intake import CaseAndReporter, IntakeBinding, IntakeForm, IntakeStorage
+from .intake import CaseAndReporter, IntakeForm
+from .intake_saving import IntakeBinding, IntakeStorage
 from .intervision import IntervisionDialog
 from .links import LinksPanel
 from .records import RecordPanel

@@ -1,23 +1,20 @@
 """The intake: what the VP records when someone comes for the first time.
 
 One form serves both the "Nieuwe melding" dialog and the Intake tab of an open case, so the
-two can never ask different questions.
+two can never ask different questions. The dialog is in intake_dialog.py; saving the intake
+of a stored case in intake_saving.py.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,20 +22,16 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from ...core import taxonomy as tx
-from ...core.drafts import draft, drop_draft, from_draft_json, keep_draft
 from ...core.fields import ValidationError
-from ...core.journal import Journal, NotFoundError
 from ...core.models import MAX_REPORTERS, Case, Department, Organisation, Reporter
 from ..common import dialogs
 from ..common.binding import FormBinding
-from ..common.editor import Storage
 from ..common.flow import Columns
 from ..common.inputs import (
     CodeChecks,
@@ -55,7 +48,6 @@ from ..common.inputs import (
     plain,
     text_edit,
 )
-from ..common.screen import resize_within_screen
 
 
 @dataclass(frozen=True)
@@ -454,199 +446,3 @@ class IntakeForm(QWidget):
         self.general_error.setVisible(False)
         for box in self._boxes.values():
             box.clear_error()
-
-
-class IntakeBinding(QObject):
-    """The intake form as one binding over a case and its reporter (common/editor.Binding)."""
-
-    edited = Signal()
-
-    def __init__(self, form: IntakeForm) -> None:
-        super().__init__(form)
-        self.form = form
-        form.edited.connect(self.edited)
-
-    def load(self, record: CaseAndReporter) -> None:
-        self.form.load(record.case, record.reporter)
-
-    def read(self, record: CaseAndReporter) -> CaseAndReporter:
-        return self.form.record(record)
-
-    def fields(self) -> tuple[str, ...]:
-        reporter = self.form.reporter_binding.fields()
-        return self.form.case_binding.fields() + tuple(f"Reporter.{f}" for f in reporter)
-
-    def inputs(self) -> list[QWidget]:
-        return self.form.inputs()
-
-    def widget_for(self, error: ValidationError) -> QWidget | None:
-        box = self.form._boxes.get(f"{error.entity}.{error.field_name}")
-        return box.widget if box is not None else None
-
-
-class IntakeStorage(Storage):
-    """Stores the case and, when its details changed, who the reporter is, together."""
-
-    def store(self, record: CaseAndReporter, fields: tuple[str, ...]) -> CaseAndReporter:
-        """Write the intake's fields into the stored case (its status, closing and the rest
-        stay as they are) and the reporter's details when they changed."""
-        assert record.case.id is not None
-        current = self.journal.get(Case, record.case.id)
-        case = replace(current, **{f: getattr(record.case, f) for f in fields if "." not in f})
-        stored = self._stored_reporter(record.case.id)
-        typed = replace(record.reporter, case_id=record.case.id)
-        changed = _details(typed) != _details(stored)
-        self.journal.update_case(case, typed if changed else None)
-        return CaseAndReporter(case, typed)
-
-    def remove(self, record: CaseAndReporter) -> None:
-        raise ValueError("the intake of a stored case is never new")
-
-    def restore(self, snapshot: CaseAndReporter, fields: tuple[str, ...]) -> None:
-        assert snapshot.case.id is not None
-        current = self.journal.get(Case, snapshot.case.id)
-        case_fields = [f for f in fields if "." not in f]
-        case = replace(current, **{f: getattr(snapshot.case, f) for f in case_fields})
-        reporter = replace(snapshot.reporter, case_id=snapshot.case.id)
-        with self.journal.transaction():
-            self.journal.update(case)
-            if any(_details(reporter)):
-                self.journal.add(reporter)
-            elif any(_details(self._stored_reporter(snapshot.case.id))):
-                self.journal.delete(Reporter, snapshot.case.id)
-
-    def stored(self, typed: CaseAndReporter) -> CaseAndReporter:
-        assert typed.case.id is not None
-        return CaseAndReporter(
-            self.journal.get(Case, typed.case.id), self._stored_reporter(typed.case.id)
-        )
-
-    def blank_like(self, record: CaseAndReporter, fields: tuple[str, ...]) -> None:
-        return None  # the intake of a case that is gone has nothing to go back into
-
-    def to_draft(self, record: CaseAndReporter) -> tuple[Case, Reporter]:
-        return record.case, record.reporter
-
-    def from_draft(self, records: list[Any]) -> CaseAndReporter:
-        return CaseAndReporter(records[0], records[1])
-
-    def _stored_reporter(self, case_id: int) -> Reporter:
-        try:
-            return self.journal.get(Reporter, case_id)
-        except NotFoundError:
-            return Reporter(case_id=case_id)
-
-
-def _details(reporter: Reporter) -> tuple[str, str, str]:
-    return reporter.name, reporter.contact, reporter.notes
-
-
-class IntakeDialog(QDialog):
-    """Records a new case; stays open with the VP's input intact when something is missing."""
-
-    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        # Generic on purpose: a title never carries anything about the case.
-        self.setWindowTitle(self.tr("Nieuwe melding"))
-        self._journal = journal
-        self.created: Case | None = None
-        # A new case starts with what it is about (the required choices) on top; the
-        # reporter's name follows, beside it when there is room.
-        self.form = IntakeForm(
-            journal.organisations(include_archived=False),
-            journal.departments_of,
-            reporter_first=False,
-        )
-        self.form.first_contact.set_day(date.today())
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.form)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Melding vastleggen"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.buttons)
-        resize_within_screen(self, 1120, 680)
-        self.form.title.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def store_if_complete(self) -> None:
-        """Before a lock: store what was typed; a half intake is kept as a draft in the vault."""
-        typed = self.form.case_from_form(Case())
-        reporter = self.form.reporter_from_form(case_id=1)
-        if typed.title or typed.reporter_wishes.strip() or reporter.name or reporter.contact:
-            self.accept()
-            if self.created is None:
-                save_draft(self._journal, typed, reporter)
-
-    def load_draft(self) -> bool:
-        """Put a draft left by a lock back into the form; True when there was one."""
-        draft = load_draft(self._journal)
-        if draft is None:
-            return False
-        self.form.load(*draft)
-        self.form.show_draft_notice()
-        return True
-
-    def done(self, result: int) -> None:
-        # Stored or cancelled on purpose: either way the draft has served its turn.
-        clear_draft(self._journal)
-        super().done(result)
-
-    def accept(self) -> None:
-        case = self.form.case_from_form(Case())
-        reporter = self.form.reporter_from_form(case_id=1)  # a stand-in id, to validate early
-        try:
-            created = self._journal.add_case(case, reporter)
-        except ValidationError as error:
-            self.form.show_error(error)
-            return
-        self.created = created
-        super().accept()
-
-
-# -- a half-typed intake survives a lock, inside the encrypted vault ------------------------
-
-DRAFT_KEY = "intake"
-_OLD_DRAFT_KEY = "intake_draft"  # where versions before the generic drafts kept it
-
-
-def save_draft(journal: Journal, case: Case, reporter: Reporter) -> None:
-    keep_draft(journal, DRAFT_KEY, case, reporter)
-
-
-def clear_draft(journal: Journal) -> None:
-    drop_draft(journal, DRAFT_KEY)
-    if journal.setting(_OLD_DRAFT_KEY) is not None:
-        journal.delete_setting(_OLD_DRAFT_KEY)
-
-
-def load_draft(journal: Journal) -> tuple[Case, Reporter] | None:
-    records = draft(journal, DRAFT_KEY) or _old_draft(journal)
-    if not records or len(records) != 2:
-        return None
-    case, reporter = records
-    if not isinstance(case, Case) or not isinstance(reporter, Reporter):
-        return None
-    return case, reporter
-
-
-def _old_draft(journal: Journal) -> list[Any] | None:
-    raw = journal.setting(_OLD_DRAFT_KEY)
-    if not raw:
-        return None
-    try:
-        document = json.loads(raw)
-        return [
-            from_draft_json(Case, document["case"]),
-            from_draft_json(Reporter, document["reporter"]),
-        ]
-    except (ValueError, KeyError, TypeError):
-        return None

@@ -49,7 +49,7 @@ from ..models.case_list_model import (
 from ..session import Session
 from .case_view import CaseView, Tab
 from .filter_bar import CaseFilterBar
-from .intake import IntakeDialog
+from .intake_dialog import IntakeDialog
 
 # The first read: more rows than the tallest window shows (about 80), yet only a millisecond
 # or two to read and prepare.
