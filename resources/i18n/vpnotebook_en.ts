@@ -2431,10 +2431,6 @@ Do you want to continue?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Ongedaan maken</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
@@ -2529,22 +2525,6 @@ Do you want to continue?</translation>
     <message>
         <source>Beveiliging</source>
         <translation>Security</translation>
-    </message>
-    <message>
-        <source>Opgeslagen om %1</source>
-        <translation>Saved at %1</translation>
-    </message>
-    <message>
-        <source>het is intussen gewijzigd of verwijderd.</source>
-        <translation>it has been changed or deleted in the meantime.</translation>
-    </message>
-    <message>
-        <source>Ongedaan maken lukte niet: %1</source>
-        <translation>Could not undo: %1</translation>
-    </message>
-    <message>
-        <source>Laatste wijziging ongedaan gemaakt</source>
-        <translation>Last change undone</translation>
     </message>
     <message>
         <source>Reservekopie nog bezig</source>
@@ -4266,6 +4246,33 @@ Do you want to continue?</translation>
     <message>
         <source>het %1 ‘%2’ van %3</source>
         <translation>the %1 ‘%2’ from %3</translation>
+    </message>
+</context>
+<context>
+    <name>StatusWindow</name>
+    <message>
+        <source>Ongedaan maken</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Opgeslagen om %1</source>
+        <translation>Saved at %1</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>het is intussen gewijzigd of verwijderd.</source>
+        <translation>it has been changed or deleted in the meantime.</translation>
+    </message>
+    <message>
+        <source>Ongedaan maken lukte niet: %1</source>
+        <translation>Could not undo: %1</translation>
+    </message>
+    <message>
+        <source>Laatste wijziging ongedaan gemaakt</source>
+        <translation>Last change undone</translation>
     </message>
 </context>
 <context>

@@ -12,9 +12,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from vpnotebook.core.taxonomy import CASE_STATUSES, CATEGORIES, CONTACT_TYPES
 from vpnotebook.gui import i18n
-from vpnotebook.gui.main_window import MainWindow, backup_status
+from vpnotebook.gui.main_window import MainWindow
 from vpnotebook.gui.models.case_list_model import Column
 from vpnotebook.gui.settings.store import AppSettings
+from vpnotebook.gui.status_window import backup_status
 from vpnotebook.vault.kdf import TEST_PARAMS
 
 from .conftest import GUI_PASSPHRASE

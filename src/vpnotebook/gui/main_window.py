@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,9 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,13 +24,13 @@ from .common.inactivity import InactivityTimer
 from .common.screen import resize_within_screen
 from .help.menu import HelpMenu
 from .settings.store import AppSettings
+from .status_window import StatusWindow
 from .unlock.screen import UnlockScreen
 
 if TYPE_CHECKING:
     # Loaded when first needed (or by warm_up after the first paint): a start shows only
     # the unlock screen, and every module imported before it paints delays it.
     from ..vault.kdf import Argon2Params
-    from .common.editor import Undo
     from .common.page import Page
     from .platform.sessionlock import SessionLockWatcher
     from .session import Session
@@ -43,7 +40,7 @@ if TYPE_CHECKING:
     from .workspace import Workspace
 
 
-class MainWindow(QMainWindow):
+class MainWindow(StatusWindow):
     def __init__(
         self,
         vault_folder: Path,
@@ -89,27 +86,8 @@ class MainWindow(QMainWindow):
         self.screen_lock: SessionLockWatcher | None = None
 
         self._build_menus()
-        # Left: what the last save did, quietly, with its undo. Right: the vault's state.
-        self.save_label = QLabel()
-        self.save_label.setObjectName("saveStatus")
-        self.undo_button = QToolButton()
-        self.undo_button.setText(self.tr("Ongedaan maken"))
-        self.undo_button.setAutoRaise(True)
-        # Reads as a link beside the quiet "Opgeslagen om …": there to use, never in the way.
-        self.undo_button.setStyleSheet(
-            "QToolButton { color: palette(link); text-decoration: underline; border: none; }"
-        )
-        self.undo_button.clicked.connect(self.undo_last_change)
-        self.undo_button.setVisible(False)
-        self._undo: Undo | None = None
+        self._build_status_bar()
         self._heard_session: Session | None = None
-        self.statusBar().addWidget(self.save_label)
-        self.statusBar().addWidget(self.undo_button)
-        self.vault_label = QLabel()
-        self.lock_label = QLabel()
-        self.backup_label = QLabel()
-        for label in (self.vault_label, self.lock_label, self.backup_label):
-            self.statusBar().addPermanentWidget(label)
         self._finish_interrupted_restore(vault_folder)
         if is_vault(vault_folder):
             self.show_unlock()
@@ -306,17 +284,6 @@ class MainWindow(QMainWindow):
         column.addWidget(workspace, 1)
         return holder
 
-    def update_backup_status(self) -> None:
-        if self.session is None:
-            return
-        days = self.settings.backup_reminder_days
-        text, overdue = backup_status(self.session, days)
-        if self.workspace is not None:
-            for page in self.workspace.pages.created():
-                page.set_reminder_days(days)
-        self.backup_label.setText(text)
-        self.backup_label.setStyleSheet("color: #b3261e; font-weight: bold;" if overdue else "")
-
     @property
     def is_locked(self) -> bool:
         return self.session is None
@@ -462,54 +429,6 @@ class MainWindow(QMainWindow):
         # Replacing the vault from a backup needs it closed first.
         page.lock_requested.connect(self.lock)
 
-    # -- saving: what the status bar says ------------------------------------------------
-
-    def _saved(self, undo: Undo | None) -> None:
-        at = datetime.now().strftime("%H:%M")
-        self.save_label.setStyleSheet("")
-        self.save_label.setText(self.tr("Opgeslagen om %1").replace("%1", at))
-        self.save_label.setToolTip("")
-        self._offer_undo(undo)
-
-    def _unsaved(self, text: str) -> None:
-        self.save_label.setStyleSheet("color: #b3261e; font-weight: bold;")
-        self.save_label.setText(self.tr("Niet opgeslagen"))
-        self.save_label.setToolTip(text)
-
-    def _offer_undo(self, undo: Undo | None) -> None:
-        self._undo = undo
-        self.undo_button.setVisible(undo is not None)
-        self.undo_button.setToolTip(undo.text if undo is not None else "")
-        self.undo_action.setEnabled(undo is not None)
-
-    def undo_last_change(self) -> None:
-        """Take back the last change a form wrote on this page."""
-        undo, session = self._undo, self.session
-        if undo is None or session is None:
-            return
-        if self.workspace is not None:
-            self.workspace.save_pending_quietly()  # what is still being typed comes first
-        if undo.confirm and not dialogs.ask(self, self.tr("Ongedaan maken"), undo.confirm):
-            return
-        from ..core.fields import ValidationError
-        from ..core.journal import NotFoundError
-        from .common.labels import current_language
-
-        self._offer_undo(None)
-        try:
-            undo.revert()
-        except (VaultError, ValidationError, NotFoundError) as problem:
-            reason = (
-                problem.message(current_language())
-                if isinstance(problem, VaultError)
-                else self.tr("het is intussen gewijzigd of verwijderd.")
-            )
-            self.save_label.setText(self.tr("Ongedaan maken lukte niet: %1").replace("%1", reason))
-            return
-        session.notify(undo.kind)
-        self.save_label.setStyleSheet("")
-        self.save_label.setText(self.tr("Laatste wijziging ongedaan gemaakt"))
-
     def show_search(self) -> None:
         if self.workspace is not None:
             self.workspace.show_page("search").focus_field()
@@ -631,22 +550,3 @@ class MainWindow(QMainWindow):
         if not tasks.any_running() and not self._key_job_running():
             self._close_when_done.stop()
             self.close()
-
-
-def backup_status(
-    session: Session, reminder_days: int, today: date | None = None
-) -> tuple[str, bool]:
-    """The status-bar text about the last verified backup, and whether it is overdue."""
-    from PySide6.QtCore import QCoreApplication
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("MainWindow", text)
-
-    last = session.journal.setting("last_backup_at")
-    today = today or date.today()
-    if not last:
-        return tr("Nog geen reservekopie gemaakt"), True
-    made = datetime.fromisoformat(last).date()
-    age = (today - made).days
-    text = tr("Laatste reservekopie: %1").replace("%1", made.strftime("%d-%m-%Y"))
-    return text, age > reminder_days
