@@ -3567,42 +3567,6 @@ Do you want to continue?</translation>
         <translation>The preview is version %1: saving or printing issues it.</translation>
     </message>
     <message>
-        <source> (signaal of advies)</source>
-        <translation> (signal or advice)</translation>
-    </message>
-    <message>
-        <source> (voorlichting)</source>
-        <translation> (outreach)</translation>
-    </message>
-    <message>
-        <source>‘%1’: %2</source>
-        <translation>‘%1’: %2</translation>
-    </message>
-    <message>
-        <source>Vink aan als u hebt nagekeken dat dit niet naar een persoon wijst.</source>
-        <translation>Tick when you have checked that this does not point to a person.</translation>
-    </message>
-    <message>
-        <source>Deze woorden kunnen naar een persoon wijzen. Pas de tekst aan, of vink per woord aan dat u het hebt nagekeken. Klik op een regel om het woord te vinden.</source>
-        <translation>These words may point to a person. Change the text, or tick each word once you have checked it. Click a line to find the word.</translation>
-    </message>
-    <message>
-        <source>U hebt elke gevonden plek nagekeken; het verslag kan worden uitgegeven.</source>
-        <translation>You have checked every place found; the report can be issued.</translation>
-    </message>
-    <message>
-        <source>De teksten zijn nagelopen op namen, afdelingen, meldingsnummers, contactgegevens, data en aantallen: niets gevonden.</source>
-        <translation>The texts were checked for names, departments, case numbers, contact details, dates and counts: nothing found.</translation>
-    </message>
-    <message>
-        <source>Tekst nog nakijken</source>
-        <translation>Check the text first</translation>
-    </message>
-    <message>
-        <source>In de teksten van het verslag staan nog %1 plek(ken) die naar een persoon kunnen wijzen: %2. Pas de tekst aan, of vink in de lijst per woord aan dat u het hebt nagekeken. Daarna kunt u het verslag opslaan of afdrukken.</source>
-        <translation>The report&apos;s texts still have %1 place(s) that may point to a person: %2. Change the text, or tick each word in the list once you have checked it. Then you can save or print the report.</translation>
-    </message>
-    <message>
         <source>Niet vastgelegd</source>
         <translation>Not recorded</translation>
     </message>
@@ -4304,6 +4268,49 @@ Do you want to continue?</translation>
     <message>
         <source>Versterken</source>
         <translation>Strengthen</translation>
+    </message>
+</context>
+<context>
+    <name>TextCheckPage</name>
+    <message>
+        <source> (signaal of advies)</source>
+        <translation> (signal or advice)</translation>
+    </message>
+    <message>
+        <source> (voorlichting)</source>
+        <translation> (outreach)</translation>
+    </message>
+    <message>
+        <source>‘%1’: %2</source>
+        <translation>‘%1’: %2</translation>
+    </message>
+    <message>
+        <source>Vink aan als u hebt nagekeken dat dit niet naar een persoon wijst.</source>
+        <translation>Tick when you have checked that this does not point to a person.</translation>
+    </message>
+    <message>
+        <source>Deze woorden kunnen naar een persoon wijzen. Pas de tekst aan, of vink per woord aan dat u het hebt nagekeken. Klik op een regel om het woord te vinden.</source>
+        <translation>These words may point to a person. Change the text, or tick each word once you have checked it. Click a line to find the word.</translation>
+    </message>
+    <message>
+        <source>U hebt elke gevonden plek nagekeken; het verslag kan worden uitgegeven.</source>
+        <translation>You have checked every place found; the report can be issued.</translation>
+    </message>
+    <message>
+        <source>De teksten zijn nagelopen op namen, afdelingen, meldingsnummers, contactgegevens, data en aantallen: niets gevonden.</source>
+        <translation>The texts were checked for names, departments, case numbers, contact details, dates and counts: nothing found.</translation>
+    </message>
+    <message>
+        <source>Niet vastgelegd</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>Tekst nog nakijken</source>
+        <translation>Check the text first</translation>
+    </message>
+    <message>
+        <source>In de teksten van het verslag staan nog %1 plek(ken) die naar een persoon kunnen wijzen: %2. Pas de tekst aan, of vink in de lijst per woord aan dat u het hebt nagekeken. Daarna kunt u het verslag opslaan of afdrukken.</source>
+        <translation>The report&apos;s texts still have %1 place(s) that may point to a person: %2. Change the text, or tick each word in the list once you have checked it. Then you can save or print the report.</translation>
     </message>
 </context>
 <context>
