@@ -700,6 +700,61 @@
     </message>
 </context>
 <context>
+    <name>CaseHeaderView</name>
+    <message>
+        <source>Melding a&amp;fsluiten…</source>
+        <translation>Clos&amp;e case…</translation>
+    </message>
+    <message>
+        <source>De melding is klaar: leg de uitkomst vast. Heropenen kan altijd.</source>
+        <translation>The case is finished: record the outcome. You can always reopen it.</translation>
+    </message>
+    <message>
+        <source>Heropenen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Nummer kopiëren</source>
+        <translation>Copy number</translation>
+    </message>
+    <message>
+        <source>Overzicht voor uw dossier (PDF)…</source>
+        <translation>Overview for your own file (PDF)…</translation>
+    </message>
+    <message>
+        <source>Casus voor intervisie (PDF)…</source>
+        <translation>Case for peer consultation (PDF)…</translation>
+    </message>
+    <message>
+        <source>Inzage-export voor de melder…</source>
+        <translation>Access export for the reporter…</translation>
+    </message>
+    <message>
+        <source>Vernietigen op verzoek van de melder…</source>
+        <translation>Destroy at the reporter&apos;s request…</translation>
+    </message>
+    <message>
+        <source>Meer</source>
+        <translation>More</translation>
+    </message>
+    <message>
+        <source>Meer mogelijkheden voor deze melding</source>
+        <translation>More options for this case</translation>
+    </message>
+    <message>
+        <source>eerste contact %1</source>
+        <translation>first contact %1</translation>
+    </message>
+    <message>
+        <source>afgesloten op %1</source>
+        <translation>closed on %1</translation>
+    </message>
+    <message>
+        <source>Overgedragen aan %1 op %2.</source>
+        <translation>Handed over to %1 on %2.</translation>
+    </message>
+</context>
+<context>
     <name>CaseListModel</name>
     <message>
         <source>Nummer</source>
@@ -911,46 +966,6 @@
 <context>
     <name>CaseView</name>
     <message>
-        <source>Melding a&amp;fsluiten…</source>
-        <translation>Clos&amp;e case…</translation>
-    </message>
-    <message>
-        <source>De melding is klaar: leg de uitkomst vast. Heropenen kan altijd.</source>
-        <translation>The case is finished: record the outcome. You can always reopen it.</translation>
-    </message>
-    <message>
-        <source>Heropenen</source>
-        <translation>Reopen</translation>
-    </message>
-    <message>
-        <source>Nummer kopiëren</source>
-        <translation>Copy number</translation>
-    </message>
-    <message>
-        <source>Overzicht voor uw dossier (PDF)…</source>
-        <translation>Overview for your own file (PDF)…</translation>
-    </message>
-    <message>
-        <source>Casus voor intervisie (PDF)…</source>
-        <translation>Case for peer consultation (PDF)…</translation>
-    </message>
-    <message>
-        <source>Inzage-export voor de melder…</source>
-        <translation>Access export for the reporter…</translation>
-    </message>
-    <message>
-        <source>Vernietigen op verzoek van de melder…</source>
-        <translation>Destroy at the reporter&apos;s request…</translation>
-    </message>
-    <message>
-        <source>Meer</source>
-        <translation>More</translation>
-    </message>
-    <message>
-        <source>Meer mogelijkheden voor deze melding</source>
-        <translation>More options for this case</translation>
-    </message>
-    <message>
         <source>de intake van melding %1</source>
         <translation>the intake of case %1</translation>
     </message>
@@ -1001,18 +1016,6 @@
     <message>
         <source>Kies een melding in de lijst, of begin een nieuwe met Ctrl+N.</source>
         <translation>Choose a case from the list, or start a new one with Ctrl+N.</translation>
-    </message>
-    <message>
-        <source>eerste contact %1</source>
-        <translation>first contact %1</translation>
-    </message>
-    <message>
-        <source>afgesloten op %1</source>
-        <translation>closed on %1</translation>
-    </message>
-    <message>
-        <source>Overgedragen aan %1 op %2.</source>
-        <translation>Handed over to %1 on %2.</translation>
     </message>
     <message>
         <source>Gesprekken (%1)</source>

@@ -12,28 +12,23 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QMenu,
-    QPushButton,
     QScrollArea,
     QStackedWidget,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ...core import taxonomy as tx
 from ...core.destruction import wipe_reporter_identity
-from ...core.handover.log import handovers_of_case
 from ...core.journal import NotFoundError
 from ...core.models import Case, Reporter
 from ...vault.errors import VaultError
 from ..common import dialogs
 from ..common.clipboard import copy_secret
 from ..common.editor import RecordEditor
-from ..common.labels import label
 from ..session import Session
 from .access import AccessExportDialog
+from .case_header import CaseHeaderView
 from .case_panels import CasePanels
 from .case_print import save_case_summary
 from .closing import CloseCaseDialog
@@ -44,14 +39,14 @@ from .intervision import IntervisionDialog
 from .links import LinksPanel
 from .records import RecordPanel
 from .retention import RetentionBar
-from .widgets import ElidedLabel, minutes_text
+from .widgets import minutes_text
 
 
 class Tab:
     INTAKE, CONVERSATIONS, ROUTES, FOLLOW_UPS, TIME, LINKS = range(6)
 
 
-class CaseView(QWidget):
+class CaseView(CaseHeaderView):
     """Shows and edits one case. `saved(kind)` tells which kind of record was written."""
 
     saved = Signal(str)
@@ -68,72 +63,17 @@ class CaseView(QWidget):
         self._close_dialog: CloseCaseDialog | None = None
 
         # -- header ---------------------------------------------------------------------
-        self.number = QLabel()
-        self.number.setObjectName("caseNumber")
-        font = self.number.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.number.setFont(font)
-        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.organisation = ElidedLabel()
-        org_font = self.organisation.font()
-        org_font.setPointSizeF(org_font.pointSizeF() * 1.15)
-        self.organisation.setFont(org_font)
-        # The status is words in the line under the number, not a rounded box that looks
-        # like a button.
-        self.status = QLabel()
-        self.status.setObjectName("caseStatus")
-        self.status.setVisible(False)
-        self.details = ElidedLabel()
-        self.details.setObjectName("hint")
-        # Where the file went, if it was handed over to a colleague (core/handover/log.py).
-        self.handed_over = QLabel()
-        self.handed_over.setObjectName("handedOver")
-        self.handed_over.setWordWrap(True)
-        self.handed_over.setStyleSheet(
-            "background: #e8f0fe; color: #0b3a75; border-radius: 4px; padding: 4px 8px;"
-        )
-        self.handed_over.setVisible(False)
         self.retention = RetentionBar(journal, self.save_pending)
         self.retention.changed.connect(self._retention_changed)
         self.retention.destroyed.connect(self._destroyed)
-        self.close_button = QPushButton(self.tr("Melding a&fsluiten…"))
-        self.close_button.setToolTip(
-            self.tr("De melding is klaar: leg de uitkomst vast. Heropenen kan altijd.")
-        )
+        top = self._build_header()
         self.close_button.clicked.connect(self.close_case)
-        self.reopen_button = QPushButton(self.tr("Heropenen"))
         self.reopen_button.clicked.connect(self.reopen_case)
-        # What is done now and then lives in one menu: the header stays short on a laptop.
-        self.more_menu = QMenu(self)
-        self.copy_action = self.more_menu.addAction(self.tr("Nummer kopiëren"))
         self.copy_action.triggered.connect(self._copy_number)
-        self.more_menu.addSeparator()
-        self.print_action = self.more_menu.addAction(self.tr("Overzicht voor uw dossier (PDF)…"))
         self.print_action.triggered.connect(self.print_summary)
-        self.intervision_action = self.more_menu.addAction(self.tr("Casus voor intervisie (PDF)…"))
         self.intervision_action.triggered.connect(self.intervision)
-        self.access_action = self.more_menu.addAction(self.tr("Inzage-export voor de melder…"))
         self.access_action.triggered.connect(self.access_export)
-        self.more_menu.addSeparator()
-        self.erase_action = self.more_menu.addAction(
-            self.tr("Vernietigen op verzoek van de melder…")
-        )
         self.erase_action.triggered.connect(self.retention.destroy)
-        self.more_button = QToolButton()
-        self.more_button.setText(self.tr("Meer"))
-        self.more_button.setAccessibleName(self.tr("Meer mogelijkheden voor deze melding"))
-        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.more_button.setMenu(self.more_menu)
-        top = QHBoxLayout()
-        top.addWidget(self.number)
-        top.addSpacing(6)
-        top.addWidget(self.organisation, 1)
-        top.addSpacing(12)
-        top.addWidget(self.close_button)
-        top.addWidget(self.reopen_button)
-        top.addWidget(self.more_button)
 
         # -- tabs -----------------------------------------------------------------------
         self.intake = IntakeForm(journal.organisations(), journal.departments_of, with_wipe=True)
@@ -313,53 +253,10 @@ class CaseView(QWidget):
         self.intake_editor.show(CaseAndReporter(self._case, self._reporter()))
 
     def _update_header(self) -> None:
-        case = self._case
-        if case is None:
+        if self._case is None:
             return
-        self.number.setText(case.number)
-        organisation = self.intake.organisation.currentText() if case.organisation_id else ""
-        self.organisation.set_full_text(organisation)
-        self.status.setText(label(tx.CASE_STATUSES, case.status))
-        details = [label(tx.CASE_STATUSES, case.status)]
-        if case.first_contact:
-            details.append(
-                self.tr("eerste contact %1").replace("%1", case.first_contact.strftime("%d-%m-%Y"))
-            )
-        if case.status == "closed" and case.closed_on:
-            details.append(
-                self.tr("afgesloten op %1").replace("%1", case.closed_on.strftime("%d-%m-%Y"))
-            )
-            if case.outcome:
-                details.append(label(tx.CASE_OUTCOMES, case.outcome))
-        self.details.set_full_text(" · ".join(details))
-        closed = case.status == "closed"
-        destroyed = case.is_destroyed
-        self.close_button.setVisible(not closed and not destroyed)
-        self.reopen_button.setVisible(closed and not destroyed)
-        self.more_button.setEnabled(not destroyed)
-        # A closed case is destroyed from the retention strip; a running one only on the
-        # reporter's request, from this menu.
-        self.erase_action.setVisible(not closed)
-        self.aftercare.setEnabled(not closed and not destroyed)
-        self.aftercare.setChecked(case.status == "aftercare")
-        self.destroyed_note.setVisible(destroyed)
-        self.tabs.setEnabled(not destroyed)
-        self.retention.set_case(case)
-        self._show_handovers(case)
+        self._show_header(self._case)
         self._update_counts()
-
-    def _show_handovers(self, case: Case) -> None:
-        assert case.id is not None
-        lines = [
-            self.tr("Overgedragen aan %1 op %2.")
-            .replace("%1", entry.recipient)
-            .replace(
-                "%2", entry.handed_over_on.strftime("%d-%m-%Y") if entry.handed_over_on else ""
-            )
-            for entry in handovers_of_case(self._journal, case.id)
-        ]
-        self.handed_over.setText(" ".join(lines))
-        self.handed_over.setVisible(bool(lines))
 
     def _update_counts(self) -> None:
         case_id = self._case_id_or_none()
