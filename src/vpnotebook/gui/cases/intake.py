@@ -205,7 +205,7 @@ class IntakeForm(QWidget):
         self.notes: QPlainTextEdit = self._row(
             notes_form,
             "notes",
-            self.tr("Noti&ties"),
+            self.tr("&Uw notities"),
             text_edit(self.tr("Notities bij de melding"), lines=3),
         )
         self.notes.setPlaceholderText(
@@ -229,8 +229,8 @@ class IntakeForm(QWidget):
         self.anonymous: NegatedCheck = self._row(
             identity_form,
             "reporter_known",
-            self.tr("De melder blij&ft anoniem"),
-            NegatedCheck(self.tr("De melder blij&ft anoniem")),
+            self.tr("De melder bli&jft anoniem"),
+            NegatedCheck(self.tr("De melder bli&jft anoniem")),
             buddy=False,
         )
         self.anonymous.setToolTip(
