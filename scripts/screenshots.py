@@ -107,7 +107,9 @@ def shoot_case_screens(window: MainWindow, out: Path, app: QApplication) -> None
     journal = window.session.journal
     today = TODAY
     cases = window.workspace.show_page("cases")
-    open_case = journal.find(Case, "status = 'open'", order="year DESC, seq DESC")[0]
+    open_case = journal.find(
+        Case, "status = 'open' AND reporter_known = 1", order="year DESC, seq DESC"
+    )[0]
     cases.open_case(open_case.id)
     for tab, name in (
         (Tab.INTAKE, "intake"),

@@ -67,7 +67,7 @@ def fill_practice(journal: Journal) -> Practice:
                 reporter_role="employee",
                 categories=("bullying",),
                 title=f"Werktitel {name}",
-                **{"handover_consent_on": CONSENT, **fields},  # type: ignore[arg-type]
+                **{"handover_consent_on": CONSENT, **fields},
             )
         )
         assert stored.id is not None

@@ -2127,7 +2127,7 @@ Do you want to continue?</translation>
         <translation>Did several people come together, with one story? Fill in how many: it stays one case, and the annual report counts the reporters separately.</translation>
     </message>
     <message>
-        <source>De melder blij&amp;ft anoniem</source>
+        <source>De melder bli&amp;jft anoniem</source>
         <translation>The reporter stays anon&amp;ymous</translation>
     </message>
     <message>
@@ -2151,8 +2151,8 @@ Do you want to continue?</translation>
         <translation>Notes on the case</translation>
     </message>
     <message>
-        <source>Noti&amp;ties</source>
-        <translation>No&amp;tes</translation>
+        <source>&amp;Uw notities</source>
+        <translation>Your no&amp;tes</translation>
     </message>
     <message>
         <source>Afspraken, bijzonderheden, waar de melding vandaan kwam</source>

@@ -73,14 +73,14 @@ def unnamed(window: QWidget) -> list[str]:
     return found
 
 
-def _unlock(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def _unlock(qtbot, window: MainWindow) -> None:
     qtbot.keyClicks(window.unlock_screen.passphrase, GUI_PASSPHRASE)
     qtbot.keyClick(window.unlock_screen.passphrase, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not window.is_locked, timeout=10_000)
 
 
 @pytest.fixture
-def window(qtbot, demo_vault, settings: AppSettings) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def window(qtbot, demo_vault, settings: AppSettings) -> Iterator[MainWindow]:
     folder, _ = demo_vault
     main = MainWindow(folder, settings, kdf_params=TEST_PARAMS)
     qtbot.addWidget(main)
@@ -90,7 +90,7 @@ def window(qtbot, demo_vault, settings: AppSettings) -> Iterator[MainWindow]:  #
     main.close()
 
 
-def test_the_check_sees_an_unnamed_input(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_check_sees_an_unnamed_input(qtbot) -> None:
     from PySide6.QtWidgets import QVBoxLayout
 
     dialog = QWidget()
@@ -106,7 +106,7 @@ def test_the_check_sees_an_unnamed_input(qtbot) -> None:  # type: ignore[no-unty
     assert len(unnamed(dialog)) == 1
 
 
-def test_every_input_on_every_screen_has_a_name(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_every_input_on_every_screen_has_a_name(qtbot, window: MainWindow) -> None:
     assert not unnamed(window), "unlock screen"
     _unlock(qtbot, window)
     assert window.workspace is not None
@@ -114,7 +114,7 @@ def test_every_input_on_every_screen_has_a_name(qtbot, window: MainWindow) -> No
         window.workspace.show_page(key)
         assert not unnamed(window), key
     cases = window.workspace.cases_page()
-    journal = window.session.journal  # type: ignore[union-attr]
+    journal = window.session.journal
     for status in ("open", "closed"):
         case = journal.find(Case, "status = ? AND destroyed_on IS NULL", (status,))[0]
         cases.open_case(case.id)
@@ -132,7 +132,7 @@ def test_every_input_on_every_screen_has_a_name(qtbot, window: MainWindow) -> No
 class Keys:
     """The keyboard alone: each key goes to whatever has the focus."""
 
-    def __init__(self, qtbot) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, qtbot) -> None:
         self.qtbot = qtbot
 
     def press(
@@ -160,14 +160,14 @@ class Keys:
         assert QApplication.focusWidget() is wanted, f"{wanted!r} never had the focus"
 
 
-def test_a_first_case_by_keyboard_alone(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_first_case_by_keyboard_alone(qtbot, window: MainWindow) -> None:
     _unlock(qtbot, window)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     keys = Keys(qtbot)
-    window.workspace.navigation.setFocus()  # type: ignore[union-attr]
+    window.workspace.navigation.setFocus()
     keys.press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    intake = window.workspace.cases_page()._intake  # type: ignore[union-attr]
+    intake = window.workspace.cases_page()._intake
     assert intake is not None
     qtbot.waitUntil(lambda: QApplication.focusWidget() is intake.form.title)
     form = intake.form
@@ -192,13 +192,13 @@ def test_a_first_case_by_keyboard_alone(qtbot, window: MainWindow) -> None:  # t
     keys.press(Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: intake.created is not None)
     case_id = intake.created.id
-    editor = window.workspace.cases_page().view.conversations.editor  # type: ignore[union-attr]
+    editor = window.workspace.cases_page().view.conversations.editor
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.texts["story"])
     keys.type("Verteld zonder muis")
     keys.tab_to(editor.duration, backwards=True)
     keys.type("30")
     keys.tab_to(editor.texts["notes"])  # leaving the field stores what was typed
-    journal = window.session.journal  # type: ignore[union-attr]
+    journal = window.session.journal
 
     def stored() -> bool:
         talks = journal.conversations_of(case_id)

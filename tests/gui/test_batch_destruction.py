@@ -17,13 +17,13 @@ from vpnotebook.gui.today.batch_destruction import BatchDestroyDialog
 from .conftest import DEMO_TODAY
 
 
-def _overdue(session: Session) -> list:  # type: ignore[type-arg]
+def _overdue(session: Session) -> list:
     found = [s for s in due_for_destruction(session.journal, DEMO_TODAY) if s.state == OVERDUE]
     assert len(found) >= 3, "the demo vault has overdue cases"
     return found
 
 
-def test_the_dialog_names_every_case_and_destroys_after_the_count(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+def test_the_dialog_names_every_case_and_destroys_after_the_count(qtbot, session: Session) -> None:
     overdue = _overdue(session)
     dialog = BatchDestroyDialog(session.journal, overdue, 5, DEMO_TODAY)
     qtbot.addWidget(dialog)
@@ -50,7 +50,7 @@ def test_the_dialog_names_every_case_and_destroys_after_the_count(qtbot, session
     assert not any(s.state == OVERDUE for s in due_for_destruction(session.journal, DEMO_TODAY))
 
 
-def test_cases_not_yet_due_are_not_offered_together(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+def test_cases_not_yet_due_are_not_offered_together(qtbot, session: Session) -> None:
     overdue = _overdue(session)
     # The same case seen on a day before its date: due soon, not overdue.
     soon = replace(overdue[-1], today=overdue[-1].due_on - timedelta(days=3))
@@ -60,7 +60,7 @@ def test_cases_not_yet_due_are_not_offered_together(qtbot, session: Session) -> 
             BatchDestroyDialog(session.journal, cases, 5, DEMO_TODAY)
 
 
-def test_one_case_reads_as_one(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+def test_one_case_reads_as_one(qtbot, session: Session) -> None:
     dialog = BatchDestroyDialog(session.journal, _overdue(session)[:1], 5, DEMO_TODAY)
     qtbot.addWidget(dialog)
     assert dialog.destroy_button.text() == "Definitief vernietigen"

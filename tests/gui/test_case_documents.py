@@ -33,16 +33,16 @@ def _pdf_text(path: Path) -> str:
     return " ".join(page.extract_text() for page in PdfReader(str(path)).pages)
 
 
-def test_the_print_for_the_vps_own_file(qtbot, session: Session, answers, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_print_for_the_vps_own_file(qtbot, session: Session, answers, tmp_path: Path) -> None:
     case, reporter = _case_with_talks(session)
     target = tmp_path / "overzicht.pdf"
     suggested: list[str] = []
 
-    def ask(_parent, name: str) -> Path:  # type: ignore[no-untyped-def]
+    def ask(_parent, name: str) -> Path:
         suggested.append(name)
         return target
 
-    written = save_case_summary(None, session.journal, case, DEMO_TODAY, ask_path=ask)  # type: ignore[arg-type]
+    written = save_case_summary(None, session.journal, case, DEMO_TODAY, ask_path=ask)
     assert written == target and target.is_file()
     assert suggested == [f"overzicht-melding-{case.number}.pdf"]
     assert [kind for kind, _, _ in answers] == ["ask", "info"]  # unencrypted: asked first
@@ -50,7 +50,7 @@ def test_the_print_for_the_vps_own_file(qtbot, session: Session, answers, tmp_pa
     assert CONFIDENTIAL in text and reporter.name.split()[-1] in text
 
 
-def test_saying_no_writes_nothing(qtbot, session: Session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_saying_no_writes_nothing(qtbot, session: Session, tmp_path: Path) -> None:
     from vpnotebook.gui.common import dialogs
 
     case, _ = _case_with_talks(session)
@@ -59,7 +59,7 @@ def test_saying_no_writes_nothing(qtbot, session: Session, tmp_path: Path) -> No
         assert (
             save_case_summary(
                 None, session.journal, case, DEMO_TODAY, ask_path=lambda *_: tmp_path / "x.pdf"
-            )  # type: ignore[arg-type]
+            )
             is None
         )
     finally:
@@ -69,13 +69,13 @@ def test_saying_no_writes_nothing(qtbot, session: Session, tmp_path: Path) -> No
 
 def test_intervision_waits_for_review_and_writes_only_the_text(
     qtbot, session: Session, answers, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     case, reporter = _case_with_talks(session)
     dialog = IntervisionDialog(session.journal, case, DEMO_TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
     target = tmp_path / "intervisie.pdf"
-    dialog.ask_save_path = lambda _name: target  # type: ignore[method-assign]
+    dialog.ask_save_path = lambda _name: target
     text = dialog.editor.toPlainText()
     assert reporter.name not in text and case.number not in text
     assert "Sector van de organisatie" in text
@@ -110,7 +110,7 @@ def test_intervision_waits_for_review_and_writes_only_the_text(
 
 def test_choosing_conversations_rebuilds_the_text_after_asking(
     qtbot, session: Session, answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     case, _ = _case_with_talks(session)
     dialog = IntervisionDialog(session.journal, case, DEMO_TODAY)
     qtbot.addWidget(dialog)
@@ -125,7 +125,7 @@ def test_choosing_conversations_rebuilds_the_text_after_asking(
     assert "eigen zin" not in dialog.editor.toPlainText()
 
 
-def test_keeping_the_edits_leaves_text_and_choice_as_they_were(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+def test_keeping_the_edits_leaves_text_and_choice_as_they_were(qtbot, session: Session) -> None:
     from vpnotebook.gui.common import dialogs
 
     case, _ = _case_with_talks(session)
@@ -142,7 +142,7 @@ def test_keeping_the_edits_leaves_text_and_choice_as_they_were(qtbot, session: S
     assert "eigen zin" in dialog.editor.toPlainText()
 
 
-def test_the_case_menu_offers_both_documents(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+def test_the_case_menu_offers_both_documents(qtbot, session: Session) -> None:
     from vpnotebook.gui.cases.page import CasesPage
     from vpnotebook.gui.common import dialogs
 

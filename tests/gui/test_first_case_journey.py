@@ -39,7 +39,7 @@ AFTER_WIZARD_LIMIT = 10
 class Driver:
     """Clicks and types as the VP does, and counts each interaction."""
 
-    def __init__(self, qtbot) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, qtbot) -> None:
         self.qtbot = qtbot
         self.steps: list[str] = []
 
@@ -74,7 +74,7 @@ class Driver:
 
 def test_a_first_case_with_a_conversation_in_few_interactions(
     qtbot, tmp_path: Path, answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     settings = AppSettings(tmp_path / "instellingen.ini")
     window = MainWindow(tmp_path / "kluis", settings, kdf_params=TEST_PARAMS)
     qtbot.addWidget(window)
@@ -108,10 +108,10 @@ def test_a_first_case_with_a_conversation_in_few_interactions(
 
     # -- a first case with a conversation -------------------------------------------------
     driver.steps = []
-    today = window.workspace.current_page()  # type: ignore[union-attr]
+    today = window.workspace.current_page()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is today.first_steps.case_button)
     driver.key(Qt.Key.Key_N, "Ctrl+N", Qt.KeyboardModifier.ControlModifier)
-    cases = window.workspace.cases_page()  # type: ignore[union-attr]
+    cases = window.workspace.cases_page()
     intake = cases._intake
     assert intake is not None
     qtbot.waitUntil(lambda: QApplication.activeWindow() is intake)
@@ -133,7 +133,7 @@ def test_a_first_case_with_a_conversation_in_few_interactions(
     assert len(after_wizard) <= AFTER_WIZARD_LIMIT, after_wizard
 
     # Stored by itself, as every screen saves: nothing pressed to save.
-    journal = window.session.journal  # type: ignore[union-attr]
+    journal = window.session.journal
 
     def stored() -> bool:
         talks = journal.conversations_of(case_id)

@@ -31,7 +31,7 @@ JOB_MS = 20_000
 
 
 @pytest.fixture
-def window(  # type: ignore[no-untyped-def]
+def window(
     qtbot, tmp_path: Path, settings: AppSettings, handover_kit: ModuleType, answers
 ) -> Iterator[MainWindow]:
     """The program, unlocked by typing the passphrase, over the practice of handover_files."""
@@ -51,12 +51,12 @@ def window(  # type: ignore[no-untyped-def]
         main.lock()
 
 
-def _click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
+def _click(qtbot, button) -> None:
     assert button.isEnabled(), button.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def _tick(qtbot, box: QCheckBox) -> None:  # type: ignore[no-untyped-def]
+def _tick(qtbot, box: QCheckBox) -> None:
     """Click the box itself (a check box in a form row is wider than what it reacts to)."""
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
 
@@ -69,7 +69,7 @@ def _open_handover(window: MainWindow) -> HandoverDialog:
     return dialog
 
 
-def _first_step(qtbot, dialog: HandoverDialog, folder: Path, organisation: str) -> None:  # type: ignore[no-untyped-def]
+def _first_step(qtbot, dialog: HandoverDialog, folder: Path, organisation: str) -> None:
     dialog.organisation.setCurrentIndex(dialog.organisation.findText(organisation))
     _tick(qtbot, dialog.all_cases)
     qtbot.keyClicks(dialog.recipient, "Mr. P. Jansen")
@@ -77,7 +77,7 @@ def _first_step(qtbot, dialog: HandoverDialog, folder: Path, organisation: str) 
     qtbot.keyClicks(dialog.folder, str(folder))
 
 
-def _passphrase_and_code(qtbot, dialog: HandoverDialog, passphrase: str) -> str:  # type: ignore[no-untyped-def]
+def _passphrase_and_code(qtbot, dialog: HandoverDialog, passphrase: str) -> str:
     _click(qtbot, dialog.next_button)
     assert dialog.pages.currentIndex() == dialog.PASSPHRASE
     qtbot.keyClicks(dialog.fields.first, "Zomer2026!")
@@ -100,7 +100,7 @@ def _passphrase_and_code(qtbot, dialog: HandoverDialog, passphrase: str) -> str:
 
 
 def test_a_case_without_consent_stops_the_first_step_and_is_named(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot,
     window: MainWindow,
     tmp_path: Path,
 ) -> None:
@@ -113,7 +113,7 @@ def test_a_case_without_consent_stops_the_first_step_and_is_named(
 
 
 def test_a_hand_over_through_the_dialog_opens_with_its_own_secrets_only(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot,
     window: MainWindow,
     tmp_path: Path,
     handover_kit: ModuleType,
@@ -142,15 +142,15 @@ def test_a_hand_over_through_the_dialog_opens_with_its_own_secrets_only(
     with pytest.raises(WrongSecretError):
         Vault.open(folder, passphrase=GUI_PASSPHRASE)
     # The case shows where it went.
-    cases = window.workspace.show_page("cases")  # type: ignore[union-attr]
+    cases = window.workspace.show_page("cases")
     dialog.reject()
-    cases.open_case(journal.case_by_number("2025-001").id)  # type: ignore[arg-type]
+    cases.open_case(journal.case_by_number("2025-001").id)
     assert cases.view.handed_over.isVisibleTo(cases.view)
     assert "Overgedragen aan Mr. P. Jansen op" in cases.view.handed_over.text()
 
 
 def test_destroying_after_the_hand_over_is_typed_to_confirm(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot,
     window: MainWindow,
     tmp_path: Path,
     handover_kit: ModuleType,
@@ -182,7 +182,7 @@ def test_destroying_after_the_hand_over_is_typed_to_confirm(
 
 
 def test_the_vp_s_own_passphrase_is_refused_and_nothing_is_made(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot,
     window: MainWindow,
     tmp_path: Path,
 ) -> None:
@@ -219,7 +219,7 @@ def _hand_over_by_core(window: MainWindow, folder: Path, kit: ModuleType) -> Non
 
 
 @pytest.fixture
-def colleague(  # type: ignore[no-untyped-def]
+def colleague(
     qtbot, tmp_path: Path, settings: AppSettings, window: MainWindow, handover_kit: ModuleType
 ) -> Iterator[tuple[MainWindow, Path]]:
     """A hand-over from the practice, and the colleague's own program with a case of their own."""
@@ -250,7 +250,7 @@ def _open_merge(window: MainWindow) -> MergeDialog:
 
 
 def test_a_hand_over_merges_after_a_preview_of_exactly_what_happens(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot,
     colleague: tuple[MainWindow, Path],
     handover_kit: ModuleType,
 ) -> None:
@@ -290,7 +290,7 @@ def test_a_hand_over_merges_after_a_preview_of_exactly_what_happens(
 
 
 def test_a_lock_while_a_hand_over_is_open_closes_it_too(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot,
     colleague: tuple[MainWindow, Path],
     handover_kit: ModuleType,
 ) -> None:

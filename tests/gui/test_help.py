@@ -26,7 +26,7 @@ from vpnotebook.gui.workspace import Workspace
 MARKDOWN_LINK = re.compile(r"\]\(([^)]+)\)")
 
 
-def _guide(qtbot, width: int = 1000) -> GuideWindow:  # type: ignore[no-untyped-def]
+def _guide(qtbot, width: int = 1000) -> GuideWindow:
     window = GuideWindow()
     qtbot.addWidget(window)
     window.resize(width, 700)
@@ -46,7 +46,7 @@ def test_the_guide_ships_inside_the_package() -> None:
     assert packaged.read_text(encoding="utf-8") == path.read_text(encoding="utf-8")
 
 
-def test_every_picture_of_the_guide_loads(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_every_picture_of_the_guide_loads(qtbot) -> None:
     window = _guide(qtbot)
     pictures = window.browser.image_paths()
     written = [
@@ -59,7 +59,7 @@ def test_every_picture_of_the_guide_loads(qtbot) -> None:  # type: ignore[no-unt
         assert not QImage(str(picture)).isNull(), picture
 
 
-def test_every_link_inside_the_guide_lands_on_its_chapter(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_every_link_inside_the_guide_lands_on_its_chapter(qtbot) -> None:
     window = _guide(qtbot)
     browser = window.browser
     links = [
@@ -83,7 +83,7 @@ def test_every_link_inside_the_guide_lands_on_its_chapter(qtbot) -> None:  # typ
     assert browser.refused_links == []
 
 
-def test_every_chapter_is_in_the_list_and_opens(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_every_chapter_is_in_the_list_and_opens(qtbot) -> None:
     window = _guide(qtbot)
     titles = [window.contents.item(row).text() for row in range(window.contents.count())]
     headings = [
@@ -100,7 +100,7 @@ def test_every_chapter_is_in_the_list_and_opens(qtbot) -> None:  # type: ignore[
     assert window.browser.verticalScrollBar().value() > 0
 
 
-def test_a_link_out_of_the_guide_is_never_followed(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_link_out_of_the_guide_is_never_followed(qtbot) -> None:
     window = _guide(qtbot)
     before = window.browser.source()
     for url in ("https://example.org/", "file:///etc/passwd", "mailto:iemand@example.org"):
@@ -114,7 +114,7 @@ def test_a_link_out_of_the_guide_is_never_followed(qtbot) -> None:  # type: igno
 
 
 @pytest.mark.parametrize("width", [640, 1000, 1366])
-def test_no_picture_is_wider_than_the_text(qtbot, width: int) -> None:  # type: ignore[no-untyped-def]
+def test_no_picture_is_wider_than_the_text(qtbot, width: int) -> None:
     window = _guide(qtbot, width)
     browser = window.browser
     qtbot.waitUntil(lambda: not browser._refit.isActive())
@@ -135,7 +135,7 @@ def test_no_picture_is_wider_than_the_text(qtbot, width: int) -> None:  # type: 
     assert widths and all(0 < w <= room for w in widths)
 
 
-def test_find_in_the_guide(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_find_in_the_guide(qtbot) -> None:
     window = _guide(qtbot)
     qtbot.keyClicks(window.find_field, "herstelcode")
     assert window.browser.textCursor().selectedText().lower() == "herstelcode"
@@ -155,7 +155,7 @@ def test_slug_is_the_one_the_guide_links_use() -> None:
     )
 
 
-def test_help_menu_opens_the_guide_with_f1_and_keeps_one_window(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_help_menu_opens_the_guide_with_f1_and_keeps_one_window(qtbot) -> None:
     window = QMainWindow()
     qtbot.addWidget(window)
     help_menu = HelpMenu(window)
@@ -170,7 +170,7 @@ def test_help_menu_opens_the_guide_with_f1_and_keeps_one_window(qtbot) -> None: 
     assert help_menu.show_guide("zoeken").browser.chapter("zoeken") is not None
 
 
-def test_shortcuts_list_every_menu_shortcut(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_shortcuts_list_every_menu_shortcut(qtbot) -> None:
     window = QMainWindow()
     qtbot.addWidget(window)
     file_menu = window.menuBar().addMenu("&Bestand")
@@ -179,7 +179,7 @@ def test_shortcuts_list_every_menu_shortcut(qtbot) -> None:  # type: ignore[no-u
     file_menu.addAction("Zonder sneltoets")
     help_menu = HelpMenu(window)
     menus = [a.menu() for a in window.menuBar().actions() if isinstance(a.menu(), QMenu)]
-    dialog = ShortcutsDialog(menus, window)  # type: ignore[arg-type]
+    dialog = ShortcutsDialog(menus, window)
     qtbot.addWidget(dialog)
     rows = dialog.rows()
     keys = [keys for keys, _ in rows]
@@ -190,7 +190,7 @@ def test_shortcuts_list_every_menu_shortcut(qtbot) -> None:  # type: ignore[no-u
     assert help_menu.shortcuts_action.shortcuts() == []
 
 
-def test_screen_shortcuts_listed_exist_on_their_screens(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+def test_screen_shortcuts_listed_exist_on_their_screens(qtbot, session: Session) -> None:
     workspace = Workspace(session)
     qtbot.addWidget(workspace)
     for listed in SCREEN_SHORTCUTS:
@@ -202,7 +202,7 @@ def test_screen_shortcuts_listed_exist_on_their_screens(qtbot, session: Session)
         assert wanted in found, f"{wanted.toString()} is not on {listed.page}"
 
 
-def test_about_shows_version_licence_and_components(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_about_shows_version_licence_and_components(qtbot) -> None:
     dialog = AboutDialog()
     qtbot.addWidget(dialog)
     assert __version__ in dialog.version.text()

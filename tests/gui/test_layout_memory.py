@@ -23,7 +23,7 @@ from .conftest import DEMO_TODAY, GUI_PASSPHRASE
 MARKERS = ("Geheimorganisatie Zeldzaam", "Meldernaam Vlinderstrik", "Verhaalmarker Kwikstaart")
 
 
-def _unlock(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def _unlock(qtbot, window: MainWindow) -> None:
     qtbot.keyClicks(window.unlock_screen.passphrase, GUI_PASSPHRASE)
     qtbot.keyClick(window.unlock_screen.passphrase, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not window.is_locked, timeout=10_000)
@@ -59,7 +59,7 @@ def _splitter(window: MainWindow) -> QSplitter:
 
 def test_a_moved_divider_comes_back_and_the_settings_hold_no_case_content(
     qtbot, marked_vault: Path, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     settings_file = tmp_path / "instellingen.ini"
     window = MainWindow(marked_vault, AppSettings(settings_file), kdf_params=TEST_PARAMS)
     qtbot.addWidget(window)
@@ -97,7 +97,7 @@ def test_keys_are_names_from_the_code_never_text() -> None:
         memory.splitter(QSplitter(), "Meldernaam Vlinderstrik", [1, 1])
 
 
-def test_a_broken_value_falls_back_to_the_default(tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_broken_value_falls_back_to_the_default(tmp_path: Path, qtbot) -> None:
     settings = AppSettings(tmp_path / "s.ini")
     settings.set_layout_sizes("cases.split", [300, 500])
     assert settings.layout_sizes("cases.split") == [300, 500]

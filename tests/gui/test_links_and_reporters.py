@@ -21,7 +21,7 @@ SAVE_WAIT_MS = AUTOSAVE_DELAY_MS * 4
 
 
 @pytest.fixture
-def page(session: Session, qtbot, answers) -> CasesPage:  # type: ignore[no-untyped-def]
+def page(session: Session, qtbot, answers) -> CasesPage:
     shown = CasesPage(session)
     qtbot.addWidget(shown)
     shown.resize(1136, 698)
@@ -30,7 +30,7 @@ def page(session: Session, qtbot, answers) -> CasesPage:  # type: ignore[no-unty
     return shown
 
 
-def _tick(qtbot, box: QCheckBox) -> None:  # type: ignore[no-untyped-def]
+def _tick(qtbot, box: QCheckBox) -> None:
     """Click the box itself (a check box in a form row is wider than what it reacts to)."""
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
 
@@ -46,7 +46,7 @@ def _open_cases(page: CasesPage, count: int) -> list[Case]:
 
 def test_a_link_made_on_one_case_shows_on_the_other_and_opens_it(
     page: CasesPage,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot,
 ) -> None:
     journal = page.session.journal
     first, second = _open_cases(page, 2)
@@ -62,7 +62,7 @@ def test_a_link_made_on_one_case_shows_on_the_other_and_opens_it(
     qtbot.keyClicks(picker.lineEdit(), second.number)
     qtbot.keyClick(picker.lineEdit(), Qt.Key.Key_Return)
     assert picker.currentData() == second.id
-    links.records.binding.widget("kind").set_code("same_accused")  # type: ignore[union-attr]
+    links.records.binding.widget("kind").set_code("same_accused")
     note = links.records.binding.widget("note")
     qtbot.keyClicks(note, "Beiden noemen dezelfde teamleider")
     qtbot.waitUntil(
@@ -93,9 +93,9 @@ def test_a_link_made_on_one_case_shows_on_the_other_and_opens_it(
     # Changing the kind on this side changes the one link.
     other_row = next(r for r, rec in enumerate(links.records.records()) if rec.id == made.id)
     links.records.table.selectRow(other_row)
-    links.records.binding.widget("kind").set_code("same_event")  # type: ignore[union-attr]
+    links.records.binding.widget("kind").set_code("same_event")
     links.save_pending()
-    assert journal.get(CaseLink, made.id).kind == "same_event"  # type: ignore[arg-type]
+    assert journal.get(CaseLink, made.id).kind == "same_event"
 
     # Unlinking from here removes it from both.
     qtbot.mouseClick(links.unlink_button, Qt.MouseButton.LeftButton)
@@ -104,7 +104,7 @@ def test_a_link_made_on_one_case_shows_on_the_other_and_opens_it(
     assert all(r.linked_case_id != second.id for r in view.links.records.records())
 
 
-def test_a_case_cannot_be_linked_to_itself_or_twice(page: CasesPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_case_cannot_be_linked_to_itself_or_twice(page: CasesPage, qtbot) -> None:
     journal = page.session.journal
     first, second = _open_cases(page, 2)
     assert first.id is not None and second.id is not None
@@ -116,7 +116,7 @@ def test_a_case_cannot_be_linked_to_itself_or_twice(page: CasesPage, qtbot) -> N
     assert links.picker.findData(first.id) < 0  # not offered at all
     links.records.start_new()
     links.picker.setCurrentIndex(links.picker.findData(second.id))
-    links.records.binding.widget("kind").set_code("same_event")  # type: ignore[union-attr]
+    links.records.binding.widget("kind").set_code("same_event")
     assert not links.records.editor.save()
     assert links.records._boxes["linked_case_id"].error.text() == (
         "Deze twee meldingen zijn al aan elkaar gekoppeld."
@@ -126,8 +126,8 @@ def test_a_case_cannot_be_linked_to_itself_or_twice(page: CasesPage, qtbot) -> N
 
 def test_an_anonymous_reporter_turns_the_identity_off_and_says_why(
     page: CasesPage,
-    qtbot,  # type: ignore[no-untyped-def]
-    answers,  # type: ignore[no-untyped-def]
+    qtbot,
+    answers,
 ) -> None:
     journal = page.session.journal
     (case,) = _open_cases(page, 1)
@@ -158,7 +158,7 @@ def test_an_anonymous_reporter_turns_the_identity_off_and_says_why(
     assert journal.get(Reporter, case.id).name == "Toch Bekend"
 
 
-def test_saying_no_keeps_the_reporter_known(page: CasesPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_saying_no_keeps_the_reporter_known(page: CasesPage, qtbot) -> None:
     from vpnotebook.gui.common import dialogs
 
     journal = page.session.journal
@@ -180,7 +180,7 @@ def test_saying_no_keeps_the_reporter_known(page: CasesPage, qtbot) -> None:  # 
 
 def test_a_group_its_notes_and_the_consent_to_hand_over_save_by_themselves(
     page: CasesPage,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot,
 ) -> None:
     journal = page.session.journal
     (case,) = _open_cases(page, 1)
@@ -194,9 +194,9 @@ def test_a_group_its_notes_and_the_consent_to_hand_over_save_by_themselves(
     intake.handover_consent.edit.set_day(date(2026, 11, 20))
     qtbot.waitUntil(
         lambda: (
-            journal.get(Case, case.id).reporter_count == 5  # type: ignore[arg-type]
+            journal.get(Case, case.id).reporter_count == 5
             and journal.get(Case, case.id).handover_consent_on == date(2026, 11, 20)
-        ),  # type: ignore[arg-type]
+        ),
         timeout=SAVE_WAIT_MS,
     )
     assert journal.get(Case, case.id).notes == "Vijf collega's van de avonddienst"

@@ -79,7 +79,7 @@ def menu_clashes(window: QMainWindow) -> dict[str, list[str]]:
             continue
         keys = [
             (key, action.text())
-            for action in menu.actions()  # type: ignore[union-attr]
+            for action in menu.actions()
             if action.isVisible() and (key := mnemonic(action.text()))
         ]
         counts = Counter(key for key, _ in keys)
@@ -106,7 +106,7 @@ def assert_no_clash(window: QWidget, where: str) -> None:
     assert not found, f"{where}: the same Alt key twice: {found}"
 
 
-def test_the_check_sees_a_clash(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_check_sees_a_clash(qtbot) -> None:
     from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout
 
     dialog = QDialog()
@@ -126,14 +126,14 @@ def test_the_check_sees_a_clash(qtbot) -> None:  # type: ignore[no-untyped-def]
     assert set(clashes(dialog)) == {"a"}  # a hidden button's key is not active
 
 
-def _unlock(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def _unlock(qtbot, window: MainWindow) -> None:
     qtbot.keyClicks(window.unlock_screen.passphrase, GUI_PASSPHRASE)
     qtbot.keyClick(window.unlock_screen.passphrase, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not window.is_locked, timeout=10_000)
 
 
 @pytest.fixture
-def window(qtbot, demo_vault, settings: AppSettings) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def window(qtbot, demo_vault, settings: AppSettings) -> Iterator[MainWindow]:
     folder, _ = demo_vault
     main = MainWindow(folder, settings, kdf_params=TEST_PARAMS)
     qtbot.addWidget(main)
@@ -144,7 +144,7 @@ def window(qtbot, demo_vault, settings: AppSettings) -> Iterator[MainWindow]:  #
     main.close()
 
 
-def test_unlock_screen_and_every_page_and_case_tab(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_unlock_screen_and_every_page_and_case_tab(qtbot, window: MainWindow) -> None:
     assert_no_clash(window, "unlock screen")
     assert not menu_clashes(window), menu_clashes(window)
     _unlock(qtbot, window)
@@ -154,11 +154,11 @@ def test_unlock_screen_and_every_page_and_case_tab(qtbot, window: MainWindow) ->
         window.workspace.show_page(key)
         assert_no_clash(window, f"page {key}")
     cases = window.workspace.show_page("cases")
-    journal = window.session.journal  # type: ignore[union-attr]
+    journal = window.session.journal
     for status in ("open", "closed"):
         case = journal.find(Case, "status = ? AND destroyed_on IS NULL", (status,))[0]
-        cases.open_case(case.id)  # type: ignore[attr-defined]
-        tabs = cases.view.tabs  # type: ignore[attr-defined]
+        cases.open_case(case.id)
+        tabs = cases.view.tabs
         for index in range(tabs.count()):
             tabs.setCurrentIndex(index)
             assert_no_clash(window, f"{status} case, tab {tabs.tabText(index)!r}")
@@ -182,7 +182,7 @@ def _dialogs(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
     status = case_retention(journal, closed.id, DEMO_TODAY)
     overdue = [s for s in due_for_destruction(journal, DEMO_TODAY) if s.state == OVERDUE]
     cases = window.workspace.show_page("cases")
-    yield "new case", cases.new_case()  # type: ignore[attr-defined]
+    yield "new case", cases.new_case()
     yield "close case", CloseCaseDialog(journal, open_case.id, window)
     yield "destroy case", DestroyCaseDialog(journal, closed, status, 5, DEMO_TODAY, window)
     if status is not None:
@@ -200,7 +200,7 @@ def _dialogs(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
             yield f"{key}: {name}", dialog
 
 
-def test_every_dialog(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_every_dialog(qtbot, window: MainWindow) -> None:
     _unlock(qtbot, window)
     seen = 0
     for name, dialog in _dialogs(window):
@@ -218,7 +218,7 @@ def test_every_dialog(qtbot, window: MainWindow) -> None:  # type: ignore[no-unt
     assert seen >= 10
 
 
-def test_every_wizard_page(qtbot, tmp_path: Path, settings: AppSettings) -> None:  # type: ignore[no-untyped-def]
+def test_every_wizard_page(qtbot, tmp_path: Path, settings: AppSettings) -> None:
     window = MainWindow(tmp_path / "nieuw", settings, kdf_params=TEST_PARAMS)
     qtbot.addWidget(window)
     window.show()
@@ -238,7 +238,7 @@ def test_every_wizard_page(qtbot, tmp_path: Path, settings: AppSettings) -> None
     window.close()
 
 
-def test_the_recovery_dialog(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_recovery_dialog(qtbot, window: MainWindow) -> None:
     from vpnotebook.gui.unlock.recovery import RecoveryDialog
 
     dialog = RecoveryDialog(window)

@@ -15,7 +15,7 @@ from vpnotebook.vault.kdf import TEST_PARAMS
 from .conftest import GUI_PASSPHRASE
 
 
-def _unlocked(qtbot, demo_vault, settings: AppSettings) -> MainWindow:  # type: ignore[no-untyped-def]
+def _unlocked(qtbot, demo_vault, settings: AppSettings) -> MainWindow:
     folder, _ = demo_vault
     window = MainWindow(folder, settings, kdf_params=TEST_PARAMS)
     qtbot.addWidget(window)
@@ -26,7 +26,7 @@ def _unlocked(qtbot, demo_vault, settings: AppSettings) -> MainWindow:  # type: 
     return window
 
 
-def test_name_and_role_change_with_ok(qtbot, demo_vault, settings: AppSettings) -> None:  # type: ignore[no-untyped-def]
+def test_name_and_role_change_with_ok(qtbot, demo_vault, settings: AppSettings) -> None:
     window = _unlocked(qtbot, demo_vault, settings)
     dialog = window.settings_dialog()
     qtbot.addWidget(dialog)
@@ -54,7 +54,7 @@ def test_name_and_role_change_with_ok(qtbot, demo_vault, settings: AppSettings) 
 
 def test_an_empty_name_keeps_the_dialog_open_and_says_why(
     qtbot, demo_vault, settings: AppSettings
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = _unlocked(qtbot, demo_vault, settings)
     before = vp_profile(window.session.journal)
     dialog = window.settings_dialog()
@@ -69,7 +69,7 @@ def test_an_empty_name_keeps_the_dialog_open_and_says_why(
     assert vp_profile(window.session.journal) == before
 
 
-def test_organisation_details_are_one_click_away(qtbot, demo_vault, settings: AppSettings) -> None:  # type: ignore[no-untyped-def]
+def test_organisation_details_are_one_click_away(qtbot, demo_vault, settings: AppSettings) -> None:
     window = _unlocked(qtbot, demo_vault, settings)
     dialog = window.settings_dialog()
     qtbot.addWidget(dialog)
@@ -81,7 +81,7 @@ def test_organisation_details_are_one_click_away(qtbot, demo_vault, settings: Ap
     assert window.workspace is not None and window.workspace.current_key == "organisations"
 
 
-def test_the_wizard_says_where_to_change_them(qtbot, tmp_path: Path, settings: AppSettings) -> None:  # type: ignore[no-untyped-def]
+def test_the_wizard_says_where_to_change_them(qtbot, tmp_path: Path, settings: AppSettings) -> None:
     """The wizard promises name and role can be changed later, and says where: that place
     must exist under that name."""
     window = MainWindow(tmp_path / "nieuw", settings, kdf_params=TEST_PARAMS)

@@ -22,7 +22,7 @@ from vpnotebook.vault.vault import Vault
 from .conftest import DEMO_TODAY, GUI_PASSPHRASE
 
 
-def _open(qtbot, folder: Path, settings: AppSettings) -> MainWindow:  # type: ignore[no-untyped-def]
+def _open(qtbot, folder: Path, settings: AppSettings) -> MainWindow:
     window = MainWindow(folder, settings, kdf_params=TEST_PARAMS)
     qtbot.addWidget(window)
     window.show()
@@ -51,7 +51,7 @@ def _today(window: MainWindow) -> TodayPage:
 
 def test_first_steps_on_a_new_vault_each_do_what_they_say(
     qtbot, new_vault: Path, settings: AppSettings, answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = _open(qtbot, new_vault, settings)
     today = _today(window)
     steps = today.first_steps
@@ -97,13 +97,13 @@ def test_first_steps_on_a_new_vault_each_do_what_they_say(
 
 def test_overdue_cases_are_checked_and_destroyed_with_one_confirmation(
     qtbot, demo_vault, settings: AppSettings, answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     folder, _ = demo_vault
     window = _open(qtbot, folder, settings)
     today = _today(window)
     today.today = DEMO_TODAY
     today.refresh()
-    journal = window.session.journal  # type: ignore[union-attr]
+    journal = window.session.journal
     overdue = [s for s in due_for_destruction(journal, DEMO_TODAY) if s.state == OVERDUE]
     items = today.overdue_items()
     assert [item.text(0) for item in items] == [s.number for s in overdue]

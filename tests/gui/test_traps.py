@@ -14,7 +14,7 @@ from vpnotebook.gui.unlock.recovery import RecoveryDialog
 from vpnotebook.vault.kdf import TEST_PARAMS
 
 
-def test_the_recovery_dialog_starts_at_the_code(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_recovery_dialog_starts_at_the_code(qtbot) -> None:
     dialog = RecoveryDialog()
     qtbot.addWidget(dialog)
     dialog.show()
@@ -29,7 +29,7 @@ def test_the_recovery_dialog_starts_at_the_code(qtbot) -> None:  # type: ignore[
     assert QApplication.focusWidget() is dialog.fields.second
 
 
-def test_every_new_passphrase_can_be_shown_and_hides_again(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_every_new_passphrase_can_be_shown_and_hides_again(qtbot, tmp_path: Path) -> None:
     window = MainWindow(tmp_path / "kluis", AppSettings(tmp_path / "s.ini"), kdf_params=TEST_PARAMS)
     qtbot.addWidget(window)
     window.show()
@@ -55,14 +55,14 @@ def test_every_new_passphrase_can_be_shown_and_hides_again(qtbot, tmp_path: Path
     assert dialog.fields.reveal.isVisibleTo(dialog)
 
 
-def test_quitting_and_closing_a_case_are_different_words(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_quitting_and_closing_a_case_are_different_words(qtbot, tmp_path: Path) -> None:
     window = MainWindow(tmp_path / "kluis", AppSettings(tmp_path / "s.ini"), kdf_params=TEST_PARAMS)
     qtbot.addWidget(window)
     texts = [
         action.text().replace("&", "")
         for menu_action in window.menuBar().actions()
         if menu_action.menu() is not None
-        for action in menu_action.menu().actions()  # type: ignore[union-attr]
+        for action in menu_action.menu().actions()
     ]
     assert "vpnotebook sluiten" in texts
     assert not any("afsluiten" in text.lower() for text in texts)
@@ -79,7 +79,7 @@ def _dutch_ui_strings() -> list[str]:
 
 
 @pytest.mark.parametrize("word", ["beklaagde", "drempel"])
-def test_one_word_for_the_accused_and_no_jargon_on_any_screen(word: str, session) -> None:  # type: ignore[no-untyped-def]
+def test_one_word_for_the_accused_and_no_jargon_on_any_screen(word: str, session) -> None:
     """Every Dutch string of the program, and the annual report of the demo vault."""
     from vpnotebook.core.annual import report_years
     from vpnotebook.report.annual_report import build_annual_report
@@ -104,7 +104,7 @@ def test_one_word_for_the_accused_and_no_jargon_on_any_screen(word: str, session
     assert all("of *Relatie tot beklaagde*" in line for line in mentions), mentions
 
 
-def test_an_open_case_has_no_destroy_button_and_its_status_is_words(qtbot, session) -> None:  # type: ignore[no-untyped-def]
+def test_an_open_case_has_no_destroy_button_and_its_status_is_words(qtbot, session) -> None:
     from vpnotebook.core.models import Case
     from vpnotebook.gui.cases.page import CasesPage
 
@@ -126,7 +126,7 @@ def test_an_open_case_has_no_destroy_button_and_its_status_is_words(qtbot, sessi
     assert not view.erase_action.isVisible()
 
 
-def test_a_duration_not_filled_in_says_so(qtbot, session) -> None:  # type: ignore[no-untyped-def]
+def test_a_duration_not_filled_in_says_so(qtbot, session) -> None:
     from vpnotebook.core.models import Case
     from vpnotebook.gui.cases.page import CasesPage
 

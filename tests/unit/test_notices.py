@@ -17,7 +17,7 @@ def test_every_installed_requirement_is_named_with_its_version() -> None:
         name, _, marker = requirement.partition(";")
         if "extra" in marker:
             continue
-        base = notices.normalise(notices._NAME.match(name).group(1))  # type: ignore[union-attr]
+        base = notices.normalise(notices._NAME.match(name).group(1))
         try:
             version = metadata.version(base)
         except metadata.PackageNotFoundError:

@@ -131,8 +131,8 @@ def fill(journal: Journal, tag: str = "Merk") -> Filled:
             Case(
                 organisation_id=organisation.id,
                 first_contact=FIRST_DAY,
-                contact_type=specs(Case)["contact_type"].vocab.codes[0],  # type: ignore[union-attr]
-                reporter_role=specs(Case)["reporter_role"].vocab.codes[0],  # type: ignore[union-attr]
+                contact_type=specs(Case)["contact_type"].vocab.codes[0],
+                reporter_role=specs(Case)["reporter_role"].vocab.codes[0],
             )
         )
         refs[other] = second.id

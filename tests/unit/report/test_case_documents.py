@@ -281,7 +281,7 @@ def test_the_pdf_holds_the_approved_text_and_nothing_else(
     text = "# Kern\nWat:\nEen kort verhaal in eigen woorden.\n\nNog een alinea.\n"
     document = build_intervision(journal, case.id, text, approval=Approval(), today=TODAY)
     assert [s.title for s in document.sections] == ["Kern"]
-    assert [(b.text, b.style) for b in document.sections[0].blocks] == [  # type: ignore[union-attr]
+    assert [(b.text, b.style) for b in document.sections[0].blocks] == [
         ("Wat", "label"),
         ("Een kort verhaal in eigen woorden.", "body"),
         ("Nog een alinea.", "body"),
@@ -346,9 +346,5 @@ def test_no_identifier_leaves_unreplaced_and_unflagged(
         # is in no paragraph of the document.
         approval = Approval({hit.key for hit in hits})
         document = build_intervision(journal, case.id, draft, approval=approval, today=TODAY)
-        printed = " ".join(
-            block.text
-            for section in document.sections
-            for block in section.blocks  # type: ignore[union-attr]
-        )
+        printed = " ".join(block.text for section in document.sections for block in section.blocks)
         assert value not in printed

@@ -65,11 +65,11 @@ def _cases(journal: Journal, org: int, named: int, anonymous: int, groups: list[
     return ids
 
 
-def _rows(report, key: str = "reporter_kinds") -> dict[str, int]:  # type: ignore[no-untyped-def]
+def _rows(report, key: str = "reporter_kinds") -> dict[str, int]:
     return dict(report.tables[key].rows)
 
 
-def _people_rows(report) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-def]
+def _people_rows(report) -> list[tuple[str, ...]]:
     return [
         row for table in report.document.tables() if table.key == "reporters" for row in table.rows
     ]

@@ -305,7 +305,11 @@ class RecordChecker:
                     "bereikbaarheid of notitie over de melder bij.",
                     "the case's reporter is anonymous: no identity may be stored for it",
                 )
-        if isinstance(entity, CaseLink) and not entity.case_id < entity.linked_case_id:  # type: ignore[operator]
+        if isinstance(entity, CaseLink) and not (
+            isinstance(entity.case_id, int)
+            and isinstance(entity.linked_case_id, int)
+            and entity.case_id < entity.linked_case_id
+        ):
             fail(
                 "linked_case_id",
                 "Een koppeling noemt eerst de melding met het laagste id, en twee "

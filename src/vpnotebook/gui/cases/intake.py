@@ -169,19 +169,6 @@ class IntakeForm(QWidget):
         count_hint.setWordWrap(True)
         count_hint.setObjectName("hint")
         about_form.addRow(count_hint)
-        self.anonymous: NegatedCheck = self._row(
-            about_form,
-            "reporter_known",
-            self.tr("De melder blij&ft anoniem"),
-            NegatedCheck(self.tr("De melder blij&ft anoniem")),
-            buddy=False,
-        )
-        self.anonymous.setToolTip(
-            self.tr(
-                "Van een anonieme melder bewaart u niets over wie het is: geen naam, geen "
-                "bereikbaarheid, geen notities over de persoon."
-            )
-        )
         self.wishes: QPlainTextEdit = self._row(
             about_form, "reporter_wishes", self.tr("Wat w&il de melder?")
         )
@@ -210,7 +197,7 @@ class IntakeForm(QWidget):
         self.notes: QPlainTextEdit = self._row(
             notes_form,
             "notes",
-            self.tr("Noti&ties"),
+            self.tr("&Uw notities"),
             text_edit(self.tr("Notities bij de melding"), lines=3),
         )
         self.notes.setPlaceholderText(
@@ -230,6 +217,20 @@ class IntakeForm(QWidget):
         )
         identity_hint.setWordWrap(True)
         identity_form.addRow(identity_hint)
+        # The switch that closes the inputs below sits with them, above them.
+        self.anonymous: NegatedCheck = self._row(
+            identity_form,
+            "reporter_known",
+            self.tr("De melder bli&jft anoniem"),
+            NegatedCheck(self.tr("De melder bli&jft anoniem")),
+            buddy=False,
+        )
+        self.anonymous.setToolTip(
+            self.tr(
+                "Van een anonieme melder bewaart u niets over wie het is: geen naam, geen "
+                "bereikbaarheid, geen notities over de persoon."
+            )
+        )
         self.reporter_name: QLineEdit = self._row(identity_form, "Reporter.name", self.tr("N&aam"))
         self.reporter_contact: QLineEdit = self._row(
             identity_form,
@@ -255,7 +256,7 @@ class IntakeForm(QWidget):
         self.anonymous_note.setWordWrap(True)
         self.anonymous_note.setObjectName("anonymousNote")
         self.anonymous_note.setVisible(False)
-        identity_form.insertRow(1, self.anonymous_note)
+        identity_form.insertRow(2, self.anonymous_note)
         self.wipe_button: QPushButton | None = None
         if with_wipe:
             self.wipe_button = QPushButton(self.tr("Gegevens van de melder wissen…"))

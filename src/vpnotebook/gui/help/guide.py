@@ -157,12 +157,23 @@ class GuideBrowser(QTextBrowser):
             size = self.natural_size(name)
             if size.isEmpty():
                 continue
-            width = min(size.width(), room)
+            # A picture inside a list item starts at the item's indent: it gets less room.
+            width = min(size.width(), max(100, int(room - self._indent_of(cursor))))
             image = QTextImageFormat()
             image.setName(name)
             image.setWidth(width)
             image.setHeight(size.height() * width / size.width())
             cursor.setCharFormat(image)
+
+    def _indent_of(self, cursor: QTextCursor) -> float:
+        block = cursor.block()
+        block_format = block.blockFormat()
+        step = self.document().indentWidth()
+        indent = block_format.leftMargin() + block_format.indent() * step
+        text_list = block.textList()
+        if text_list is not None:
+            indent += text_list.format().indent() * step
+        return indent
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

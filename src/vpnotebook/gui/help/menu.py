@@ -50,11 +50,11 @@ class HelpMenu(QObject):
         from .shortcuts import ShortcutsDialog
 
         menus = [
-            action.menu()
+            menu
             for action in self._window.menuBar().actions()
-            if isinstance(action.menu(), QMenu)
+            if isinstance(menu := action.menu(), QMenu)
         ]
-        dialog = ShortcutsDialog(menus, self._window)  # type: ignore[arg-type]
+        dialog = ShortcutsDialog(menus, self._window)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

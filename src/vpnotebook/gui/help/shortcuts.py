@@ -85,8 +85,9 @@ def menu_shortcuts(menus: list[QMenu]) -> list[tuple[str, str]]:
 
     def walk(menu: QMenu) -> None:
         for action in menu.actions():
-            if action.menu() is not None:
-                walk(action.menu())  # type: ignore[arg-type]
+            submenu = action.menu()
+            if isinstance(submenu, QMenu):
+                walk(submenu)
                 continue
             if action.isSeparator() or not action.shortcuts():
                 continue
