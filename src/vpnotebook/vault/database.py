@@ -44,6 +44,8 @@ _STORAGE = {SQLITE_PERM, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANT
 _DAMAGE = {SQLITE_CORRUPT, SQLITE_NOTADB}
 _REFUSAL = {SQLITE_CONSTRAINT, SQLITE_MISMATCH, SQLITE_TOOBIG, SQLITE_RANGE}
 _UNIQUE = "UNIQUE constraint failed:"
+# The integrity check's page cache at most (KiB): a vault of 10,000 cases is 184 MiB.
+_LARGEST_CHECK_CACHE_KIB = 1024 * 1024
 
 # How the connection reaches the file: normally; read-only through the write-ahead log (needs
 # an existing -shm file, never writes); or immutable (reads the main file only, no locks, no
@@ -356,16 +358,37 @@ class Database:
         problems: list[str] = []
         try:
             problems += [str(r[0]) for r in self.query("PRAGMA cipher_integrity_check")]
-            integrity = [str(r[0]) for r in self.query("PRAGMA integrity_check")]
-            if integrity != ["ok"]:
-                problems += integrity
-            problems += [
-                f"foreign key: {row[0]} row {row[1]} -> {row[2]}"
-                for row in self.query("PRAGMA foreign_key_check")
-            ]
+            with self._whole_file_cached():
+                integrity = [str(r[0]) for r in self.query("PRAGMA integrity_check")]
+                if integrity != ["ok"]:
+                    problems += integrity
+                problems += [
+                    f"foreign key: {row[0]} row {row[1]} -> {row[2]}"
+                    for row in self.query("PRAGMA foreign_key_check")
+                ]
         except VaultDamagedError as damage:
             problems.append(f"unreadable: {damage.detail}")
         return problems
+
+    @contextlib.contextmanager
+    def _whole_file_cached(self) -> Iterator[None]:
+        """A page cache that holds the whole file for as long as the block runs.
+
+        The structural check visits the pages of every index again for each row; with the
+        usual cache SQLCipher decrypts and authenticates them again each time (2.6 s against
+        1.0 s for a 184 MiB vault). The cache is memory only, decrypted pages of our own
+        process, and shrinks back afterwards.
+        """
+        previous = int(self.scalar("PRAGMA cache_size"))
+        pages = int(self.scalar("PRAGMA page_count"))
+        page_kib = int(self.scalar("PRAGMA page_size")) // 1024 or 1
+        whole = min(pages * page_kib + pages * page_kib // 8, _LARGEST_CHECK_CACHE_KIB)
+        if whole > -previous:
+            self.execute(f"PRAGMA cache_size = {-whole}")
+        try:
+            yield
+        finally:
+            self.execute(f"PRAGMA cache_size = {previous}")
 
     def vacuum(self) -> None:
         self.execute("VACUUM")

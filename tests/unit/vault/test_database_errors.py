@@ -94,3 +94,25 @@ def test_the_code_decides_not_the_wording() -> None:
     assert _raised(bug) is bug
     closed = dbapi2.ProgrammingError("Cannot operate on a closed database.")
     assert _raised(closed) is closed
+
+
+def test_the_check_leaves_the_page_cache_as_it_found_it_also_on_damage(
+    tmp_path: Path, db: Database
+) -> None:
+    # The structural check runs with a cache of the whole file (it revisits index pages);
+    # afterwards the connection has its own cache size again, whatever the check found.
+    db.executemany("INSERT INTO t (name, n) VALUES (?, 1)", [(f"{i}" * 300,) for i in range(400)])
+    db.execute("PRAGMA cache_size = -300")
+    assert db.integrity_problems() == []
+    assert db.scalar("PRAGMA cache_size") == -300
+    db.checkpoint()
+    db.close()
+    path = tmp_path / "proef.db"
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    damaged = Database.open(path, KEY)
+    damaged.execute("PRAGMA cache_size = -300")
+    assert damaged.integrity_problems() != []
+    assert damaged.scalar("PRAGMA cache_size") == -300
+    damaged.close()
