@@ -32,6 +32,7 @@ from ...vault.errors import VaultError
 from ..session import Session
 from .autosave import Autosave
 from .labels import current_language
+from .read_only import show_only
 from .record_form import validation_text
 
 
@@ -161,6 +162,8 @@ class RecordEditor(QObject):
         self.autosave = Autosave(self._save, self)
         self.autosave.watch(binding.inputs())
         binding.edited.connect(self._edited)
+        if session.read_only:
+            show_only(binding.inputs())
 
     # -- what is in the form -----------------------------------------------------------------
 

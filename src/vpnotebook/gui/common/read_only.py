@@ -1,9 +1,32 @@
-"""The banner over a workspace that was opened read-only (a full disk, a read-only medium)."""
+"""A workspace opened read-only (a full disk, a read-only medium): its banner, and forms that
+show everything but take no typing."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+
+def show_only(inputs: Iterable[QWidget]) -> None:
+    """A form's inputs as read-only: text stays selectable and copyable, choices are off.
+
+    Typing into a form that cannot be stored would only end in a message; the banner says
+    why nothing can be changed.
+    """
+    for widget in inputs:
+        if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit | QAbstractSpinBox):
+            widget.setReadOnly(True)
+        else:
+            widget.setEnabled(False)
 
 
 class ReadOnlyBanner(QLabel):
