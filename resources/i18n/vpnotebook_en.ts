@@ -1864,25 +1864,6 @@ Do you want to continue?</translation>
     </message>
 </context>
 <context>
-    <name>HelpMenu</name>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <source>&amp;Handleiding</source>
-        <translation>&amp;User guide (Dutch)</translation>
-    </message>
-    <message>
-        <source>&amp;Sneltoetsen</source>
-        <translation>&amp;Keyboard shortcuts</translation>
-    </message>
-    <message>
-        <source>&amp;Over vpnotebook</source>
-        <translation>&amp;About vpnotebook</translation>
-    </message>
-</context>
-<context>
     <name>HandoverDialog</name>
     <message>
         <source>vernietigen</source>
@@ -2051,6 +2032,25 @@ Do you want to continue?</translation>
     <message>
         <source>Wilt u nu ook een nieuwe sleutel maken?</source>
         <translation>Would you like to make a new key now as well?</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Handleiding</source>
+        <translation>&amp;User guide (Dutch)</translation>
+    </message>
+    <message>
+        <source>&amp;Sneltoetsen</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;Over vpnotebook</source>
+        <translation>&amp;About vpnotebook</translation>
     </message>
 </context>
 <context>
@@ -3546,8 +3546,12 @@ Do you want to continue?</translation>
         <translation>There is no organisation yet. Add your client organisations under Organisations; then you can draw up their annual report here.</translation>
     </message>
     <message>
-        <source>Tekst niet opgeslagen</source>
-        <translation>Text not saved</translation>
+        <source>Uw tekst staat nog op het scherm; hij wordt opnieuw bewaard zodra dat weer kan.</source>
+        <translation>Your text is still on the screen; it is saved again as soon as that is possible.</translation>
+    </message>
+    <message>
+        <source>De tekst van het jaarverslag terugzetten</source>
+        <translation>Put the annual report&apos;s text back</translation>
     </message>
     <message>
         <source>Er hoefde niets samengevoegd of weggelaten te worden.</source>

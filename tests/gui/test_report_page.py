@@ -226,3 +226,39 @@ def test_confirmations_survive_a_lock_and_a_changed_sentence_asks_again(
     page.text.setPlainText(f"Het werkklimaat is sterk verbeterd. Ik sprak soms met {name}.")
     page.current_report()
     assert page.open_hits() and all(name.split()[0] in h.sentence for h in page.open_hits())
+
+
+def test_the_text_saves_as_every_form_does_said_undone_and_refused_in_place(
+    qtbot, page: ReportPage, session: Session, answers
+) -> None:
+    """The one save model (docs/architecture.md) for the report's own text: the status bar is
+    told, the last change can be undone, and a disk that refuses is said beside the text."""
+    from vpnotebook.gui.common.editor import Undo
+    from vpnotebook.vault.errors import StorageError
+
+    saved: list[object] = []
+    unsaved: list[str] = []
+    session.saved.connect(saved.append)
+    session.unsaved.connect(unsaved.append)
+    key = page._key()
+    before = load_report_text(session.journal, *key)
+    qtbot.keyClicks(page.text, "Eerste versie van de signalen.")
+    page.save_pending()
+    assert load_report_text(session.journal, *key).endswith("Eerste versie van de signalen.")
+    (undo,) = saved
+    assert isinstance(undo, Undo)
+    undo.revert()
+    assert load_report_text(session.journal, *key) == before
+    assert page.text.toPlainText() == before
+
+    session.vault.db.execute("PRAGMA query_only = ON")  # as a full disk refuses every write
+    qtbot.keyClicks(page.text, " Tweede.")
+    page.save_pending()
+    assert page.text.toPlainText().endswith(" Tweede.")  # nothing typed is lost
+    assert page.text_problem.isVisibleTo(page)
+    assert page.text_problem.text().startswith(StorageError.message_nl)
+    assert unsaved and answers == []  # the status bar knows; no dialog in the way
+    session.vault.db.execute("PRAGMA query_only = OFF")
+    page.save_pending()
+    assert load_report_text(session.journal, *key).endswith(" Tweede.")
+    assert not page.text_problem.isVisibleTo(page)

@@ -53,6 +53,7 @@ from ...report.pdf import render_pdf, write_pdf
 from ...report.vp_overview import build_vp_overview
 from ...vault.errors import VaultError
 from ..common import dialogs
+from ..common.editor import Undo
 from ..common.flow import FlowLayout, labelled
 from ..common.labels import current_language
 from ..session import Session
@@ -76,6 +77,7 @@ class ReportPage(TextCheckPage):
         self._loading = False
         self._text_dirty = False
         self._loaded_key: tuple[int, int] | None = None
+        self._opened_text = ""  # as it was when shown: what undo goes back to
 
         heading = QLabel(self.tr("Jaarverslag"))
         font = heading.font()
@@ -177,6 +179,12 @@ class ReportPage(TextCheckPage):
         text_label.setBuddy(self.text)
         left_layout.addWidget(text_label)
         left_layout.addWidget(self.text, 3)
+        # A save that fails is said here, beside the text that is kept on screen.
+        self.text_problem = QLabel()
+        self.text_problem.setWordWrap(True)
+        self.text_problem.setStyleSheet("color: #b3261e;")
+        self.text_problem.setVisible(False)
+        left_layout.addWidget(self.text_problem)
         left_layout.addWidget(self.hit_status)
         left_layout.addWidget(self.hit_list)
         left_layout.addWidget(omit_box)
@@ -319,6 +327,8 @@ class ReportPage(TextCheckPage):
         finally:
             self._loading = False
         self._text_dirty = False
+        self._opened_text = self.text.toPlainText()
+        self.text_problem.setVisible(False)
 
     def _text_changed(self) -> None:
         if self._loading:
@@ -331,14 +341,39 @@ class ReportPage(TextCheckPage):
         self._timer.stop()
         if not self._text_dirty or self._loaded_key is None:
             return
+        key, before = self._loaded_key, self._opened_text
         try:
-            save_report_text(
-                self.session.journal, *self._loaded_key, self.text.toPlainText(), today=self.today
-            )
+            save_report_text(self.session.journal, *key, self.text.toPlainText(), today=self.today)
         except VaultError as error:
-            dialogs.error(self, self.tr("Tekst niet opgeslagen"), error.message(current_language()))
+            # As every form: said in place and in the status bar, the typing kept and written
+            # again at the next pause.
+            problem = (
+                error.message(current_language())
+                + " "
+                + self.tr(
+                    "Uw tekst staat nog op het scherm; hij wordt opnieuw bewaard zodra dat weer kan."
+                )
+            )
+            self.text_problem.setText(problem)
+            self.text_problem.setVisible(True)
+            self.session.report_unsaved(problem)
             return
         self._text_dirty = False
+        self.text_problem.setVisible(False)
+        self.session.report_saved(
+            Undo(
+                self.tr("De tekst van het jaarverslag terugzetten"),
+                lambda: self._put_back_text(key, before),
+                kind="report_text",
+            )
+        )
+
+    def _put_back_text(self, key: tuple[int, int], text: str) -> None:
+        """Undo: the text of `key` as it was when the VP opened it."""
+        save_report_text(self.session.journal, *key, text, today=self.today)
+        if key == self._loaded_key:
+            self._load_text()
+            self._timer.start()
 
     # -- building --------------------------------------------------------------------------
 
