@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -187,7 +188,13 @@ def test_edge_files_get_the_same_answer_both_ways(
     path.write_bytes(text)
     streamed = _outcome(lambda: import_file(journal, path))
     _empty(journal)
-    assert streamed == in_memory()
+    # Both say where; Python 3.13's json puts a trailing comma's error on the comma, one
+    # column before the brace that the streaming reader (and older Pythons) name.
+    assert _without_column(streamed) == _without_column(in_memory())
+
+
+def _without_column(outcome: tuple[str, Any]) -> tuple[str, Any]:
+    return outcome[0], re.sub(r", column \d+\)", ")", repr(outcome[1]))
 
 
 def test_the_export_is_written_as_the_whole_document_would_be(
