@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..core.profile import VP_ROLES as _VP_ROLES
+from ..core.text_check import DUTCH_NUMBER_WORDS
 from .disclosure import Reason
 
 OTHER = ("Overig", "Other (combined)")
@@ -63,29 +64,7 @@ def pick(pair: tuple[str, str], language: str) -> str:
     return pair[1] if language == "en" else pair[0]
 
 
-_WORDS_NL = [
-    "nul",
-    "één",
-    "twee",
-    "drie",
-    "vier",
-    "vijf",
-    "zes",
-    "zeven",
-    "acht",
-    "negen",
-    "tien",
-    "elf",
-    "twaalf",
-    "dertien",
-    "veertien",
-    "vijftien",
-    "zestien",
-    "zeventien",
-    "achttien",
-    "negentien",
-    "twintig",
-]
+_WORDS_NL = DUTCH_NUMBER_WORDS
 _WORDS_EN = [
     "zero",
     "one",
